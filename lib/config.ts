@@ -28,6 +28,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset for the embedded SQLite database)")
     .optional(),
   MAILROOM_SQLITE_PATH: z.string().min(1).default("./data/mailroom.db"),
+  NEXTAUTH_URL: z.url("must be the panel's public URL, e.g. https://mail.example.net").default("http://localhost:3000"),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   CPANEL_CA_FILE: z.string().min(1).optional(),
   CPANEL_CONNECT_TIMEOUT_MS: positiveInt(5_000),

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { getMailbox } from "@/lib/mail/mailboxes";
+import { NotFoundError, UpstreamError } from "@/lib/mail/errors";
+import { ErrorPanel } from "@/components/error-panel";
+import { MailboxBadges } from "@/components/mailbox-badges";
+import { QuotaUsage } from "@/components/quota-usage";
+import { accountOr404 } from "../../account-or-404";
+
+type Props = { params: Promise<{ accountId: string; address: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { address } = await params;
+  return { title: decodeURIComponent(address) };
+}
+
+export default async function MailboxPage({ params }: Props) {
+  const user = await requireUser();
+  const { accountId, address: rawAddress } = await params;
+  const account = await accountOr404(user, accountId);
+  const address = decodeURIComponent(rawAddress);
+
+  let loaded;
+  try {
+    loaded = await getMailbox(user, account.id, address);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    if (!(error instanceof UpstreamError)) throw error;
+    return (
+      <>
+        <Breadcrumb accountId={account.id} domain={account.primaryDomain} address={address} />
+        <h1 className="mt-2 text-2xl font-bold">{address}</h1>
+        <div className="mt-4">
+          <ErrorPanel title="This mailbox could not be loaded">
+            <p>{error.message}</p>
+          </ErrorPanel>
+        </div>
+      </>
+    );
+  }
+  const { mailbox } = loaded;
+
+  return (
+    <>
+      <Breadcrumb accountId={account.id} domain={account.primaryDomain} address={mailbox.email} />
+      <h1 className="mt-2 text-2xl font-bold">{mailbox.email}</h1>
+      <section aria-labelledby="overview-heading" className="mt-6 rounded-md bg-white p-4 shadow-sm">
+        <h2 id="overview-heading" className="text-lg font-semibold">Overview</h2>
+        <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+          <dt className="font-medium">Storage</dt>
+          <dd><QuotaUsage diskUsedBytes={mailbox.diskUsedBytes} quotaMb={mailbox.quotaMb} /></dd>
+          <dt className="font-medium">Status</dt>
+          <dd><MailboxBadges {...mailbox} /></dd>
+        </dl>
+      </section>
+      <section aria-labelledby="password-heading" className="mt-4 rounded-md bg-white p-4 shadow-sm">
+        <h2 id="password-heading" className="text-lg font-semibold">Password</h2>
+        <p className="mt-1 text-sm text-slate-700">Changing the password from the panel is not available yet.</p>
+      </section>
+      <section aria-labelledby="forwarding-heading" className="mt-4 rounded-md bg-white p-4 shadow-sm">
+        <h2 id="forwarding-heading" className="text-lg font-semibold">Forwarding</h2>
+        <p className="mt-1 text-sm text-slate-700">Managing forwarders from the panel is not available yet.</p>
+      </section>
+      <section aria-labelledby="options-heading" className="mt-4 rounded-md bg-white p-4 shadow-sm">
+        <h2 id="options-heading" className="text-lg font-semibold">Options</h2>
+        <p className="mt-1 text-sm text-slate-700">Quota, restrictions and the autoresponder can't be changed from the panel yet.</p>
+      </section>
+    </>
+  );
+}
+
+function Breadcrumb({ accountId, domain, address }: { accountId: string; domain: string; address: string }) {
+  return (
+    <nav aria-label="Breadcrumb" className="text-sm">
+      <Link href="/accounts" className="text-blue-800 underline underline-offset-2">Hosting accounts</Link>
+      <span aria-hidden="true"> / </span>
+      <Link href={`/accounts/${accountId}/email`} className="text-blue-800 underline underline-offset-2">{domain}</Link>
+      <span aria-hidden="true"> / </span>
+      <span>{address}</span>
+    </nav>
+  );
+}

@@ -1,0 +1,69 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/session";
+import { listMailboxPage } from "@/lib/mail/mailboxes";
+import { UpstreamError } from "@/lib/mail/errors";
+import { ErrorPanel } from "@/components/error-panel";
+import { MailboxBadges } from "@/components/mailbox-badges";
+import { Pagination } from "@/components/pagination";
+import { QuotaUsage } from "@/components/quota-usage";
+
+/** The live mailbox list; streamed in after the page shell, and an error panel (not a crash) when cPanel fails. */
+export async function MailboxTable({ user, accountId, query, page }: { user: Actor; accountId: string; query: string; page: number }) {
+  let result;
+  try {
+    result = await listMailboxPage(user, accountId, { query, page });
+  } catch (error) {
+    if (error instanceof UpstreamError) {
+      return (
+        <ErrorPanel title="The mailboxes could not be loaded">
+          <p>{error.message}</p>
+        </ErrorPanel>
+      );
+    }
+    throw error;
+  }
+
+  const { mailboxes, total } = result;
+  return (
+    <>
+      <p className="text-sm" role="status">
+        {query ? `${total} mailbox${total === 1 ? "" : "es"} match “${query}”.` : `${total} mailbox${total === 1 ? "" : "es"}.`}
+      </p>
+      {mailboxes.length === 0 ? (
+        <p className="mt-2 rounded-md border border-slate-300 bg-white p-4">{query ? "No mailbox matches that address." : "This account has no mailboxes yet."}</p>
+      ) : (
+        <table className="mt-2 w-full border-collapse rounded-md bg-white text-left text-sm shadow-sm">
+          <caption className="sr-only">Mailboxes</caption>
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="px-3 py-2">Address</th>
+              <th scope="col" className="px-3 py-2">Storage</th>
+              <th scope="col" className="px-3 py-2">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mailboxes.map((mailbox) => (
+              <tr key={mailbox.email} className="border-t border-slate-200 align-top">
+                <td className="px-3 py-2">
+                  <Link
+                    href={`/accounts/${accountId}/email/${encodeURIComponent(mailbox.email)}`}
+                    className="font-medium text-blue-800 underline underline-offset-2"
+                  >
+                    {mailbox.email}
+                  </Link>
+                </td>
+                <td className="px-3 py-2">
+                  <QuotaUsage diskUsedBytes={mailbox.diskUsedBytes} quotaMb={mailbox.quotaMb} />
+                </td>
+                <td className="px-3 py-2">
+                  <MailboxBadges {...mailbox} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={result.page} pageCount={result.pageCount} params={query ? { q: query } : {}} label="Mailbox pages" />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { requireUser } from "@/lib/auth/session";
+import { isStaff } from "@/lib/auth/roles";
+import { SignOutButton } from "@/components/sign-out-button";
+import { SessionKeepAlive } from "@/components/session-keep-alive";
+
+export default async function PanelLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-300 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <nav aria-label="Main" className="flex items-center gap-6">
+            <Link href="/accounts" className="text-lg font-bold text-slate-900">
+              Mailroom
+            </Link>
+            <Link href="/accounts" className="text-sm font-medium text-blue-800 underline-offset-4 hover:underline">
+              Accounts
+            </Link>
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <span>
+              {user.email}
+              {isStaff(user.role) ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">{user.role === "admin" ? "Admin" : "Support"}</span> : null}
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <SessionKeepAlive />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { useEffect } from "react";
+import { getSession } from "next-auth/react";
+
+/**
+ * Navigating is activity: refresh the session cookie so the idle timeout counts from the last page the
+ * person opened (server components cannot set cookies themselves). An open but unused tab does not.
+ */
+export function SessionKeepAlive() {
+  const pathname = usePathname();
+  useEffect(() => {
+    void getSession();
+  }, [pathname]);
+  return null;
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { config } from "@/lib/config";
+import { attemptSignIn } from "@/lib/auth/sign-in";
+import { sessionLimits } from "@/lib/auth/session-limits";
+
+/** The client-side sign-in form maps these codes (the error next-auth passes back) to sentences. */
+export const signInErrorCodes = ["invalid_credentials", "rate_limited", "locked"] as const;
+
+function clientIp(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  const real = headers?.["x-real-ip"];
+  return first || (typeof real === "string" ? real : "") || "unknown";
+}
+
+let cached: AuthOptions | undefined;
+
+/** next-auth options, built on first use so that `next build` needs no runtime secrets. */
+export function authOptions(): AuthOptions {
+  if (cached) return cached;
+  const { AUTH_SECRET, SESSION_IDLE_MINUTES_CUSTOMER, SESSION_IDLE_MINUTES_STAFF } = config();
+  cached = {
+    secret: AUTH_SECRET,
+    // Credentials sign-in means JWT sessions; revocation works through the session version (lib/auth/session.ts).
+    session: { strategy: "jwt", maxAge: Math.max(SESSION_IDLE_MINUTES_CUSTOMER, SESSION_IDLE_MINUTES_STAFF) * 60, updateAge: 60 },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const outcome = await attemptSignIn(credentials?.email ?? "", credentials?.password ?? "", clientIp(req.headers));
+          if (!outcome.ok) {
+            throw new Error(outcome.code === "rate_limited" ? `rate_limited:${outcome.retryAfterSeconds}` : outcome.code);
+          }
+          const { user } = outcome;
+          return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        const now = Math.floor(Date.now() / 1000);
+        if (user) {
+          token.uid = user.id;
+          token.role = user.role;
+          token.sv = user.sessionVersion;
+          token.authTime = now;
+        } else if (token.role && token.seen && now - token.seen > sessionLimits(token.role).idleSeconds) {
+          // Idle too long: keep the stale "seen" so every check rejects this token.
+          return token;
+        }
+        token.seen = now;
+        return token;
+      },
+      async session({ session, token }) {
+        if (token.uid && token.role) {
+          session.user = { id: token.uid, email: token.email ?? "", name: token.name, role: token.role };
+          session.meta = { sessionVersion: token.sv ?? -1, authTime: token.authTime ?? 0, seen: token.seen ?? 0 };
+        }
+        return session;
+      },
+    },
+  };
+  return cached;
+}

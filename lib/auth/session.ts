@@ -1,0 +1,34 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "@/lib/auth/options";
+import { sessionLimits } from "@/lib/auth/session-limits";
+import { findUserById } from "@/lib/db/users";
+import type { Role } from "@/lib/auth/roles";
+
+/** The signed-in person as the domain layer sees them. */
+export type Actor = { id: string; email: string; name: string | null; role: Role };
+
+/**
+ * The current user, re-checked against the database on every request: a changed session version
+ * (role change, lock, "sign out everywhere"), a locked user or an expired session all mean signed out.
+ */
+export const currentUser = cache(async (): Promise<Actor | null> => {
+  const session = await getServerSession(authOptions());
+  if (!session?.user?.id || !session.meta) return null;
+  const now = Math.floor(Date.now() / 1000);
+  const limits = sessionLimits(session.user.role);
+  if (now - session.meta.authTime > limits.maxSeconds || now - session.meta.seen > limits.idleSeconds) return null;
+
+  const user = await findUserById(session.user.id);
+  if (!user || user.lockedAt || user.sessionVersion !== session.meta.sessionVersion) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+});
+
+/** The current user, or a redirect to the sign-in page. For pages; actions use currentUser and answer themselves. */
+export async function requireUser(): Promise<Actor> {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  return user;
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/session";
+import { isStaff } from "@/lib/auth/roles";
+import { findHostingAccount, listAccountsOwnedBy, searchAccounts } from "@/lib/db/hosting-accounts";
+import { NotFoundError } from "@/lib/mail/errors";
+
+export type AccountSummary = {
+  id: string;
+  cpanelUser: string;
+  primaryDomain: string;
+  serverName: string;
+  ownerEmail: string | null;
+};
+
+export type AccountPage = { accounts: AccountSummary[]; total: number; page: number; pageCount: number; pageSize: number };
+
+const ACCOUNTS_PER_PAGE = 25;
+
+function matches(account: AccountSummary, query: string): boolean {
+  const q = query.toLowerCase();
+  return [account.primaryDomain, account.cpanelUser, account.ownerEmail ?? ""].some((field) => field.toLowerCase().includes(q));
+}
+
+function summarize(account: { id: string; cpanelUser: string; primaryDomain: string; serverName: string; ownerEmail: string | null }): AccountSummary {
+  return {
+    id: account.id,
+    cpanelUser: account.cpanelUser,
+    primaryDomain: account.primaryDomain,
+    serverName: account.serverName,
+    ownerEmail: account.ownerEmail,
+  };
+}
+
+/** The hosting accounts an actor may see: a customer's own, or (staff) every account, searchable and paged. */
+export async function listVisibleAccounts(actor: Actor, options: { query?: string; page?: number } = {}): Promise<AccountPage> {
+  const query = options.query?.trim() ?? "";
+  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const pageSize = ACCOUNTS_PER_PAGE;
+
+  if (isStaff(actor.role)) {
+    const { accounts, total } = await searchAccounts({ query: query || undefined, limit: pageSize, offset: (page - 1) * pageSize });
+    return { accounts: accounts.map(summarize), total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  }
+  const own = (await listAccountsOwnedBy(actor.id)).map(summarize).filter((a) => !query || matches(a, query));
+  return {
+    accounts: own.slice((page - 1) * pageSize, page * pageSize),
+    total: own.length,
+    page,
+    pageSize,
+    pageCount: Math.max(1, Math.ceil(own.length / pageSize)),
+  };
+}
+
+/** One hosting account the actor may act on; anything else (missing or not theirs) is a NotFoundError. */
+export async function visibleAccount(actor: Actor, accountId: string) {
+  const account = /^acct_[A-Za-z0-9]+$/.test(accountId) ? await findHostingAccount(accountId) : null;
+  if (!account) throw new NotFoundError("No such hosting account");
+  if (!isStaff(actor.role) && account.ownerUserId !== actor.id) throw new NotFoundError("No such hosting account");
+  return account;
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { cpanelClient } from "@/lib/cpanel";
+import { config } from "@/lib/config";
+import { getServerConnection } from "@/lib/db/servers";
+
+/** The cPanel client for a panel server record, with the deployment's CA file and timeouts. */
+export async function clientForServer(serverId: string) {
+  const connection = await getServerConnection(serverId);
+  const { CPANEL_CA_FILE, CPANEL_CONNECT_TIMEOUT_MS, CPANEL_REQUEST_TIMEOUT_MS } = config();
+  return cpanelClient({
+    ...connection,
+    caFile: connection.caFile ?? CPANEL_CA_FILE,
+    connectTimeoutMs: CPANEL_CONNECT_TIMEOUT_MS,
+    requestTimeoutMs: CPANEL_REQUEST_TIMEOUT_MS,
+  });
+}
+
+/** The UAPI calls of one hosting account. */
+export async function accountApi(account: { serverId: string; cpanelUser: string }) {
+  return (await clientForServer(account.serverId)).account(account.cpanelUser);
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/session";
+import { visibleAccount } from "@/lib/mail/accounts";
+import { accountApi } from "@/lib/mail/cpanel-access";
+import { NotFoundError } from "@/lib/mail/errors";
+import { fromCpanel } from "@/lib/mail/upstream";
+
+/** What the UI shows of a mailbox: plain data, no cPanel rows. */
+export type MailboxSummary = {
+  email: string;
+  localPart: string;
+  domain: string;
+  /** null = unlimited */
+  quotaMb: number | null;
+  diskUsedBytes: number;
+  suspendedLogin: boolean;
+  suspendedIncoming: boolean;
+  suspendedOutgoing: boolean;
+  holdOutgoing: boolean;
+};
+
+export type MailboxPage = {
+  account: { id: string; cpanelUser: string; primaryDomain: string };
+  mailboxes: MailboxSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+};
+
+export const MAILBOXES_PER_PAGE = 50;
+
+function summarize(m: MailboxSummary): MailboxSummary {
+  return {
+    email: m.email,
+    localPart: m.localPart,
+    domain: m.domain,
+    quotaMb: m.quotaMb,
+    diskUsedBytes: m.diskUsedBytes,
+    suspendedLogin: m.suspendedLogin,
+    suspendedIncoming: m.suspendedIncoming,
+    suspendedOutgoing: m.suspendedOutgoing,
+    holdOutgoing: m.holdOutgoing,
+  };
+}
+
+/**
+ * One page of an account's mailboxes, live from cPanel (UAPI Email::list_pops_with_disk), filtered by
+ * address on the server so the browser never receives thousands of rows.
+ */
+export async function listMailboxPage(
+  actor: Actor,
+  accountId: string,
+  options: { query?: string; page?: number } = {},
+): Promise<MailboxPage> {
+  const account = await visibleAccount(actor, accountId);
+  const api = await accountApi(account);
+  const all = await fromCpanel(account.serverName, () => api.listMailboxes());
+  const query = options.query?.trim().toLowerCase() ?? "";
+  const matching = query ? all.filter((m) => m.email.toLowerCase().includes(query)) : all;
+  matching.sort((a, b) => a.email.localeCompare(b.email));
+  const pageSize = MAILBOXES_PER_PAGE;
+  const pageCount = Math.max(1, Math.ceil(matching.length / pageSize));
+  const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
+  return {
+    account: { id: account.id, cpanelUser: account.cpanelUser, primaryDomain: account.primaryDomain },
+    mailboxes: matching.slice((page - 1) * pageSize, page * pageSize).map(summarize),
+    total: matching.length,
+    page,
+    pageSize,
+    pageCount,
+  };
+}
+
+/** One mailbox of an account the actor may see; a missing mailbox is a NotFoundError like a foreign one. */
+export async function getMailbox(actor: Actor, accountId: string, address: string) {
+  const account = await visibleAccount(actor, accountId);
+  const email = address.trim().toLowerCase();
+  const api = await accountApi(account);
+  const mailboxes = await fromCpanel(account.serverName, () => api.listMailboxes());
+  const mailbox = mailboxes.find((m) => m.email.toLowerCase() === email);
+  if (!mailbox) throw new NotFoundError("No such mailbox");
+  return {
+    account: { id: account.id, cpanelUser: account.cpanelUser, primaryDomain: account.primaryDomain },
+    mailbox: summarize(mailbox),
+  };
+}

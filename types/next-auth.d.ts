@@ -1,0 +1,25 @@
+import type { Role } from "@/lib/auth/roles";
+
+declare module "next-auth" {
+  interface User {
+    role: Role;
+    sessionVersion: number;
+  }
+  interface Session {
+    user: { id: string; email: string; name?: string | null; role: Role };
+    /** Checked on the server for every request (lib/auth/session.ts); harmless if read by the browser. */
+    meta: { sessionVersion: number; authTime: number; seen: number };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    role?: Role;
+    sv?: number;
+    /** Epoch seconds of sign-in: the absolute session lifetime counts from here. */
+    authTime?: number;
+    /** Epoch seconds of the last request that refreshed the token: the idle timeout counts from here. */
+    seen?: number;
+  }
+}
