@@ -1,0 +1,126 @@
+import "server-only";
+import type { Selectable } from "kysely";
+import { getDb } from "../db/client";
+import { newId } from "../db/ids";
+import type { AuditEventsTable } from "../db/schema";
+
+// Append-only: this module inserts and reads. There is deliberately no update or delete.
+
+export type AuditOutcome = "success" | "failure" | "denied" | "unknown";
+
+/** One entry of the audit log. */
+export interface AuditEvent {
+  id: string;
+  at: number;
+  actorUserId: string | null;
+  actorRole: string | null;
+  accountId: string | null;
+  action: string;
+  target: string | null;
+  outcome: AuditOutcome;
+  reason: string | null;
+  detail: Record<string, unknown> | null;
+  requestId: string | null;
+}
+
+export interface NewAuditEvent {
+  actorUserId?: string | null;
+  actorRole?: string | null;
+  accountId?: string | null;
+  /** What was done, dotted verb-noun, e.g. `mailbox.password.change`. */
+  action: string;
+  /** What it was done to, e.g. the mailbox address. */
+  target?: string | null;
+  outcome: AuditOutcome;
+  /** Support's stated reason for a write (DESIGN §2). */
+  reason?: string | null;
+  detail?: Record<string, unknown> | null;
+  requestId?: string | null;
+  /** Epoch ms; now by default. */
+  at?: number;
+}
+
+// A defence in depth: callers should never pass secrets, but if one does, it is not written down.
+const SECRET_KEY = /password|passwd|secret|token|authorization|api[-_]?key/i;
+
+function redact(value: unknown, depth = 0): unknown {
+  if (depth > 6) return "[too deep]";
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEY.test(k) ? "[redacted]" : redact(v, depth + 1)]),
+    );
+  }
+  return value;
+}
+
+function toEvent(row: Selectable<AuditEventsTable>): AuditEvent {
+  return {
+    id: row.id,
+    at: row.at,
+    actorUserId: row.actor_user_id,
+    actorRole: row.actor_role,
+    accountId: row.account_id,
+    action: row.action,
+    target: row.target,
+    outcome: row.outcome as AuditOutcome,
+    reason: row.reason,
+    detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null,
+    requestId: row.request_id,
+  };
+}
+
+/** Appends an event to the audit log (values under secret-looking keys in `detail` are redacted); returns it. */
+export async function recordAuditEvent(input: NewAuditEvent): Promise<AuditEvent> {
+  if (!input.action) throw new Error("An audit event needs an action");
+  const db = await getDb();
+  const row = {
+    id: newId("evt"),
+    at: input.at ?? Date.now(),
+    actor_user_id: input.actorUserId ?? null,
+    actor_role: input.actorRole ?? null,
+    account_id: input.accountId ?? null,
+    action: input.action,
+    target: input.target ?? null,
+    outcome: input.outcome,
+    reason: input.reason ?? null,
+    detail: input.detail ? JSON.stringify(redact(input.detail)) : null,
+    request_id: input.requestId ?? null,
+  };
+  await db.insertInto("audit_events").values(row).execute();
+  return toEvent(row);
+}
+
+export interface AuditFilter {
+  accountId?: string;
+  actorUserId?: string;
+  action?: string;
+  outcome?: AuditOutcome;
+  /** Epoch ms, inclusive. */
+  since?: number;
+  /** Epoch ms, exclusive. */
+  until?: number;
+  /** Default 50, at most 500. */
+  limit?: number;
+  offset?: number;
+}
+
+/** Audit events matching the filter, newest first. */
+export async function listAuditEvents(filter: AuditFilter = {}): Promise<AuditEvent[]> {
+  const db = await getDb();
+  let query = db.selectFrom("audit_events").selectAll();
+  if (filter.accountId) query = query.where("account_id", "=", filter.accountId);
+  if (filter.actorUserId) query = query.where("actor_user_id", "=", filter.actorUserId);
+  if (filter.action) query = query.where("action", "=", filter.action);
+  if (filter.outcome) query = query.where("outcome", "=", filter.outcome);
+  if (filter.since !== undefined) query = query.where("at", ">=", filter.since);
+  if (filter.until !== undefined) query = query.where("at", "<", filter.until);
+  const limit = Math.max(1, Math.min(filter.limit ?? 50, 500));
+  const rows = await query
+    .orderBy("at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .offset(Math.max(0, filter.offset ?? 0))
+    .execute();
+  return rows.map(toEvent);
+}

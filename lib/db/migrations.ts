@@ -1,0 +1,110 @@
+import "server-only";
+import { sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
+
+// Migrations live in code (not a folder read at run time) so they ship inside the Next.js bundle.
+// Names sort in the order they run; never edit a migration that has shipped, add a new one.
+// Column types are chosen to mean the same on SQLite and PostgreSQL: text ids, bigint epoch ms.
+
+const initial: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("users")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("email", "text", (c) => c.notNull().unique())
+      .addColumn("name", "text")
+      .addColumn("role", "text", (c) => c.notNull().check(sql`role in ('customer', 'support', 'admin')`))
+      .addColumn("password_hash", "text", (c) => c.notNull())
+      .addColumn("session_version", "integer", (c) => c.notNull().defaultTo(1))
+      .addColumn("locked_at", "bigint")
+      .addColumn("failed_login_count", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("last_failed_login_at", "bigint")
+      .addColumn("last_login_at", "bigint")
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .addColumn("updated_at", "bigint", (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable("servers")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("name", "text", (c) => c.notNull().unique())
+      .addColumn("base_url", "text", (c) => c.notNull())
+      .addColumn("auth_mode", "text", (c) => c.notNull().check(sql`auth_mode in ('whm', 'cpanel')`))
+      .addColumn("username", "text", (c) => c.notNull())
+      .addColumn("token_encrypted", "text", (c) => c.notNull())
+      .addColumn("ca_file", "text")
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .addColumn("updated_at", "bigint", (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable("hosting_accounts")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("server_id", "text", (c) => c.notNull().references("servers.id").onDelete("restrict"))
+      .addColumn("cpanel_user", "text", (c) => c.notNull())
+      .addColumn("primary_domain", "text", (c) => c.notNull())
+      .addColumn("contact_email", "text")
+      .addColumn("owner_user_id", "text", (c) => c.references("users.id").onDelete("set null"))
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .addColumn("updated_at", "bigint", (c) => c.notNull())
+      .addUniqueConstraint("hosting_accounts_server_user_unique", ["server_id", "cpanel_user"])
+      .execute();
+    await db.schema.createIndex("hosting_accounts_owner_idx").on("hosting_accounts").column("owner_user_id").execute();
+    await db.schema.createIndex("hosting_accounts_domain_idx").on("hosting_accounts").column("primary_domain").execute();
+    await db.schema.createIndex("hosting_accounts_cpanel_user_idx").on("hosting_accounts").column("cpanel_user").execute();
+
+    await db.schema
+      .createTable("api_tokens")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+      .addColumn("name", "text", (c) => c.notNull())
+      .addColumn("token_hash", "text", (c) => c.notNull().unique())
+      .addColumn("scopes", "text", (c) => c.notNull())
+      .addColumn("expires_at", "bigint")
+      .addColumn("last_used_at", "bigint")
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex("api_tokens_user_idx").on("api_tokens").column("user_id").execute();
+
+    // No foreign keys: the audit log must outlive the users, accounts and servers it mentions.
+    await db.schema
+      .createTable("audit_events")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("at", "bigint", (c) => c.notNull())
+      .addColumn("actor_user_id", "text")
+      .addColumn("actor_role", "text")
+      .addColumn("account_id", "text")
+      .addColumn("action", "text", (c) => c.notNull())
+      .addColumn("target", "text")
+      .addColumn("outcome", "text", (c) => c.notNull())
+      .addColumn("reason", "text")
+      .addColumn("detail", "text")
+      .addColumn("request_id", "text")
+      .execute();
+    await db.schema.createIndex("audit_events_at_idx").on("audit_events").column("at").execute();
+    await db.schema.createIndex("audit_events_account_idx").on("audit_events").columns(["account_id", "at"]).execute();
+    await db.schema.createIndex("audit_events_actor_idx").on("audit_events").columns(["actor_user_id", "at"]).execute();
+
+    await db.schema
+      .createTable("rate_limits")
+      .addColumn("key", "text", (c) => c.primaryKey())
+      .addColumn("count", "integer", (c) => c.notNull())
+      .addColumn("window_start", "bigint", (c) => c.notNull())
+      .addColumn("expires_at", "bigint", (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex("rate_limits_expires_idx").on("rate_limits").column("expires_at").execute();
+  },
+  async down(db: Kysely<unknown>) {
+    for (const table of ["rate_limits", "audit_events", "api_tokens", "hosting_accounts", "servers", "users"]) {
+      await db.schema.dropTable(table).ifExists().execute();
+    }
+  },
+};
+
+export const migrations: Record<string, Migration> = {
+  "0001_initial": initial,
+};
+
+/** The in-code migration list, for Kysely's Migrator. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,90 @@
+import "server-only";
+import type { ColumnType, Generated } from "kysely";
+
+// Every *_at column holds epoch milliseconds as an integer (bigint on PostgreSQL, parsed back to a
+// JS number by the pool's type parser), so the same queries and comparisons work on both engines.
+// Booleans are not stored: a nullable timestamp (locked_at) says both "whether" and "since when".
+
+export type Role = "customer" | "support" | "admin";
+export type AuthMode = "whm" | "cpanel";
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  password_hash: string;
+  session_version: Generated<number>;
+  locked_at: number | null;
+  failed_login_count: Generated<number>;
+  last_failed_login_at: number | null;
+  last_login_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ServersTable {
+  id: string;
+  name: string;
+  base_url: string;
+  auth_mode: AuthMode;
+  username: string;
+  token_encrypted: string;
+  ca_file: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface HostingAccountsTable {
+  id: string;
+  server_id: string;
+  cpanel_user: string;
+  primary_domain: string;
+  contact_email: string | null;
+  owner_user_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  /** JSON array of scope strings. */
+  scopes: string;
+  expires_at: number | null;
+  last_used_at: number | null;
+  created_at: number;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  at: number;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  account_id: string | null;
+  action: string;
+  target: string | null;
+  outcome: string;
+  reason: string | null;
+  /** JSON object, or null. */
+  detail: string | null;
+  request_id: string | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  count: ColumnType<number, number, number>;
+  window_start: number;
+  expires_at: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  servers: ServersTable;
+  hosting_accounts: HostingAccountsTable;
+  api_tokens: ApiTokensTable;
+  audit_events: AuditEventsTable;
+  rate_limits: RateLimitsTable;
+}
