@@ -1,0 +1,9 @@
+/** The demo logins (DESIGN §8), as a person would type them. */
+export const customer = { email: "customer@example.com", password: "Demo-customer-2026" };
+export const otherCustomer = { email: "other@example.net", password: "Demo-other-2026" };
+export const support = { email: "support@example.com", password: "Demo-support-2026" };
+
+export const storageState = {
+  customer: "e2e/.auth/customer.json",
+  support: "e2e/.auth/support.json",
+};

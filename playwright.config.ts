@@ -1,0 +1,43 @@
+import { defineConfig } from "@playwright/test";
+import { EMULATOR_CPANEL_PORT, EMULATOR_WHM_PORT, PANEL_PORT as PORT } from "./e2e/support/ports";
+
+/**
+ * e2e against the production build (`next build` + `next start`) and the emulator, started together by
+ * the demo launcher on fresh databases. Chromium is Debian's (/usr/bin/chromium): no browser download.
+ */
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    { name: "chromium", use: { browserName: "chromium" }, dependencies: ["setup"] },
+  ],
+  webServer: {
+    command: "npm run demo -- --fresh",
+    url: `http://localhost:${PORT}/login`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(PORT),
+      MAILROOM_SQLITE_PATH: "./data/e2e/mailroom.db",
+      EMULATOR_DB: ":memory:",
+      EMULATOR_WHM_PORT: String(EMULATOR_WHM_PORT),
+      EMULATOR_CPANEL_PORT: String(EMULATOR_CPANEL_PORT),
+      EMULATOR_CONTROL: "1",
+    },
+  },
+});

@@ -1,0 +1,73 @@
+/**
+ * `npm run demo`: the panel and the cPanel & WHM emulator, seeded with demo data, in one command.
+ * Builds the panel if needed, starts the emulator, prepares the panel database, starts `next start`,
+ * prints the URL and logins, and stops everything on Ctrl-C.
+ *
+ * Flags: --fresh  start from empty panel and emulator databases.
+ */
+import { rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildIsStale, buildPanel } from "./demo/build";
+import { demoSecrets } from "./demo/secrets";
+import { demoUsers, EMULATOR_DEFAULT_WHM_TOKEN } from "./demo/demo-data";
+import { emulatorReady, startChild, stopAll, waitForHttp } from "./demo/processes";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const fresh = process.argv.includes("--fresh");
+const port = Number(process.env.PORT ?? 3000);
+const sqlitePath = process.env.MAILROOM_SQLITE_PATH ?? "./data/mailroom.db";
+const emulatorDb = process.env.EMULATOR_DB ?? "./data/emulator.db";
+const whmToken = process.env.EMULATOR_WHM_TOKEN ?? EMULATOR_DEFAULT_WHM_TOKEN;
+
+process.on("SIGINT", () => stopAll(0));
+process.on("SIGTERM", () => stopAll(0));
+
+async function main() {
+  process.chdir(root);
+  if (fresh) {
+    for (const file of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
+    if (emulatorDb !== ":memory:") rmSync(emulatorDb, { force: true });
+  }
+  const secrets = demoSecrets(join(dirname(sqlitePath), "demo-secrets.json"));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? secrets.AUTH_SECRET,
+    MAILROOM_ENCRYPTION_KEY: process.env.MAILROOM_ENCRYPTION_KEY ?? secrets.MAILROOM_ENCRYPTION_KEY,
+    MAILROOM_SQLITE_PATH: sqlitePath,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    EMULATOR_DB: emulatorDb,
+    EMULATOR_WHM_TOKEN: whmToken,
+  };
+  Object.assign(process.env, env);
+
+  if (buildIsStale(root)) buildPanel(root, { ...env, NODE_ENV: "production" });
+
+  const emulator = startChild(join(root, "node_modules", ".bin", "tsx"), ["emulator/main.ts", "--seed", "demo"], env, "The emulator");
+  const ready = await emulatorReady(emulator);
+  const scheme = ready.tls ? "https" : "http";
+  const whmUrl = `${scheme}://127.0.0.1:${ready.whmPort}`;
+  if (ready.caFile) process.env.CPANEL_CA_FILE = env.CPANEL_CA_FILE = ready.caFile;
+
+  const { provisionDemo } = await import("./demo/provision");
+  await provisionDemo(whmUrl, whmToken);
+  const { closeDb } = await import("../lib/db/client");
+  await closeDb();
+
+  startChild(join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { ...env, NODE_ENV: "production" }, "The panel");
+  await waitForHttp(`http://127.0.0.1:${port}/login`, 60_000);
+
+  console.log(`
+Mailroom is running at http://localhost:${port}
+cPanel & WHM emulator: WHM ${whmUrl}, cPanel ${scheme}://127.0.0.1:${ready.cpanelPort}
+
+Demo logins:
+${demoUsers.map((u) => `  ${u.email.padEnd(24)} ${u.password.padEnd(22)} ${u.role}`).join("\n")}
+
+Press Ctrl-C to stop.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  stopAll(1);
+});
