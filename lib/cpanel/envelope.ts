@@ -1,0 +1,136 @@
+import "server-only";
+import { z } from "zod";
+import type { ApiKind } from "./request";
+
+/** cPanel's response envelopes and tolerant primitives (numbers as strings, 1/0 booleans, null lists). */
+
+/** A number, possibly sent as a string ("14", "14M" is not accepted here). */
+export const zNumber = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+
+/** cPanel's booleans: 1/0, "1"/"0", true/false, null/"" = false. */
+export const zFlag = z
+  .union([z.number(), z.string(), z.boolean(), z.null()])
+  .optional()
+  .transform((v) => v === true || v === 1 || v === "1" || (typeof v === "string" && v.toLowerCase() === "true"));
+
+/** A string that cPanel may send as a number or null. */
+export const zText = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v) => (v === null || v === undefined ? "" : String(v)));
+
+/** A list that cPanel sends as `null` (or leaves out) when empty. */
+export const zList = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullish()
+    .transform((v) => (v ?? []) as z.output<T>[]);
+
+const zMessages = z
+  .array(z.unknown())
+  .nullish()
+  .transform((v) => (v ?? []).filter((m) => m !== null && m !== undefined).map((m) => String(m)));
+
+const zStatus = z.union([z.number(), z.string(), z.boolean()]).transform((v) => v === true || Number(v) > 0);
+
+/** UAPI result: the bare `/execute` body, or the inner `result` of the CLI / proxy layout. */
+export const uapiResultSchema = z.object({
+  status: zStatus,
+  data: z.unknown().optional(),
+  errors: zMessages,
+  messages: zMessages,
+  warnings: zMessages,
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+});
+
+/** `{apiversion: 3, func, module, result: {...}}` (spec layout; also what WHM's `cpanel` proxy returns for apiversion 3). */
+export const uapiWrappedSchema = z.object({
+  apiversion: z.union([z.number(), z.string()]).optional(),
+  func: z.string().optional(),
+  module: z.string().optional(),
+  result: uapiResultSchema,
+});
+
+/** WHM API 1: `{metadata: {command, reason, result, version}, data?}`. */
+export const whmEnvelopeSchema = z.object({
+  metadata: z.object({
+    result: zStatus,
+    reason: z.union([z.string(), z.null()]).optional(),
+    command: z.string().optional(),
+    version: z.union([z.number(), z.string()]).optional(),
+  }),
+  data: z.unknown().optional(),
+});
+
+/** API 2 (and cpsrvd's own errors): `{cpanelresult: {data, error?, event?: {result}}}`. */
+export const api2EnvelopeSchema = z.object({
+  cpanelresult: z.object({
+    data: z.unknown().optional(),
+    error: z.union([z.string(), z.null()]).optional(),
+    event: z.object({ result: zStatus }).nullish(),
+    apiversion: z.union([z.number(), z.string()]).optional(),
+  }),
+});
+
+/** What an envelope says: success with `data`, or failure with cPanel's messages. */
+export type Outcome =
+  | { ok: true; data: unknown; warnings: string[] }
+  | { ok: false; messages: string[] }
+  | { ok: "unrecognized" };
+
+function fromUapi(result: z.output<typeof uapiResultSchema>): Outcome {
+  if (result.status) return { ok: true, data: result.data ?? null, warnings: result.warnings };
+  return { ok: false, messages: result.errors.length > 0 ? result.errors : result.messages };
+}
+
+function fromApi2(envelope: z.output<typeof api2EnvelopeSchema>): Outcome {
+  const { cpanelresult } = envelope;
+  if (cpanelresult.error) return { ok: false, messages: [cpanelresult.error] };
+  if (cpanelresult.event && !cpanelresult.event.result) return { ok: false, messages: [] };
+  // API 2 setters report per-item results: data: [{result: 0, reason: "…"}].
+  if (Array.isArray(cpanelresult.data)) {
+    const failed = cpanelresult.data.filter(
+      (row): row is { result: unknown; reason?: unknown } =>
+        !!row && typeof row === "object" && "result" in row && !zStatus.safeParse((row as { result: unknown }).result).data,
+    );
+    if (failed.length > 0) return { ok: false, messages: failed.map((row) => String(row.reason ?? "")).filter(Boolean) };
+  }
+  return { ok: true, data: cpanelresult.data ?? null, warnings: [] };
+}
+
+/** Reads any cPanel body for the given API, tolerating the layouts cPanel (and its proxies) use. */
+export function readEnvelope(api: ApiKind, body: unknown): Outcome {
+  if (api === "uapi") {
+    const bare = uapiResultSchema.safeParse(body);
+    if (bare.success) return fromUapi(bare.data);
+    const wrapped = uapiWrappedSchema.safeParse(body);
+    if (wrapped.success) return fromUapi(wrapped.data.result);
+  }
+  if (api === "api2" || api === "uapi") {
+    const api2 = api2EnvelopeSchema.safeParse(body);
+    if (api2.success) return fromApi2(api2.data);
+  }
+  const whm = whmEnvelopeSchema.safeParse(body);
+  if (whm.success) {
+    const { metadata, data } = whm.data;
+    // Through WHM's proxy the UAPI result may sit in `data`.
+    if (api !== "whm" && data !== undefined) {
+      const inner = readEnvelope(api, data);
+      if (inner.ok !== "unrecognized") {
+        if (!metadata.result && inner.ok) return { ok: false, messages: metadata.reason ? [metadata.reason] : [] };
+        return inner;
+      }
+    }
+    if (!metadata.result) {
+      const messages = metadata.reason ? [metadata.reason] : [];
+      return { ok: false, messages };
+    }
+    // Documented quirk: UAPI Email::terminate_mailbox_sessions answers with a WHM-style metadata block.
+    return { ok: true, data: data ?? null, warnings: [] };
+  }
+  if (api === "whm") {
+    const api2 = api2EnvelopeSchema.safeParse(body);
+    if (api2.success) return fromApi2(api2.data);
+  }
+  return { ok: "unrecognized" };
+}
