@@ -65,7 +65,7 @@ export default async function MailboxPage({ params }: Props) {
       </section>
       <section aria-labelledby="options-heading" className="mt-4 rounded-md bg-white p-4 shadow-sm">
         <h2 id="options-heading" className="text-lg font-semibold">Options</h2>
-        <p className="mt-1 text-sm text-slate-700">Quota, restrictions and the autoresponder can't be changed from the panel yet.</p>
+        <p className="mt-1 text-sm text-slate-700">Quota, restrictions and the autoresponder cannot be changed from the panel yet.</p>
       </section>
     </>
   );
