@@ -11,6 +11,4 @@ export async function register() {
     }
     throw error;
   }
-  const { getDb } = await import("./lib/db");
-  await getDb();
 }
