@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import * as audit from "@/lib/audit";
+import { listAuditEvents, recordAuditEvent } from "@/lib/audit";
+import { ENGINES, setTestEnv, useTestDatabase } from "./engines";
+
+setTestEnv();
+
+describe.each(ENGINES)("audit log on %s", (engine) => {
+  const database = useTestDatabase(engine);
+
+  it("records an event and reads it back, newest first", async () => {
+    const first = await recordAuditEvent({
+      at: 1_000,
+      actorUserId: "usr_support",
+      actorRole: "support",
+      accountId: "acct_1",
+      action: "mailbox.password.change",
+      target: "info@example.com",
+      outcome: "success",
+      reason: "Customer called from the registered number",
+      detail: { strength: 80, nested: { newPassword: "Secret-1", ok: true } },
+      requestId: "req_1",
+    });
+    expect(first.id).toMatch(/^evt_/);
+    await recordAuditEvent({ at: 2_000, actorUserId: "usr_customer", actorRole: "customer", accountId: "acct_2", action: "forwarder.add", outcome: "denied" });
+
+    const events = await listAuditEvents();
+    expect(events.map((e) => e.action)).toEqual(["forwarder.add", "mailbox.password.change"]);
+    expect(events[1]).toEqual(first);
+    expect(events[1]!.detail).toEqual({ strength: 80, nested: { newPassword: "[redacted]", ok: true } });
+    expect(events[0]).toMatchObject({ target: null, reason: null, detail: null, requestId: null });
+  });
+
+  it("never stores a secret passed in the detail", async () => {
+    const rows = await database.current().handle.db.selectFrom("audit_events").select("detail").execute();
+    expect(JSON.stringify(rows)).not.toContain("Secret-1");
+  });
+
+  it("filters by account, actor, action, outcome and time, with limit and offset", async () => {
+    expect((await listAuditEvents({ accountId: "acct_1" })).map((e) => e.accountId)).toEqual(["acct_1"]);
+    expect((await listAuditEvents({ actorUserId: "usr_customer" })).map((e) => e.action)).toEqual(["forwarder.add"]);
+    expect(await listAuditEvents({ action: "mailbox.password.change", outcome: "failure" })).toEqual([]);
+    expect((await listAuditEvents({ since: 1_500 })).map((e) => e.at)).toEqual([2_000]);
+    expect((await listAuditEvents({ until: 1_500 })).map((e) => e.at)).toEqual([1_000]);
+    expect((await listAuditEvents({ limit: 1, offset: 1 })).map((e) => e.at)).toEqual([1_000]);
+  });
+
+  it("is append-only: the module offers no way to change or remove an event", () => {
+    expect(Object.keys(audit).sort()).toEqual(["listAuditEvents", "recordAuditEvent"]);
+  });
+});

@@ -1,0 +1,113 @@
+import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rateLimiter, type RateLimiter } from "@/lib/auth/rate-limit";
+import { ENGINES, setTestEnv, TEST_REDIS_URL, useTestDatabase } from "./engines";
+
+setTestEnv();
+
+const rule = { limit: 3, windowSeconds: 60 };
+
+/** The behaviour every backend must share. `advance` moves the limiter's clock past a window. */
+function sharedBehaviour(make: () => RateLimiter, advance: (ms: number) => Promise<void>) {
+  it("allows `limit` hits per window, then refuses with a retry time", async () => {
+    const limiter = make();
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push(await limiter.hit("login:a", rule));
+    expect(results.map((r) => [r.allowed, r.remaining, r.count])).toEqual([
+      [true, 2, 1],
+      [true, 1, 2],
+      [true, 0, 3],
+      [false, 0, 4],
+      [false, 0, 5],
+    ]);
+    expect(results[0]!.retryAfterSeconds).toBe(0);
+    expect(results[4]!.retryAfterSeconds).toBeGreaterThan(55);
+    expect(results[4]!.retryAfterSeconds).toBeLessThanOrEqual(60);
+  });
+
+  it("peeks without counting, and keeps keys apart", async () => {
+    const limiter = make();
+    const state = await limiter.peek("login:a");
+    expect(state.count).toBe(5);
+    expect(state.retryAfterSeconds).toBeGreaterThan(55);
+    expect((await limiter.peek("login:a")).count).toBe(5);
+    expect(await limiter.peek("login:b")).toEqual({ count: 0, retryAfterSeconds: 0 });
+    expect((await limiter.hit("login:b", rule)).count).toBe(1);
+  });
+
+  it("resets a key", async () => {
+    const limiter = make();
+    await limiter.reset("login:a");
+    expect(await limiter.peek("login:a")).toEqual({ count: 0, retryAfterSeconds: 0 });
+    expect((await limiter.hit("login:a", rule)).allowed).toBe(true);
+  });
+
+  it("counts every one of many concurrent hits exactly once", async () => {
+    const limiter = make();
+    const results = await Promise.all(Array.from({ length: 25 }, () => limiter.hit("burst", { limit: 10, windowSeconds: 60 })));
+    expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(results.filter((r) => r.allowed)).toHaveLength(10);
+  });
+
+  it("starts a new window once the old one ends", async () => {
+    const limiter = make();
+    const short = { limit: 1, windowSeconds: 1 };
+    expect((await limiter.hit("short", short)).allowed).toBe(true);
+    expect((await limiter.hit("short", short)).allowed).toBe(false);
+    await advance(1_100);
+    expect(await limiter.peek("short")).toEqual({ count: 0, retryAfterSeconds: 0 });
+    expect(await limiter.hit("short", short)).toMatchObject({ allowed: true, count: 1 });
+  });
+
+  it("rejects a nonsense rule", async () => {
+    await expect(make().hit("x", { limit: 0, windowSeconds: 60 })).rejects.toThrow(/limit/);
+    await expect(make().hit("x", { limit: 1, windowSeconds: 0 })).rejects.toThrow(/window/);
+  });
+}
+
+describe.each(ENGINES)("rate limiter, database backend on %s", (engine) => {
+  useTestDatabase(engine);
+  let clock = Date.now();
+  sharedBehaviour(
+    () => rateLimiter({ backend: "database", now: () => clock }),
+    async (ms) => {
+      clock += ms;
+    },
+  );
+
+  it("is the default when REDIS_URL is unset", async () => {
+    const limiter = rateLimiter({ now: () => clock });
+    expect((await limiter.peek("login:b")).count).toBe(1);
+  });
+});
+
+describe("rate limiter, Redis backend", () => {
+  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+  // A unique prefix per run, so parallel runs share the server without sharing counters.
+  const prefix = `test:${process.pid}:${randomBytes(4).toString("hex")}:`;
+
+  beforeAll(async () => {
+    await redis.ping();
+  });
+  afterAll(async () => {
+    const keys = await redis.keys(`mailroom:${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  sharedBehaviour(
+    () => rateLimiter({ backend: "redis", redis, prefix }),
+    (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  );
+
+  it("stores counters under the prefix, with an expiry", async () => {
+    await rateLimiter({ redis, prefix }).hit("ttl-check", rule);
+    const ttl = await redis.pttl(`mailroom:${prefix}ttl-check`);
+    expect(ttl).toBeGreaterThan(55_000);
+  });
+
+  it("refuses to pick Redis without REDIS_URL or a client", () => {
+    expect(() => rateLimiter({ backend: "redis" })).toThrow(/REDIS_URL/);
+  });
+});
