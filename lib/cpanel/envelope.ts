@@ -31,7 +31,9 @@ const zMessages = z
   .nullish()
   .transform((v) => (v ?? []).filter((m) => m !== null && m !== undefined).map((m) => String(m)));
 
-const zStatus = z.union([z.number(), z.string(), z.boolean()]).transform((v) => v === true || Number(v) > 0);
+const zStatus = z
+  .union([z.number(), z.string().regex(/^\s*-?\d+\s*$/), z.boolean()])
+  .transform((v) => v === true || (typeof v !== "boolean" && Number(v) > 0));
 
 /** UAPI result: the bare `/execute` body, or the inner `result` of the CLI / proxy layout. */
 export const uapiResultSchema = z.object({
