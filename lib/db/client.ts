@@ -125,7 +125,7 @@ export async function getDbEngine(): Promise<Engine> {
  * Makes `handle` the process's database (tests, the demo launcher), closing none; it is migrated
  * first unless `migrate` is false. Replaces any previous one without closing it.
  */
-export async function useDatabase(handle: DatabaseHandle, options: { migrate?: boolean } = {}): Promise<Kysely<Database>> {
+export async function installDatabase(handle: DatabaseHandle, options: { migrate?: boolean } = {}): Promise<Kysely<Database>> {
   return install(handle, options.migrate ?? true).ready;
 }
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import * as audit from "@/lib/audit";
 import { listAuditEvents, recordAuditEvent } from "@/lib/audit";
-import { ENGINES, setTestEnv, useTestDatabase } from "./engines";
+import { ENGINES, setTestEnv, withTestDatabase } from "./engines";
 
 setTestEnv();
 
 describe.each(ENGINES)("audit log on %s", (engine) => {
-  const database = useTestDatabase(engine);
+  const database = withTestDatabase(engine);
 
   it("records an event and reads it back, newest first", async () => {
     const first = await recordAuditEvent({

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
-import { closeDb, createDatabase, useDatabase, type DatabaseHandle, type Engine } from "@/lib/db/client";
+import { closeDb, createDatabase, installDatabase, type DatabaseHandle, type Engine } from "@/lib/db/client";
 
 /** PostgreSQL for the suite (trust auth); override with MAILROOM_TEST_DATABASE_URL. */
 export const TEST_PG_URL = process.env.MAILROOM_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -70,11 +70,11 @@ export const ENGINES: Engine[] = ["sqlite", "postgres"];
  * Registers hooks that open a fresh migrated database on `engine`, make it the process database
  * (what getDb() returns) for the enclosing describe, and dispose of it afterwards.
  */
-export function useTestDatabase(engine: Engine): { current: () => TestDatabase } {
+export function withTestDatabase(engine: Engine): { current: () => TestDatabase } {
   let test: TestDatabase | undefined;
   beforeAll(async () => {
     test = await openTestDatabase(engine);
-    await useDatabase(test.handle);
+    await installDatabase(test.handle);
   });
   afterAll(async () => {
     await closeDb();

@@ -9,12 +9,12 @@ import {
 } from "@/lib/db/hosting-accounts";
 import { createServer, type Server } from "@/lib/db/servers";
 import { createUser, type User } from "@/lib/db/users";
-import { ENGINES, setTestEnv, useTestDatabase } from "./engines";
+import { ENGINES, setTestEnv, withTestDatabase } from "./engines";
 
 setTestEnv();
 
 describe.each(ENGINES)("hosting accounts on %s", (engine) => {
-  useTestDatabase(engine);
+  withTestDatabase(engine);
   let web1: Server;
   let web2: Server;
   let customer: User;

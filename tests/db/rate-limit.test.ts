@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rateLimiter, type RateLimiter } from "@/lib/auth/rate-limit";
-import { ENGINES, setTestEnv, TEST_REDIS_URL, useTestDatabase } from "./engines";
+import { ENGINES, setTestEnv, TEST_REDIS_URL, withTestDatabase } from "./engines";
 
 setTestEnv();
 
@@ -67,7 +67,7 @@ function sharedBehaviour(make: () => RateLimiter, advance: (ms: number) => Promi
 }
 
 describe.each(ENGINES)("rate limiter, database backend on %s", (engine) => {
-  useTestDatabase(engine);
+  withTestDatabase(engine);
   let clock = Date.now();
   sharedBehaviour(
     () => rateLimiter({ backend: "database", now: () => clock }),

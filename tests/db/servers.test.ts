@@ -9,14 +9,14 @@ import {
   normalizeBaseUrl,
   setServerToken,
 } from "@/lib/db/servers";
-import { ENGINES, setTestEnv, useTestDatabase } from "./engines";
+import { ENGINES, setTestEnv, withTestDatabase } from "./engines";
 
 setTestEnv();
 
 const TOKEN = "MAILROOMDEVWHMROOTTOKEN000000000";
 
 describe.each(ENGINES)("servers on %s", (engine) => {
-  const database = useTestDatabase(engine);
+  const database = withTestDatabase(engine);
 
   it("stores a server with its token encrypted, and hands the token back decrypted only in the connection", async () => {
     const server = await createServer({ name: "web1", baseUrl: "https://web1.example:2087/", authMode: "whm", username: "root", token: TOKEN });

@@ -11,12 +11,12 @@ import {
   setUserRole,
   verifyUserPassword,
 } from "@/lib/db/users";
-import { ENGINES, setTestEnv, useTestDatabase } from "./engines";
+import { ENGINES, setTestEnv, withTestDatabase } from "./engines";
 
 setTestEnv();
 
 describe.each(ENGINES)("users on %s", (engine) => {
-  const database = useTestDatabase(engine);
+  const database = withTestDatabase(engine);
 
   it("creates a user with an argon2id hash and finds them by id and by email in any case", async () => {
     const user = await createUser({ email: "  Alice@Example.COM ", name: "Alice", role: "customer", password: "Correct-horse-1" });
