@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { sessionLimits } from "@/lib/auth/session-limits";
 import { findUserById } from "@/lib/db/users";
@@ -15,6 +16,8 @@ export type Actor = { id: string; email: string; name: string | null; role: Role
  * (role change, lock, "sign out everywhere"), a locked user or an expired session all mean signed out.
  */
 export const currentUser = cache(async (): Promise<Actor | null> => {
+  // Per-request by nature: never prerendered at build time (when no secrets exist).
+  await connection();
   const session = await getServerSession(authOptions());
   if (!session?.user?.id || !session.meta) return null;
   const now = Math.floor(Date.now() / 1000);

@@ -55,8 +55,7 @@ export function cpanelPasswordStrength(password: string): number {
   let previous: number | undefined;
   for (const byte of bytes) {
     // In Perl the previous character "0" is false, so the character after a 0 always counts as different.
-    const hasPrevious = previous !== undefined && previous !== ZERO;
-    if (!hasPrevious || (byte !== previous && byte !== previous + 1 && byte !== previous - 1)) different++;
+    if (previous === undefined || previous === ZERO || (byte !== previous && byte !== previous + 1 && byte !== previous - 1)) different++;
     else pattern++;
     used |= classOf(byte);
     previous = byte;
