@@ -244,8 +244,11 @@ function whmClient(connection: CpanelServerConnection) {
         const missing = users.filter((u) => !updated.includes(u));
         return missing.length ? { updated, failed: missing.map((user) => ({ user, reason: null })) } : { updated };
       }
-      const reason = outcome.messages.join(" ") || null;
-      return { updated, failed: users.filter((u) => !updated.includes(u)).map((user) => ({ user, reason })) };
+      // cPanel gives one reason for the call; when it lists one line per user, each user gets its own line.
+      const lines = outcome.messages.flatMap((m) => m.split("\n")).map((l) => l.trim()).filter(Boolean);
+      const reasonFor = (user: string) =>
+        lines.find((l) => l.includes(`“${user}”`) || l.includes(`"${user}"`)) ?? (lines.join(" ") || null);
+      return { updated, failed: users.filter((u) => !updated.includes(u)).map((user) => ({ user, reason: reasonFor(user) })) };
     },
     /** WHM API 1 `get_user_email_forward_destination`: where the system account's own mail goes. */
     getSystemForwardDestination(user: string): Promise<string[]> {

@@ -1,0 +1,100 @@
+import { inspect } from "node:util";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CpanelApiError, closeCpanelTransports, cpanelClient, type WhmClient } from "@/lib/cpanel";
+import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator";
+import { acme, connectionFor } from "./fixtures";
+
+let emulator: EmulatorProcess;
+let whm: WhmClient;
+beforeAll(async () => {
+  emulator = await startEmulatorProcess();
+});
+afterAll(async () => {
+  await closeCpanelTransports();
+  await emulator?.stop();
+});
+beforeEach(async () => {
+  await emulator.control.reset();
+  await emulator.control.createAccount(acme);
+  await emulator.control.createAccount({ user: "beta", domain: "beta.test", contactEmail: "", maxEmailQuotaMb: 1024, mailboxes: [{ email: "x@beta.test" }] });
+  whm = cpanelClient(connectionFor(emulator, "whm")).whm;
+});
+
+describe("WHM API 1 calls", () => {
+  it("listAccounts reshapes listaccts rows", async () => {
+    const accounts = await whm.listAccounts();
+    expect(accounts.map((a) => a.user).sort()).toEqual(["acme", "beta"]);
+    const a = accounts.find((x) => x.user === "acme")!;
+    expect(a).toMatchObject({
+      domain: "acme.test", contactEmail: "owner@acme.test", owner: "root", suspended: false, suspendReason: null,
+      outgoingMailSuspended: false, outgoingMailHold: false, maxEmailQuotaMb: null, maxMailboxes: null, diskLimitMb: null,
+    });
+    expect(typeof a.diskUsedMb).toBe("number");
+    expect(a.startedAt).toBeInstanceOf(Date);
+    const b = accounts.find((x) => x.user === "beta")!;
+    expect(b.maxEmailQuotaMb).toBe(1024);
+    expect(b.contactEmail).toBeNull();
+    expect((await whm.listAccounts({ search: "beta", searchtype: "user" })).map((x) => x.user)).toEqual(["beta"]);
+  });
+
+  it("accountSummary, and an unknown user → CpanelApiError", async () => {
+    expect((await whm.accountSummary("acme")).domain).toBe("acme.test");
+    const error = await whm.accountSummary("ghost").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CpanelApiError);
+    expect((error as CpanelApiError).messages).toEqual(["You do not have a user named “ghost”."]);
+  });
+
+  it("forcePasswordChange: all updated, then a partial failure with cPanel's reason", async () => {
+    expect(await whm.forcePasswordChange(["acme", "beta"])).toEqual({ updated: ["acme", "beta"] });
+    expect((await emulator.control.state("acme")).forcePasswordChange).toBe(true);
+    const partial = await whm.forcePasswordChange(["acme", "ghost"]);
+    expect(partial.updated).toEqual(["acme"]);
+    expect(partial.failed).toEqual([{ user: "ghost", reason: "You do not have a user named “ghost”." }]);
+  });
+
+  it("get/setSystemForwardDestination", async () => {
+    await whm.setSystemForwardDestination("acme", ["ops@example.net", "noc@example.net"]);
+    expect(await whm.getSystemForwardDestination("acme")).toEqual(["ops@example.net", "noc@example.net"]);
+    await whm.setSystemForwardDestination("acme", []);
+    expect(await whm.getSystemForwardDestination("acme")).toEqual([]);
+  });
+
+  it("suspend/unsuspend/hold/release outgoing email of an account", async () => {
+    await whm.suspendOutgoingEmail("acme");
+    await whm.holdOutgoingEmail("acme");
+    let state = await emulator.control.state("acme");
+    expect([state.outgoingSuspended, state.outgoingHeld]).toEqual([true, true]);
+    expect((await whm.accountSummary("acme"))).toMatchObject({ outgoingMailSuspended: true, outgoingMailHold: true });
+    await whm.unsuspendOutgoingEmail("acme");
+    await whm.releaseOutgoingEmail("acme");
+    state = await emulator.control.state("acme");
+    expect([state.outgoingSuspended, state.outgoingHeld]).toEqual([false, false]);
+    await expect(whm.suspendOutgoingEmail("ghost")).rejects.toBeInstanceOf(CpanelApiError);
+  });
+
+  it("terminateMailboxSessions(user)", async () => {
+    await emulator.control.openSession("info@acme.test");
+    await whm.terminateMailboxSessions("acme");
+    const state = await emulator.control.state("acme");
+    expect(state.mailboxes.every((m: { sessions: number }) => m.sessions === 0)).toBe(true);
+  });
+
+  it("listMailboxAddresses (list_pops_for)", async () => {
+    expect((await whm.listMailboxAddresses("acme")).sort()).toEqual(["info@acme.test", "sales@acme.test", "team@acme.org"]);
+  });
+
+  it("passwordStrength follows cPanel's algorithm", async () => {
+    expect(await whm.passwordStrength("12345luggage")).toBe(63);
+    expect(await whm.passwordStrength("Tr0ub4dor&3")).toBe(100);
+    expect(await whm.passwordStrength("")).toBe(0);
+  });
+
+  it("createUserSession returns a URL that JSON and inspect do not show", async () => {
+    const session = await whm.createUserSession("acme", "cpaneld");
+    expect(session.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/cpsess\d+\/login\/\?session=/);
+    expect(session.service).toBe("cpaneld");
+    expect(JSON.stringify(session)).not.toContain("cpsess");
+    expect(inspect(session)).not.toContain("cpsess");
+    await expect(whm.createUserSession("ghost", "cpaneld")).rejects.toBeInstanceOf(CpanelApiError);
+  });
+});
