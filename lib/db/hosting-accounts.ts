@@ -176,3 +176,15 @@ export async function searchAccounts(input: { query?: string; limit: number; off
   ]);
   return { accounts: rows.map(toAccount), total: Number(count.total) };
 }
+
+/** Every account recorded on one server, ordered by primary domain. */
+export async function listAccountsOnServer(serverId: string): Promise<HostingAccount[]> {
+  const db = await getDb();
+  const rows = await baseQuery(db)
+    .select(accountColumns)
+    .where("a.server_id", "=", serverId)
+    .orderBy("a.primary_domain")
+    .orderBy("a.id")
+    .execute();
+  return rows.map(toAccount);
+}

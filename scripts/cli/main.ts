@@ -1,0 +1,206 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import * as commands from "./commands";
+import { CliError, usageError } from "./errors";
+import { readSecret, type CliIo } from "./secrets";
+import type { HostingAccount } from "../../lib/db/hosting-accounts";
+import type { User } from "../../lib/db/users";
+
+export const USAGE = `Mailroom admin CLI
+
+Usage: npm run mailroom -- <command> [options]
+
+Database
+  migrate                                   apply pending database migrations (also: npm run db:migrate)
+
+Servers
+  server:add --name N --url https://host:2087 --auth whm|cpanel --user root [--ca-file F]
+             [--token T]                    token from MAILROOM_SERVER_TOKEN, else prompted (hidden), else
+                                            the first line of stdin; --token works but lands in shell history
+  server:list [--json]
+
+Hosting accounts
+  accounts:import --server NAME             import/refresh every account WHM lists (listaccts); owners are kept
+  account:assign (--account acct_… | --cpanel-user U [--server NAME]) --owner EMAIL
+  account:assign ... --no-owner             take an account away from its owner
+  account:list [--query Q] [--limit N] [--offset N] [--json]
+
+Panel users
+  user:add --email E --role customer|support|admin [--name N]
+                                            password from MAILROOM_USER_PASSWORD, else prompted twice
+                                            (hidden), else the first line of stdin
+  user:list [--json]
+  user:role --email E --role customer|support|admin     (signs the user out everywhere)
+  user:lock --email E                       lock and sign out everywhere
+  user:unlock --email E
+  user:signout-all --email E                end every session of the user
+
+Configuration comes from the environment (see .env.example): MAILROOM_ENCRYPTION_KEY and AUTH_SECRET
+are required; DATABASE_URL selects PostgreSQL, else SQLite at MAILROOM_SQLITE_PATH.
+Exit codes: 0 done, 1 the operation failed, 2 the command line is wrong.
+`;
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+const str = { type: "string" } as const;
+const flag = { type: "boolean" } as const;
+
+const OPTIONS: Record<string, Options> = {
+  migrate: {},
+  "server:add": { name: str, url: str, auth: str, user: str, token: str, "ca-file": str },
+  "server:list": { json: flag },
+  "accounts:import": { server: str },
+  "account:assign": { account: str, "cpanel-user": str, server: str, owner: str, "no-owner": flag },
+  "account:list": { query: str, limit: str, offset: str, json: flag },
+  "user:add": { email: str, role: str, name: str },
+  "user:list": { json: flag },
+  "user:role": { email: str, role: str },
+  "user:lock": { email: str },
+  "user:unlock": { email: str },
+  "user:signout-all": { email: str },
+};
+
+type Values = Record<string, string | boolean | undefined>;
+
+function parse(command: string, args: string[]): Values {
+  try {
+    return parseArgs({ args, options: { ...OPTIONS[command], help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: false })
+      .values as Values;
+  } catch (error) {
+    throw usageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const s = (value: string | boolean | undefined) => (typeof value === "string" ? value : undefined);
+
+function int(value: string | boolean | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw usageError(`--${name} must be a whole number`);
+  return n;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n") + "\n";
+}
+
+const describeUser = (u: User) => `${u.email} (${u.role}${u.lockedAt ? ", locked" : ""}, ${u.id})`;
+const describeAccount = (a: HostingAccount) =>
+  `${a.id} ${a.cpanelUser}@${a.serverName} (${a.primaryDomain}) owner: ${a.ownerEmail ?? "none"}`;
+
+async function run(command: string, v: Values, io: CliIo): Promise<void> {
+  const out = (text: string) => io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  switch (command) {
+    case "migrate": {
+      const { applied } = await commands.migrate();
+      out(applied.length ? `Applied ${applied.join(", ")}` : "The database is up to date");
+      return;
+    }
+    case "server:add": {
+      if (s(v.token)) io.stderr.write("Note: --token is kept in your shell history; prefer MAILROOM_SERVER_TOKEN or the prompt.\n");
+      const server = await commands.addServer({
+        name: s(v.name),
+        url: s(v.url),
+        auth: s(v.auth),
+        user: s(v.user),
+        token: s(v.token) ?? (() => readSecret(io, { envName: "MAILROOM_SERVER_TOKEN", label: "API token" })),
+        caFile: s(v["ca-file"]),
+      });
+      out(`Added server ${server.name} (${server.id}): ${server.authMode} ${server.username} at ${server.baseUrl}`);
+      return;
+    }
+    case "server:list": {
+      const servers = await commands.listServers();
+      if (v.json) return void out(JSON.stringify(servers, null, 2));
+      if (!servers.length) return void out("No servers yet (add one with server:add)");
+      out(table([["NAME", "ID", "AUTH", "USER", "URL", "CA FILE"], ...servers.map((x) => [x.name, x.id, x.authMode, x.username, x.baseUrl, x.caFile ?? "-"])]));
+      return;
+    }
+    case "accounts:import": {
+      const result = await commands.importAccounts({ server: s(v.server) });
+      out(`Server ${result.server.name}: ${result.created.length} new, ${result.updated.length} refreshed`);
+      for (const a of result.created) out(`  + ${describeAccount(a)}`);
+      if (result.missing.length) {
+        out(`${result.missing.length} known account(s) are no longer listed by WHM (kept):`);
+        for (const a of result.missing) out(`  ? ${describeAccount(a)}`);
+      }
+      return;
+    }
+    case "account:assign": {
+      if (v["no-owner"] && s(v.owner)) throw usageError("Give --owner EMAIL or --no-owner, not both");
+      const account = await commands.assignAccount({
+        account: s(v.account),
+        cpanelUser: s(v["cpanel-user"]),
+        server: s(v.server),
+        owner: v["no-owner"] ? null : s(v.owner),
+      });
+      out(`Assigned: ${describeAccount(account)}`);
+      return;
+    }
+    case "account:list": {
+      const { accounts, total } = await commands.listAccounts({ query: s(v.query), limit: int(v.limit, "limit"), offset: int(v.offset, "offset") });
+      if (v.json) return void out(JSON.stringify({ accounts, total }, null, 2));
+      if (!accounts.length) return void out(total ? `No accounts on this page (${total} in all)` : "No hosting accounts match");
+      out(
+        table([
+          ["ID", "SERVER", "CPANEL USER", "DOMAIN", "OWNER"],
+          ...accounts.map((a) => [a.id, a.serverName, a.cpanelUser, a.primaryDomain, a.ownerEmail ?? "-"]),
+        ]),
+      );
+      out(`${accounts.length} of ${total}`);
+      return;
+    }
+    case "user:add": {
+      const user = await commands.addUser({
+        email: s(v.email),
+        role: s(v.role),
+        name: s(v.name),
+        password: () => readSecret(io, { envName: "MAILROOM_USER_PASSWORD", label: "Password", confirm: true }),
+      });
+      out(`Added user ${describeUser(user)}`);
+      return;
+    }
+    case "user:list": {
+      const users = await commands.listUsers();
+      if (v.json) return void out(JSON.stringify(users, null, 2));
+      if (!users.length) return void out("No panel users yet (add one with user:add)");
+      out(table([["EMAIL", "ROLE", "NAME", "LOCKED", "ID"], ...users.map((u) => [u.email, u.role, u.name ?? "-", u.lockedAt ? "yes" : "no", u.id])]));
+      return;
+    }
+    case "user:role":
+      return void out(`Role changed; signed out everywhere: ${describeUser(await commands.changeUserRole({ email: s(v.email), role: s(v.role) }))}`);
+    case "user:lock":
+      return void out(`Locked and signed out everywhere: ${describeUser(await commands.lockUser({ email: s(v.email) }))}`);
+    case "user:unlock":
+      return void out(`Unlocked: ${describeUser(await commands.unlockUser({ email: s(v.email) }))}`);
+    case "user:signout-all":
+      return void out(`Signed out everywhere: ${describeUser(await commands.signOutEverywhere({ email: s(v.email) }))}`);
+  }
+}
+
+/** Runs one CLI invocation and returns its exit code; errors are printed as one line, never with a stack or a secret. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "help" || command === "--help" || command === "-h") {
+    (command ? io.stdout : io.stderr).write(USAGE);
+    return command ? 0 : 2;
+  }
+  try {
+    if (!(command in OPTIONS)) throw usageError(`Unknown command "${command}"`);
+    const values = parse(command, rest);
+    if (values.help) {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    await run(command, values, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr.write(`mailroom ${command}: ${error.message}\n`);
+      if (error.exitCode === 2) io.stderr.write("Run `npm run mailroom -- help` for usage.\n");
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`mailroom ${command} failed: ${message}\n`);
+    return 1;
+  }
+}
