@@ -1,3 +1,4 @@
+import "server-only";
 import { describe, expect, it } from "vitest";
 import { CpanelConfigError } from "./errors";
 import { buildRequest, redactText } from "./request";

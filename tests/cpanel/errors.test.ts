@@ -127,6 +127,14 @@ describe.each(["whm", "cpanel"] as const)("injected faults (%s mode)", (mode) =>
   });
 });
 
+describe("WHM proxy errors", () => {
+  it("an unknown cPanel user through WHM's cpanel proxy → CpanelApiError", async () => {
+    const error = await failure(cpanelClient(connectionFor(emulator, "whm")).account("ghost").listMailboxes());
+    expect(error).toBeInstanceOf(CpanelApiError);
+    expect((error as CpanelApiError).messages).toEqual(["You do not have a user named “ghost”."]);
+  });
+});
+
 describe("faults on WHM functions", () => {
   const whm = () => cpanelClient(connectionFor(emulator, "whm")).whm;
 

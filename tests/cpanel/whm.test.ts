@@ -98,3 +98,37 @@ describe("WHM API 1 calls", () => {
     await expect(whm.createUserSession("ghost", "cpaneld")).rejects.toBeInstanceOf(CpanelApiError);
   });
 });
+
+describe("demo data through the client", () => {
+  it("every demo account parses: mailboxes with each restriction, forwarders of every kind, autoresponder", async () => {
+    await emulator.control.reset();
+    await emulator.control.seedDemo();
+    const client = cpanelClient(connectionFor(emulator, "whm"));
+    const users = (await client.whm.listAccounts()).map((a) => a.user).sort();
+    expect(users).toEqual(["examplecom", "othernet", "shopcp"]);
+    const example = client.account("examplecom");
+    const boxes = await example.listMailboxes();
+    expect(boxes.length).toBeGreaterThanOrEqual(5);
+    expect(boxes.map((b) => b.email)).toContain("info@example.com");
+    expect(boxes.some((b) => b.quotaMb === null)).toBe(true);
+    for (const flag of ["suspendedLogin", "suspendedIncoming", "suspendedOutgoing", "holdOutgoing"] as const) {
+      expect(boxes.some((b) => b[flag]), flag).toBe(true);
+    }
+    const kinds = new Set((await example.listForwarders()).map((f) => f.kind));
+    expect([...kinds].sort()).toEqual(["address", "blackhole", "fail", "pipe", "system"]);
+    expect((await example.listDomainForwarders()).length).toBeGreaterThanOrEqual(1);
+    expect((await example.listAutoresponders()).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("a demo account's own cPanel token works in cpanel mode", async () => {
+    await emulator.control.reset();
+    await emulator.control.seedDemo();
+    const account = cpanelClient({
+      ...connectionFor(emulator, "cpanel"),
+      username: "shopcp",
+      token: "SHOPCPDEMOTOKEN00000000000000000",
+    }).account("shopcp");
+    expect(await account.listMailDomains()).toEqual(["shop.example"]);
+    expect((await account.listMailboxes()).length).toBeGreaterThanOrEqual(5);
+  });
+});
