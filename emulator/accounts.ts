@@ -27,11 +27,15 @@ export function randomToken(): string {
  * Creates an account and its mailboxes in one transaction. Hashes each distinct password once, so
  * thousands of mailboxes sharing a password are fast. With `ifMissing`, existing rows are kept (seeding).
  */
-export function createAccount(store: Store, spec: AccountSpec, ifMissing = false): void {
+export function createAccount(
+  store: Store,
+  spec: AccountSpec,
+  ifMissing = false,
+  hashes: Map<string, string> = new Map(),
+): void {
   const user = spec.user.toLowerCase();
   const domain = spec.domain.toLowerCase();
   const extraDomains = (spec.extraDomains ?? []).map((d) => d.toLowerCase());
-  const hashes = new Map<string, string>();
   const hashOf = (password: string) => {
     let hash = hashes.get(password);
     if (!hash) hashes.set(password, (hash = hashPassword(password)));
@@ -42,7 +46,14 @@ export function createAccount(store: Store, spec: AccountSpec, ifMissing = false
       for (const d of [domain, ...extraDomains]) {
         if (store.ownerOfDomain(d)) throw new AccountConflict(`The domain “${d}” already belongs to an account.`);
       }
-      store.createAccount({ ...spec, user, domain, extraDomains, token: spec.token ?? randomToken() });
+      store.createAccount({
+        ...spec,
+        user,
+        domain,
+        extraDomains,
+        passwordHash: spec.password ? hashOf(spec.password) : undefined,
+        token: spec.token ?? randomToken(),
+      });
     } else if (!ifMissing) {
       throw new AccountConflict(`The account “${user}” already exists.`);
     }

@@ -123,11 +123,14 @@ const EXTRAS: Record<string, Extras> = {
   },
 };
 
+// Demo passwords are hashed once per process: seeding runs before many tests.
+const demoHashes = new Map<string, string>();
+
 /** Loads the demo accounts; existing rows are kept, so seeding twice changes nothing. */
 export function seedDemo(store: Store): void {
   store.db.transaction(() => {
     for (const spec of ACCOUNTS) {
-      createAccount(store, spec, true);
+      createAccount(store, spec, true, demoHashes);
       const extras = EXTRAS[spec.user]!;
       for (const [address, kind, forward] of extras.forwarders) {
         store.addForwarder(spec.user, address, address.split("@")[1]!, kind, forward);

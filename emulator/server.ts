@@ -107,9 +107,9 @@ function callNames(port: PortKind, call: Call, params: Params): string[] {
   if (call.kind === "uapi") return [`${call.module}::${call.func}`];
   if (call.kind === "whm") return [call.func];
   if (call.kind === "jsonapi-cpanel") {
-    const module = params.get("cpanel_jsonapi_module");
+    const moduleName = params.get("cpanel_jsonapi_module");
     const func = params.get("cpanel_jsonapi_func");
-    const names = module && func ? [`${module}::${func}`] : [];
+    const names = moduleName && func ? [`${moduleName}::${func}`] : [];
     return port === "whm" ? [...names, "cpanel"] : names.length ? names : ["cpanel"];
   }
   return [];
@@ -196,11 +196,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
     // /json-api/cpanel: API 2 (default) or UAPI (cpanel_jsonapi_apiversion=3).
     const apiversion = params.get("cpanel_jsonapi_apiversion") ?? "2";
-    const module = params.get("cpanel_jsonapi_module") ?? "";
+    const moduleName = params.get("cpanel_jsonapi_module") ?? "";
     const func = params.get("cpanel_jsonapi_func") ?? "";
     const fnParams = params.without(["cpanel_jsonapi_", "api."]);
     const status0 = (m: string) =>
-      apiversion === "3" ? uapiViaJsonApi(module, func, uapiFail([m])) : api2CallFailed(module, func, m);
+      apiversion === "3" ? uapiViaJsonApi(moduleName, func, uapiFail([m])) : api2CallFailed(moduleName, func, m);
     if (fault && (await applyFault(fault, req, res, status0))) return;
 
     if (port === "whm") {
@@ -211,18 +211,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (!target) return sendJson(res, 200, whmFail("cpanel", texts.noSuchUser(user)));
       account = target;
     }
-    if (!module) return sendJson(res, 200, whmOrApi2Missing(port, "cpanel_jsonapi_module", module, func));
-    if (!func) return sendJson(res, 200, whmOrApi2Missing(port, "cpanel_jsonapi_func", module, func));
+    if (!moduleName) return sendJson(res, 200, whmOrApi2Missing(port, "cpanel_jsonapi_module", moduleName, func));
+    if (!func) return sendJson(res, 200, whmOrApi2Missing(port, "cpanel_jsonapi_func", moduleName, func));
     const ctx = cpanelCtx(account!);
-    if (apiversion === "3") return sendJson(res, 200, uapiViaJsonApi(module, func, runUapi(ctx, module, func, fnParams)));
-    if (apiversion === "2") return sendJson(res, 200, runApi2(ctx, module, func, fnParams));
+    if (apiversion === "3") return sendJson(res, 200, uapiViaJsonApi(moduleName, func, runUapi(ctx, moduleName, func, fnParams)));
+    if (apiversion === "2") return sendJson(res, 200, runApi2(ctx, moduleName, func, fnParams));
     const reason = `The emulator serves cpanel_jsonapi_apiversion 2 (API 2) and 3 (UAPI), not “${apiversion}”.`;
-    return sendJson(res, 200, port === "whm" ? whmFail("cpanel", reason) : api2CallFailed(module, func, reason));
+    return sendJson(res, 200, port === "whm" ? whmFail("cpanel", reason) : api2CallFailed(moduleName, func, reason));
   }
 
-  function whmOrApi2Missing(port: PortKind, name: string, module: string, func: string) {
+  function whmOrApi2Missing(port: PortKind, name: string, moduleName: string, func: string) {
     const reason = texts.missingParameter(name);
-    return port === "whm" ? whmFail("cpanel", reason) : api2CallFailed(module, func, reason);
+    return port === "whm" ? whmFail("cpanel", reason) : api2CallFailed(moduleName, func, reason);
   }
 
   function runWhm(func: string, params: Params) {

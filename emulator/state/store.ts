@@ -61,6 +61,8 @@ export interface NewAccount {
   extraDomains?: string[];
   contactEmail?: string;
   password?: string;
+  /** Precomputed hash of `password` (bulk/seed). */
+  passwordHash?: string;
   token?: string;
   maxEmailQuotaMb?: number | null;
   plan?: string;
@@ -112,7 +114,7 @@ export class Store {
         a.user,
         a.domain,
         a.contactEmail ?? "",
-        a.password ? hashPassword(a.password) : null,
+        a.passwordHash ?? (a.password ? hashPassword(a.password) : null),
         a.token ?? null,
         a.maxEmailQuotaMb ?? null,
         a.plan ?? "default",
