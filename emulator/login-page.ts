@@ -9,9 +9,8 @@ const PRODUCT: Record<string, string> = { cpaneld: "cPanel", webmaild: "Webmail"
  * `whostmgrd` sessions open on the WHM port, `cpaneld`/`webmaild` on the cPanel port.
  */
 export function loginPage(store: Store, port: "whm" | "cpanel", cpsess: string, session: string) {
-  const row = store.consumeLoginSession(session, cpsess);
-  const rightPort = row && (row.service === "whostmgrd") === (port === "whm");
-  if (!row || !rightPort) {
+  const row = store.consumeLoginSession(session, cpsess, port === "whm" ? ["whostmgrd"] : ["cpaneld", "webmaild"]);
+  if (!row) {
     return {
       status: 401,
       html: "<!doctype html><title>Login expired</title><h1>This login link is invalid, expired or already used.</h1>",

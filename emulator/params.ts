@@ -29,10 +29,10 @@ export class Params {
     if (value === undefined || value === "") throw new ApiError(texts.missingParameter(name));
     return value;
   }
-  /** cPanel booleans are 1/0. */
+  /** cPanel booleans are 1/0; the APIs do not accept literal `true`/`false` (a non-number counts as 0). */
   flag(name: string): boolean {
-    const v = this.values.get(name);
-    return v === "1" || v === "true";
+    const v = this.values.get(name)?.trim();
+    return v !== undefined && /^\d+$/.test(v) && Number(v) !== 0;
   }
   int(name: string, fallback?: number): number | undefined {
     const v = this.values.get(name);

@@ -85,6 +85,11 @@ describe("list_pops / list_pops_with_disk", () => {
     expect(flagged.find((p) => p.email === "info@example.com")).toMatchObject({ has_suspended: 0 });
   });
 
+  it("treats only 1 as true (cPanel does not accept literal true/false)", async () => {
+    const rows = (await t.uapi("Email", "list_pops_with_disk", { get_restrictions: "true" })).data as Array<Record<string, unknown>>;
+    expect(rows[0]).not.toHaveProperty("has_suspended");
+  });
+
   it("list_pops_with_disk filters by domain, email and regex", async () => {
     const org = (await t.uapi("Email", "list_pops_with_disk", { domain: "example.org" })).data as Array<{ email: string }>;
     expect(org.map((p) => p.email).sort()).toEqual(["contact@example.org", "newsletter@example.org"]);

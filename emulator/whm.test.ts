@@ -139,6 +139,12 @@ describe("WHM API 1", () => {
     const second = await t.raw(url);
     expect(second.status).toBe(401);
 
+    // A cPanel session does not open on the WHM port (and stays usable on the right one).
+    const other = await t.whm("create_user_session", { user: "shopcp", service: "cpaneld" });
+    const wrongPort = other.data.url.replace(t.cpanelUrl, t.whmUrl);
+    expect((await t.raw(wrongPort)).status).toBe(401);
+    expect((await t.raw(other.data.url)).status).toBe(200);
+
     const webmail = await t.whm("create_user_session", { user: "info@example.com", service: "webmaild" });
     const page = await t.raw(webmail.data.url);
     expect(page.text).toContain("Signed in to Webmail as <strong>info@example.com</strong>");

@@ -286,10 +286,13 @@ export class Store {
       .run(session, cpsess, user, service, expires);
   }
   /** Marks a one-time session used and returns it, or undefined when unknown, used or expired. */
-  consumeLoginSession(session: string, cpsess: string): { user: string; service: string } | undefined {
+  consumeLoginSession(session: string, cpsess: string, services: string[]): { user: string; service: string } | undefined {
     const row = this.db
-      .prepare("SELECT * FROM login_sessions WHERE session = ? AND cpsess = ? AND used = 0 AND expires >= ?")
-      .get(session, cpsess, now()) as { user: string; service: string } | undefined;
+      .prepare(
+        `SELECT * FROM login_sessions WHERE session = ? AND cpsess = ? AND used = 0 AND expires >= ?
+           AND service IN (SELECT value FROM json_each(?))`,
+      )
+      .get(session, cpsess, now(), JSON.stringify(services)) as { user: string; service: string } | undefined;
     if (!row) return undefined;
     this.db.prepare("UPDATE login_sessions SET used = 1 WHERE session = ?").run(session);
     return row;
