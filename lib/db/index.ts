@@ -7,3 +7,4 @@ export type { Database } from "./schema";
 export * from "./users";
 export * from "./servers";
 export * from "./hosting-accounts";
+export * from "./api-tokens";

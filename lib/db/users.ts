@@ -171,17 +171,14 @@ export async function setUserPassword(id: string, password: string): Promise<boo
 export async function verifyUserPassword(email: string, password: string): Promise<User | null> {
   const db = await getDb();
   const row = await db.selectFrom("users").selectAll().where("email", "=", normalizeEmail(email)).executeTakeFirst();
-  if (!row) {
-    await verifyDummyPassword(password);
-    return null;
-  }
-  const ok = await verifyPassword(row.password_hash, password);
+  const ok = row ? await verifyPassword(row.password_hash, password) : await verifyDummyPassword(password);
   const now = Date.now();
-  if (!ok) {
+  if (!row || !ok) {
+    // Also run for an unknown email (matching no row), so both failures cost the same round trips.
     await db
       .updateTable("users")
       .set((eb) => ({ failed_login_count: eb("failed_login_count", "+", 1), last_failed_login_at: now }))
-      .where("id", "=", row.id)
+      .where("id", "=", row?.id ?? "")
       .execute();
     return null;
   }
