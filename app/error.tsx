@@ -1,17 +1,11 @@
 "use client";
 
-/** Last-resort boundary: a plain sentence and a retry, never the error's text (it may hold internals). */
+import { PageError } from "@/components/page-error";
+
 export default function ErrorBoundary({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-16">
-      <div role="alert">
-        <h1 className="text-2xl font-bold">Something went wrong</h1>
-        <p className="mt-2">The panel could not show this page. Nothing was changed.</p>
-        {error.digest ? <p className="mt-2 text-sm text-slate-700">Reference: {error.digest}</p> : null}
-      </div>
-      <button type="button" onClick={reset} className="mt-4 rounded-md bg-blue-700 px-4 py-2 font-semibold text-white focus:outline-2 focus:outline-offset-2 focus:outline-blue-700">
-        Try again
-      </button>
+      <PageError digest={error.digest} reset={reset} />
     </main>
   );
 }

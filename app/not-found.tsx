@@ -1,13 +1,9 @@
-import Link from "next/link";
+import { NotFoundMessage } from "@/components/not-found-message";
 
 export default function NotFound() {
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-16">
-      <h1 className="text-2xl font-bold">Page not found</h1>
-      <p className="mt-2">This page does not exist, or it belongs to an account you cannot see.</p>
-      <p className="mt-4">
-        <Link href="/accounts" className="text-blue-800 underline underline-offset-2">Go to your hosting accounts</Link>
-      </p>
+      <NotFoundMessage />
     </main>
   );
 }

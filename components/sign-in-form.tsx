@@ -67,8 +67,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700"
         />
       </div>
-      <div id="sign-in-error" role="alert" className="min-h-6 text-sm font-medium text-red-800">
-        {error}
+      <div className="min-h-6">
+        {error ? (
+          <p id="sign-in-error" role="alert" className="text-sm font-medium text-red-800">
+            {error}
+          </p>
+        ) : null}
       </div>
       <button
         type="submit"

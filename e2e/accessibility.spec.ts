@@ -12,7 +12,7 @@ test("sign-in page", async ({ page }) => {
   await page.goto("/login");
   await expectNoViolations(page);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).not.toBeEmpty();
+  await expect(page.getByRole("alert").filter({ hasText: "not correct" })).toBeVisible();
   await expectNoViolations(page);
 });
 

@@ -20,7 +20,8 @@ export class LoginPage {
     await expect(this.page.getByRole("heading", { name: "Hosting accounts" })).toBeVisible();
   }
 
+  /** The sign-in error (Next's route announcer is an alert too, but an empty one). */
   get error() {
-    return this.page.getByRole("alert");
+    return this.page.getByRole("alert").filter({ hasText: /\S/ });
   }
 }
