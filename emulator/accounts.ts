@@ -46,6 +46,9 @@ export function createAccount(
       for (const d of [domain, ...extraDomains]) {
         if (store.ownerOfDomain(d)) throw new AccountConflict(`The domain “${d}” already belongs to an account.`);
       }
+      if (spec.token && store.accountByToken(spec.token)) {
+        throw new AccountConflict("Another account already has this API token.");
+      }
       store.createAccount({
         ...spec,
         user,

@@ -59,6 +59,7 @@ describe("control: state", () => {
   it("refuses a duplicate account or domain and invalid bodies", async () => {
     expect((await t.control("POST", "/__emulator/accounts", { user: "examplecom", domain: "new.example" })).status).toBe(409);
     expect((await t.control("POST", "/__emulator/accounts", { user: "fresh", domain: "example.com" })).status).toBe(409);
+    expect((await t.control("POST", "/__emulator/accounts", { user: "fresh", domain: "fresh.example", token: "EXAMPLECOMDEMOTOKEN0000000000000" })).status).toBe(409);
     expect((await t.control("POST", "/__emulator/accounts", { domain: "x.example" })).status).toBe(400);
     expect((await t.control("GET", "/__emulator/state/fresh")).status).toBe(404);
   });

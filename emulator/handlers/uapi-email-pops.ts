@@ -205,5 +205,3 @@ export const popHandlers: Record<string, UapiHandler> = {
   verify_password: verifyPasswordHandler,
   terminate_mailbox_sessions: terminateMailboxSessions,
 };
-
-export { findMailbox, requireStrength };
