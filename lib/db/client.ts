@@ -2,7 +2,7 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResult } from "kysely";
+import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, type DialectAdapter, type MigrationResult } from "kysely";
 import pg from "pg";
 import { config } from "../config";
 import { migrationProvider } from "./migrations";
@@ -29,6 +29,20 @@ export interface DatabaseHandle {
 
 const PG_INT8_OID = 20;
 
+// SQLite's DDL is transactional, but Kysely's adapter says otherwise, so by default each migration
+// would run outside a transaction; with this, two processes migrating one file at once cannot
+// half-apply a migration: the loser fails cleanly (and migrateToLatest retries).
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+class MailroomSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalSqliteAdapter();
+  }
+}
+
 /**
  * Opens a database without touching global config or running migrations: SQLite (better-sqlite3;
  * the folder is created) or PostgreSQL (a pg Pool). Timestamps are bigint epoch ms, which pg would
@@ -42,7 +56,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new MailroomSqliteDialect({ database: sqlite }) });
     return { db, engine: "sqlite", close: () => db.destroy() };
   }
 
@@ -70,7 +84,13 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResult[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    // Another process may have been migrating the same SQLite file (no advisory locks there): its
+    // work is committed now, so one more pass either finds nothing to do or reports a real error.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName;
     throw new Error(`Database migration ${failed ?? ""} failed: ${error instanceof Error ? error.message : String(error)}`, {

@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
-import { migrateToLatest } from "@/lib/db/client";
+import { createDatabase, migrateToLatest } from "@/lib/db/client";
 import { migrations } from "@/lib/db/migrations";
 import { ENGINES, openTestDatabase, setTestEnv, type TestDatabase } from "./engines";
 
@@ -44,5 +47,22 @@ describe.each(ENGINES)("migrations on %s", (engine) => {
     await expect(
       test.handle.db.insertInto("users").values({ ...row, id: "usr_3", email: "b@example.com", role: "root" as never }).execute(),
     ).rejects.toThrow();
+  });
+});
+
+describe("migrations on one SQLite file from two connections at once", () => {
+  it("applies each migration once, and both callers succeed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mailroom-race-"));
+    const a = createDatabase({ sqlitePath: join(dir, "m.db") });
+    const b = createDatabase({ sqlitePath: join(dir, "m.db") });
+    try {
+      const results = await Promise.all([migrateToLatest(a.db), migrateToLatest(b.db)]);
+      expect(results.flat().filter((r) => r.status === "Success")).toHaveLength(Object.keys(migrations).length);
+      expect(await migrateToLatest(a.db)).toEqual([]);
+    } finally {
+      await a.close();
+      await b.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
