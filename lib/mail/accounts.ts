@@ -21,14 +21,9 @@ function matches(account: AccountSummary, query: string): boolean {
   return [account.primaryDomain, account.cpanelUser, account.ownerEmail ?? ""].some((field) => field.toLowerCase().includes(q));
 }
 
-function summarize(account: { id: string; cpanelUser: string; primaryDomain: string; serverName: string; ownerEmail: string | null }): AccountSummary {
-  return {
-    id: account.id,
-    cpanelUser: account.cpanelUser,
-    primaryDomain: account.primaryDomain,
-    serverName: account.serverName,
-    ownerEmail: account.ownerEmail,
-  };
+/** Only what the account list shows: no server ids or owner ids reach a page. */
+function summarize({ id, cpanelUser, primaryDomain, serverName, ownerEmail }: AccountSummary): AccountSummary {
+  return { id, cpanelUser, primaryDomain, serverName, ownerEmail };
 }
 
 /** The hosting accounts an actor may see: a customer's own, or (staff) every account, searchable and paged. */

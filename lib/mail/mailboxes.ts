@@ -1,23 +1,13 @@
 import "server-only";
+import type { Mailbox } from "@/lib/cpanel";
 import type { Actor } from "@/lib/auth/session";
 import { visibleAccount } from "@/lib/mail/accounts";
 import { accountApi } from "@/lib/mail/cpanel-access";
 import { NotFoundError } from "@/lib/mail/errors";
 import { fromCpanel } from "@/lib/mail/upstream";
 
-/** What the UI shows of a mailbox: plain data, no cPanel rows. */
-export type MailboxSummary = {
-  email: string;
-  localPart: string;
-  domain: string;
-  /** null = unlimited */
-  quotaMb: number | null;
-  diskUsedBytes: number;
-  suspendedLogin: boolean;
-  suspendedIncoming: boolean;
-  suspendedOutgoing: boolean;
-  holdOutgoing: boolean;
-};
+/** What the UI shows of a mailbox: the client's domain type, already plain data with no cPanel rows. */
+export type MailboxSummary = Mailbox;
 
 export type MailboxPage = {
   account: { id: string; cpanelUser: string; primaryDomain: string };
@@ -29,20 +19,6 @@ export type MailboxPage = {
 };
 
 export const MAILBOXES_PER_PAGE = 50;
-
-function summarize(m: MailboxSummary): MailboxSummary {
-  return {
-    email: m.email,
-    localPart: m.localPart,
-    domain: m.domain,
-    quotaMb: m.quotaMb,
-    diskUsedBytes: m.diskUsedBytes,
-    suspendedLogin: m.suspendedLogin,
-    suspendedIncoming: m.suspendedIncoming,
-    suspendedOutgoing: m.suspendedOutgoing,
-    holdOutgoing: m.holdOutgoing,
-  };
-}
 
 /**
  * One page of an account's mailboxes, live from cPanel (UAPI Email::list_pops_with_disk), filtered by
@@ -64,7 +40,7 @@ export async function listMailboxPage(
   const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
   return {
     account: { id: account.id, cpanelUser: account.cpanelUser, primaryDomain: account.primaryDomain },
-    mailboxes: matching.slice((page - 1) * pageSize, page * pageSize).map(summarize),
+    mailboxes: matching.slice((page - 1) * pageSize, page * pageSize),
     total: matching.length,
     page,
     pageSize,
@@ -82,6 +58,6 @@ export async function getMailbox(actor: Actor, accountId: string, address: strin
   if (!mailbox) throw new NotFoundError("No such mailbox");
   return {
     account: { id: account.id, cpanelUser: account.cpanelUser, primaryDomain: account.primaryDomain },
-    mailbox: summarize(mailbox),
+    mailbox,
   };
 }
