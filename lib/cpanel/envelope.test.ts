@@ -7,7 +7,8 @@ import { api2, uapi, whm, type Endpoint } from "./endpoints";
 import { readEnvelope, whmEnvelopeSchema } from "./envelope";
 
 /** The client parses the real examples: every response example of the official specs in ../shared/cpanel-api/openapi. */
-const SPEC_DIR = join(process.cwd(), "..", "shared", "cpanel-api", "openapi");
+// Copied from ../shared/cpanel-api/openapi (cPanel's official spec extracts), so CI needs nothing outside the repo.
+const SPEC_DIR = join(process.cwd(), "tests", "fixtures", "cpanel-api", "openapi");
 
 type Schema = {
   example?: unknown;
