@@ -52,7 +52,7 @@ const addForwarder: UapiHandler = (ctx, params) => {
     // A duplicate address→destination pair is kept once, without an error (as cPanel does).
     for (const d of destinations) ctx.store.addForwarder(ctx.account.user, addr.address, addr.domain, d.kind, d.forward);
   })();
-  return out(destinations.map((d) => ({ domain: addr.domain, email: addr.address, forward: d.forward })));
+  return list(destinations.map((d) => ({ domain: addr.domain, email: addr.address, forward: d.forward })));
 };
 
 const deleteForwarder: UapiHandler = (ctx, params) => {

@@ -100,8 +100,27 @@ const initial: Migration = {
   },
 };
 
+const idempotencyKeys: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("idempotency_keys")
+      .addColumn("key", "text", (c) => c.primaryKey())
+      .addColumn("request_hash", "text", (c) => c.notNull())
+      .addColumn("response_status", "integer")
+      .addColumn("response_body", "text")
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .addColumn("expires_at", "bigint", (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex("idempotency_keys_expires_idx").on("idempotency_keys").column("expires_at").execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable("idempotency_keys").ifExists().execute();
+  },
+};
+
 export const migrations: Record<string, Migration> = {
   "0001_initial": initial,
+  "0002_idempotency_keys": idempotencyKeys,
 };
 
 /** The in-code migration list, for Kysely's Migrator. */

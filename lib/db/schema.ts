@@ -80,6 +80,19 @@ export interface RateLimitsTable {
   expires_at: number;
 }
 
+/** One write request by idempotency key: claimed while it runs, then its answer for replays. */
+export interface IdempotencyKeysTable {
+  /** Scope (the caller) + the client's key. */
+  key: string;
+  /** A hash of the request (method, path, body) so a reused key with another request is refused. */
+  request_hash: string;
+  /** null while the first request runs. */
+  response_status: number | null;
+  response_body: string | null;
+  created_at: number;
+  expires_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   servers: ServersTable;
@@ -87,4 +100,5 @@ export interface Database {
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
   rate_limits: RateLimitsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

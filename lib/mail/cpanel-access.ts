@@ -2,10 +2,16 @@ import "server-only";
 import { cpanelClient } from "@/lib/cpanel";
 import { config } from "@/lib/config";
 import { getServerConnection } from "@/lib/db/servers";
+import { AccountNotEligibleError } from "@/lib/mail/errors";
 
 /** The cPanel client for a panel server record, with the deployment's CA file and timeouts. */
 export async function clientForServer(serverId: string) {
-  const connection = await getServerConnection(serverId);
+  const connection = await getServerConnection(serverId).catch((error: unknown) => {
+    // A missing server row, or a token that no longer decrypts (a changed MAILROOM_ENCRYPTION_KEY).
+    throw new AccountNotEligibleError("The panel has no usable connection to this account's cPanel server. Support has to fix the server record.", {
+      cause: error,
+    });
+  });
   const { CPANEL_CA_FILE, CPANEL_CONNECT_TIMEOUT_MS, CPANEL_REQUEST_TIMEOUT_MS } = config();
   return cpanelClient({
     ...connection,

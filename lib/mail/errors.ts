@@ -8,7 +8,55 @@ export class NotFoundError extends Error {
   }
 }
 
-export type UpstreamFailure = "unavailable" | "timeout" | "auth" | "rejected" | "protocol";
+/** Input the domain refuses; every field's messages, keyed by the input's field name. */
+export class ValidationError extends Error {
+  constructor(
+    readonly fieldErrors: Record<string, string[]>,
+    message = "Some fields need attention.",
+  ) {
+    super(message);
+    this.name = "ValidationError";
+  }
+}
+
+/** A password the policy (or cPanel) refuses; `codes` are the rule codes of lib/password. */
+export class PasswordTooWeakError extends ValidationError {
+  constructor(
+    readonly field: string,
+    readonly codes: string[],
+    messages: string[],
+  ) {
+    super({ [field]: messages }, "The password does not meet the policy.");
+    this.name = "PasswordTooWeakError";
+  }
+}
+
+/** Too many attempts; try again after `retryAfterSeconds`. */
+export class RateLimitedError extends Error {
+  constructor(readonly retryAfterSeconds: number, message?: string) {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    super(message ?? `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+    this.name = "RateLimitedError";
+  }
+}
+
+/** An account the panel cannot manage through cPanel (its server record is missing or unusable). */
+export class AccountNotEligibleError extends Error {
+  constructor(message = "This hosting account cannot be managed through cPanel from the panel.", options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "AccountNotEligibleError";
+  }
+}
+
+/** The actor is known but may not do this (an API token without the scope). Ownership failures are NotFoundError. */
+export class ForbiddenError extends Error {
+  constructor(message = "You may not do this.") {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}
+
+export type UpstreamFailure = "unavailable" | "timeout" | "auth" | "rejected" | "protocol" | "unknown_outcome";
 
 /** cPanel could not do what was asked; `message` is safe to show to the user. */
 export class UpstreamError extends Error {

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Mailbox } from "@/lib/cpanel";
 import type { Actor } from "@/lib/auth/session";
+import type { HostingAccount } from "@/lib/db/hosting-accounts";
+import { refersToMailbox } from "@/lib/mail/mailbox-id";
 import { visibleAccount } from "@/lib/mail/accounts";
 import { accountApi } from "@/lib/mail/cpanel-access";
 import { NotFoundError } from "@/lib/mail/errors";
@@ -48,14 +50,27 @@ export async function listMailboxPage(
   };
 }
 
-/** One mailbox of an account the actor may see; a missing mailbox is a NotFoundError like a foreign one. */
-export async function getMailbox(actor: Actor, accountId: string, address: string) {
+/** Every mailbox of an account the actor may see, sorted by address (the REST API's list). */
+export async function listAllMailboxes(actor: Actor, accountId: string): Promise<{ accountId: string; mailboxes: Mailbox[] }> {
   const account = await visibleAccount(actor, accountId);
-  const email = address.trim().toLowerCase();
   const api = await accountApi(account);
   const mailboxes = await fromCpanel(account.serverName, () => api.listMailboxes());
-  const mailbox = mailboxes.find((m) => m.email.toLowerCase() === email);
+  return { accountId: account.id, mailboxes: mailboxes.sort((a, b) => a.email.localeCompare(b.email)) };
+}
+
+/** The mailbox that `ref` (an address or a public id) names on this account, live from cPanel; else NotFoundError. */
+export async function findMailbox(account: HostingAccount, ref: string): Promise<Mailbox> {
+  const api = await accountApi(account);
+  const mailboxes = await fromCpanel(account.serverName, () => api.listMailboxes());
+  const mailbox = mailboxes.find((m) => refersToMailbox(ref, account.id, m.email));
   if (!mailbox) throw new NotFoundError("No such mailbox");
+  return mailbox;
+}
+
+/** One mailbox of an account the actor may see; a missing mailbox is a NotFoundError like a foreign one. */
+export async function getMailbox(actor: Actor, accountId: string, ref: string) {
+  const account = await visibleAccount(actor, accountId);
+  const mailbox = await findMailbox(account, ref);
   return {
     account: { id: account.id, cpanelUser: account.cpanelUser, primaryDomain: account.primaryDomain },
     mailbox,

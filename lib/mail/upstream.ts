@@ -2,11 +2,12 @@ import "server-only";
 import {
   CpanelApiError,
   CpanelAuthError,
+  CpanelConfigError,
   CpanelProtocolError,
   CpanelTimeoutError,
   CpanelUnavailableError,
 } from "@/lib/cpanel";
-import { UpstreamError } from "@/lib/mail/errors";
+import { AccountNotEligibleError, UpstreamError } from "@/lib/mail/errors";
 
 /** Turns the cPanel client's typed errors into one domain error with a sentence a customer can act on. */
 export function toUpstreamError(error: unknown, serverName: string): unknown {
@@ -22,6 +23,9 @@ export function toUpstreamError(error: unknown, serverName: string): unknown {
   if (error instanceof CpanelApiError) {
     const reason = error.messages.join(" ").trim() || "no reason given";
     return new UpstreamError("rejected", `cPanel refused the request: ${reason}`, { cause: error });
+  }
+  if (error instanceof CpanelConfigError) {
+    return new AccountNotEligibleError(`The panel is not set up to manage this account on “${serverName}” (for example, the server's token is for another cPanel user).`);
   }
   if (error instanceof CpanelProtocolError) {
     return new UpstreamError("protocol", `The cPanel server “${serverName}” sent an answer the panel does not understand.`, { cause: error });

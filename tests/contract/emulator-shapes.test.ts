@@ -166,12 +166,6 @@ const ALLOWED: Record<string, Record<string, string>> = {
     "func: unexpected key (string)": "spec: WHM layout; emulator: CLI layout",
     "result: unexpected key (object)": "spec: WHM layout; emulator: CLI layout",
   },
-  "Email/add_forwarder": {
-    // DIVERGENCE (emulator, reported, not fixed here): add_forwarder answers a list, and the spec
-    // gives it the list metadata {transformed: 1}; the emulator answers `metadata: {}`
-    // (emulator/handlers/uapi-email-forwarders.ts uses out(), not list()).
-    "metadata.transformed: missing (spec: integer)": "emulator omits the list metadata of add_forwarder",
-  },
   "Email/list_pops_with_disk": {
     // SPEC GAP: the schema types `diskused` as integer, but its own description says "A positive
     // floating-point value … in megabytes"; the demo's 1.9 GB / 5.2 GB are not whole numbers of MB.

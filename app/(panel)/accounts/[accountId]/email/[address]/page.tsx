@@ -8,6 +8,7 @@ import { ErrorPanel } from "@/components/error-panel";
 import { MailboxBadges } from "@/components/mailbox-badges";
 import { QuotaUsage } from "@/components/quota-usage";
 import { accountOr404 } from "../../account-or-404";
+import { PasswordSection } from "./sections/password-section";
 
 type Props = { params: Promise<{ accountId: string; address: string }> };
 
@@ -57,7 +58,7 @@ export default async function MailboxPage({ params }: Props) {
       </section>
       <section aria-labelledby="password-heading" className="mt-4 rounded-md bg-white p-4 shadow-sm">
         <h2 id="password-heading" className="text-lg font-semibold">Password</h2>
-        <p className="mt-1 text-sm text-slate-700">Changing the password from the panel is not available yet.</p>
+        <PasswordSection user={user} account={account} email={mailbox.email} />
       </section>
       <section aria-labelledby="forwarding-heading" className="mt-4 rounded-md bg-white p-4 shadow-sm">
         <h2 id="forwarding-heading" className="text-lg font-semibold">Forwarding</h2>

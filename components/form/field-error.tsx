@@ -1,0 +1,11 @@
+/** A field's error messages, tied to the input by id (aria-describedby) and announced when they appear. */
+export function FieldError({ id, messages }: { id: string; messages?: string[] }) {
+  if (!messages?.length) return null;
+  return (
+    <ul id={id} role="alert" className="mt-1 space-y-0.5 text-sm font-medium text-red-800">
+      {messages.map((message) => (
+        <li key={message}>{message}</li>
+      ))}
+    </ul>
+  );
+}

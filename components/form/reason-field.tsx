@@ -1,0 +1,29 @@
+import { FieldError } from "./field-error";
+
+/** Staff writes need a reason for the audit log (DESIGN §2); customers never see this field. */
+export function ReasonField({ idPrefix, messages, defaultValue }: { idPrefix: string; messages?: string[]; defaultValue?: string }) {
+  const id = `${idPrefix}-reason`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        Reason (for the audit log)
+      </label>
+      <textarea
+        id={id}
+        name="reason"
+        required
+        minLength={10}
+        maxLength={500}
+        rows={2}
+        defaultValue={defaultValue}
+        aria-invalid={messages?.length ? true : undefined}
+        aria-describedby={`${id}-hint${messages?.length ? ` ${id}-error` : ""}`}
+        className="mt-1 block w-full max-w-lg rounded-md border border-slate-400 px-3 py-2 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700"
+      />
+      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-700">
+        At least 10 characters, e.g. the ticket number. The customer sees that support made the change.
+      </p>
+      <FieldError id={`${id}-error`} messages={messages} />
+    </div>
+  );
+}

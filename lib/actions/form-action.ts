@@ -1,0 +1,60 @@
+import "server-only";
+import { z } from "zod";
+import { currentUser, type Actor } from "@/lib/auth/session";
+import type { ActionState } from "@/lib/actions/action-state";
+import { actionErrorState } from "@/lib/actions/action-errors";
+import { writeContext, type WriteContext } from "@/lib/mail/write-context";
+
+type FormActionOptions<Schema extends z.ZodType> = {
+  schema: Schema;
+  /** Non-secret fields echoed back on failure so the form keeps what the person typed. */
+  keep?: (keyof z.input<Schema> & string)[];
+  run: (context: WriteContext, input: z.output<Schema>, actor: Actor) => Promise<string>;
+};
+
+function formValues(formData: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION") || typeof value !== "string") continue;
+    const existing = values[key];
+    values[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return values;
+}
+
+function keptValues(raw: Record<string, string | string[]>, keep: string[] = []): Record<string, string> {
+  return Object.fromEntries(keep.filter((key) => typeof raw[key] === "string").map((key) => [key, raw[key] as string]));
+}
+
+/**
+ * The one shape of every server action (STYLE): require a session, parse the form with zod (all field
+ * errors, not the first), call one lib/mail function, and map its errors in one place. Server actions
+ * are public POST endpoints, so nothing here trusts the page that rendered the form.
+ */
+export function formAction<Schema extends z.ZodType>(options: FormActionOptions<Schema>) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const raw = formValues(formData);
+    const values = keptValues(raw, options.keep);
+    const actor = await currentUser();
+    if (!actor) return { status: "error", message: "Your session has ended. Sign in again to continue.", values, at: Date.now() };
+
+    const parsed = options.schema.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "form");
+        (fieldErrors[field] ??= []).push(issue.message);
+      }
+      return { status: "error", message: "Some fields need attention.", fieldErrors, values, at: Date.now() };
+    }
+
+    const reason = typeof raw.reason === "string" ? raw.reason : undefined;
+    const context = writeContext(actor, "web", reason);
+    try {
+      const message = await options.run(context, parsed.data, actor);
+      return { status: "success", message, at: Date.now() };
+    } catch (error) {
+      return { ...actionErrorState(error, context.requestId), values };
+    }
+  };
+}

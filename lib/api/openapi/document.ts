@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { problemStatus } from "@/lib/api/problem";
+import { problemSchema } from "@/lib/api/schemas";
+import { READ_SCOPE, WRITE_SCOPE } from "@/lib/api/scopes";
+import { coreOperations } from "./core-operations";
+import type { ApiOperation } from "./operation";
+
+/** Every documented operation; a feature adds its list here. */
+const operations: ApiOperation[] = [...coreOperations];
+
+const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+
+function parameters(op: ApiOperation) {
+  const path = Object.entries(op.params?.shape ?? {}).map(([name, schema]) => ({
+    name,
+    in: "path",
+    required: true,
+    description: (schema as z.ZodType).description,
+    schema: { type: "string" },
+  }));
+  const query = Object.entries(op.query?.shape ?? {}).map(([name, schema]) => ({
+    name,
+    in: "query",
+    required: !(schema as z.ZodType).safeParse(undefined).success,
+    description: (schema as z.ZodType).description,
+    schema: jsonSchema(schema as z.ZodType),
+  }));
+  const idempotency =
+    op.access === "write"
+      ? [{ name: "Idempotency-Key", in: "header", required: false, description: "Replays the first answer for 24 h instead of repeating the change", schema: { type: "string" } }]
+      : [];
+  return [...path, ...query, ...idempotency];
+}
+
+/** The OpenAPI 3.1 document of the REST API, generated from the routes' zod schemas. */
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const responses: Record<string, unknown> = {
+      [op.response.status]: { description: op.response.description, content: { "application/json": { schema: jsonSchema(op.response.schema) } } },
+    };
+    for (const code of op.errors) {
+      const status = String(problemStatus[code]);
+      const existing = responses[status] as { description: string } | undefined;
+      responses[status] = {
+        description: existing ? `${existing.description}, ${code}` : code,
+        content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+      };
+    }
+    (paths[op.path] ??= {})[op.method] = {
+      summary: op.summary,
+      ...(op.description ? { description: op.description } : {}),
+      security: [{ bearer: [op.access === "read" ? READ_SCOPE : WRITE_SCOPE] }, { session: [] }],
+      parameters: parameters(op),
+      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Mailroom API",
+      version: "2.0.0",
+      description:
+        "Manage the mailboxes of your cPanel hosting accounts. Errors are RFC 9457 problem+json with a stable `code` and the `requestId`.",
+    },
+    servers: [{ url: "/" }],
+    paths,
+    components: {
+      schemas: { Problem: jsonSchema(problemSchema) },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: `API token from Settings → API tokens; scopes ${READ_SCOPE}, ${WRITE_SCOPE}` },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "A signed-in browser session (every scope)" },
+      },
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { authenticateApiRequest, type ApiCaller } from "@/lib/api/authenticate";
+import { jsonResponse, problemResponse, type Problem } from "@/lib/api/problem";
+import { problemFromError } from "@/lib/api/problem-from-error";
+import { grants, READ_SCOPE, WRITE_SCOPE } from "@/lib/api/scopes";
+import { claimIdempotencyKey, completeIdempotentRequest, releaseIdempotencyKey } from "@/lib/db/idempotency";
+import { writeContext, type WriteContext } from "@/lib/mail/write-context";
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+type RouteSpec<Params extends z.ZodType, Body extends z.ZodType | undefined> = {
+  /** Reads need the read scope; writes the write scope, a JSON body, and may carry an Idempotency-Key. */
+  access: "read" | "write";
+  params: Params;
+  body?: Body;
+};
+
+type HandlerInput<Params extends z.ZodType, Body extends z.ZodType | undefined> = {
+  caller: ApiCaller;
+  context: WriteContext;
+  params: z.output<Params>;
+  body: Body extends z.ZodType ? z.output<Body> : undefined;
+};
+
+type HandlerResult = { status?: number; body: unknown };
+
+function requestIdOf(request: Request): string {
+  const given = request.headers.get("x-request-id");
+  return given && /^[\w.-]{8,100}$/.test(given) ? given : randomUUID();
+}
+
+function pointerOf(path: readonly PropertyKey[]): string {
+  return `/${path.map((p) => String(p).replaceAll("~", "~0").replaceAll("/", "~1")).join("/")}`;
+}
+
+class RouteProblem extends Error {
+  constructor(readonly problem: Omit<Problem, "instance" | "requestId">) {
+    super(problem.detail);
+  }
+}
+
+async function readJsonBody(request: Request): Promise<unknown> {
+  if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
+    throw new RouteProblem({ code: "invalid_request", detail: "Send the body as JSON with Content-Type: application/json." });
+  }
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new RouteProblem({ code: "invalid_request", detail: "The body is too large." });
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RouteProblem({ code: "invalid_request", detail: "The body is not valid JSON." });
+  }
+}
+
+function parseOrProblem<S extends z.ZodType>(schema: S, value: unknown, what: "body" | "params"): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  if (what === "params") throw new RouteProblem({ code: "not_found", detail: "No such resource, or it is not yours." });
+  throw new RouteProblem({
+    code: "invalid_request",
+    detail: "Some fields are not valid.",
+    errors: result.error.issues.map((issue) => ({ pointer: pointerOf(issue.path), detail: issue.message, code: issue.code })),
+  });
+}
+
+/**
+ * The one shape of every REST route: request id, authentication (bearer token or session), scope, params and
+ * body validated with zod, Idempotency-Key replay for writes, one domain call, and every failure as problem+json.
+ */
+export function apiRoute<Params extends z.ZodType, Body extends z.ZodType | undefined = undefined>(
+  spec: RouteSpec<Params, Body>,
+  handler: (input: HandlerInput<Params, Body>) => Promise<HandlerResult>,
+) {
+  return async (request: Request, route: { params: Promise<unknown> }): Promise<Response> => {
+    const requestId = requestIdOf(request);
+    const instance = new URL(request.url).pathname;
+    const fail = (problem: Omit<Problem, "instance" | "requestId">) => problemResponse({ ...problem, instance, requestId });
+
+    let idempotencyKey: string | null = null;
+    try {
+      const caller = await authenticateApiRequest(request);
+      if (!caller) return fail({ code: "unauthorized", detail: "Send a valid API token as `Authorization: Bearer …`." });
+      const scope = spec.access === "read" ? READ_SCOPE : WRITE_SCOPE;
+      if (!grants(caller.scopes, scope)) return fail({ code: "forbidden", detail: `This token lacks the scope ${scope}.` });
+
+      const params = parseOrProblem(spec.params, await route.params, "params");
+      const rawBody = spec.body ? await readJsonBody(request) : undefined;
+      const body = (spec.body ? parseOrProblem(spec.body, rawBody, "body") : undefined) as HandlerInput<Params, Body>["body"];
+      const reason = rawBody && typeof rawBody === "object" && "reason" in rawBody && typeof rawBody.reason === "string" ? rawBody.reason : undefined;
+
+      const clientKey = spec.access === "write" ? request.headers.get("idempotency-key") : null;
+      if (clientKey) {
+        if (!/^[\w.:-]{8,200}$/.test(clientKey)) return fail({ code: "invalid_request", detail: "The Idempotency-Key must be 8–200 letters, digits or . _ : -." });
+        idempotencyKey = `${caller.actor.id}:${clientKey}`;
+        const hash = createHash("sha256").update(`${request.method} ${instance} ${JSON.stringify(rawBody ?? null)}`).digest("hex");
+        const claim = await claimIdempotencyKey(idempotencyKey, hash);
+        if (claim.state === "replay") {
+          idempotencyKey = null;
+          return new Response(claim.body, { status: claim.status, headers: { "content-type": claim.status < 400 ? "application/json" : "application/problem+json", "idempotent-replayed": "true", "x-request-id": requestId } });
+        }
+        if (claim.state !== "claimed") {
+          idempotencyKey = null;
+          return fail({
+            code: claim.state === "mismatch" ? "invalid_request" : "conflict",
+            detail: claim.state === "mismatch" ? "This Idempotency-Key was used for a different request." : "A request with this Idempotency-Key is still running.",
+          });
+        }
+      }
+
+      const context = writeContext(caller.actor, "api", reason, requestId);
+      let response: Response;
+      try {
+        const result = await handler({ caller, context, params, body });
+        response = jsonResponse(result.body, requestId, result.status ?? 200);
+      } catch (error) {
+        response = problemResponse({ ...problemFromError(error, { instance, requestId }) });
+      }
+      if (idempotencyKey) {
+        await completeIdempotentRequest(idempotencyKey, response.status, await response.clone().text());
+        idempotencyKey = null;
+      }
+      return response;
+    } catch (error) {
+      if (idempotencyKey) await releaseIdempotencyKey(idempotencyKey).catch(() => undefined);
+      if (error instanceof RouteProblem) return fail(error.problem);
+      return problemResponse(problemFromError(error, { instance, requestId }));
+    }
+  };
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Actor } from "@/lib/auth/session";
+import { isStaff } from "@/lib/auth/roles";
+import { ValidationError } from "@/lib/mail/errors";
+
+/** Who is writing, why (staff), through which door, and the id that ties logs, audit rows and answers together. */
+export type WriteContext = {
+  actor: Actor;
+  /** Staff must say why (DESIGN §2); customers may leave it empty. */
+  reason?: string;
+  via: "web" | "api";
+  requestId: string;
+};
+
+export const MIN_REASON_LENGTH = 10;
+
+/** A write context with a fresh request id. */
+export function writeContext(actor: Actor, via: WriteContext["via"], reason?: string, requestId: string = randomUUID()): WriteContext {
+  return { actor, via, reason: reason?.trim() || undefined, requestId };
+}
+
+/** Staff writes need a reason of at least 10 characters, which goes to the audit log. */
+export function requireReason(context: WriteContext): void {
+  if (!isStaff(context.actor.role)) return;
+  if ((context.reason?.length ?? 0) < MIN_REASON_LENGTH) {
+    throw new ValidationError(
+      { reason: [`Give a reason of at least ${MIN_REASON_LENGTH} characters (a ticket number helps); it goes to the audit log`] },
+      "Staff changes need a reason.",
+    );
+  }
+}
