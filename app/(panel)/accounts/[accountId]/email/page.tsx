@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { pageParam, stringParam } from "@/lib/search-params";
 import { SearchForm } from "@/components/search-form";
 import { accountOr404 } from "../account-or-404";
+import { AccountNav } from "../account-nav";
 import { MailboxTable } from "./mailbox-table";
 
 export const metadata: Metadata = { title: "Mailboxes" };
@@ -33,6 +34,7 @@ export default async function MailboxesPage({ params, searchParams }: Props) {
       <p className="mt-1 text-sm text-slate-700">
         cPanel user <span className="font-mono">{account.cpanelUser}</span> on {account.serverName}
       </p>
+      <AccountNav accountId={account.id} current="email" />
       <div className="mt-4">
         <SearchForm label="Search by address" defaultValue={query} placeholder="info@…" />
       </div>

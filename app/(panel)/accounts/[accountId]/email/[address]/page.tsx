@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getMailbox } from "@/lib/mail/mailboxes";
@@ -8,6 +9,9 @@ import { ErrorPanel } from "@/components/error-panel";
 import { MailboxBadges } from "@/components/mailbox-badges";
 import { QuotaUsage } from "@/components/quota-usage";
 import { accountOr404 } from "../../account-or-404";
+import { AutoresponderSection } from "./sections/autoresponder-section";
+import { ForwardingSection } from "./sections/forwarding-section";
+import { OptionsSection } from "./sections/options-section";
 import { PasswordSection } from "./sections/password-section";
 
 type Props = { params: Promise<{ accountId: string; address: string }> };
@@ -56,19 +60,30 @@ export default async function MailboxPage({ params }: Props) {
           <dd><MailboxBadges {...mailbox} /></dd>
         </dl>
       </section>
-      <section aria-labelledby="password-heading" className="mt-4 rounded-md bg-white p-4 shadow-sm">
-        <h2 id="password-heading" className="text-lg font-semibold">Password</h2>
+      <Section id="password" title="Password">
         <PasswordSection user={user} account={account} email={mailbox.email} />
-      </section>
-      <section aria-labelledby="forwarding-heading" className="mt-4 rounded-md bg-white p-4 shadow-sm">
-        <h2 id="forwarding-heading" className="text-lg font-semibold">Forwarding</h2>
-        <p className="mt-1 text-sm text-slate-700">Managing forwarders from the panel is not available yet.</p>
-      </section>
-      <section aria-labelledby="options-heading" className="mt-4 rounded-md bg-white p-4 shadow-sm">
-        <h2 id="options-heading" className="text-lg font-semibold">Options</h2>
-        <p className="mt-1 text-sm text-slate-700">Quota, restrictions and the autoresponder cannot be changed from the panel yet.</p>
-      </section>
+      </Section>
+      <Section id="forwarding" title="Forwarding">
+        <ForwardingSection user={user} account={account} mailbox={mailbox} />
+      </Section>
+      <Section id="options" title="Options">
+        <OptionsSection user={user} account={account} mailbox={mailbox} />
+      </Section>
+      <Section id="autoresponder" title="Autoresponder">
+        <AutoresponderSection user={user} account={account} mailbox={mailbox} />
+      </Section>
     </>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="mt-4 rounded-md bg-white p-4 shadow-sm">
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
 
