@@ -18,6 +18,8 @@ export async function authenticateApiRequest(request: Request): Promise<ApiCalle
     const { user } = found;
     return { actor: { id: user.id, email: user.email, name: user.name, role: user.role }, scopes: found.apiToken.scopes, tokenId: found.apiToken.id };
   }
+  // No cookie, no session: skip next-auth entirely (scripts without a token are simply unauthenticated).
+  if (!request.headers.get("cookie")) return null;
   const actor = await currentUser();
   return actor ? { actor, scopes: [...apiScopes], tokenId: null } : null;
 }
