@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { currentUser } from "@/lib/auth/session";
+import { formAction } from "@/lib/actions/form-action";
+import { actionErrorState } from "@/lib/actions/action-errors";
+import type { ActionState } from "@/lib/actions/action-state";
+import { createMyApiToken, revokeMyApiToken } from "@/lib/mail/api-tokens";
+import { writeContext } from "@/lib/mail/write-context";
+import { apiScopes } from "@/lib/api/scopes";
+import type { CreatedTokenState } from "@/components/api-tokens/created-token-state";
+
+const createTokenSchema = z.object({
+  name: z.string().trim().min(1, "Give the token a name, e.g. the script that uses it").max(80, "Keep the name under 80 characters"),
+  scopes: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(apiScopes)).min(1, "Choose at least one scope")),
+  expiresInDays: z.enum(["30", "90", "365", "never"]).transform((v) => (v === "never" ? null : Number(v))),
+  currentPassword: z.string().min(1, "Enter your panel password"),
+});
+
+/** Creates an API token; the answer carries the secret once, for this page to show. */
+export async function createApiTokenAction(_state: CreatedTokenState, formData: FormData): Promise<CreatedTokenState> {
+  let secret: string | null = null;
+  const run = formAction({
+    schema: createTokenSchema,
+    keep: ["name", "expiresInDays"],
+    run: async (context, input) => {
+      const { token, apiToken } = await createMyApiToken(context, input);
+      secret = token;
+      return `Token “${apiToken.name}” created. Copy it now: it is shown only once.`;
+    },
+  });
+  const state = await run({ status: "idle" }, formData);
+  if (state.status === "success") revalidatePath("/settings/api-tokens");
+  return { ...state, secret: state.status === "success" ? secret : null } as CreatedTokenState;
+}
+
+/** Revokes one of the signed-in user's tokens. */
+export async function revokeApiTokenAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await currentUser();
+  if (!actor) return { status: "error", message: "Your session has ended. Sign in again to continue.", at: Date.now() };
+  const context = writeContext(actor, "web");
+  try {
+    await revokeMyApiToken(context, String(formData.get("tokenId") ?? ""));
+  } catch (error) {
+    return actionErrorState(error, context.requestId);
+  }
+  revalidatePath("/settings/api-tokens");
+  return { status: "success", message: "Token revoked. Scripts using it are refused from now on.", at: Date.now() };
+}

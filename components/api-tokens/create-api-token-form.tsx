@@ -1,0 +1,99 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { FieldError } from "@/components/form/field-error";
+import { FormStatus } from "@/components/form/form-status";
+import type { CreatedTokenState } from "./created-token-state";
+
+type Props = {
+  action: (state: CreatedTokenState, formData: FormData) => Promise<CreatedTokenState>;
+  scopes: { value: string; label: string; description: string }[];
+};
+
+const input = "mt-1 block w-full max-w-md rounded-md border border-slate-400 px-3 py-2 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
+
+/** Creates an API token after the person re-enters their panel password; the secret is shown once. */
+export function CreateApiTokenForm({ action, scopes }: Props) {
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const [copied, setCopied] = useState<string | null>(null);
+  const errors = state.status === "error" ? state.fieldErrors : undefined;
+  const values = state.status === "error" ? state.values : undefined;
+  const described = (field: string) => (errors?.[field]?.length ? { "aria-invalid": true, "aria-describedby": `${field}-error` } : {});
+
+  return (
+    <form action={formAction} className="mt-3 space-y-4">
+      <div>
+        <label htmlFor="token-name" className="block text-sm font-medium">
+          Token name
+        </label>
+        <input id="token-name" name="name" defaultValue={values?.name} maxLength={80} className={input} {...described("name")} />
+        <FieldError id="name-error" messages={errors?.name} />
+      </div>
+      <fieldset {...described("scopes")}>
+        <legend className="text-sm font-medium">Scopes</legend>
+        {scopes.map((scope) => (
+          <div key={scope.value} className="mt-1 flex items-start gap-2">
+            <input id={`scope-${scope.value}`} type="checkbox" name="scopes" value={scope.value} className="mt-1 h-4 w-4" />
+            <label htmlFor={`scope-${scope.value}`} className="text-sm">
+              <span className="font-medium">{scope.label}</span> <span className="text-slate-700">— {scope.description}</span>
+            </label>
+          </div>
+        ))}
+        <FieldError id="scopes-error" messages={errors?.scopes} />
+      </fieldset>
+      <div>
+        <label htmlFor="token-expiry" className="block text-sm font-medium">
+          Expires
+        </label>
+        <select id="token-expiry" name="expiresInDays" defaultValue={values?.expiresInDays ?? "90"} className={input}>
+          <option value="30">In 30 days</option>
+          <option value="90">In 90 days</option>
+          <option value="365">In a year</option>
+          <option value="never">Never</option>
+        </select>
+      </div>
+      <div>
+        <label htmlFor="current-password" className="block text-sm font-medium">
+          Your panel password
+        </label>
+        <input
+          id="current-password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          className={input}
+          {...described("currentPassword")}
+        />
+        <FieldError id="currentPassword-error" messages={errors?.currentPassword} />
+      </div>
+      <FormStatus state={state} />
+      {state.status === "success" && state.secret ? (
+        <div className="max-w-xl rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm">
+          <p>
+            New token: <code className="font-mono break-all">{state.secret}</code>
+          </p>
+          <button
+            type="button"
+            onClick={async () => {
+              await navigator.clipboard.writeText(state.secret ?? "");
+              setCopied(state.secret ?? null);
+            }}
+            className="mt-2 rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-white focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
+          >
+            Copy token
+          </button>
+          <span role="status" className="ml-2">
+            {copied === state.secret ? "Copied to the clipboard." : ""}
+          </span>
+        </div>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60"
+      >
+        {pending ? "Creating token…" : "Create token"}
+      </button>
+    </form>
+  );
+}

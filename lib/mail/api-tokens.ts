@@ -1,0 +1,52 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/session";
+import { createApiToken, listApiTokens, revokeApiToken, type ApiToken } from "@/lib/db/api-tokens";
+import { verifyUserPassword } from "@/lib/db/users";
+import { auditWrite } from "@/lib/mail/audit";
+import { NotFoundError, ValidationError } from "@/lib/mail/errors";
+import type { WriteContext } from "@/lib/mail/write-context";
+import { apiScopes, type ApiScope } from "@/lib/api/scopes";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The actor's own API tokens (never the secrets, which are not stored). */
+export async function listMyApiTokens(actor: Actor): Promise<ApiToken[]> {
+  return listApiTokens(actor.id);
+}
+
+/**
+ * Creates an API token for the actor after they re-enter their panel password (a stolen session alone
+ * cannot mint long-lived credentials). Returns the secret, which is shown once and never stored.
+ */
+export async function createMyApiToken(
+  context: WriteContext,
+  input: { name: string; scopes: ApiScope[]; expiresInDays: number | null; currentPassword: string },
+): Promise<{ token: string; apiToken: ApiToken }> {
+  const scopes = input.scopes.filter((s) => (apiScopes as readonly string[]).includes(s));
+  if (scopes.length === 0) throw new ValidationError({ scopes: ["Choose at least one scope"] });
+  const user = await verifyUserPassword(context.actor.email, input.currentPassword);
+  if (!user || user.id !== context.actor.id) {
+    await auditWrite(context, { accountId: null, action: "api_token.create", target: input.name, outcome: "denied", detail: { error: "wrong_password" } });
+    throw new ValidationError({ currentPassword: ["Your panel password is not correct"] });
+  }
+  const created = await createApiToken({
+    userId: context.actor.id,
+    name: input.name,
+    scopes,
+    expiresAt: input.expiresInDays === null ? null : Date.now() + input.expiresInDays * DAY_MS,
+  });
+  await auditWrite(context, {
+    accountId: null,
+    action: "api_token.create",
+    target: created.apiToken.name,
+    outcome: "success",
+    detail: { tokenId: created.apiToken.id, scopes, expiresAt: created.apiToken.expiresAt },
+  });
+  return created;
+}
+
+/** Revokes one of the actor's tokens at once; someone else's token id is a NotFoundError. */
+export async function revokeMyApiToken(context: WriteContext, tokenId: string): Promise<void> {
+  if (!(await revokeApiToken(tokenId, context.actor.id))) throw new NotFoundError("No such token");
+  await auditWrite(context, { accountId: null, action: "api_token.revoke", target: tokenId, outcome: "success" });
+}
