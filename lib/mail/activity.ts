@@ -1,0 +1,211 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/session";
+import { isStaff, type Role } from "@/lib/auth/roles";
+import { listAuditEvents, type AuditEvent, type AuditFilter, type AuditOutcome } from "@/lib/audit";
+import { findHostingAccount, searchAccounts } from "@/lib/db/hosting-accounts";
+import { findUserByEmail, findUserById } from "@/lib/db/users";
+import { visibleAccount } from "@/lib/mail/accounts";
+import { requireStaff } from "@/lib/mail/support";
+
+const ACTION_LABELS: Record<string, string> = {
+  "mailbox.password.change": "Changed the mailbox password",
+  "account.outgoing.suspend": "Suspended outgoing email",
+  "account.outgoing.unsuspend": "Allowed outgoing email again",
+  "account.outgoing.hold": "Held outgoing email in the queue",
+  "account.outgoing.release": "Released held outgoing email",
+  "account.sessions.terminate": "Ended every IMAP and POP session",
+  "account.system_forward.set": "Changed where the account's system mail goes",
+  "account.password.force_change": "Required a new cPanel password at next login",
+  "account.session.open": "Signed in to cPanel or Webmail as the account",
+  "user.create": "Created a panel user",
+  "user.role.change": "Changed a panel user's role",
+  "user.lock": "Locked a panel user",
+  "user.unlock": "Unlocked a panel user",
+  "user.sessions.revoke": "Signed a panel user out everywhere",
+};
+
+/** Known audit actions (for filters), with their labels. */
+export const knownAuditActions = Object.entries(ACTION_LABELS).map(([action, label]) => ({ action, label }));
+
+/** A sentence for an audit action; unknown actions (other features) are spelled out from their dotted name. */
+export function describeAction(action: string): string {
+  const label = ACTION_LABELS[action];
+  if (label) return label;
+  const words = action.replace(/[._]/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export const OUTCOME_LABELS: Record<AuditOutcome, string> = { success: "Done", failure: "Failed", denied: "Refused", unknown: "Not confirmed" };
+
+export type ActivityEntry = {
+  id: string;
+  at: number;
+  what: string;
+  target: string | null;
+  outcome: AuditOutcome;
+  /** "Support" for staff, never the staff member's identity; "You" for the viewer; else "Account owner". */
+  by: string;
+  reason: string | null;
+};
+
+const PAGE_SIZE = 50;
+
+export type ActivityPage = { entries: ActivityEntry[]; page: number; hasNext: boolean; account: { id: string; primaryDomain: string } };
+
+function byWhom(event: AuditEvent, viewer: Actor): string {
+  if (event.actorRole && isStaff(event.actorRole as Role)) return "Support";
+  if (event.actorUserId && event.actorUserId === viewer.id) return "You";
+  return event.actorUserId ? "Account owner" : "System";
+}
+
+/** The trail of one account the actor may see: what was done, when, by whom (staff shown as "Support"), why. */
+export async function listAccountActivity(actor: Actor, accountId: string, options: { page?: number } = {}): Promise<ActivityPage> {
+  const account = await visibleAccount(actor, accountId);
+  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const events = await listAuditEvents({ accountId: account.id, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+  return {
+    account: { id: account.id, primaryDomain: account.primaryDomain },
+    page,
+    hasNext: events.length > PAGE_SIZE,
+    entries: events.slice(0, PAGE_SIZE).map((e) => ({
+      id: e.id,
+      at: e.at,
+      what: describeAction(e.action),
+      target: e.target,
+      outcome: e.outcome,
+      by: byWhom(e, actor),
+      reason: e.reason,
+    })),
+  };
+}
+
+export type AuditLogQuery = {
+  /** Actor's email (exact, any case). */
+  actor?: string;
+  /** Account id, primary domain or cPanel user (exact). */
+  account?: string;
+  action?: string;
+  outcome?: string;
+  /** YYYY-MM-DD, inclusive, UTC. */
+  from?: string;
+  /** YYYY-MM-DD, inclusive, UTC. */
+  to?: string;
+  page?: number;
+};
+
+export type AuditLogRow = {
+  id: string;
+  at: number;
+  actorEmail: string | null;
+  actorRole: string | null;
+  account: { id: string; primaryDomain: string } | null;
+  action: string;
+  what: string;
+  target: string | null;
+  outcome: AuditOutcome;
+  reason: string | null;
+  requestId: string | null;
+  detail: Record<string, unknown> | null;
+};
+
+export type AuditLogPage = { rows: AuditLogRow[]; page: number; hasNext: boolean; filterProblems: string[] };
+
+const OUTCOMES: readonly AuditOutcome[] = ["success", "failure", "denied", "unknown"];
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function parseDay(value: string | undefined): number | undefined {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** Turns the page's filter into the audit store's; a filter naming nobody/nothing matches nothing (and says so). */
+async function toFilter(query: AuditLogQuery): Promise<{ filter: AuditFilter; empty: boolean; problems: string[] }> {
+  const filter: AuditFilter = {};
+  const problems: string[] = [];
+  let empty = false;
+  if (query.actor?.trim()) {
+    const user = await findUserByEmail(query.actor);
+    if (user) filter.actorUserId = user.id;
+    else (empty = true), problems.push(`No panel user has the email “${query.actor.trim()}”.`);
+  }
+  if (query.account?.trim()) {
+    const text = query.account.trim().toLowerCase();
+    const direct = /^acct_[a-z0-9]+$/i.test(query.account.trim()) ? await findHostingAccount(query.account.trim()) : null;
+    const match = direct ?? (await searchAccounts({ query: text, limit: 50 })).accounts.find((a) => a.primaryDomain === text || a.cpanelUser === text);
+    if (match) filter.accountId = match.id;
+    else (empty = true), problems.push(`No account has the id, domain or cPanel user “${query.account.trim()}”.`);
+  }
+  if (query.action?.trim()) filter.action = query.action.trim();
+  if (query.outcome && OUTCOMES.includes(query.outcome as AuditOutcome)) filter.outcome = query.outcome as AuditOutcome;
+  const since = parseDay(query.from);
+  const until = parseDay(query.to);
+  if (query.from && since === undefined) problems.push("The “from” date is not a date; it was ignored.");
+  if (query.to && until === undefined) problems.push("The “to” date is not a date; it was ignored.");
+  if (since !== undefined) filter.since = since;
+  if (until !== undefined) filter.until = until + DAY_MS;
+  return { filter, empty, problems };
+}
+
+async function toRows(events: AuditEvent[]): Promise<AuditLogRow[]> {
+  const userIds = [...new Set(events.map((e) => e.actorUserId).filter((id): id is string => Boolean(id)))];
+  const accountIds = [...new Set(events.map((e) => e.accountId).filter((id): id is string => Boolean(id)))];
+  const [users, accounts] = await Promise.all([
+    Promise.all(userIds.map(async (id) => [id, (await findUserById(id))?.email ?? null] as const)),
+    Promise.all(accountIds.map(async (id) => [id, (await findHostingAccount(id))?.primaryDomain ?? null] as const)),
+  ]);
+  const emails = new Map(users);
+  const domains = new Map(accounts);
+  return events.map((e) => ({
+    id: e.id,
+    at: e.at,
+    actorEmail: e.actorUserId ? (emails.get(e.actorUserId) ?? null) : null,
+    actorRole: e.actorRole,
+    account: e.accountId ? { id: e.accountId, primaryDomain: domains.get(e.accountId) ?? e.accountId } : null,
+    action: e.action,
+    what: describeAction(e.action),
+    target: e.target,
+    outcome: e.outcome,
+    reason: e.reason,
+    requestId: e.requestId,
+    detail: e.detail,
+  }));
+}
+
+/** Support's audit log: every event, newest first, filtered and paged (50 a page). */
+export async function listAuditLog(actor: Actor, query: AuditLogQuery): Promise<AuditLogPage> {
+  requireStaff(actor);
+  const page = Math.max(1, Math.floor(query.page ?? 1));
+  const { filter, empty, problems } = await toFilter(query);
+  if (empty) return { rows: [], page, hasNext: false, filterProblems: problems };
+  const events = await listAuditEvents({ ...filter, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+  return { rows: await toRows(events.slice(0, PAGE_SIZE)), page, hasNext: events.length > PAGE_SIZE, filterProblems: problems };
+}
+
+/** The most rows one CSV export holds. */
+export const MAX_EXPORT_ROWS = 50_000;
+
+function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
+  // A cell starting with = + - @ (or tab/CR) would run as a formula in a spreadsheet.
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The filtered audit log as CSV lines (header first), read 500 events at a time, newest first. */
+export async function* auditLogCsv(actor: Actor, query: AuditLogQuery): AsyncGenerator<string> {
+  requireStaff(actor);
+  const { filter, empty } = await toFilter(query);
+  yield ["time_utc", "actor_email", "actor_role", "account_id", "account_domain", "action", "target", "outcome", "reason", "request_id", "detail"].join(",") + "\r\n";
+  if (empty) return;
+  const batch = 500;
+  for (let offset = 0; offset < MAX_EXPORT_ROWS; offset += batch) {
+    const events = await listAuditEvents({ ...filter, limit: batch, offset });
+    for (const r of await toRows(events)) {
+      yield [new Date(r.at).toISOString(), r.actorEmail, r.actorRole, r.account?.id, r.account?.primaryDomain, r.action, r.target, r.outcome, r.reason, r.requestId, r.detail]
+        .map(csvCell)
+        .join(",") + "\r\n";
+    }
+    if (events.length < batch) return;
+  }
+}
