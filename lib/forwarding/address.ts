@@ -1,0 +1,125 @@
+/**
+ * Forwarding input rules (issue 5): one module for the browser and the server, so a person sees beside the
+ * field exactly what the server would answer. Isomorphic: no node: imports (IDN goes through WHATWG URL,
+ * which punycodes in browsers and in Node alike).
+ */
+
+/** Most destinations one address may have (all kinds counted); hostup's forwarders API allows 1–20 as well. */
+export const MAX_DESTINATIONS_PER_ADDRESS = 20;
+
+/** The longest bounce text the panel sends to cPanel (it becomes one line of /etc/valiases). */
+export const MAX_FAIL_MESSAGE_LENGTH = 200;
+
+// RFC 5322 dot-atom, ASCII only: what cPanel accepts in /etc/valiases (no quoted strings, no UTF-8 local parts).
+const DOT_ATOM = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+const TLD = /^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+// Characters a URL parser would treat as structure (port, path, userinfo) instead of refusing them.
+const NOT_IN_A_DOMAIN = /[\s/\\?#@:[\]%,;<>"]/;
+
+export type AddressCheck = { ok: true; address: string } | { ok: false; message: string };
+export type DomainCheck = { ok: true; domain: string } | { ok: false; message: string };
+
+/**
+ * A domain as cPanel stores it: lower case, IDN in punycode (`bücher.example` → `xn--bcher-kva.example`),
+ * without a trailing dot; or why it isn't a domain.
+ */
+export function normalizeDomain(raw: string): DomainCheck {
+  const value = raw.trim().replace(/\.$/, "");
+  if (!value) return { ok: false, message: "Enter a domain, like example.com" };
+  if (NOT_IN_A_DOMAIN.test(value)) return { ok: false, message: `“${value}” is not a valid domain` };
+  let ascii: string;
+  try {
+    ascii = new URL(`http://${value}`).hostname;
+  } catch {
+    return { ok: false, message: `“${value}” is not a valid domain` };
+  }
+  const labels = ascii.split(".");
+  if (ascii.length > 253 || labels.length < 2 || !labels.every((label) => LABEL.test(label)) || !TLD.test(labels.at(-1)!)) {
+    return { ok: false, message: `“${value}” is not a valid domain` };
+  }
+  return { ok: true, domain: ascii };
+}
+
+/**
+ * An email address as cPanel stores a forwarder destination: trimmed, lower case, domain in punycode; plus
+ * addressing (`name+tag@…`) kept. Quoted local parts and non-ASCII local parts are refused, as cPanel does.
+ */
+export function normalizeAddress(raw: string): AddressCheck {
+  const value = raw.trim();
+  if (!value) return { ok: false, message: "Enter an email address, like name@example.com" };
+  const at = value.lastIndexOf("@");
+  if (at < 0) return { ok: false, message: `“${value}” is not a full email address; add the @ and the domain, like name@example.com` };
+  const local = value.slice(0, at);
+  const domainPart = value.slice(at + 1);
+  if (local.startsWith('"')) {
+    return { ok: false, message: "cPanel does not accept quoted addresses (\"…\"@…); use an address without quotes or spaces" };
+  }
+  if (!local) return { ok: false, message: `“${value}” has nothing before the @` };
+  if (local.length > 64) return { ok: false, message: "The part before the @ can have at most 64 characters" };
+  const lowerLocal = local.toLowerCase();
+  if (!DOT_ATOM.test(lowerLocal)) {
+    return {
+      ok: false,
+      message: /[^\x20-\x7e]/.test(local)
+        ? "Use only unaccented letters, digits and . _ + - before the @ (cPanel does not accept other characters there)"
+        : `“${value}” is not a valid email address: check the part before the @ (no spaces, no two dots in a row, no dot at either end)`,
+    };
+  }
+  const domain = normalizeDomain(domainPart);
+  if (!domain.ok) return { ok: false, message: `“${value}” is not a valid email address: check the domain after the @` };
+  const address = `${lowerLocal}@${domain.domain}`;
+  if (address.length > 254) return { ok: false, message: "An email address can have at most 254 characters" };
+  return { ok: true, address };
+}
+
+/** The domain of a normalised address. */
+export function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf("@") + 1);
+}
+
+export type DestinationContext = {
+  /** The forwarded address (normalised). */
+  source: string;
+  /** Its current destinations as cPanel lists them (raw values; addresses are compared normalised). */
+  existing: readonly string[];
+};
+
+/**
+ * Checks new address destinations for one source: valid, not the source itself, not already there (nor twice
+ * in the list), and within the per-address maximum. Loops through other addresses need the account's whole
+ * graph: see `findForwardingLoop`. Returns the normalised destinations or every message.
+ */
+export function checkDestinations(raw: readonly string[], context: DestinationContext): { ok: true; destinations: string[] } | { ok: false; messages: string[] } {
+  const messages: string[] = [];
+  const destinations: string[] = [];
+  const existing = new Set(context.existing.map((d) => d.trim().toLowerCase()));
+  const values = raw.map((r) => r.trim()).filter(Boolean);
+  if (values.length === 0) return { ok: false, messages: ["Enter an email address to forward to, like name@example.com"] };
+  for (const value of values) {
+    const checked = normalizeAddress(value);
+    if (!checked.ok) {
+      messages.push(checked.message);
+      continue;
+    }
+    if (checked.address === context.source) messages.push(`Mail to ${context.source} can't be forwarded to itself`);
+    else if (existing.has(checked.address)) messages.push(`Mail to ${context.source} already goes to ${checked.address}`);
+    else if (destinations.includes(checked.address)) messages.push(`${checked.address} is in the list twice`);
+    else destinations.push(checked.address);
+  }
+  if (messages.length === 0 && context.existing.length + destinations.length > MAX_DESTINATIONS_PER_ADDRESS) {
+    const room = Math.max(0, MAX_DESTINATIONS_PER_ADDRESS - context.existing.length);
+    messages.push(
+      `An address can have at most ${MAX_DESTINATIONS_PER_ADDRESS} destinations; ${context.source} has ${context.existing.length}` +
+        (room ? `, so add at most ${room} more` : ", so remove one first"),
+    );
+  }
+  return messages.length ? { ok: false, messages } : { ok: true, destinations };
+}
+
+/** Splits what a person typed into "Forward to" (one address, or several separated by commas, spaces or new lines). */
+export function splitDestinations(raw: string): string[] {
+  // A quoted local part may hold spaces or commas: keep it whole so it is refused with the right message.
+  if (raw.includes('"')) return [raw.trim()].filter(Boolean);
+  return raw.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+}

@@ -1,0 +1,429 @@
+import "server-only";
+import { CpanelError, type Forwarder } from "@/lib/cpanel";
+import type { Actor } from "@/lib/auth/session";
+import { isStaff } from "@/lib/auth/roles";
+import type { HostingAccount } from "@/lib/db/hosting-accounts";
+import type { AuditOutcome } from "@/lib/audit";
+import { checkDestinations, domainOf, MAX_FAIL_MESSAGE_LENGTH, normalizeAddress, normalizeDomain } from "@/lib/forwarding/address";
+import { describeDelivery, type ForwardDestination } from "@/lib/forwarding/describe";
+import { findDomainLoop, findForwardingLoop, loopMessage } from "@/lib/forwarding/loops";
+import { visibleAccount } from "@/lib/mail/accounts";
+import { auditWrite, failureDetail } from "@/lib/mail/audit";
+import { accountApi } from "@/lib/mail/cpanel-access";
+import { ForbiddenError, NotFoundError, UpstreamError, ValidationError } from "@/lib/mail/errors";
+import { refersToMailbox } from "@/lib/mail/mailbox-id";
+import { fromCpanel, toUpstreamError } from "@/lib/mail/upstream";
+import { requireReason, type WriteContext } from "@/lib/mail/write-context";
+
+export type { ForwardDestination } from "@/lib/forwarding/describe";
+
+/** Where one address's mail goes: its destinations as cPanel lists them, and the sentence that says so. */
+export type AddressForwarding = { address: string; hasMailbox: boolean; destinations: ForwardDestination[]; delivery: string };
+
+/** All mail for `sourceDomain` goes to the same local part at `destinationDomain`. */
+export type DomainForwarding = { sourceDomain: string; destinationDomain: string };
+
+/** The account's forwarding page: every forwarded address (with or without a mailbox) and the domain forwarders. */
+export type AccountForwarding = {
+  accountId: string;
+  domains: string[];
+  addresses: AddressForwarding[];
+  domainForwarders: DomainForwarding[];
+};
+
+/** What a new forwarder does. Pipe and system-account forwarders are for staff only. */
+export type NewForwarding =
+  | { kind: "address"; destinations: string[] }
+  | { kind: "fail"; failMessage?: string }
+  | { kind: "blackhole" }
+  | { kind: "pipe"; command: string }
+  | { kind: "system" };
+
+type Api = Awaited<ReturnType<typeof accountApi>>;
+
+const DEFAULT_FAIL_MESSAGE = "No such person at this address";
+const MAX_PIPE_COMMAND_LENGTH = 500;
+// A write that timed out may still land on the cPanel server: read back a few times before answering.
+const SETTLE_DELAYS_MS = [0, 1000, 2000];
+
+function toDestination(f: Forwarder): ForwardDestination {
+  return { kind: f.kind, destination: f.destination, ...(f.failMessage !== undefined ? { failMessage: f.failMessage } : {}) };
+}
+
+function forwardingOf(address: string, hasMailbox: boolean, forwarders: readonly Forwarder[]): AddressForwarding {
+  const destinations = forwarders.filter((f) => f.source.toLowerCase() === address).map(toDestination);
+  return { address, hasMailbox, destinations, delivery: describeDelivery(address, hasMailbox, destinations) };
+}
+
+async function mailDomains(account: HostingAccount, api: Api): Promise<string[]> {
+  return (await fromCpanel(account.serverName, () => api.listMailDomains())).map((d) => d.toLowerCase());
+}
+
+/** An address of this account from a URL or form: a mailbox's public id, or any address on one of its mail domains. */
+async function resolveSource(account: HostingAccount, api: Api, ref: string, field: string): Promise<string> {
+  if (ref.trim().toLowerCase().startsWith("mbx_")) {
+    const mailboxes = await fromCpanel(account.serverName, () => api.listMailboxes());
+    const mailbox = mailboxes.find((m) => refersToMailbox(ref, account.id, m.email));
+    if (!mailbox) throw new NotFoundError("No such mailbox");
+    return mailbox.email.toLowerCase();
+  }
+  const checked = normalizeAddress(ref);
+  if (!checked.ok) throw new ValidationError({ [field]: [checked.message] });
+  const domains = await mailDomains(account, api);
+  if (!domains.includes(domainOf(checked.address))) {
+    throw new ValidationError({ [field]: [`${checked.address} is not on one of this account's mail domains (${domains.join(", ")})`] });
+  }
+  return checked.address;
+}
+
+async function hasMailbox(account: HostingAccount, api: Api, address: string): Promise<boolean> {
+  const mailboxes = await fromCpanel(account.serverName, () => api.listMailboxes({ domain: domainOf(address) }));
+  return mailboxes.some((m) => m.email.toLowerCase() === address);
+}
+
+async function forwardersOfDomain(account: HostingAccount, api: Api, domain: string): Promise<Forwarder[]> {
+  return fromCpanel(account.serverName, () => api.listForwarders({ domain }));
+}
+
+/** Where mail to one address of the account goes (UAPI Email::list_forwarders), live from cPanel. */
+export async function getAddressForwarding(actor: Actor, accountId: string, ref: string): Promise<AddressForwarding> {
+  const account = await visibleAccount(actor, accountId);
+  const api = await accountApi(account);
+  let address: string;
+  try {
+    address = await resolveSource(account, api, ref, "address");
+  } catch (error) {
+    // Reading an address that is not the account's is "not found", as for a mailbox.
+    if (error instanceof ValidationError) throw new NotFoundError("No such address");
+    throw error;
+  }
+  const [mailbox, forwarders] = await Promise.all([hasMailbox(account, api, address), forwardersOfDomain(account, api, domainOf(address))]);
+  return forwardingOf(address, mailbox, forwarders);
+}
+
+/** Every forwarder of the account, grouped by address (mailbox or not), and its domain forwarders. */
+export async function getAccountForwarding(actor: Actor, accountId: string): Promise<AccountForwarding> {
+  const account = await visibleAccount(actor, accountId);
+  const api = await accountApi(account);
+  const domains = await mailDomains(account, api);
+  const [mailboxes, forwarders, domainForwarders] = await Promise.all([
+    fromCpanel(account.serverName, () => api.listMailboxes()),
+    Promise.all(domains.map((domain) => forwardersOfDomain(account, api, domain))).then((lists) => lists.flat()),
+    fromCpanel(account.serverName, () => api.listDomainForwarders()),
+  ]);
+  const mailboxSet = new Set(mailboxes.map((m) => m.email.toLowerCase()));
+  const sources = [...new Set(forwarders.map((f) => f.source.toLowerCase()))].sort((a, b) => a.localeCompare(b));
+  return {
+    accountId: account.id,
+    domains,
+    addresses: sources.map((source) => forwardingOf(source, mailboxSet.has(source), forwarders)),
+    domainForwarders: domainForwarders
+      .map((f) => ({ sourceDomain: f.sourceDomain.toLowerCase(), destinationDomain: f.destinationDomain.toLowerCase() }))
+      .sort((a, b) => a.sourceDomain.localeCompare(b.sourceDomain)),
+  };
+}
+
+/** After a write that timed out: read back until `landed` says yes, or report that the outcome is unknown. */
+async function settle(read: () => Promise<boolean>): Promise<"landed" | "not_landed" | "no_answer"> {
+  let answered = false;
+  for (const delay of SETTLE_DELAYS_MS) {
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    try {
+      if (await read()) return "landed";
+      answered = true;
+    } catch {
+      // Still unreachable: ask again, then say that nothing is known.
+    }
+  }
+  return answered ? "not_landed" : "no_answer";
+}
+
+function unknownOutcome(result: "not_landed" | "no_answer", what: string, cause: CpanelError): UpstreamError {
+  return new UpstreamError(
+    "unknown_outcome",
+    result === "not_landed"
+      ? `cPanel did not answer in time and does not show the change (${what}) so far. Reload in a moment before trying again.`
+      : `cPanel did not confirm the change (${what}) and could not be asked afterwards. Reload in a moment to see whether it was made.`,
+    { cause },
+  );
+}
+
+type Audit = (outcome: AuditOutcome, detail?: Record<string, unknown>) => Promise<void>;
+
+/**
+ * Runs one cPanel write and reads back: success when `landed(after)` holds for cPanel's list afterwards. A timed-out
+ * write is settled by reading back, never retried; every ending is audited.
+ */
+async function writeAndReadBack<T>(
+  account: HostingAccount,
+  audit: Audit,
+  what: string,
+  write: () => Promise<void>,
+  read: () => Promise<T>,
+  landed: (after: T) => boolean,
+): Promise<T> {
+  try {
+    await write();
+  } catch (error) {
+    if (error instanceof CpanelError && error.outcomeUnknown) {
+      let after: T | undefined;
+      const result = await settle(async () => {
+        after = await read();
+        return landed(after);
+      });
+      if (result === "landed") {
+        await audit("success", { settledAfter: error.name });
+        return after as T;
+      }
+      await audit("unknown", { error: error.name, settled: result });
+      throw unknownOutcome(result, what, error);
+    }
+    const upstream = toUpstreamError(error, account.serverName);
+    await audit("failure", failureDetail(upstream));
+    throw upstream;
+  }
+  const after = await read();
+  if (!landed(after)) {
+    await audit("failure", { error: "not_applied" });
+    throw new UpstreamError("rejected", `cPanel answered that it made the change (${what}), but does not show it afterwards. Nothing was changed; try again or ask support.`);
+  }
+  await audit("success");
+  return after;
+}
+
+function noNewLines(value: string): boolean {
+  return !/[\r\n\0]/.test(value);
+}
+
+/**
+ * Adds forwarders to `sourceRef` (an address on one of the account's mail domains, or a mailbox id) with UAPI
+ * Email::add_forwarder, after the shared checks (valid, not itself, no duplicate, at most 20, no loop through the
+ * account's forwarders and domain forwarders). Answers what cPanel lists afterwards.
+ */
+export async function addForwarders(context: WriteContext, accountId: string, sourceRef: string, request: NewForwarding): Promise<AddressForwarding> {
+  const account = await visibleAccount(context.actor, accountId);
+  requireReason(context);
+  const api = await accountApi(account);
+  const audit = (source: string, detail: Record<string, unknown>): Audit => (outcome, extra) =>
+    auditWrite(context, { accountId: account.id, action: "mailbox.forwarder.add", target: source, outcome, detail: { source, kind: request.kind, ...detail, ...extra } });
+  const requested = request.kind === "address" ? { destinations: request.destinations } : request.kind === "pipe" ? { destination: request.command } : {};
+
+  let source: string;
+  try {
+    source = await resolveSource(account, api, sourceRef, "source");
+  } catch (error) {
+    if (error instanceof ValidationError) await audit(sourceRef, requested)("failure", { error: "invalid", fields: error.fieldErrors });
+    throw error;
+  }
+  const record = audit(source, requested);
+
+  if ((request.kind === "pipe" || request.kind === "system") && !isStaff(context.actor.role)) {
+    await record("denied", { error: "staff_only" });
+    throw new ForbiddenError(
+      request.kind === "pipe"
+        ? "Only support can create a forwarder to a program: it runs code on the server. Ask support if you need one."
+        : "Only support can create a forwarder to the system account. Ask support if you need one.",
+    );
+  }
+
+  const domains = await mailDomains(account, api);
+  const [all, domainForwarders] = await Promise.all([
+    Promise.all(domains.map((domain) => forwardersOfDomain(account, api, domain))).then((lists) => lists.flat()),
+    fromCpanel(account.serverName, () => api.listDomainForwarders()),
+  ]);
+  const existing = all.filter((f) => f.source.toLowerCase() === source);
+  const refuse = async (fieldErrors: Record<string, string[]>): Promise<never> => {
+    await record("failure", { error: "invalid", fields: fieldErrors });
+    throw new ValidationError(fieldErrors);
+  };
+  const final = existing.find((f) => f.kind === "fail" || f.kind === "blackhole");
+
+  let write: () => Promise<void>;
+  let landed: (after: Forwarder[]) => boolean;
+  const has = (after: Forwarder[], test: (f: Forwarder) => boolean) => after.some((f) => f.source.toLowerCase() === source && test(f));
+
+  switch (request.kind) {
+    case "address": {
+      const field = "destinations";
+      if (final) {
+        await refuse({ [field]: [`Mail to ${source} is ${final.kind === "fail" ? "bounced" : "discarded"}; remove that forwarder before adding destinations`] });
+      }
+      const checked = checkDestinations(request.destinations, { source, existing: existing.map((f) => f.destination) });
+      if (!checked.ok) return refuse({ [field]: checked.messages });
+      const edges = all.filter((f) => f.kind === "address").map((f) => ({ source: f.source.toLowerCase(), destination: f.destination.toLowerCase() }));
+      const graph = { edges, domainForwarders };
+      for (const destination of checked.destinations) {
+        const loop = findForwardingLoop(graph, source, destination);
+        if (loop) await refuse({ [field]: [loopMessage(loop)] });
+        edges.push({ source, destination });
+      }
+      write = () => api.addForwarder({ source, kind: "address", destinations: checked.destinations });
+      landed = (after) => checked.destinations.every((d) => has(after, (f) => f.destination.toLowerCase() === d));
+      break;
+    }
+    case "fail": {
+      const message = (request.failMessage ?? "").trim() || DEFAULT_FAIL_MESSAGE;
+      if (message.length > MAX_FAIL_MESSAGE_LENGTH || !noNewLines(message)) {
+        await refuse({ failMessage: [`Keep the bounce message to one line of at most ${MAX_FAIL_MESSAGE_LENGTH} characters`] });
+      }
+      if (existing.length) await refuse({ kind: [`${source} already has forwarders; remove them before making it bounce`] });
+      write = () => api.addForwarder({ source, kind: "fail", failMessage: message });
+      landed = (after) => has(after, (f) => f.kind === "fail");
+      break;
+    }
+    case "blackhole":
+      if (existing.length) await refuse({ kind: [`${source} already has forwarders; remove them before discarding its mail`] });
+      write = () => api.addForwarder({ source, kind: "blackhole" });
+      landed = (after) => has(after, (f) => f.kind === "blackhole");
+      break;
+    case "pipe": {
+      const command = request.command.trim();
+      if (!command || command.length > MAX_PIPE_COMMAND_LENGTH || !noNewLines(command)) {
+        await refuse({ command: [`Enter the program's path (relative to the account's home, or absolute), one line of at most ${MAX_PIPE_COMMAND_LENGTH} characters`] });
+      }
+      if (final) await refuse({ kind: [`Mail to ${source} is ${final.kind === "fail" ? "bounced" : "discarded"}; remove that forwarder first`] });
+      write = () => api.addForwarder({ source, kind: "pipe", command });
+      landed = (after) => has(after, (f) => f.kind === "pipe" && f.destination.includes(command.replace(/^\|/, "")));
+      break;
+    }
+    case "system": {
+      if (final) await refuse({ kind: [`Mail to ${source} is ${final.kind === "fail" ? "bounced" : "discarded"}; remove that forwarder first`] });
+      if (existing.some((f) => f.kind === "system")) await refuse({ kind: [`Mail to ${source} already goes to the system account`] });
+      write = () => api.addForwarder({ source, kind: "system", systemUser: account.cpanelUser });
+      landed = (after) => has(after, (f) => f.kind === "system");
+      break;
+    }
+  }
+
+  const read = () => forwardersOfDomain(account, api, domainOf(source));
+  const after = await writeAndReadBack(account, record, `forwarder for ${source}`, write, read, landed);
+  return forwardingOf(source, await hasMailbox(account, api, source), after);
+}
+
+/**
+ * Removes one destination of an address (UAPI Email::delete_forwarder with cPanel's exact destination). Every
+ * kind may be removed, also by customers. Answers what cPanel lists afterwards.
+ */
+export async function removeForwarder(context: WriteContext, accountId: string, sourceRef: string, destination: string): Promise<AddressForwarding> {
+  const account = await visibleAccount(context.actor, accountId);
+  requireReason(context);
+  const api = await accountApi(account);
+  let source: string;
+  try {
+    source = await resolveSource(account, api, sourceRef, "source");
+  } catch (error) {
+    if (error instanceof ValidationError) throw new NotFoundError("No such forwarder");
+    throw error;
+  }
+  const before = await forwardersOfDomain(account, api, domainOf(source));
+  const wanted = destination.trim();
+  const normalized = normalizeAddress(wanted);
+  const match = before.find(
+    (f) =>
+      f.source.toLowerCase() === source &&
+      (f.destination === wanted || f.destination.toLowerCase() === wanted.toLowerCase() || (normalized.ok && f.destination.toLowerCase() === normalized.address)),
+  );
+  if (!match) throw new NotFoundError("No such forwarder");
+  const record: Audit = (outcome, extra) =>
+    auditWrite(context, {
+      accountId: account.id,
+      action: "mailbox.forwarder.remove",
+      target: source,
+      outcome,
+      detail: { source, destination: match.destination, kind: match.kind, ...extra },
+    });
+  const gone = (after: Forwarder[]) => !after.some((f) => f.source === match.source && f.destination === match.destination);
+  const read = () => forwardersOfDomain(account, api, domainOf(source));
+  const after = await writeAndReadBack(account, record, `forwarder from ${source}`, () => api.deleteForwarder(match.source, match.destination), read, gone);
+  return forwardingOf(source, await hasMailbox(account, api, source), after);
+}
+
+/** The account's domain forwarders (UAPI Email::list_domain_forwarders). */
+export async function listDomainForwarding(actor: Actor, accountId: string): Promise<{ domains: string[]; domainForwarders: DomainForwarding[] }> {
+  const account = await visibleAccount(actor, accountId);
+  const api = await accountApi(account);
+  const [domains, domainForwarders] = await Promise.all([mailDomains(account, api), readDomainForwarders(account, api)]);
+  return { domains, domainForwarders };
+}
+
+async function readDomainForwarders(account: HostingAccount, api: Api): Promise<DomainForwarding[]> {
+  const rows = await fromCpanel(account.serverName, () => api.listDomainForwarders());
+  return rows
+    .map((f) => ({ sourceDomain: f.sourceDomain.toLowerCase(), destinationDomain: f.destinationDomain.toLowerCase() }))
+    .sort((a, b) => a.sourceDomain.localeCompare(b.sourceDomain));
+}
+
+/**
+ * Forwards all mail of one of the account's domains to another domain (UAPI Email::add_domain_forwarder). cPanel
+ * silently replaces an existing one, so the panel refuses instead: remove the old one first.
+ */
+export async function addDomainForwarder(context: WriteContext, accountId: string, sourceDomain: string, destinationDomain: string): Promise<DomainForwarding[]> {
+  const account = await visibleAccount(context.actor, accountId);
+  requireReason(context);
+  const api = await accountApi(account);
+  const source = normalizeDomain(sourceDomain);
+  const destination = normalizeDomain(destinationDomain);
+  const record: Audit = (outcome, extra) =>
+    auditWrite(context, {
+      accountId: account.id,
+      action: "account.domain_forwarder.add",
+      target: source.ok ? source.domain : sourceDomain,
+      outcome,
+      detail: { source: source.ok ? source.domain : sourceDomain, destination: destination.ok ? destination.domain : destinationDomain, ...extra },
+    });
+  const fieldErrors: Record<string, string[]> = {};
+  const domains = await mailDomains(account, api);
+  if (!source.ok) fieldErrors.sourceDomain = [source.message];
+  else if (!domains.includes(source.domain)) fieldErrors.sourceDomain = [`${source.domain} is not one of this account's mail domains (${domains.join(", ")})`];
+  if (!destination.ok) fieldErrors.destinationDomain = [destination.message];
+  const current = await readDomainForwarders(account, api);
+  if (source.ok && destination.ok && !fieldErrors.sourceDomain) {
+    const existing = current.find((f) => f.sourceDomain === source.domain);
+    if (source.domain === destination.domain) fieldErrors.destinationDomain = [`Mail for ${source.domain} can't be forwarded to itself`];
+    else if (existing) {
+      fieldErrors.sourceDomain = [`${source.domain} already forwards to ${existing.destinationDomain}; remove that domain forwarder first`];
+    } else {
+      const loop = findDomainLoop(current, source.domain, destination.domain);
+      if (loop) fieldErrors.destinationDomain = [`Forwarding to ${destination.domain} would send mail in a circle: ${loop.join(" → ")}`];
+    }
+  }
+  if (Object.keys(fieldErrors).length || !source.ok || !destination.ok) {
+    await record("failure", { error: "invalid", fields: fieldErrors });
+    throw new ValidationError(fieldErrors);
+  }
+  return writeAndReadBack(
+    account,
+    record,
+    `domain forwarder for ${source.domain}`,
+    () => api.addDomainForwarder(source.domain, destination.domain),
+    () => readDomainForwarders(account, api),
+    (after) => after.some((f) => f.sourceDomain === source.domain && f.destinationDomain === destination.domain),
+  );
+}
+
+/** Stops forwarding one domain's mail (UAPI Email::delete_domain_forwarder). */
+export async function removeDomainForwarder(context: WriteContext, accountId: string, sourceDomain: string): Promise<DomainForwarding[]> {
+  const account = await visibleAccount(context.actor, accountId);
+  requireReason(context);
+  const api = await accountApi(account);
+  const source = normalizeDomain(sourceDomain);
+  const current = await readDomainForwarders(account, api);
+  const match = source.ok ? current.find((f) => f.sourceDomain === source.domain) : undefined;
+  if (!match) throw new NotFoundError("No such domain forwarder");
+  const record: Audit = (outcome, extra) =>
+    auditWrite(context, {
+      accountId: account.id,
+      action: "account.domain_forwarder.remove",
+      target: match.sourceDomain,
+      outcome,
+      detail: { source: match.sourceDomain, destination: match.destinationDomain, ...extra },
+    });
+  return writeAndReadBack(
+    account,
+    record,
+    `domain forwarder for ${match.sourceDomain}`,
+    () => api.deleteDomainForwarder(match.sourceDomain),
+    () => readDomainForwarders(account, api),
+    (after) => !after.some((f) => f.sourceDomain === match.sourceDomain),
+  );
+}
