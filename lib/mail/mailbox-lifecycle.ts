@@ -1,0 +1,147 @@
+import "server-only";
+import { CpanelApiError, CpanelError } from "@/lib/cpanel";
+import type { Actor } from "@/lib/auth/session";
+import { evaluatePassword } from "@/lib/password/policy";
+import { visibleAccount } from "@/lib/mail/accounts";
+import { auditWrite, failureDetail } from "@/lib/mail/audit";
+import { accountApi } from "@/lib/mail/cpanel-access";
+import { PasswordTooWeakError, UpstreamError, ValidationError } from "@/lib/mail/errors";
+import { mailboxPublicId } from "@/lib/mail/mailbox-id";
+import { accountMaxQuota, quotaProblems } from "@/lib/mail/mailbox-options";
+import { findMailbox } from "@/lib/mail/mailboxes";
+import { passwordPolicyContext } from "@/lib/mail/passwords";
+import { fromCpanel, toUpstreamError } from "@/lib/mail/upstream";
+import { requireReason, type WriteContext } from "@/lib/mail/write-context";
+
+/** The quota a new mailbox gets unless told otherwise (cPanel's own default, capped at the account maximum). */
+export const DEFAULT_NEW_QUOTA_MB = 1024;
+
+// A local part cPanel accepts and mail clients handle: letters, digits, . _ - (no "+": it is the plus-addressing separator).
+const LOCAL_PART = /^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$/;
+// cPanel's text for a refused password (Cpanel::Exception::PasswordIsTooWeak).
+const CPANEL_TOO_WEAK = /password is too weak/i;
+
+/** What the create form needs: the account's mail domains (main first) and its maximum mailbox quota. */
+export async function mailboxCreationContext(actor: Actor, accountId: string) {
+  const account = await visibleAccount(actor, accountId);
+  const api = await accountApi(account);
+  const [domains, maxQuotaMb, required] = await Promise.all([
+    fromCpanel(account.serverName, () => api.listMailDomains()),
+    accountMaxQuota(account),
+    passwordPolicyContext(account, `new@${account.primaryDomain}`),
+  ]);
+  return { domains, maxQuotaMb, cpanelUser: account.cpanelUser, requiredCpanelStrength: required.requiredCpanelStrength };
+}
+
+export type NewMailbox = { localPart: string; domain: string; password: string; quotaMb: number | null };
+
+/** Creates a mailbox (UAPI Email::add_pop) after the same password policy as a password change; answers what cPanel reports afterwards. */
+export async function createMailbox(context: WriteContext, accountId: string, input: NewMailbox) {
+  const account = await visibleAccount(context.actor, accountId);
+  requireReason(context);
+  const api = await accountApi(account);
+  const localPart = input.localPart.trim().toLowerCase();
+  const domain = input.domain.trim().toLowerCase();
+  const email = `${localPart}@${domain}`;
+  const audit = (outcome: "success" | "failure" | "unknown", detail?: Record<string, unknown>) =>
+    auditWrite(context, { accountId: account.id, action: "mailbox.create", target: email, outcome, detail });
+
+  const [domains, existing, maxQuotaMb] = await Promise.all([
+    fromCpanel(account.serverName, () => api.listMailDomains()),
+    fromCpanel(account.serverName, () => api.listMailboxes()),
+    accountMaxQuota(account),
+  ]);
+  const errors: Record<string, string[]> = {};
+  if (!LOCAL_PART.test(localPart) || localPart.includes("..")) {
+    errors.localPart = ["Use 1–64 letters, digits, dots, hyphens or underscores, starting and ending with a letter or digit"];
+  } else if (existing.some((m) => m.email.toLowerCase() === email)) {
+    errors.localPart = [`${email} already exists`];
+  }
+  if (!domains.some((d) => d.toLowerCase() === domain)) errors.domain = ["Choose one of this account's domains"];
+  const quota = quotaProblems(input.quotaMb, { accountMaxQuotaMb: maxQuotaMb, diskUsedBytes: 0, confirmBelowUsage: true });
+  if (quota.length) errors.quota = quota;
+  const verdict = evaluatePassword(input.password, await passwordPolicyContext(account, email));
+  if (!verdict.ok) errors.password = verdict.violations.map((v) => v.message);
+  if (Object.keys(errors).length) {
+    await audit("failure", { error: "invalid_request", fields: Object.keys(errors) });
+    if (Object.keys(errors).length === 1 && errors.password) {
+      throw new PasswordTooWeakError("password", verdict.violations.map((v) => v.code), errors.password);
+    }
+    throw new ValidationError(errors);
+  }
+
+  try {
+    await api.addMailbox({ email, password: input.password, quotaMb: input.quotaMb });
+  } catch (error) {
+    if (error instanceof CpanelApiError && error.messages.some((m) => CPANEL_TOO_WEAK.test(m))) {
+      await audit("failure", { error: "password_too_weak", rules: ["below_cpanel_strength"] });
+      throw new PasswordTooWeakError("password", ["below_cpanel_strength"], error.messages);
+    }
+    // A write that timed out may have landed: the mailbox list says whether it did.
+    const landed = error instanceof CpanelError && error.outcomeUnknown ? await existsAfterSettling(account, email, true) : false;
+    if (!landed) {
+      const upstream = toUpstreamError(error, account.serverName);
+      await audit(landed === null ? "unknown" : "failure", failureDetail(upstream));
+      throw landed === null
+        ? new UpstreamError("unknown_outcome", `cPanel did not confirm in time whether ${email} was created. Look for it in the list in a moment before creating it again.`, { cause: error })
+        : upstream;
+    }
+  }
+  const mailbox = await findMailbox(account, email);
+  await audit("success", { after: { quotaMb: mailbox.quotaMb } });
+  return { id: mailboxPublicId(account.id, mailbox.email), email: mailbox.email, quotaMb: mailbox.quotaMb };
+}
+
+// A timed-out request may still be running on the cPanel server: ask again for a few seconds before answering.
+const SETTLE_DELAYS_MS = [0, 1000, 2000];
+
+/** After a write with an unknown outcome: whether the mailbox exists, asked until it is `expected`; null when cPanel cannot be asked. */
+async function existsAfterSettling(account: { serverId: string; serverName: string; cpanelUser: string }, email: string, expected: boolean): Promise<boolean | null> {
+  let answer: boolean | null = null;
+  for (const delay of SETTLE_DELAYS_MS) {
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    try {
+      const api = await accountApi(account);
+      answer = (await api.listMailboxes()).some((m) => m.email.toLowerCase() === email.toLowerCase());
+      if (answer === expected) return answer;
+    } catch {
+      // cPanel still unreachable: ask again, then say that nothing is known.
+    }
+  }
+  return answer;
+}
+
+/**
+ * Deletes a mailbox and the mail in it (UAPI Email::delete_pop; cPanel also removes its autoresponder and keeps
+ * forwarders). A timed-out delete is settled by listing the mailboxes again.
+ */
+export async function deleteMailbox(context: WriteContext, accountId: string, mailboxRef: string): Promise<{ email: string }> {
+  const account = await visibleAccount(context.actor, accountId);
+  requireReason(context);
+  const mailbox = await findMailbox(account, mailboxRef);
+  const before = {
+    quotaMb: mailbox.quotaMb,
+    diskUsedBytes: mailbox.diskUsedBytes,
+    suspendedLogin: mailbox.suspendedLogin,
+    suspendedIncoming: mailbox.suspendedIncoming,
+    suspendedOutgoing: mailbox.suspendedOutgoing,
+    holdOutgoing: mailbox.holdOutgoing,
+  };
+  const audit = (outcome: "success" | "failure" | "unknown", detail?: Record<string, unknown>) =>
+    auditWrite(context, { accountId: account.id, action: "mailbox.delete", target: mailbox.email, outcome, detail: { before, ...detail } });
+  const api = await accountApi(account);
+  try {
+    await api.deleteMailbox(mailbox.email);
+  } catch (error) {
+    const exists = error instanceof CpanelError && error.outcomeUnknown ? await existsAfterSettling(account, mailbox.email, false) : true;
+    if (exists !== false) {
+      const upstream = toUpstreamError(error, account.serverName);
+      await audit(exists === null ? "unknown" : "failure", failureDetail(upstream));
+      throw exists === null
+        ? new UpstreamError("unknown_outcome", `cPanel did not confirm in time whether ${mailbox.email} was deleted. Reload the list in a moment to see.`, { cause: error })
+        : upstream;
+    }
+  }
+  await audit("success");
+  return { email: mailbox.email };
+}
