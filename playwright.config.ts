@@ -13,6 +13,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
+  globalTeardown: "./e2e/global-teardown.ts",
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
@@ -26,7 +27,8 @@ export default defineConfig({
     { name: "chromium", use: { browserName: "chromium" }, dependencies: ["setup"] },
   ],
   webServer: {
-    command: "npm run demo -- --fresh",
+    // The output is kept so the teardown can prove no typed password or token was ever printed.
+    command: "mkdir -p data/e2e && rm -f data/e2e/typed-secrets.txt && npm run demo -- --fresh 2>&1 | tee data/e2e/server.log",
     url: `http://localhost:${PORT}/login`,
     timeout: 300_000,
     reuseExistingServer: false,

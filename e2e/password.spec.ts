@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { rememberSecret } from "./support/secrets";
 import { storageState } from "./support/users";
 
 test.use({ storageState: storageState.customer });
@@ -18,22 +19,22 @@ test("the meter moves through its levels as the password gets stronger", async (
   await expect(meter(page)).toHaveAttribute("aria-valuetext", "No password yet");
   await field.fill("password");
   await expect(meter(page)).toHaveAttribute("aria-valuetext", /Very weak|Weak/);
-  await field.fill("Sunflower-1");
+  await field.fill(rememberSecret("Sunflower-1"));
   await expect(meter(page)).toHaveAttribute("aria-valuenow", /^[0-2]$/);
-  await field.fill("Quartz-harbor-1984-meadow-lantern");
+  await field.fill(rememberSecret("Quartz-harbor-1984-meadow-lantern"));
   await expect(meter(page)).toHaveAttribute("aria-valuetext", /Strong|Very strong/);
   await expect(page.getByRole("list", { name: "Password rules" }).getByText("A digit")).toBeVisible();
 });
 
 test("mismatched and weak passwords are refused beside the field, and nothing changes", async ({ page }) => {
   await openInfoMailbox(page);
-  await page.getByLabel("New password", { exact: true }).fill("Quartz-harbor-1984-meadow");
-  await page.getByLabel("Confirm new password").fill("Quartz-harbor-1984-meadoW");
+  await page.getByLabel("New password", { exact: true }).fill(rememberSecret("Quartz-harbor-1984-meadow"));
+  await page.getByLabel("Confirm new password").fill(rememberSecret("Quartz-harbor-1984-meadoW"));
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "The two passwords are not the same" })).toBeVisible();
   await expect(page.getByLabel("Confirm new password")).toHaveAttribute("aria-invalid", "true");
 
-  await page.getByLabel("New password", { exact: true }).fill("info-Example-1");
+  await page.getByLabel("New password", { exact: true }).fill(rememberSecret("info-Example-1"));
   await page.getByLabel("Confirm new password").fill("info-Example-1");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Don't use the mailbox name in the password" })).toBeVisible();
@@ -43,7 +44,7 @@ test("mismatched and weak passwords are refused beside the field, and nothing ch
 test("a customer changes the password with the keyboard only", async ({ page }) => {
   await openInfoMailbox(page);
   await page.getByLabel("New password", { exact: true }).focus();
-  await page.keyboard.type("Lantern-orchid-2026-quay");
+  await page.keyboard.type(rememberSecret("Lantern-orchid-2026-quay"));
   await page.keyboard.press("Tab");
   await page.keyboard.type("Lantern-orchid-2026-quay");
   const submit = page.getByRole("button", { name: "Change password" });
@@ -58,7 +59,7 @@ test("a customer changes the password with the keyboard only", async ({ page }) 
 test("a generated password is shown once and accepted", async ({ page }) => {
   await openInfoMailbox(page);
   await page.getByRole("button", { name: "Generate password" }).click();
-  const generated = (await page.getByText(/^Generated password:/).locator("code").textContent()) ?? "";
+  const generated = rememberSecret((await page.getByText(/^Generated password:/).locator("code").textContent()) ?? "");
   expect(generated.length).toBeGreaterThanOrEqual(20);
   await expect(page.getByLabel("New password", { exact: true })).toHaveValue(generated);
   await expect(page.getByLabel("Confirm new password")).toHaveValue(generated);

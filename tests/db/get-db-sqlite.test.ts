@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, getDb, getDbEngine } from "@/lib/db/client";
+import { migrations } from "@/lib/db/migrations";
 import { setTestEnv } from "./engines";
 
 setTestEnv();
@@ -22,7 +23,7 @@ describe("getDb without DATABASE_URL", () => {
     expect(existsSync(path)).toBe(true);
     expect(await getDbEngine()).toBe("sqlite");
     const migrated = await a.selectFrom("kysely_migration" as never).selectAll().execute();
-    expect(migrated).toHaveLength(1);
+    expect(migrated).toHaveLength(Object.keys(migrations).length);
   });
 
   it("opens again after closeDb", async () => {
