@@ -9,6 +9,9 @@ export type ForwarderKind = "address" | "fail" | "blackhole" | "pipe" | "system"
 /** One destination as the UI and the API show it (cPanel's raw destination kept: removing needs it). */
 export type ForwardDestination = { kind: ForwarderKind; destination: string; failMessage?: string };
 
+/** Where one address's mail goes: its destinations as cPanel lists them, and the sentence that says so. Plain data for pages and the API. */
+export type AddressForwarding = { address: string; hasMailbox: boolean; destinations: ForwardDestination[]; delivery: string };
+
 function list(items: string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;

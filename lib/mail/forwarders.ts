@@ -5,7 +5,7 @@ import { isStaff } from "@/lib/auth/roles";
 import type { HostingAccount } from "@/lib/db/hosting-accounts";
 import type { AuditOutcome } from "@/lib/audit";
 import { checkDestinations, domainOf, MAX_FAIL_MESSAGE_LENGTH, normalizeAddress, normalizeDomain } from "@/lib/forwarding/address";
-import { describeDelivery, type ForwardDestination } from "@/lib/forwarding/describe";
+import { describeDelivery, type AddressForwarding, type ForwardDestination } from "@/lib/forwarding/describe";
 import { findDomainLoop, findForwardingLoop, loopMessage } from "@/lib/forwarding/loops";
 import { visibleAccount } from "@/lib/mail/accounts";
 import { auditWrite, failureDetail } from "@/lib/mail/audit";
@@ -15,10 +15,7 @@ import { refersToMailbox } from "@/lib/mail/mailbox-id";
 import { fromCpanel, toUpstreamError } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/mail/write-context";
 
-export type { ForwardDestination } from "@/lib/forwarding/describe";
-
-/** Where one address's mail goes: its destinations as cPanel lists them, and the sentence that says so. */
-export type AddressForwarding = { address: string; hasMailbox: boolean; destinations: ForwardDestination[]; delivery: string };
+export type { AddressForwarding, ForwardDestination } from "@/lib/forwarding/describe";
 
 /** All mail for `sourceDomain` goes to the same local part at `destinationDomain`. */
 export type DomainForwarding = { sourceDomain: string; destinationDomain: string };

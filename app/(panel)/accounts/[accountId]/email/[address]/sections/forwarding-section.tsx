@@ -1,6 +1,39 @@
+import Link from "next/link";
+import { isStaff } from "@/lib/auth/roles";
+import { getAddressForwarding } from "@/lib/mail/forwarders";
+import { UpstreamError } from "@/lib/mail/errors";
+import { ErrorPanel } from "@/components/error-panel";
+import { MailboxForwarding } from "@/components/forwarding/mailbox-forwarding";
+import { addMailboxForwarder, removeForwarder } from "../forwarding-actions";
 import type { MailboxSectionProps } from "./section-props";
 
-/** The "Forwarding" section of the mailbox page. */
-export async function ForwardingSection(_props: MailboxSectionProps) {
-  return <p className="mt-1 text-sm text-slate-700">Managing forwarders from the panel is not available yet.</p>;
+/** The "Forwarding" section of the mailbox page: where this address's mail goes, read live from cPanel. */
+export async function ForwardingSection({ user, account, mailbox }: MailboxSectionProps) {
+  let forwarding;
+  try {
+    forwarding = await getAddressForwarding(user, account.id, mailbox.email);
+  } catch (error) {
+    if (!(error instanceof UpstreamError)) throw error;
+    return (
+      <ErrorPanel title="Forwarders can't be shown right now">
+        <p>{error.message}</p>
+      </ErrorPanel>
+    );
+  }
+  return (
+    <>
+      <MailboxForwarding
+        accountId={account.id}
+        forwarding={forwarding}
+        requireReason={isStaff(user.role)}
+        addAction={addMailboxForwarder}
+        removeAction={removeForwarder}
+      />
+      <p className="mt-3 text-sm">
+        <Link href={`/accounts/${account.id}/forwarders`} className="text-blue-800 underline underline-offset-2">
+          All forwarders of this account
+        </Link>
+      </p>
+    </>
+  );
 }

@@ -1,0 +1,60 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import type { ActionState } from "@/lib/actions/action-state";
+import { splitDestinations } from "@/lib/forwarding/address";
+import { addForwarders, removeForwarder as removeForwarderOf } from "@/lib/mail/forwarders";
+
+const reason = z.string().max(500, "Keep the reason under 500 characters").optional();
+
+/** Both pages that show forwarders re-read them from cPanel, so the list is what cPanel reports afterwards. */
+function refreshForwardingPages() {
+  revalidatePath("/accounts/[accountId]/email/[address]", "page");
+  revalidatePath("/accounts/[accountId]/forwarders", "page");
+}
+
+const addMailboxForwarderSchema = z.object({
+  accountId: z.string().min(1),
+  address: z.string().min(1),
+  destinations: z.string().max(10_000, "That is too long for a list of addresses").transform(splitDestinations),
+  reason,
+});
+
+const addMailboxForwarderAction = formAction({
+  schema: addMailboxForwarderSchema,
+  keep: ["destinations", "reason"],
+  run: async (context, input) => {
+    const result = await addForwarders(context, input.accountId, input.address, { kind: "address", destinations: input.destinations });
+    refreshForwardingPages();
+    return `Forwarder added. ${result.delivery}`;
+  },
+});
+
+/** Adds one or more destinations to the mailbox's address (the "Forwarding" section of the mailbox page). */
+export async function addMailboxForwarder(state: ActionState, formData: FormData): Promise<ActionState> {
+  return addMailboxForwarderAction(state, formData);
+}
+
+const removeForwarderSchema = z.object({
+  accountId: z.string().min(1),
+  address: z.string().min(1),
+  destination: z.string().min(1).max(1000),
+  reason,
+});
+
+const removeForwarderAction = formAction({
+  schema: removeForwarderSchema,
+  keep: ["reason"],
+  run: async (context, input) => {
+    const result = await removeForwarderOf(context, input.accountId, input.address, input.destination);
+    refreshForwardingPages();
+    return `Forwarder removed. ${result.delivery}`;
+  },
+});
+
+/** Removes one destination of an address, of any kind (mailbox page and the account's forwarders page). */
+export async function removeForwarder(state: ActionState, formData: FormData): Promise<ActionState> {
+  return removeForwarderAction(state, formData);
+}

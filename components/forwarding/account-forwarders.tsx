@@ -1,0 +1,230 @@
+"use client";
+
+import { useActionState, useState, type FormEvent } from "react";
+import type { ActionState } from "@/lib/actions/action-state";
+import { idleState } from "@/lib/actions/action-state";
+import { checkDestinations, domainOf, MAX_DESTINATIONS_PER_ADDRESS, MAX_FAIL_MESSAGE_LENGTH, normalizeAddress, splitDestinations } from "@/lib/forwarding/address";
+import type { AddressForwarding } from "@/lib/forwarding/describe";
+import { FieldError } from "@/components/form/field-error";
+import { FormStatus } from "@/components/form/form-status";
+import { ReasonField } from "@/components/form/reason-field";
+import { DestinationList } from "./destination-list";
+import { useWithReason } from "./use-staff-reason";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+type Kind = "address" | "fail" | "blackhole" | "pipe" | "system";
+
+type Props = {
+  accountId: string;
+  domains: string[];
+  addresses: AddressForwarding[];
+  isStaff: boolean;
+  addAction: Action;
+  removeAction: Action;
+};
+
+const kinds: { kind: Kind; label: string; hint: string; staffOnly?: boolean }[] = [
+  { kind: "address", label: "Forward to email addresses", hint: "Each destination gets a copy." },
+  { kind: "fail", label: "Bounce back to the sender", hint: "The sender gets your message; nothing is stored." },
+  { kind: "blackhole", label: "Discard", hint: "Dropped without telling the sender. A bounce is usually kinder." },
+  { kind: "pipe", label: "Pass to a program", hint: "Runs a program on the server with each message.", staffOnly: true },
+  { kind: "system", label: "Deliver to the system account", hint: "The hosting account's own mailbox.", staffOnly: true },
+];
+
+const input =
+  "mt-1 block w-full max-w-md rounded-md border border-slate-400 px-3 py-2 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
+const primaryButton =
+  "rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60";
+
+function describedBy(id: string, messages?: string[], hint = true) {
+  return [hint ? `${id}-hint` : "", messages?.length ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+}
+
+/** Every forwarded address of the account (mailbox or not), each with its sentence and destinations, and a form for any kind. */
+export function AccountForwarders({ accountId, domains, addresses, isStaff, addAction, removeAction }: Props) {
+  const [addState, add, adding] = useActionState(addAction, idleState);
+  const [removeState, remove, removing] = useActionState(removeAction, idleState);
+  const removeWithReason = useWithReason("forwarders-reason", isStaff, remove);
+  const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
+  const values = addState.status === "error" ? addState.values : undefined;
+  const [kind, setKind] = useState<Kind>("address");
+
+  function checkBeforeSending(event: FormEvent<HTMLFormElement>) {
+    const data = new FormData(event.currentTarget);
+    const errors: Record<string, string[]> = {};
+    const source = normalizeAddress(String(data.get("source") ?? ""));
+    if (!source.ok) errors.source = [source.message];
+    else if (!domains.includes(domainOf(source.address))) {
+      errors.source = [`${source.address} is not on one of this account's mail domains (${domains.join(", ")})`];
+    }
+    if (kind === "address" && source.ok) {
+      const existing = addresses.find((a) => a.address === source.address)?.destinations.map((d) => d.destination) ?? [];
+      const checked = checkDestinations(splitDestinations(String(data.get("destinations") ?? "")), { source: source.address, existing });
+      if (!checked.ok) errors.destinations = checked.messages;
+    }
+    if (kind === "fail" && String(data.get("failMessage") ?? "").length > MAX_FAIL_MESSAGE_LENGTH) {
+      errors.failMessage = [`Keep the bounce message to one line of at most ${MAX_FAIL_MESSAGE_LENGTH} characters`];
+    }
+    if (Object.keys(errors).length) {
+      event.preventDefault();
+      setClientErrors(errors);
+      const first = Object.keys(errors)[0] === "source" ? "fwd-source" : `fwd-${Object.keys(errors)[0]}`;
+      document.getElementById(first)?.focus();
+      return;
+    }
+    setClientErrors(null);
+  }
+
+  const serverErrors = addState.status === "error" ? addState.fieldErrors : undefined;
+  const errors = clientErrors ?? serverErrors ?? {};
+  const latest = addState.status !== "idle" && (removeState.status === "idle" || addState.at >= removeState.at) ? addState : removeState;
+  const removeErrors = removeState.status === "error" ? removeState.fieldErrors : undefined;
+
+  return (
+    <div className="space-y-6">
+      {addresses.length === 0 ? (
+        <p className="text-sm text-slate-700">No address of this account is forwarded.</p>
+      ) : (
+        <ul aria-label="Forwarded addresses" className="space-y-4">
+          {addresses.map((a) => (
+            <li key={a.address}>
+              <h3 className="font-mono text-sm font-semibold break-all">
+                {a.address}
+                <span className="ml-2 font-sans text-xs font-normal text-slate-700">{a.hasMailbox ? "(also a mailbox)" : "(no mailbox)"}</span>
+              </h3>
+              <p className="mt-1 mb-2 text-sm">{a.delivery}</p>
+              <DestinationList
+                accountId={accountId}
+                source={a.address}
+                destinations={a.destinations}
+                label={`Destinations of ${a.address}`}
+                nameSource
+                isStaff={isStaff}
+                pending={removing}
+                remove={removeWithReason}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <form action={add} onSubmit={checkBeforeSending} noValidate aria-labelledby="add-forwarder-heading" className="space-y-3 rounded-md border border-slate-300 p-4">
+        <h3 id="add-forwarder-heading" className="font-semibold">Add a forwarder</h3>
+        <input type="hidden" name="accountId" value={accountId} />
+        <div key={`source-${addState.status === "idle" ? "idle" : addState.at}`}>
+          <label htmlFor="fwd-source" className="block text-sm font-medium text-slate-800">Address</label>
+          <input
+            id="fwd-source"
+            name="source"
+            type="text"
+            inputMode="email"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={values?.source}
+            onChange={() => setClientErrors(null)}
+            aria-invalid={errors.source?.length ? true : undefined}
+            aria-describedby={describedBy("fwd-source", errors.source)}
+            className={`${input} font-mono`}
+          />
+          <p id="fwd-source-hint" className="mt-1 text-xs text-slate-700">
+            Any address on {domains.join(", ")}, with or without a mailbox. A mailbox keeps its own copy.
+          </p>
+          <FieldError id="fwd-source-error" messages={errors.source} />
+        </div>
+
+        <fieldset aria-describedby={errors.kind?.length ? "fwd-kind-error" : undefined}>
+          <legend className="text-sm font-medium text-slate-800">What happens to the mail</legend>
+          <div className="mt-1 space-y-1">
+            {kinds
+              .filter((k) => isStaff || !k.staffOnly)
+              .map((k) => (
+                <div key={k.kind} className="flex items-start gap-2">
+                  <input
+                    id={`fwd-kind-${k.kind}`}
+                    type="radio"
+                    name="kind"
+                    value={k.kind}
+                    checked={kind === k.kind}
+                    onChange={() => setKind(k.kind)}
+                    aria-describedby={`fwd-kind-${k.kind}-hint`}
+                    className="mt-1"
+                  />
+                  <label htmlFor={`fwd-kind-${k.kind}`} className="text-sm">
+                    {k.label} <span id={`fwd-kind-${k.kind}-hint`} className="text-slate-700">— {k.hint}</span>
+                  </label>
+                </div>
+              ))}
+          </div>
+          {!isStaff ? (
+            <p className="mt-1 text-xs text-slate-700">Forwarders to a program or to the system account can be set up by support only.</p>
+          ) : null}
+          <FieldError id="fwd-kind-error" messages={errors.kind} />
+        </fieldset>
+
+        {kind === "address" ? (
+          <div key={`dest-${addState.status === "idle" ? "idle" : addState.at}`}>
+            <label htmlFor="fwd-destinations" className="block text-sm font-medium text-slate-800">Forward to</label>
+            <input
+              id="fwd-destinations"
+              name="destinations"
+              type="text"
+              inputMode="email"
+              autoComplete="off"
+              spellCheck={false}
+              defaultValue={values?.destinations}
+              onChange={() => setClientErrors(null)}
+              aria-invalid={errors.destinations?.length ? true : undefined}
+              aria-describedby={describedBy("fwd-destinations", errors.destinations)}
+              className={`${input} font-mono`}
+            />
+            <p id="fwd-destinations-hint" className="mt-1 text-xs text-slate-700">
+              One address, or several separated by commas; up to {MAX_DESTINATIONS_PER_ADDRESS} per address.
+            </p>
+            <FieldError id="fwd-destinations-error" messages={errors.destinations} />
+          </div>
+        ) : null}
+        {kind === "fail" ? (
+          <div key={`fail-${addState.status === "idle" ? "idle" : addState.at}`}>
+            <label htmlFor="fwd-failMessage" className="block text-sm font-medium text-slate-800">Bounce message</label>
+            <input
+              id="fwd-failMessage"
+              name="failMessage"
+              type="text"
+              maxLength={MAX_FAIL_MESSAGE_LENGTH}
+              defaultValue={values?.failMessage}
+              placeholder="No such person at this address"
+              aria-invalid={errors.failMessage?.length ? true : undefined}
+              aria-describedby={describedBy("fwd-failMessage", errors.failMessage)}
+              className={input}
+            />
+            <p id="fwd-failMessage-hint" className="mt-1 text-xs text-slate-700">The sender reads this. Empty: “No such person at this address”.</p>
+            <FieldError id="fwd-failMessage-error" messages={errors.failMessage} />
+          </div>
+        ) : null}
+        {kind === "pipe" ? (
+          <div key={`pipe-${addState.status === "idle" ? "idle" : addState.at}`}>
+            <label htmlFor="fwd-command" className="block text-sm font-medium text-slate-800">Program</label>
+            <input
+              id="fwd-command"
+              name="command"
+              type="text"
+              spellCheck={false}
+              defaultValue={values?.command}
+              aria-invalid={errors.command?.length ? true : undefined}
+              aria-describedby={describedBy("fwd-command", errors.command)}
+              className={`${input} font-mono`}
+            />
+            <p id="fwd-command-hint" className="mt-1 text-xs text-slate-700">Path relative to the account&apos;s home (e.g. bin/ticket-pipe.php), or absolute.</p>
+            <FieldError id="fwd-command-error" messages={errors.command} />
+          </div>
+        ) : null}
+
+        {isStaff ? <ReasonField idPrefix="forwarders" messages={errors.reason ?? removeErrors?.reason} defaultValue={values?.reason} /> : null}
+        <FormStatus state={latest} />
+        <button type="submit" disabled={adding} className={primaryButton}>
+          {adding ? "Adding forwarder…" : "Add forwarder"}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import type { ActionState } from "@/lib/actions/action-state";
+import { idleState } from "@/lib/actions/action-state";
+import { checkDestinations, MAX_DESTINATIONS_PER_ADDRESS, splitDestinations } from "@/lib/forwarding/address";
+import type { AddressForwarding } from "@/lib/forwarding/describe";
+import { FieldError } from "@/components/form/field-error";
+import { FormStatus } from "@/components/form/form-status";
+import { ReasonField } from "@/components/form/reason-field";
+import { DestinationList } from "./destination-list";
+import { useWithReason } from "./use-staff-reason";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+type Props = {
+  accountId: string;
+  forwarding: AddressForwarding;
+  requireReason: boolean;
+  addAction: Action;
+  removeAction: Action;
+};
+
+const input =
+  "mt-1 block w-full max-w-md rounded-md border border-slate-400 px-3 py-2 font-mono focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
+const primaryButton =
+  "rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60";
+
+/**
+ * The mailbox page's forwarding: what happens to a message (in a sentence), the destinations with remove buttons, and
+ * "Forward to". The browser runs the same checks as the server before sending; loops are found by the server, which
+ * knows the whole account. The list is re-read from cPanel after every change.
+ */
+export function MailboxForwarding({ accountId, forwarding, requireReason, addAction, removeAction }: Props) {
+  const [addState, add, adding] = useActionState(addAction, idleState);
+  const [removeState, remove, removing] = useActionState(removeAction, idleState);
+  const [clientErrors, setClientErrors] = useState<string[] | null>(null);
+  const fieldRef = useRef<HTMLInputElement>(null);
+  const removeWithReason = useWithReason("forwarding-reason", requireReason, remove);
+  const { address, destinations } = forwarding;
+
+  // After a removal the pressed button is gone: put focus back where the next step starts.
+  useEffect(() => {
+    if (removeState.status === "success") fieldRef.current?.focus();
+  }, [removeState]);
+
+  function checkBeforeSending(event: FormEvent<HTMLFormElement>) {
+    const raw = new FormData(event.currentTarget).get("destinations");
+    const checked = checkDestinations(splitDestinations(typeof raw === "string" ? raw : ""), {
+      source: address,
+      existing: destinations.map((d) => d.destination),
+    });
+    if (!checked.ok) {
+      event.preventDefault();
+      setClientErrors(checked.messages);
+      fieldRef.current?.focus();
+      return;
+    }
+    setClientErrors(null);
+  }
+
+  const addErrors = addState.status === "error" ? addState.fieldErrors : undefined;
+  const removeErrors = removeState.status === "error" ? removeState.fieldErrors : undefined;
+  const fieldMessages = clientErrors ?? addErrors?.destinations ?? addErrors?.source;
+  const latest = addState.status !== "idle" && (removeState.status === "idle" || addState.at >= removeState.at) ? addState : removeState;
+  const listLabel = `Destinations of ${address}`;
+
+  return (
+    <div className="mt-2 space-y-4">
+      <p className="text-sm">{forwarding.delivery}</p>
+      {destinations.length ? (
+        <DestinationList
+          accountId={accountId}
+          source={address}
+          destinations={destinations}
+          label={listLabel}
+          isStaff={requireReason}
+          pending={removing}
+          remove={removeWithReason}
+        />
+      ) : null}
+      <form action={add} onSubmit={checkBeforeSending} noValidate className="space-y-3">
+        <input type="hidden" name="accountId" value={accountId} />
+        <input type="hidden" name="address" value={address} />
+        <div key={addState.status === "idle" ? "idle" : addState.at}>
+          <label htmlFor="forward-to" className="block text-sm font-medium text-slate-800">
+            Forward to
+          </label>
+          <input
+            ref={fieldRef}
+            id="forward-to"
+            name="destinations"
+            type="text"
+            inputMode="email"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={addState.status === "error" ? addState.values?.destinations : undefined}
+            onChange={() => setClientErrors(null)}
+            aria-invalid={fieldMessages?.length ? true : undefined}
+            aria-describedby={`forward-to-hint${fieldMessages?.length ? " forward-to-error" : ""}`}
+            className={input}
+          />
+          <p id="forward-to-hint" className="mt-1 text-xs text-slate-700">
+            An email address, or several separated by commas. Up to {MAX_DESTINATIONS_PER_ADDRESS} per address. Each gets its own copy of every message.
+          </p>
+          <FieldError id="forward-to-error" messages={fieldMessages} />
+        </div>
+        {requireReason ? (
+          <ReasonField
+            idPrefix="forwarding"
+            messages={addErrors?.reason ?? removeErrors?.reason}
+            defaultValue={addState.status === "error" ? addState.values?.reason : removeState.status === "error" ? removeState.values?.reason : undefined}
+          />
+        ) : null}
+        <FormStatus state={latest} />
+        <button type="submit" disabled={adding} className={primaryButton}>
+          {adding ? "Adding forwarder…" : "Add forwarder"}
+        </button>
+      </form>
+    </div>
+  );
+}
