@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 /** The account's pages; `current` is marked for assistive technology too. Each feature adds its page here. */
-const pages = [{ key: "email", label: "Mailboxes", path: "email" }, { key: "forwarders", label: "Forwarders", path: "forwarders" }] as const;
+const pages = [{ key: "email", label: "Mailboxes", path: "email" }, { key: "forwarders", label: "Forwarders", path: "forwarders" }, { key: "activity", label: "Activity", path: "activity" }] as const;
 
 export function AccountNav({ accountId, current }: { accountId: string; current: (typeof pages)[number]["key"] }) {
   return (

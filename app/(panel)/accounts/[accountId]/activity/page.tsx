@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/session";
+import { pageParam } from "@/lib/search-params";
+import { listAccountActivity, OUTCOME_LABELS } from "@/lib/mail/activity";
+import { formatUtc } from "@/components/support/format-time";
+import { accountOr404 } from "../account-or-404";
+import { AccountNav } from "../account-nav";
+
+export const metadata: Metadata = { title: "Activity" };
+
+type Props = {
+  params: Promise<{ accountId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const link = "rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700";
+
+export default async function ActivityPage({ params, searchParams }: Props) {
+  const user = await requireUser();
+  const { accountId } = await params;
+  const account = await accountOr404(user, accountId);
+  const activity = await listAccountActivity(user, account.id, { page: pageParam((await searchParams).page) });
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/accounts" className="text-blue-800 underline underline-offset-2">Hosting accounts</Link>
+        <span aria-hidden="true"> / </span>
+        <span>{account.primaryDomain}</span>
+      </nav>
+      <h1 className="mt-2 text-2xl font-bold">Activity on {account.primaryDomain}</h1>
+      <p className="mt-1 text-sm text-slate-700">
+        Every change made to this account through the panel, newest first. Changes by our support team are shown as “Support”, with the reason they gave. Times are UTC.
+      </p>
+      <AccountNav accountId={account.id} current="activity" />
+      {activity.entries.length === 0 ? (
+        <p className="mt-4 rounded-md border border-slate-300 bg-white p-4">{activity.page > 1 ? "No older changes." : "No changes have been made through the panel yet."}</p>
+      ) : (
+        <table className="mt-4 w-full border-collapse rounded-md bg-white text-left text-sm shadow-sm">
+          <caption className="sr-only">Changes to {account.primaryDomain}</caption>
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="px-3 py-2">When</th>
+              <th scope="col" className="px-3 py-2">What</th>
+              <th scope="col" className="px-3 py-2">By</th>
+              <th scope="col" className="px-3 py-2">Outcome</th>
+              <th scope="col" className="px-3 py-2">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {activity.entries.map((e) => (
+              <tr key={e.id} className="border-t border-slate-200 align-top">
+                <td className="whitespace-nowrap px-3 py-2">{formatUtc(e.at)}</td>
+                <td className="px-3 py-2">
+                  {e.what}
+                  {e.target ? <span className="block font-mono text-xs text-slate-700">{e.target}</span> : null}
+                </td>
+                <td className="px-3 py-2">{e.by}</td>
+                <td className={`px-3 py-2 ${e.outcome === "success" ? "" : "font-semibold text-red-800"}`}>{OUTCOME_LABELS[e.outcome] ?? e.outcome}</td>
+                <td className="px-3 py-2">{e.reason ?? <span className="text-slate-700">—</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {activity.page > 1 || activity.hasNext ? (
+        <nav aria-label="Activity pages" className="mt-4 flex items-center gap-3">
+          {activity.page > 1 ? <Link href={`?page=${activity.page - 1}`} className={link} rel="prev">Newer changes</Link> : null}
+          <span className="text-sm">Page {activity.page}</span>
+          {activity.hasNext ? <Link href={`?page=${activity.page + 1}`} className={link} rel="next">Older changes</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
