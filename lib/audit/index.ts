@@ -1,6 +1,8 @@
 import "server-only";
 import type { Selectable } from "kysely";
-import { getDb } from "../db/client";
+import { sql } from "kysely";
+import { getDb, getDbEngine } from "../db/client";
+import { auditRowHash } from "./chain";
 import { newId } from "../db/ids";
 import type { AuditEventsTable } from "../db/schema";
 
@@ -87,8 +89,48 @@ export async function recordAuditEvent(input: NewAuditEvent): Promise<AuditEvent
     detail: input.detail ? JSON.stringify(redact(input.detail)) : null,
     request_id: input.requestId ?? null,
   };
-  await db.insertInto("audit_events").values(row).execute();
-  return toEvent(row);
+  const chained = await db.transaction().execute(async (trx) => {
+    // One writer at a time, across instances, so the chain never forks (SQLite transactions already serialize writers).
+    if ((await getDbEngine()) === "postgres") await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
+    const last = await trx.selectFrom("audit_events").select(["seq", "hash"]).where("seq", "is not", null).orderBy("seq", "desc").limit(1).executeTakeFirst();
+    const seq = (last?.seq ?? 0) + 1;
+    const prevHash = last?.hash ?? "";
+    const full = { ...row, seq, prev_hash: prevHash, hash: auditRowHash(prevHash, { ...row, seq }) };
+    await trx.insertInto("audit_events").values(full).execute();
+    return full;
+  });
+  return toEvent(chained);
+}
+
+/** Any advisory-lock key will do, as long as only the audit log uses it. */
+const AUDIT_CHAIN_LOCK = 7_201_734;
+
+export type ChainVerdict = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; problem: string };
+
+/** Re-computes the whole hash chain; names the first row (by seq) that was changed, removed or inserted out of order. */
+export async function verifyAuditChain(): Promise<ChainVerdict> {
+  const db = await getDb();
+  let prevHash = "";
+  let expectedSeq = 1;
+  let rows = 0;
+  const pageSize = 1000;
+  for (;;) {
+    const page = await db.selectFrom("audit_events").selectAll().where("seq", ">=", expectedSeq).orderBy("seq").limit(pageSize).execute();
+    for (const row of page) {
+      rows++;
+      if (row.seq !== expectedSeq) return { ok: false, rows, brokenAt: expectedSeq, problem: `row ${expectedSeq} is missing` };
+      if (row.prev_hash !== prevHash) return { ok: false, rows, brokenAt: expectedSeq, problem: `row ${expectedSeq} does not follow row ${expectedSeq - 1}` };
+      if (row.hash !== auditRowHash(prevHash, { ...row, seq: expectedSeq })) {
+        return { ok: false, rows, brokenAt: expectedSeq, problem: `row ${expectedSeq} was changed after it was written` };
+      }
+      prevHash = row.hash;
+      expectedSeq++;
+    }
+    if (page.length < pageSize) break;
+  }
+  const unchained = await db.selectFrom("audit_events").select((eb) => eb.fn.countAll<number>().as("n")).where("seq", "is", null).executeTakeFirst();
+  if (Number(unchained?.n ?? 0) > 0) return { ok: false, rows, brokenAt: expectedSeq, problem: `${unchained?.n} rows are outside the chain` };
+  return { ok: true, rows };
 }
 
 export interface AuditFilter {

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import { PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
 
 // Migrations live in code (not a folder read at run time) so they ship inside the Next.js bundle.
 // Names sort in the order they run; never edit a migration that has shipped, add a new one.
@@ -118,9 +118,37 @@ const idempotencyKeys: Migration = {
   },
 };
 
+// The audit log is append-only in the database itself, not only in code: UPDATE and DELETE are refused
+// by triggers, and each row carries a hash chained to the previous one (lib/audit/chain.ts).
+const auditAppendOnly: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable("audit_events").addColumn("seq", "bigint").execute();
+    await db.schema.alterTable("audit_events").addColumn("prev_hash", "text").execute();
+    await db.schema.alterTable("audit_events").addColumn("hash", "text").execute();
+    await db.schema.createIndex("audit_events_seq_idx").unique().on("audit_events").column("seq").execute();
+    if (db.getExecutor().adapter instanceof PostgresAdapter) {
+      await sql`create or replace function audit_events_append_only() returns trigger language plpgsql as $$
+        begin raise exception 'audit_events is append-only'; end $$`.execute(db);
+      await sql`create trigger audit_events_no_update before update or delete on audit_events
+        for each row execute function audit_events_append_only()`.execute(db);
+      await sql`create trigger audit_events_no_truncate before truncate on audit_events
+        for each statement execute function audit_events_append_only()`.execute(db);
+    } else {
+      await sql`create trigger audit_events_no_update before update on audit_events
+        begin select raise(abort, 'audit_events is append-only'); end`.execute(db);
+      await sql`create trigger audit_events_no_delete before delete on audit_events
+        begin select raise(abort, 'audit_events is append-only'); end`.execute(db);
+    }
+  },
+  async down() {
+    throw new Error("The audit log's append-only guard is not removed by a migration");
+  },
+};
+
 export const migrations: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_idempotency_keys": idempotencyKeys,
+  "0003_audit_append_only": auditAppendOnly,
 };
 
 /** The in-code migration list, for Kysely's Migrator. */

@@ -71,6 +71,12 @@ export interface AuditEventsTable {
   /** JSON object, or null. */
   detail: string | null;
   request_id: string | null;
+  /** Position in the hash chain (1, 2, …); null only for rows written before the chain existed. */
+  seq: number | null;
+  /** Hash of the previous row ("" for the first). */
+  prev_hash: string | null;
+  /** sha256 over prev_hash and this row's fields: a changed or removed row breaks every later hash. */
+  hash: string | null;
 }
 
 export interface RateLimitsTable {

@@ -1,4 +1,6 @@
 import { Readable } from "node:stream";
+import { sql } from "kysely";
+import { recordAuditEvent } from "../../lib/audit";
 import { describe, expect, it } from "vitest";
 import { findServerByName, getServerConnection } from "../../lib/db/servers";
 import { findUserByEmail, verifyUserPassword } from "../../lib/db/users";
@@ -26,7 +28,7 @@ async function cli(args: string[], options: { env?: Record<string, string>; stdi
 const TOKEN = "MAILROOMDEVWHMROOTTOKEN000000000";
 
 describe.each(ENGINES)("mailroom CLI on %s", (engine) => {
-  withTestDatabase(engine);
+  const database = withTestDatabase(engine);
 
   it("prints usage for help, and exit code 2 for no or an unknown command", async () => {
     expect(await cli(["help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("server:add") });
@@ -132,5 +134,15 @@ describe.each(ENGINES)("mailroom CLI on %s", (engine) => {
     const json = JSON.parse((await cli(["account:list", "--limit", "1", "--json"])).stdout) as { accounts: unknown[]; total: number };
     expect([json.accounts.length, json.total]).toEqual([1, 3]);
     expect((await cli(["account:list", "--limit", "many"])).code).toBe(2);
+  });
+
+  it("verifies the audit log's hash chain (audit verify), and fails naming a changed row", async () => {
+    for (let i = 0; i < 3; i++) await recordAuditEvent({ action: "mailbox.password.change", target: `m${i}@example.com`, outcome: "success" });
+    expect(await cli(["audit", "verify"])).toMatchObject({ code: 0, stdout: expect.stringContaining("intact: 3 rows") });
+    const { db } = database.current().handle;
+    if (engine === "postgres") await sql`alter table audit_events disable trigger audit_events_no_update`.execute(db);
+    else await sql`drop trigger audit_events_no_update`.execute(db);
+    await sql`update audit_events set target = 'someone-else@example.com' where seq = 2`.execute(db);
+    expect(await cli(["audit:verify"])).toMatchObject({ code: 1, stderr: expect.stringContaining("row 2 was changed") });
   });
 });

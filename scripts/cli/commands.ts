@@ -3,6 +3,7 @@
  * callers such as the demo launcher. They validate their input, throw CliError with a sentence a
  * person can act on, and never return a token or a password.
  */
+import { verifyAuditChain } from "../../lib/audit";
 import { createDatabase, databaseOptionsFromConfig, migrateToLatest } from "../../lib/db/client";
 import {
   assignAccountOwner,
@@ -225,4 +226,9 @@ export async function assignAccount(input: {
 /** Hosting accounts matching a search (domain, cPanel user or owner email), a page at a time. */
 export async function listAccounts(input: { query?: string; limit?: number; offset?: number } = {}) {
   return searchAccounts({ query: input.query, limit: input.limit ?? 50, offset: input.offset ?? 0 });
+}
+
+/** Re-computes the audit log's hash chain (lib/audit verifyAuditChain). */
+export async function verifyAudit() {
+  return verifyAuditChain();
 }
