@@ -2,6 +2,7 @@ import "server-only";
 import type { AccountClient, Mailbox } from "@/lib/cpanel";
 import type { Actor } from "@/lib/auth/session";
 import type { HostingAccount } from "@/lib/db/hosting-accounts";
+import { MAX_DESTINATIONS_PER_ADDRESS, normalizeAddress } from "@/lib/forwarding/address";
 import { evaluatePassword } from "@/lib/password/policy";
 import { visibleAccount } from "@/lib/mail/accounts";
 import { auditWrite, failureDetail } from "@/lib/mail/audit";
@@ -26,8 +27,6 @@ import { requireReason, type WriteContext } from "@/lib/mail/write-context";
 const MIB = 1024 * 1024;
 /** The largest quota the panel sends (4 TiB in MB); cPanel caps it at the account's maximum anyway. */
 export const MAX_QUOTA_MB = 4 * 1024 * 1024;
-/** Most forward destinations one mailbox may have (as hostup's API). */
-export const MAX_FORWARDS = 20;
 
 export type RestrictionFlag = "suspendLogin" | "suspendIncoming" | "suspendOutgoing" | "holdOutgoing";
 export const restrictionFlags: RestrictionFlag[] = ["suspendLogin", "suspendIncoming", "suspendOutgoing", "holdOutgoing"];
@@ -170,15 +169,27 @@ export function quotaProblems(
   return [];
 }
 
-const EMAIL = /^[^\s@<>(),;:"\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
-
+/** Problems of a replacement forward list, with the forwarding feature's address rules (lib/forwarding/address). */
 function forwardProblems(forwards: string[], email: string): string[] {
   const problems: string[] = [];
-  if (forwards.length > MAX_FORWARDS) problems.push(`Forward to at most ${MAX_FORWARDS} addresses`);
-  const bad = forwards.filter((f) => !EMAIL.test(f) || f.length > 254);
-  if (bad.length) problems.push(`Not an email address: ${bad.join(", ")}`);
-  if (forwards.some((f) => f.toLowerCase() === email.toLowerCase())) problems.push("A mailbox cannot forward to itself");
+  if (forwards.length > MAX_DESTINATIONS_PER_ADDRESS) problems.push(`Forward to at most ${MAX_DESTINATIONS_PER_ADDRESS} addresses`);
+  const seen = new Set<string>();
+  for (const raw of forwards) {
+    const checked = normalizeAddress(raw);
+    if (!checked.ok) problems.push(checked.message);
+    else if (checked.address === email.toLowerCase()) problems.push(`Mail to ${email} can't be forwarded to itself`);
+    else if (seen.has(checked.address)) problems.push(`${checked.address} is in the list twice`);
+    else seen.add(checked.address);
+  }
   return problems;
+}
+
+/** The normalised forward list (as forwardProblems accepted it). */
+function normalizedForwards(forwards: string[]): string[] {
+  return forwards.map((raw) => {
+    const checked = normalizeAddress(raw);
+    return checked.ok ? checked.address : raw.trim().toLowerCase();
+  });
 }
 
 const flagWords: Record<RestrictionFlag, [on: string, off: string]> = {
@@ -240,7 +251,7 @@ function planSteps(api: AccountClient, before: MailboxSettings, change: MailboxC
     });
   }
   if (change.forwards) {
-    const wanted = [...new Set(change.forwards.map((f) => f.trim().toLowerCase()))];
+    const wanted = [...new Set(normalizedForwards(change.forwards))];
     const current = new Set(before.forwards.map((f) => f.toLowerCase()));
     const add = wanted.filter((f) => !current.has(f));
     const remove = before.forwards.filter((f) => !wanted.includes(f.toLowerCase()));

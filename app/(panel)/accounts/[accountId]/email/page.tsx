@@ -1,11 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, type Actor } from "@/lib/auth/session";
+import { isStaff } from "@/lib/auth/roles";
+import { UpstreamError } from "@/lib/mail/errors";
+import { DEFAULT_NEW_QUOTA_MB, mailboxCreationContext } from "@/lib/mail/mailbox-lifecycle";
+import { ErrorPanel } from "@/components/error-panel";
+import { CreateMailboxForm } from "@/components/options/create-mailbox-form";
 import { pageParam, stringParam } from "@/lib/search-params";
 import { SearchForm } from "@/components/search-form";
 import { accountOr404 } from "../account-or-404";
 import { AccountNav } from "../account-nav";
+import { createMailboxForm } from "./create-mailbox-actions";
 import { MailboxTable } from "./mailbox-table";
 
 export const metadata: Metadata = { title: "Mailboxes" };
@@ -22,6 +28,8 @@ export default async function MailboxesPage({ params, searchParams }: Props) {
   const search = await searchParams;
   const query = stringParam(search.q);
   const page = pageParam(search.page);
+  // Set by the delete action's redirect; only an address is shown, never arbitrary text from a link.
+  const deleted = /^[^\s@]{1,64}@[a-z0-9.-]{1,253}$/i.test(stringParam(search.deleted)) ? stringParam(search.deleted) : "";
 
   return (
     <>
@@ -38,11 +46,28 @@ export default async function MailboxesPage({ params, searchParams }: Props) {
       <div className="mt-4">
         <SearchForm label="Search by address" defaultValue={query} placeholder="info@…" />
       </div>
+      {deleted ? <p role="status" className="mt-4 rounded-md border border-emerald-600 bg-emerald-50 p-3 text-sm">Deleted {deleted} and the mail in it.</p> : null}
       <section aria-label="Mailbox list" className="mt-4">
         <Suspense key={`${query}|${page}`} fallback={<p role="status" className="text-sm text-slate-700">Loading mailboxes from cPanel…</p>}>
           <MailboxTable user={user} accountId={account.id} query={query} page={page} />
         </Suspense>
       </section>
+      <section aria-labelledby="create-heading" className="mt-6 rounded-md bg-white p-4 shadow-sm">
+        <h2 id="create-heading" className="text-lg font-semibold">Create a mailbox</h2>
+        <CreateMailboxSection user={user} accountId={account.id} />
+      </section>
     </>
   );
+}
+
+/** The create form, with the account's domains, maximum quota and cPanel's required password strength read first. */
+async function CreateMailboxSection({ user, accountId }: { user: Actor; accountId: string }) {
+  let context;
+  try {
+    context = await mailboxCreationContext(user, accountId);
+  } catch (error) {
+    if (!(error instanceof UpstreamError)) throw error;
+    return <ErrorPanel title="Mailboxes can't be created right now"><p>{error.message}</p></ErrorPanel>;
+  }
+  return <CreateMailboxForm accountId={accountId} {...context} defaultQuotaMb={DEFAULT_NEW_QUOTA_MB} requireReason={isStaff(user.role)} action={createMailboxForm} />;
 }

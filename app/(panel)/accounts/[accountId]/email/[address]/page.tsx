@@ -5,10 +5,13 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getMailbox } from "@/lib/mail/mailboxes";
 import { NotFoundError, UpstreamError } from "@/lib/mail/errors";
+import { isStaff } from "@/lib/auth/roles";
 import { ErrorPanel } from "@/components/error-panel";
+import { DeleteMailboxForm } from "@/components/options/delete-mailbox-form";
 import { MailboxBadges } from "@/components/mailbox-badges";
 import { QuotaUsage } from "@/components/quota-usage";
 import { accountOr404 } from "../../account-or-404";
+import { deleteMailboxForm } from "./options-actions";
 import { AutoresponderSection } from "./sections/autoresponder-section";
 import { ForwardingSection } from "./sections/forwarding-section";
 import { OptionsSection } from "./sections/options-section";
@@ -71,6 +74,9 @@ export default async function MailboxPage({ params }: Props) {
       </Section>
       <Section id="autoresponder" title="Autoresponder">
         <AutoresponderSection user={user} account={account} mailbox={mailbox} />
+      </Section>
+      <Section id="delete" title="Delete mailbox">
+        <DeleteMailboxForm accountId={account.id} address={mailbox.email} diskUsedBytes={mailbox.diskUsedBytes} requireReason={isStaff(user.role)} action={deleteMailboxForm} />
       </Section>
     </>
   );

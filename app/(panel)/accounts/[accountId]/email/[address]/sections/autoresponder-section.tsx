@@ -1,6 +1,42 @@
+import { isStaff } from "@/lib/auth/roles";
+import { AUTORESPONDER_LIMITS } from "@/lib/mail/autoresponders";
+import { UpstreamError } from "@/lib/mail/errors";
+import { getMailboxAutoresponder } from "@/lib/mail/mailbox-options";
+import { ErrorPanel } from "@/components/error-panel";
+import { AutoresponderForm } from "@/components/options/autoresponder-form";
+import { saveAutoresponder } from "../options-actions";
 import type { MailboxSectionProps } from "./section-props";
 
 /** The "Autoresponder" section of the mailbox page. */
-export async function AutoresponderSection(_props: MailboxSectionProps) {
-  return <p className="mt-1 text-sm text-slate-700">The autoresponder cannot be changed from the panel yet.</p>;
+export async function AutoresponderSection({ user, account, mailbox }: MailboxSectionProps) {
+  let current;
+  try {
+    current = await getMailboxAutoresponder(user, account.id, mailbox.email);
+  } catch (error) {
+    if (!(error instanceof UpstreamError)) throw error;
+    return (
+      <ErrorPanel title="The autoresponder could not be loaded">
+        <p>{error.message}</p>
+      </ErrorPanel>
+    );
+  }
+  return (
+    <AutoresponderForm
+      accountId={account.id}
+      address={mailbox.email}
+      values={{
+        enabled: current !== null,
+        from: current?.from ?? "",
+        subject: current?.subject ?? "",
+        body: current?.body ?? "",
+        isHtml: current?.isHtml ?? false,
+        intervalHours: current?.intervalHours ?? 24,
+        start: current?.start?.getTime() ?? null,
+        end: current?.end?.getTime() ?? null,
+      }}
+      limits={AUTORESPONDER_LIMITS}
+      requireReason={isStaff(user.role)}
+      action={saveAutoresponder}
+    />
+  );
 }

@@ -1,6 +1,27 @@
+import { isStaff } from "@/lib/auth/roles";
+import { getAccountMaxQuota } from "@/lib/mail/mailbox-options";
+import { OptionsForm } from "@/components/options/options-form";
+import { saveOptions } from "../options-actions";
 import type { MailboxSectionProps } from "./section-props";
 
 /** The "Options" section of the mailbox page: quota and restrictions. */
-export async function OptionsSection(_props: MailboxSectionProps) {
-  return <p className="mt-1 text-sm text-slate-700">Quota and restrictions cannot be changed from the panel yet.</p>;
+export async function OptionsSection({ user, account, mailbox }: MailboxSectionProps) {
+  const maxQuotaMb = await getAccountMaxQuota(user, account.id);
+  return (
+    <OptionsForm
+      accountId={account.id}
+      address={mailbox.email}
+      values={{
+        quotaMb: mailbox.quotaMb,
+        diskUsedBytes: mailbox.diskUsedBytes,
+        maxQuotaMb,
+        suspendLogin: mailbox.suspendedLogin,
+        suspendIncoming: mailbox.suspendedIncoming,
+        suspendOutgoing: mailbox.suspendedOutgoing,
+        holdOutgoing: mailbox.holdOutgoing,
+      }}
+      requireReason={isStaff(user.role)}
+      action={saveOptions}
+    />
+  );
 }

@@ -1,0 +1,58 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/actions/action-state";
+import { idleState } from "@/lib/actions/action-state";
+import { formatMegabytes } from "@/lib/format";
+import { FieldError } from "@/components/form/field-error";
+import { FormStatus } from "@/components/form/form-status";
+import { ReasonField } from "@/components/form/reason-field";
+import { dangerButton, textInput } from "./styles";
+
+type Props = {
+  accountId: string;
+  address: string;
+  diskUsedBytes: number;
+  requireReason: boolean;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+};
+
+/** Deleting names the address and what is lost, and asks for the address typed out (no accidental clicks). */
+export function DeleteMailboxForm({ accountId, address, diskUsedBytes, requireReason, action }: Props) {
+  const [state, formAction, pending] = useActionState(action, idleState);
+  const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
+  const errors = fieldErrors?.confirmAddress;
+  return (
+    <form action={formAction} className="mt-3 space-y-3">
+      <input type="hidden" name="accountId" value={accountId} />
+      <input type="hidden" name="address" value={address} />
+      <div id="delete-consequences" className="max-w-xl space-y-1 text-sm">
+        <p>
+          Deleting <strong>{address}</strong> removes the mailbox, the {formatMegabytes(diskUsedBytes)} of mail stored in it,
+          and its autoresponder if it has one. Mail apps using it stop working, and new mail to the address bounces.
+        </p>
+        <p>Forwarders from this address stay (cPanel keeps them). This cannot be undone: download anything you need first.</p>
+      </div>
+      <div>
+        <label htmlFor="confirmAddress" className="block text-sm font-medium text-slate-800">
+          Type {address} to confirm
+        </label>
+        <input
+          id="confirmAddress"
+          name="confirmAddress"
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={`delete-consequences${errors?.length ? " confirmAddress-error" : ""}`}
+          className={`${textInput} w-full max-w-md`}
+        />
+        <FieldError id="confirmAddress-error" messages={errors} />
+      </div>
+      {requireReason ? <ReasonField idPrefix="delete" messages={fieldErrors?.reason} defaultValue={state.status === "error" ? state.values?.reason : undefined} /> : null}
+      <FormStatus state={state} />
+      <button type="submit" disabled={pending} className={dangerButton}>
+        {pending ? "Deleting mailbox…" : "Delete mailbox"}
+      </button>
+    </form>
+  );
+}
