@@ -3,10 +3,11 @@ import { problemStatus } from "@/lib/api/problem";
 import { problemSchema } from "@/lib/api/schemas";
 import { READ_SCOPE, WRITE_SCOPE } from "@/lib/api/scopes";
 import { coreOperations } from "./core-operations";
+import { forwardingOperations } from "./forwarding-operations";
 import type { ApiOperation } from "./operation";
 
 /** Every documented operation; a feature adds its list here. */
-const operations: ApiOperation[] = [...coreOperations];
+const operations: ApiOperation[] = [...coreOperations, ...forwardingOperations];
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
 
