@@ -21,6 +21,16 @@ export default async function PanelLayout({ children }: { children: ReactNode })
             <Link href="/accounts" className="text-sm font-medium text-blue-800 underline-offset-4 hover:underline">
               Accounts
             </Link>
+            {isStaff(user.role) ? (
+              <Link href="/support" className="text-sm font-medium text-blue-800 underline-offset-4 hover:underline">
+                Support
+              </Link>
+            ) : null}
+            {user.role === "admin" ? (
+              <Link href="/admin/users" className="text-sm font-medium text-blue-800 underline-offset-4 hover:underline">
+                Users
+              </Link>
+            ) : null}
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <span>

@@ -127,14 +127,20 @@ async function toFilter(query: AuditLogQuery): Promise<{ filter: AuditFilter; em
   if (query.actor?.trim()) {
     const user = await findUserByEmail(query.actor);
     if (user) filter.actorUserId = user.id;
-    else (empty = true), problems.push(`No panel user has the email “${query.actor.trim()}”.`);
+    else {
+      empty = true;
+      problems.push(`No panel user has the email “${query.actor.trim()}”.`);
+    }
   }
   if (query.account?.trim()) {
     const text = query.account.trim().toLowerCase();
     const direct = /^acct_[a-z0-9]+$/i.test(query.account.trim()) ? await findHostingAccount(query.account.trim()) : null;
     const match = direct ?? (await searchAccounts({ query: text, limit: 50 })).accounts.find((a) => a.primaryDomain === text || a.cpanelUser === text);
     if (match) filter.accountId = match.id;
-    else (empty = true), problems.push(`No account has the id, domain or cPanel user “${query.account.trim()}”.`);
+    else {
+      empty = true;
+      problems.push(`No account has the id, domain or cPanel user “${query.account.trim()}”.`);
+    }
   }
   if (query.action?.trim()) filter.action = query.action.trim();
   if (query.outcome && OUTCOMES.includes(query.outcome as AuditOutcome)) filter.outcome = query.outcome as AuditOutcome;

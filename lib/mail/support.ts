@@ -236,7 +236,7 @@ export async function runAccountMailAction(context: WriteContext, accountId: str
     const check = expectedAfter(action);
     if (error instanceof CpanelError && error.outcomeUnknown) {
       // Settled by reading back, never by sending the write again.
-      const after = check ? await readState().catch(() => null) : null;
+      const after = check ? await settle(readState, check) : null;
       if (after && check?.(after)) {
         await audit("success", { before, after, settledAfter: error.name });
         return { message: `${definition.done} for ${account.cpanelUser}.`, state: after };
@@ -251,6 +251,20 @@ export async function runAccountMailAction(context: WriteContext, accountId: str
   const after = expectedAfter(action) ? await fromCpanel(account.serverName, readState).catch(() => null) : null;
   await audit("success", before ? { before, after } : undefined);
   return { message: `${definition.done} for ${account.cpanelUser}.`, state: after };
+}
+
+// A timed-out write may still be running on the server: read back for a few seconds before saying "unknown".
+const SETTLE_DELAYS_MS = [0, 1000, 2000];
+
+/** Reads state until `done` holds or the delays run out; the last state read (or null if none could be read). */
+async function settle<T>(read: () => Promise<T>, done: (state: T) => boolean): Promise<T | null> {
+  let last: T | null = null;
+  for (const delay of SETTLE_DELAYS_MS) {
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    last = await read().catch(() => last);
+    if (last !== null && done(last)) return last;
+  }
+  return last;
 }
 
 const ADDRESS = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
@@ -280,8 +294,12 @@ export async function setSystemForward(context: WriteContext, accountId: string,
   try {
     await whm.setSystemForwardDestination(account.cpanelUser, destinations);
   } catch (error) {
-    const after = error instanceof CpanelError && error.outcomeUnknown ? await whm.getSystemForwardDestination(account.cpanelUser).catch(() => null) : null;
-    if (after && after.join(",") === destinations.join(",")) {
+    const wanted = destinations.join(",");
+    const after =
+      error instanceof CpanelError && error.outcomeUnknown
+        ? await settle(() => whm.getSystemForwardDestination(account.cpanelUser), (d) => d.join(",") === wanted)
+        : null;
+    if (after && after.join(",") === wanted) {
       await audit("success", { before, after, settledAfter: (error as Error).name });
       return after;
     }

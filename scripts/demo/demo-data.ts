@@ -5,6 +5,7 @@ export const demoUsers: { email: string; password: string; role: Role; name: str
   { email: "customer@example.com", password: "Demo-customer-2026", role: "customer", name: "Casey Customer", owns: ["examplecom", "shopcp"] },
   { email: "other@example.net", password: "Demo-other-2026", role: "customer", name: "Olive Other", owns: ["othernet"] },
   { email: "support@example.com", password: "Demo-support-2026", role: "support", name: "Sam Support", owns: [] },
+  { email: "admin@example.com", password: "Demo-admin-2026", role: "admin", name: "Ada Admin", owns: [] },
 ];
 
 export const DEMO_SERVER_NAME = "demo";

@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { pageParam, stringParam } from "@/lib/search-params";
+import { knownAuditActions, listAuditLog, OUTCOME_LABELS, type AuditLogQuery } from "@/lib/mail/activity";
+import { formatUtc } from "@/components/support/format-time";
+import { staffOr404 } from "../staff-or-404";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const FILTERS = ["actor", "account", "action", "outcome", "from", "to"] as const;
+const input = "mt-1 block w-56 rounded-md border border-slate-400 px-2 py-1.5 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
+const link = "rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700";
+
+export default async function AuditLogPage({ searchParams }: Props) {
+  const user = await staffOr404();
+  const params = await searchParams;
+  const filters = Object.fromEntries(FILTERS.map((key) => [key, stringParam(params[key])]).filter(([, v]) => v)) as Record<(typeof FILTERS)[number], string>;
+  const query: AuditLogQuery = { ...filters, page: pageParam(params.page) };
+  const log = await listAuditLog(user, query);
+  const href = (extra: Record<string, string>) => `?${new URLSearchParams({ ...filters, ...extra }).toString()}`;
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/support" className="text-blue-800 underline underline-offset-2">Support</Link>
+        <span aria-hidden="true"> / </span>
+        <span>Audit log</span>
+      </nav>
+      <h1 className="mt-2 text-2xl font-bold">Audit log</h1>
+      <p className="mt-1 text-sm text-slate-700">Every change made through the panel, newest first, with the reason given. Times are UTC.</p>
+
+      <form method="get" className="mt-4 flex flex-wrap items-end gap-3 rounded-md bg-white p-3 shadow-sm" aria-label="Filter the audit log">
+        <div>
+          <label htmlFor="f-actor" className="block text-sm font-medium">Who (panel user’s email)</label>
+          <input id="f-actor" name="actor" type="email" defaultValue={filters.actor} className={input} />
+        </div>
+        <div>
+          <label htmlFor="f-account" className="block text-sm font-medium">Account (domain or cPanel user)</label>
+          <input id="f-account" name="account" type="text" defaultValue={filters.account} className={input} />
+        </div>
+        <div>
+          <label htmlFor="f-action" className="block text-sm font-medium">Action</label>
+          <input id="f-action" name="action" type="text" list="audit-actions" defaultValue={filters.action} className={input} />
+          <datalist id="audit-actions">
+            {knownAuditActions.map((a) => (
+              <option key={a.action} value={a.action}>{a.label}</option>
+            ))}
+          </datalist>
+        </div>
+        <div>
+          <label htmlFor="f-outcome" className="block text-sm font-medium">Outcome</label>
+          <select id="f-outcome" name="outcome" defaultValue={filters.outcome ?? ""} className={input}>
+            <option value="">Any</option>
+            {Object.entries(OUTCOME_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>{label}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-from" className="block text-sm font-medium">From</label>
+          <input id="f-from" name="from" type="date" defaultValue={filters.from} className={input} />
+        </div>
+        <div>
+          <label htmlFor="f-to" className="block text-sm font-medium">To (inclusive)</label>
+          <input id="f-to" name="to" type="date" defaultValue={filters.to} className={input} />
+        </div>
+        <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700">
+          Filter
+        </button>
+        <Link href="/support/audit" className={link}>Clear</Link>
+        <a href={`/support/audit/export${href({})}`} className={link} download>
+          Download CSV
+        </a>
+      </form>
+
+      {log.filterProblems.map((problem) => (
+        <p key={problem} className="mt-2 text-sm font-medium text-amber-900">{problem}</p>
+      ))}
+      <p role="status" className="mt-3 text-sm">
+        {log.rows.length === 0 ? "No events match." : `Page ${log.page}: events ${(log.page - 1) * 50 + 1}–${(log.page - 1) * 50 + log.rows.length}.`}
+      </p>
+      {log.rows.length ? (
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full border-collapse rounded-md bg-white text-left text-sm shadow-sm">
+            <caption className="sr-only">Audit events</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">When</th>
+                <th scope="col" className="px-3 py-2">Who</th>
+                <th scope="col" className="px-3 py-2">Account</th>
+                <th scope="col" className="px-3 py-2">What</th>
+                <th scope="col" className="px-3 py-2">Outcome</th>
+                <th scope="col" className="px-3 py-2">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.rows.map((row) => (
+                <tr key={row.id} className="border-t border-slate-200 align-top">
+                  <td className="whitespace-nowrap px-3 py-2">{formatUtc(row.at)}</td>
+                  <td className="px-3 py-2">
+                    {row.actorEmail ?? "—"}
+                    {row.actorRole ? <span className="block text-xs text-slate-700">{row.actorRole}</span> : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    {row.account ? (
+                      <Link href={`/support/accounts/${row.account.id}`} className="text-blue-800 underline underline-offset-2">{row.account.primaryDomain}</Link>
+                    ) : "—"}
+                  </td>
+                  <td className="px-3 py-2">
+                    {row.what}
+                    {row.target ? <span className="block font-mono text-xs text-slate-700">{row.target}</span> : null}
+                    <span className="block font-mono text-xs text-slate-700">{row.action}</span>
+                  </td>
+                  <td className={`px-3 py-2 ${row.outcome === "success" ? "" : "font-semibold text-red-800"}`}>{OUTCOME_LABELS[row.outcome] ?? row.outcome}</td>
+                  <td className="px-3 py-2">{row.reason ?? <span className="text-slate-700">—</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {log.page > 1 || log.hasNext ? (
+        <nav aria-label="Audit log pages" className="mt-4 flex items-center gap-3">
+          {log.page > 1 ? <Link href={href({ page: String(log.page - 1) })} className={link} rel="prev">Newer events</Link> : null}
+          <span className="text-sm">Page {log.page}</span>
+          {log.hasNext ? <Link href={href({ page: String(log.page + 1) })} className={link} rel="next">Older events</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { pageParam, stringParam } from "@/lib/search-params";
+import { supportSearch } from "@/lib/mail/support";
+import { SearchForm } from "@/components/search-form";
+import { Pagination } from "@/components/pagination";
+import { staffOr404 } from "./staff-or-404";
+
+export const metadata: Metadata = { title: "Support" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SupportPage({ searchParams }: Props) {
+  const user = await staffOr404();
+  const params = await searchParams;
+  const query = stringParam(params.q);
+  const result = query ? await supportSearch(user, { query, page: pageParam(params.page) }) : null;
+
+  return (
+    <>
+      <h1 className="text-2xl font-bold">Support</h1>
+      <p className="mt-1 text-sm text-slate-700">
+        Find any customer’s account by domain, cPanel user, owner email or a mailbox address. Every change you make asks for a reason and is shown to the
+        customer as done by Support.
+      </p>
+      <nav aria-label="Support tools" className="mt-3 flex flex-wrap gap-4 text-sm">
+        <Link href="/support/audit" className="font-medium text-blue-800 underline underline-offset-2">Audit log</Link>
+        <Link href="/support/force-password" className="font-medium text-blue-800 underline underline-offset-2">Batch force password change</Link>
+      </nav>
+      <div className="mt-4">
+        <SearchForm label="Find an account" defaultValue={query} placeholder="info@example.com, example.com, cpuser, owner@…" />
+      </div>
+      {result ? (
+        <>
+          <p className="mt-4 text-sm" role="status">
+            {result.total} account{result.total === 1 ? "" : "s"} match “{result.query}”
+            {result.mailboxLookup ? " (mailbox addresses were looked up on the servers)" : ""}.
+          </p>
+          {result.unansweredServers.length ? (
+            <p className="mt-1 text-sm font-medium text-amber-900">
+              Not answered in time: {result.unansweredServers.join(", ")}. Mailboxes on {result.unansweredServers.length === 1 ? "that server" : "those servers"} are missing from the results.
+            </p>
+          ) : null}
+          {result.accounts.length === 0 ? (
+            <p className="mt-2 rounded-md border border-slate-300 bg-white p-4">No account matches. For a mailbox, type the whole address or at least “@” and the domain.</p>
+          ) : (
+            <form method="get" action="/support/force-password" className="mt-2">
+              <input type="hidden" name="q" value={result.query} />
+              <table className="w-full border-collapse rounded-md bg-white text-left text-sm shadow-sm">
+                <caption className="sr-only">Matching accounts</caption>
+                <thead className="bg-slate-100">
+                  <tr>
+                    <th scope="col" className="px-3 py-2"><span className="sr-only">Select</span></th>
+                    <th scope="col" className="px-3 py-2">Domain</th>
+                    <th scope="col" className="px-3 py-2">cPanel user</th>
+                    <th scope="col" className="px-3 py-2">Server</th>
+                    <th scope="col" className="px-3 py-2">Owner</th>
+                    <th scope="col" className="px-3 py-2">Matching mailboxes</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.accounts.map((account) => (
+                    <tr key={account.id} className="border-t border-slate-200 align-top">
+                      <td className="px-3 py-2">
+                        <input type="checkbox" name="account" value={account.id} aria-label={`Select ${account.primaryDomain}`} />
+                      </td>
+                      <td className="px-3 py-2">
+                        <Link href={`/support/accounts/${account.id}`} className="font-medium text-blue-800 underline underline-offset-2">
+                          {account.primaryDomain}
+                        </Link>
+                      </td>
+                      <td className="px-3 py-2 font-mono">{account.cpanelUser}</td>
+                      <td className="px-3 py-2">{account.serverName}</td>
+                      <td className="px-3 py-2">{account.ownerEmail ?? <span className="text-slate-700">No owner</span>}</td>
+                      <td className="px-3 py-2">{account.matchedMailboxes.join(", ")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <div className="mt-3 flex flex-wrap gap-2">
+                <button type="submit" className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700">
+                  Force password change for the selected accounts…
+                </button>
+                <button
+                  type="submit"
+                  name="scope"
+                  value="all"
+                  className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
+                >
+                  …for every account matching “{result.query}”
+                </button>
+              </div>
+            </form>
+          )}
+          <Pagination page={result.page} pageCount={result.pageCount} params={{ q: result.query }} label="Result pages" />
+        </>
+      ) : null}
+    </>
+  );
+}

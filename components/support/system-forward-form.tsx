@@ -1,0 +1,40 @@
+"use client";
+
+import type { ActionState } from "@/lib/actions/action-state";
+import { FieldError } from "@/components/form/field-error";
+import { ConfirmActionForm } from "./confirm-action-form";
+
+type Props = { accountId: string; current: string[]; action: (state: ActionState, formData: FormData) => Promise<ActionState> };
+
+/** Shows and changes where the cPanel user's own mail goes; an empty list turns the forward off. */
+export function SystemForwardForm({ accountId, current, action }: Props) {
+  return (
+    <div className="mt-2 space-y-2">
+      <p className="text-sm">
+        Now: {current.length ? <span className="font-mono">{current.join(", ")}</span> : "not forwarded (delivered to the account)"}
+      </p>
+      <ConfirmActionForm
+        triggerLabel="Change the forward…"
+        confirmLabel="Save the forward"
+        consequence={<>The account’s system mail will go to the addresses below instead; leave the field empty to stop forwarding (WHM set_user_email_forward_destination).</>}
+        hidden={{ accountId }}
+        action={action}
+        fields={(fieldErrors) => (
+          <div>
+            <label htmlFor="forwardTo" className="block text-sm font-medium text-slate-800">Forward to (addresses, separated by commas)</label>
+            <input
+              id="forwardTo"
+              name="forwardTo"
+              type="text"
+              defaultValue={current.join(", ")}
+              aria-invalid={fieldErrors?.forwardTo?.length ? true : undefined}
+              aria-describedby={fieldErrors?.forwardTo?.length ? "forwardTo-error" : undefined}
+              className="mt-1 block w-full max-w-lg rounded-md border border-slate-400 px-3 py-1.5 font-mono focus:outline-2 focus:outline-offset-1 focus:outline-blue-700"
+            />
+            <FieldError id="forwardTo-error" messages={fieldErrors?.forwardTo} />
+          </div>
+        )}
+      />
+    </div>
+  );
+}
