@@ -15,5 +15,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Request logs would drown the test output; errors still show.
+    env: { LOG_LEVEL: "error" },
   },
 });

@@ -29,6 +29,7 @@ const envSchema = z.object({
     .optional(),
   MAILROOM_SQLITE_PATH: z.string().min(1).default("./data/mailroom.db"),
   NEXTAUTH_URL: z.url("must be the panel's public URL, e.g. https://mail.example.net").default("http://localhost:3000"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   CPANEL_CA_FILE: z.string().min(1).optional(),
   CPANEL_CONNECT_TIMEOUT_MS: positiveInt(5_000),

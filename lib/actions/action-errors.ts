@@ -8,6 +8,7 @@ import {
   ValidationError,
 } from "@/lib/mail/errors";
 import type { ActionState } from "@/lib/actions/action-state";
+import { errorField, requestLog } from "@/lib/log";
 
 /** Maps a domain error to a form's error state: the one place the web UI turns errors into words. */
 export function actionErrorState(error: unknown, requestId: string): Extract<ActionState, { status: "error" }> {
@@ -18,6 +19,6 @@ export function actionErrorState(error: unknown, requestId: string): Extract<Act
     return { status: "error", message: error.message, at };
   }
   // Unknown: logged with the request id for support, never shown as e.message (it may hold internals).
-  console.error(`[${requestId}] unexpected error in a server action:`, error instanceof Error ? error.name : typeof error);
+  requestLog(requestId).error({ err: errorField(error) }, "unexpected error in a server action");
   return { status: "error", message: `Something went wrong and nothing was confirmed. Reference ${requestId}.`, at };
 }

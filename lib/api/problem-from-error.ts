@@ -9,6 +9,7 @@ import {
   ValidationError,
 } from "@/lib/mail/errors";
 import type { Problem } from "@/lib/api/problem";
+import { errorField, requestLog } from "@/lib/log";
 
 /** Maps a domain error to a problem: the one place the REST API turns errors into codes. */
 export function problemFromError(error: unknown, where: { instance: string; requestId: string }): Problem {
@@ -33,6 +34,6 @@ export function problemFromError(error: unknown, where: { instance: string; requ
   if (error instanceof UpstreamError) {
     return { ...base, code: "upstream_unavailable", detail: error.message, extra: { upstream: error.failure } };
   }
-  console.error(`[${where.requestId}] unexpected error in the REST API:`, error instanceof Error ? error.stack : typeof error);
+  requestLog(where.requestId).error({ err: errorField(error), instance: where.instance }, "unexpected error in the REST API");
   return { ...base, code: "internal_error", detail: "Something went wrong; nothing was confirmed. Quote the request id to support." };
 }

@@ -7,6 +7,7 @@ import { problemFromError } from "@/lib/api/problem-from-error";
 import { grants, READ_SCOPE, WRITE_SCOPE } from "@/lib/api/scopes";
 import { claimIdempotencyKey, completeIdempotentRequest, releaseIdempotencyKey } from "@/lib/db/idempotency";
 import { writeContext, type WriteContext } from "@/lib/mail/write-context";
+import { requestLog } from "@/lib/log";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -74,7 +75,17 @@ export function apiRoute<Params extends z.ZodType, Body extends z.ZodType | unde
   handler: (input: HandlerInput<Params, Body>) => Promise<HandlerResult>,
 ) {
   return async (request: Request, route: { params: Promise<unknown> }): Promise<Response> => {
+    const started = performance.now();
     const requestId = requestIdOf(request);
+    const response = await handle(request, route, requestId);
+    requestLog(requestId).info(
+      { method: request.method, path: new URL(request.url).pathname, status: response.status, ms: Math.round(performance.now() - started) },
+      "api request",
+    );
+    return response;
+  };
+
+  async function handle(request: Request, route: { params: Promise<unknown> }, requestId: string): Promise<Response> {
     const instance = new URL(request.url).pathname;
     const fail = (problem: Omit<Problem, "instance" | "requestId">) => problemResponse({ ...problem, instance, requestId });
 
@@ -127,5 +138,5 @@ export function apiRoute<Params extends z.ZodType, Body extends z.ZodType | unde
       if (error instanceof RouteProblem) return fail(error.problem);
       return problemResponse(problemFromError(error, { instance, requestId }));
     }
-  };
+  }
 }

@@ -4,10 +4,11 @@ import { problemSchema } from "@/lib/api/schemas";
 import { READ_SCOPE, WRITE_SCOPE } from "@/lib/api/scopes";
 import { coreOperations } from "./core-operations";
 import { forwardingOperations } from "./forwarding-operations";
+import { optionsOperations } from "./options-operations";
 import type { ApiOperation } from "./operation";
 
 /** Every documented operation; a feature adds its list here. */
-const operations: ApiOperation[] = [...coreOperations, ...forwardingOperations];
+const operations: ApiOperation[] = [...coreOperations, ...forwardingOperations, ...optionsOperations];
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
 
