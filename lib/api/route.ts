@@ -8,8 +8,11 @@ import { grants, READ_SCOPE, WRITE_SCOPE } from "@/lib/api/scopes";
 import { claimIdempotencyKey, completeIdempotentRequest, releaseIdempotencyKey } from "@/lib/db/idempotency";
 import { writeContext, type WriteContext } from "@/lib/mail/write-context";
 import { requestLog } from "@/lib/log";
+import { rateLimiter } from "@/lib/auth/rate-limit";
 
 const MAX_BODY_BYTES = 64 * 1024;
+/** Per token (or per signed-in user): generous for scripts, a wall for runaway loops. Shared through Redis when set. */
+const API_RATE_LIMIT = { limit: 600, windowSeconds: 60 };
 
 type RouteSpec<Params extends z.ZodType, Body extends z.ZodType | undefined> = {
   /** Reads need the read scope; writes the write scope, a JSON body, and may carry an Idempotency-Key. */
@@ -93,6 +96,10 @@ export function apiRoute<Params extends z.ZodType, Body extends z.ZodType | unde
     try {
       const caller = await authenticateApiRequest(request);
       if (!caller) return fail({ code: "unauthorized", detail: "Send a valid API token as `Authorization: Bearer …`." });
+      const budget = await rateLimiter().hit(`api:${caller.tokenId ?? caller.actor.id}`, API_RATE_LIMIT);
+      if (!budget.allowed) {
+        return fail({ code: "rate_limited", detail: "Too many API requests; slow down.", retryAfterSeconds: budget.retryAfterSeconds });
+      }
       const scope = spec.access === "read" ? READ_SCOPE : WRITE_SCOPE;
       if (!grants(caller.scopes, scope)) return fail({ code: "forbidden", detail: `This token lacks the scope ${scope}.` });
 
