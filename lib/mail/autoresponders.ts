@@ -24,6 +24,23 @@ export type AutoresponderChange =
   | { enabled: false }
   | { enabled: true; from: string; subject: string; body: string; intervalHours: number; start: Date | null; end: Date | null };
 
+/** A change where an "on" may leave fields out (the REST PATCH): they keep the current values. */
+export type AutoresponderPatch = { enabled: false } | ({ enabled: true } & Partial<Omit<Extract<AutoresponderChange, { enabled: true }>, "enabled">>);
+
+/** The full change a patch means: omitted fields keep what cPanel has now (or the defaults for a new reply). */
+export function completeAutoresponder(patch: AutoresponderPatch, current: AutoresponderSettings | null, email: string): AutoresponderChange {
+  if (!patch.enabled) return patch;
+  return {
+    enabled: true,
+    from: patch.from ?? current?.from ?? email,
+    subject: patch.subject ?? current?.subject ?? "",
+    body: patch.body ?? current?.body ?? "",
+    intervalHours: patch.intervalHours ?? current?.intervalHours ?? 24,
+    start: patch.start !== undefined ? patch.start : (current?.start ?? null),
+    end: patch.end !== undefined ? patch.end : (current?.end ?? null),
+  };
+}
+
 /** True when `timeZone` is an IANA zone this runtime knows. */
 export function isTimeZone(timeZone: string): boolean {
   try {

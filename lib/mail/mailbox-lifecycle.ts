@@ -33,7 +33,8 @@ export async function mailboxCreationContext(actor: Actor, accountId: string) {
   return { domains, maxQuotaMb, cpanelUser: account.cpanelUser, requiredCpanelStrength: required.requiredCpanelStrength };
 }
 
-export type NewMailbox = { localPart: string; domain: string; password: string; quotaMb: number | null };
+/** `quotaMb` null = unlimited; undefined = the default (1024 MB, capped at the account's maximum). */
+export type NewMailbox = { localPart: string; domain: string; password: string; quotaMb?: number | null };
 
 /** Creates a mailbox (UAPI Email::add_pop) after the same password policy as a password change; answers what cPanel reports afterwards. */
 export async function createMailbox(context: WriteContext, accountId: string, input: NewMailbox) {
@@ -51,6 +52,7 @@ export async function createMailbox(context: WriteContext, accountId: string, in
     fromCpanel(account.serverName, () => api.listMailboxes()),
     accountMaxQuota(account),
   ]);
+  const quotaMb = input.quotaMb === undefined ? Math.min(DEFAULT_NEW_QUOTA_MB, maxQuotaMb ?? DEFAULT_NEW_QUOTA_MB) : input.quotaMb;
   const errors: Record<string, string[]> = {};
   if (!LOCAL_PART.test(localPart) || localPart.includes("..")) {
     errors.localPart = ["Use 1–64 letters, digits, dots, hyphens or underscores, starting and ending with a letter or digit"];
@@ -58,7 +60,7 @@ export async function createMailbox(context: WriteContext, accountId: string, in
     errors.localPart = [`${email} already exists`];
   }
   if (!domains.some((d) => d.toLowerCase() === domain)) errors.domain = ["Choose one of this account's domains"];
-  const quota = quotaProblems(input.quotaMb, { accountMaxQuotaMb: maxQuotaMb, diskUsedBytes: 0, confirmBelowUsage: true });
+  const quota = quotaProblems(quotaMb, { accountMaxQuotaMb: maxQuotaMb, diskUsedBytes: 0, confirmBelowUsage: true });
   if (quota.length) errors.quota = quota;
   const verdict = evaluatePassword(input.password, await passwordPolicyContext(account, email));
   if (!verdict.ok) errors.password = verdict.violations.map((v) => v.message);
@@ -71,7 +73,7 @@ export async function createMailbox(context: WriteContext, accountId: string, in
   }
 
   try {
-    await api.addMailbox({ email, password: input.password, quotaMb: input.quotaMb });
+    await api.addMailbox({ email, password: input.password, quotaMb });
   } catch (error) {
     if (error instanceof CpanelApiError && error.messages.some((m) => CPANEL_TOO_WEAK.test(m))) {
       await audit("failure", { error: "password_too_weak", rules: ["below_cpanel_strength"] });

@@ -12,7 +12,9 @@ import {
   readAutoresponder,
   settingsFrom,
   writeAutoresponder,
+  completeAutoresponder,
   type AutoresponderChange,
+  type AutoresponderPatch,
   type AutoresponderSettings,
 } from "@/lib/mail/autoresponders";
 import { accountApi, clientForServer } from "@/lib/mail/cpanel-access";
@@ -60,7 +62,8 @@ export type MailboxChange = {
   suspendIncoming?: boolean;
   suspendOutgoing?: boolean;
   holdOutgoing?: boolean;
-  autoresponder?: AutoresponderChange;
+  /** Fields left out of an "on" keep their current values. */
+  autoresponder?: AutoresponderPatch;
   /** Replaces the mailbox's address forwarders. */
   forwards?: string[];
   newPassword?: string;
@@ -212,10 +215,13 @@ function flagCalls(api: AccountClient, flag: RestrictionFlag): [on: (email: stri
   }
 }
 
+/** A change with its autoresponder completed from what cPanel has now. */
+type ResolvedChange = Omit<MailboxChange, "autoresponder"> & { autoresponder?: AutoresponderChange };
+
 type Plan = { steps: UndoableStep[]; changes: Record<string, { before: unknown; after: unknown }> };
 
 /** The cPanel writes of a save, only for what differs from what cPanel has now; each knows how to restore the value read before. */
-function planSteps(api: AccountClient, before: MailboxSettings, change: MailboxChange): Plan {
+function planSteps(api: AccountClient, before: MailboxSettings, change: ResolvedChange): Plan {
   const steps: UndoableStep[] = [];
   const changes: Plan["changes"] = {};
   const email = before.email;
@@ -275,7 +281,7 @@ function planSteps(api: AccountClient, before: MailboxSettings, change: MailboxC
 }
 
 /** Every field problem of a save, found before anything is sent; keys are the REST body's pointers. */
-async function validateChange(account: HostingAccount, before: MailboxSettings, change: MailboxChange): Promise<void> {
+async function validateChange(account: HostingAccount, before: MailboxSettings, change: ResolvedChange): Promise<void> {
   const errors: Record<string, string[]> = {};
   if (change.quotaMb !== undefined && change.quotaMb !== before.quotaMb) {
     const problems = quotaProblems(change.quotaMb, {
@@ -334,12 +340,16 @@ export async function updateMailbox(
   context: WriteContext,
   accountId: string,
   mailboxRef: string,
-  change: MailboxChange,
+  requested: MailboxChange,
 ): Promise<{ settings: MailboxSettings; changed: string[]; notes: string[] }> {
   const account = await visibleAccount(context.actor, accountId);
   requireReason(context);
   const mailbox = await findMailbox(account, mailboxRef);
   const before = await readSettings(account, mailbox);
+  const change: ResolvedChange = {
+    ...requested,
+    autoresponder: requested.autoresponder && completeAutoresponder(requested.autoresponder, before.autoresponder, before.email),
+  };
   const audit = (outcome: "success" | "failure" | "unknown", detail: Record<string, unknown>) =>
     auditWrite(context, { accountId: account.id, action: "mailbox.settings.update", target: mailbox.email, outcome, detail });
 
