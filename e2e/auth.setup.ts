@@ -1,6 +1,6 @@
 import { test as setup } from "@playwright/test";
 import { LoginPage } from "./support/login-page";
-import { customer, storageState, support } from "./support/users";
+import { admin, customer, storageState, support } from "./support/users";
 
 setup("sign in as the demo customer", async ({ page }) => {
   await new LoginPage(page).signInAndLand(customer.email, customer.password);
@@ -10,4 +10,9 @@ setup("sign in as the demo customer", async ({ page }) => {
 setup("sign in as support", async ({ page }) => {
   await new LoginPage(page).signInAndLand(support.email, support.password);
   await page.context().storageState({ path: storageState.support });
+});
+
+setup("sign in as admin", async ({ page }) => {
+  await new LoginPage(page).signInAndLand(admin.email, admin.password);
+  await page.context().storageState({ path: storageState.admin });
 });

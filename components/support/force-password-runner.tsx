@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { ReasonField } from "@/components/form/reason-field";
+import { TableHead } from "./table-head";
 import { countOutcomes, runBatch, type BatchOutcome, type BatchResultItem, type BatchServerItem, type ServerAnswer } from "./run-batch";
 
 type Props = {
@@ -109,16 +110,7 @@ export function ForcePasswordRunner({ servers, action }: Props) {
             {counts.updated} updated, {counts.failed} failed, {counts.unknown} not confirmed, {counts.skipped} not attempted.
           </p>
           <table className="mt-2 w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Result per account</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">Account</th>
-                <th scope="col" className="px-3 py-2">cPanel user</th>
-                <th scope="col" className="px-3 py-2">Server</th>
-                <th scope="col" className="px-3 py-2">Result</th>
-                <th scope="col" className="px-3 py-2">Reason</th>
-              </tr>
-            </thead>
+            <TableHead caption="Result per account" columns={["Account", "cPanel user", "Server", "Result", "Reason"]} />
             <tbody>
               {finished.results.map((r) => (
                 <tr key={r.id} className="border-t border-slate-200 align-top">

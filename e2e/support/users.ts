@@ -2,8 +2,10 @@
 export const customer = { email: "customer@example.com", password: "Demo-customer-2026" };
 export const otherCustomer = { email: "other@example.net", password: "Demo-other-2026" };
 export const support = { email: "support@example.com", password: "Demo-support-2026" };
+export const admin = { email: "admin@example.com", password: "Demo-admin-2026" };
 
 export const storageState = {
   customer: "e2e/.auth/customer.json",
   support: "e2e/.auth/support.json",
+  admin: "e2e/.auth/admin.json",
 };

@@ -4,6 +4,7 @@ import { pageParam, stringParam } from "@/lib/search-params";
 import { supportSearch } from "@/lib/mail/support";
 import { SearchForm } from "@/components/search-form";
 import { Pagination } from "@/components/pagination";
+import { TableHead } from "@/components/support/table-head";
 import { staffOr404 } from "./staff-or-404";
 
 export const metadata: Metadata = { title: "Support" };
@@ -47,17 +48,7 @@ export default async function SupportPage({ searchParams }: Props) {
             <form method="get" action="/support/force-password" className="mt-2">
               <input type="hidden" name="q" value={result.query} />
               <table className="w-full border-collapse rounded-md bg-white text-left text-sm shadow-sm">
-                <caption className="sr-only">Matching accounts</caption>
-                <thead className="bg-slate-100">
-                  <tr>
-                    <th scope="col" className="px-3 py-2"><span className="sr-only">Select</span></th>
-                    <th scope="col" className="px-3 py-2">Domain</th>
-                    <th scope="col" className="px-3 py-2">cPanel user</th>
-                    <th scope="col" className="px-3 py-2">Server</th>
-                    <th scope="col" className="px-3 py-2">Owner</th>
-                    <th scope="col" className="px-3 py-2">Matching mailboxes</th>
-                  </tr>
-                </thead>
+                <TableHead caption="Matching accounts" columns={[{ label: "Select", hidden: true }, "Domain", "cPanel user", "Server", "Owner", "Matching mailboxes"]} />
                 <tbody>
                   {result.accounts.map((account) => (
                     <tr key={account.id} className="border-t border-slate-200 align-top">

@@ -5,6 +5,7 @@ import { listPanelUsers } from "@/lib/mail/panel-users";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserActions } from "@/components/admin/user-actions";
 import { formatUtc } from "@/components/support/format-time";
+import { TableHead } from "@/components/support/table-head";
 import { createUser, manageUser } from "./actions";
 
 export const metadata: Metadata = { title: "Panel users" };
@@ -19,16 +20,7 @@ export default async function UsersPage() {
       <h1 className="text-2xl font-bold">Panel users</h1>
       <p className="mt-1 text-sm text-slate-700">Who can sign in to the panel, and with which role. Every change asks for a reason and goes to the audit log.</p>
       <table className="mt-4 w-full border-collapse rounded-md bg-white text-left text-sm shadow-sm">
-        <caption className="sr-only">Panel users</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col" className="px-3 py-2">Email</th>
-            <th scope="col" className="px-3 py-2">Role</th>
-            <th scope="col" className="px-3 py-2">Status</th>
-            <th scope="col" className="px-3 py-2">Last sign-in</th>
-            <th scope="col" className="px-3 py-2">Manage</th>
-          </tr>
-        </thead>
+        <TableHead caption="Panel users" columns={["Email", "Role", "Status", "Last sign-in", "Manage"]} />
         <tbody>
           {users.map((u) => (
             <tr key={u.id} className="border-t border-slate-200 align-top">

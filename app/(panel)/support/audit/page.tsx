@@ -3,6 +3,8 @@ import Link from "next/link";
 import { pageParam, stringParam } from "@/lib/search-params";
 import { knownAuditActions, listAuditLog, OUTCOME_LABELS, type AuditLogQuery } from "@/lib/mail/activity";
 import { formatUtc } from "@/components/support/format-time";
+import { NewerOlderNav } from "@/components/support/newer-older-nav";
+import { TableHead } from "@/components/support/table-head";
 import { staffOr404 } from "../staff-or-404";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -84,17 +86,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
       {log.rows.length ? (
         <div className="mt-2 overflow-x-auto">
           <table className="w-full border-collapse rounded-md bg-white text-left text-sm shadow-sm">
-            <caption className="sr-only">Audit events</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">When</th>
-                <th scope="col" className="px-3 py-2">Who</th>
-                <th scope="col" className="px-3 py-2">Account</th>
-                <th scope="col" className="px-3 py-2">What</th>
-                <th scope="col" className="px-3 py-2">Outcome</th>
-                <th scope="col" className="px-3 py-2">Reason</th>
-              </tr>
-            </thead>
+            <TableHead caption="Audit events" columns={["When", "Who", "Account", "What", "Outcome", "Reason"]} />
             <tbody>
               {log.rows.map((row) => (
                 <tr key={row.id} className="border-t border-slate-200 align-top">
@@ -121,13 +113,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
           </table>
         </div>
       ) : null}
-      {log.page > 1 || log.hasNext ? (
-        <nav aria-label="Audit log pages" className="mt-4 flex items-center gap-3">
-          {log.page > 1 ? <Link href={href({ page: String(log.page - 1) })} className={link} rel="prev">Newer events</Link> : null}
-          <span className="text-sm">Page {log.page}</span>
-          {log.hasNext ? <Link href={href({ page: String(log.page + 1) })} className={link} rel="next">Older events</Link> : null}
-        </nav>
-      ) : null}
+      <NewerOlderNav label="Audit log pages" page={log.page} hasNext={log.hasNext} href={(n) => href({ page: String(n) })} noun="events" />
     </>
   );
 }

@@ -4,6 +4,8 @@ import { requireUser } from "@/lib/auth/session";
 import { pageParam } from "@/lib/search-params";
 import { listAccountActivity, OUTCOME_LABELS } from "@/lib/mail/activity";
 import { formatUtc } from "@/components/support/format-time";
+import { NewerOlderNav } from "@/components/support/newer-older-nav";
+import { TableHead } from "@/components/support/table-head";
 import { accountOr404 } from "../account-or-404";
 import { AccountNav } from "../account-nav";
 
@@ -13,8 +15,6 @@ type Props = {
   params: Promise<{ accountId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
-
-const link = "rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700";
 
 export default async function ActivityPage({ params, searchParams }: Props) {
   const user = await requireUser();
@@ -38,16 +38,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
         <p className="mt-4 rounded-md border border-slate-300 bg-white p-4">{activity.page > 1 ? "No older changes." : "No changes have been made through the panel yet."}</p>
       ) : (
         <table className="mt-4 w-full border-collapse rounded-md bg-white text-left text-sm shadow-sm">
-          <caption className="sr-only">Changes to {account.primaryDomain}</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2">When</th>
-              <th scope="col" className="px-3 py-2">What</th>
-              <th scope="col" className="px-3 py-2">By</th>
-              <th scope="col" className="px-3 py-2">Outcome</th>
-              <th scope="col" className="px-3 py-2">Reason</th>
-            </tr>
-          </thead>
+          <TableHead caption={`Changes to ${account.primaryDomain}`} columns={["When", "What", "By", "Outcome", "Reason"]} />
           <tbody>
             {activity.entries.map((e) => (
               <tr key={e.id} className="border-t border-slate-200 align-top">
@@ -64,13 +55,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
           </tbody>
         </table>
       )}
-      {activity.page > 1 || activity.hasNext ? (
-        <nav aria-label="Activity pages" className="mt-4 flex items-center gap-3">
-          {activity.page > 1 ? <Link href={`?page=${activity.page - 1}`} className={link} rel="prev">Newer changes</Link> : null}
-          <span className="text-sm">Page {activity.page}</span>
-          {activity.hasNext ? <Link href={`?page=${activity.page + 1}`} className={link} rel="next">Older changes</Link> : null}
-        </nav>
-      ) : null}
+      <NewerOlderNav label="Activity pages" page={activity.page} hasNext={activity.hasNext} href={(n) => `?page=${n}`} noun="changes" />
     </>
   );
 }

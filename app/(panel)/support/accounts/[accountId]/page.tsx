@@ -10,6 +10,7 @@ import { QuotaUsage } from "@/components/quota-usage";
 import { ConfirmActionForm } from "@/components/support/confirm-action-form";
 import { OpenSessionForm } from "@/components/support/open-session-form";
 import { SystemForwardForm } from "@/components/support/system-forward-form";
+import { TableHead } from "@/components/support/table-head";
 import { staffOr404 } from "../../staff-or-404";
 import { runMailAction, saveSystemForward } from "./actions";
 
@@ -70,42 +71,10 @@ export default async function SupportAccountPage({ params }: Props) {
               <dd>{whm.value.outgoingHeld ? <strong className="text-amber-900">Held: outgoing mail waits in the queue</strong> : "Not held"}</dd>
             </dl>
             <div className="mt-3 grid gap-3 sm:grid-cols-2">
-              {whm.value.outgoingSuspended ? (
-                <ConfirmActionForm
-                  triggerLabel="Allow outgoing email…"
-                  confirmLabel="Allow outgoing email"
-                  consequence={<>Every mailbox of {who} can send email again (WHM unsuspend_outgoing_email).</>}
-                  hidden={{ accountId: account.id, action: "unsuspend_outgoing" }}
-                  action={runMailAction}
-                />
-              ) : (
-                <ConfirmActionForm
-                  triggerLabel="Suspend outgoing email…"
-                  confirmLabel="Suspend outgoing email"
-                  tone="danger"
-                  consequence={<>Every mailbox of {who} stops sending: outgoing mail is rejected until you allow it again. Incoming mail still arrives (WHM suspend_outgoing_email).</>}
-                  hidden={{ accountId: account.id, action: "suspend_outgoing" }}
-                  action={runMailAction}
-                />
-              )}
-              {whm.value.outgoingHeld ? (
-                <ConfirmActionForm
-                  triggerLabel="Release held email…"
-                  confirmLabel="Release held email"
-                  consequence={<>The mail queued for {who} is sent now, and new mail is no longer held (WHM release_outgoing_email).</>}
-                  hidden={{ accountId: account.id, action: "release_outgoing" }}
-                  action={runMailAction}
-                />
-              ) : (
-                <ConfirmActionForm
-                  triggerLabel="Hold outgoing email…"
-                  confirmLabel="Hold outgoing email"
-                  tone="danger"
-                  consequence={<>Outgoing mail of {who} waits in the queue instead of being sent, until you release it (WHM hold_outgoing_email).</>}
-                  hidden={{ accountId: account.id, action: "hold_outgoing" }}
-                  action={runMailAction}
-                />
-              )}
+              {outgoingChoices(whm.value, who).map((choice) => (
+                // Keyed by slot, so the answer stays on screen when the action flips (suspend → allow).
+                <ConfirmActionForm key={choice.slot} {...choice.form} hidden={{ accountId: account.id, action: choice.action }} action={runMailAction} />
+              ))}
             </div>
           </>
         ) : (
@@ -157,14 +126,7 @@ export default async function SupportAccountPage({ params }: Props) {
             <p className="text-sm">This account has no mailboxes.</p>
           ) : (
             <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">Mailboxes of {account.primaryDomain}</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Address</th>
-                  <th scope="col" className="px-3 py-2">Storage</th>
-                  <th scope="col" className="px-3 py-2">Status</th>
-                </tr>
-              </thead>
+              <TableHead caption={`Mailboxes of ${account.primaryDomain}`} columns={["Address", "Storage", "Status"]} />
               <tbody>
                 {mailboxes.value.map((m) => (
                   <tr key={m.email} className="border-t border-slate-200 align-top">
@@ -197,4 +159,40 @@ function Section({ id, title, children }: { id: string; title: string; children:
       {children}
     </section>
   );
+}
+
+/** The two outgoing-mail controls: sending (suspend or allow) and the queue (hold or release), as the state stands. */
+function outgoingChoices(state: { outgoingSuspended: boolean; outgoingHeld: boolean }, who: ReactNode) {
+  const sending = state.outgoingSuspended
+    ? {
+        action: "unsuspend_outgoing",
+        form: { triggerLabel: "Allow outgoing email…", confirmLabel: "Allow outgoing email", tone: "normal" as const, consequence: <>Every mailbox of {who} can send email again (WHM unsuspend_outgoing_email).</> },
+      }
+    : {
+        action: "suspend_outgoing",
+        form: {
+          triggerLabel: "Suspend outgoing email…",
+          confirmLabel: "Suspend outgoing email",
+          tone: "danger" as const,
+          consequence: <>Every mailbox of {who} stops sending: outgoing mail is rejected until you allow it again. Incoming mail still arrives (WHM suspend_outgoing_email).</>,
+        },
+      };
+  const queue = state.outgoingHeld
+    ? {
+        action: "release_outgoing",
+        form: { triggerLabel: "Release held email…", confirmLabel: "Release held email", tone: "normal" as const, consequence: <>The mail queued for {who} is sent now, and new mail is no longer held (WHM release_outgoing_email).</> },
+      }
+    : {
+        action: "hold_outgoing",
+        form: {
+          triggerLabel: "Hold outgoing email…",
+          confirmLabel: "Hold outgoing email",
+          tone: "danger" as const,
+          consequence: <>Outgoing mail of {who} waits in the queue instead of being sent, until you release it (WHM hold_outgoing_email).</>,
+        },
+      };
+  return [
+    { slot: "sending", ...sending },
+    { slot: "queue", ...queue },
+  ];
 }
