@@ -9,6 +9,8 @@ import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { DestinationList } from "./destination-list";
+import { primaryButtonClass } from "./styles";
+import { TextField } from "./text-field";
 import { useWithReason } from "./use-staff-reason";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -31,14 +33,6 @@ const kinds: { kind: Kind; label: string; hint: string; staffOnly?: boolean }[] 
   { kind: "system", label: "Deliver to the system account", hint: "The hosting account's own mailbox.", staffOnly: true },
 ];
 
-const input =
-  "mt-1 block w-full max-w-md rounded-md border border-slate-400 px-3 py-2 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
-const primaryButton =
-  "rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60";
-
-function describedBy(id: string, messages?: string[], hint = true) {
-  return [hint ? `${id}-hint` : "", messages?.length ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-}
 
 /** Every forwarded address of the account (mailbox or not), each with its sentence and destinations, and a form for any kind. */
 export function AccountForwarders({ accountId, domains, addresses, isStaff, addAction, removeAction }: Props) {
@@ -111,26 +105,17 @@ export function AccountForwarders({ accountId, domains, addresses, isStaff, addA
       <form action={add} onSubmit={checkBeforeSending} noValidate aria-labelledby="add-forwarder-heading" className="space-y-3 rounded-md border border-slate-300 p-4">
         <h3 id="add-forwarder-heading" className="font-semibold">Add a forwarder</h3>
         <input type="hidden" name="accountId" value={accountId} />
-        <div key={`source-${addState.status === "idle" ? "idle" : addState.at}`}>
-          <label htmlFor="fwd-source" className="block text-sm font-medium text-slate-800">Address</label>
-          <input
-            id="fwd-source"
-            name="source"
-            type="text"
-            inputMode="email"
-            autoComplete="off"
-            spellCheck={false}
-            defaultValue={values?.source}
-            onChange={() => setClientErrors(null)}
-            aria-invalid={errors.source?.length ? true : undefined}
-            aria-describedby={describedBy("fwd-source", errors.source)}
-            className={`${input} font-mono`}
-          />
-          <p id="fwd-source-hint" className="mt-1 text-xs text-slate-700">
-            Any address on {domains.join(", ")}, with or without a mailbox. A mailbox keeps its own copy.
-          </p>
-          <FieldError id="fwd-source-error" messages={errors.source} />
-        </div>
+        <TextField
+          key={`source-${addState.status === "idle" ? "idle" : addState.at}`}
+          id="fwd-source"
+          name="source"
+          label="Address"
+          kind="address"
+          hint={`Any address on ${domains.join(", ")}, with or without a mailbox. A mailbox keeps its own copy.`}
+          messages={errors.source}
+          defaultValue={values?.source}
+          onChange={() => setClientErrors(null)}
+        />
 
         <fieldset aria-describedby={errors.kind?.length ? "fwd-kind-error" : undefined}>
           <legend className="text-sm font-medium text-slate-800">What happens to the mail</legend>
@@ -162,66 +147,47 @@ export function AccountForwarders({ accountId, domains, addresses, isStaff, addA
         </fieldset>
 
         {kind === "address" ? (
-          <div key={`dest-${addState.status === "idle" ? "idle" : addState.at}`}>
-            <label htmlFor="fwd-destinations" className="block text-sm font-medium text-slate-800">Forward to</label>
-            <input
-              id="fwd-destinations"
-              name="destinations"
-              type="text"
-              inputMode="email"
-              autoComplete="off"
-              spellCheck={false}
-              defaultValue={values?.destinations}
-              onChange={() => setClientErrors(null)}
-              aria-invalid={errors.destinations?.length ? true : undefined}
-              aria-describedby={describedBy("fwd-destinations", errors.destinations)}
-              className={`${input} font-mono`}
-            />
-            <p id="fwd-destinations-hint" className="mt-1 text-xs text-slate-700">
-              One address, or several separated by commas; up to {MAX_DESTINATIONS_PER_ADDRESS} per address.
-            </p>
-            <FieldError id="fwd-destinations-error" messages={errors.destinations} />
-          </div>
+          <TextField
+            key={`dest-${addState.status === "idle" ? "idle" : addState.at}`}
+            id="fwd-destinations"
+            name="destinations"
+            label="Forward to"
+            kind="address"
+            hint={`One address, or several separated by commas; up to ${MAX_DESTINATIONS_PER_ADDRESS} per address.`}
+            messages={errors.destinations}
+            defaultValue={values?.destinations}
+            onChange={() => setClientErrors(null)}
+          />
         ) : null}
         {kind === "fail" ? (
-          <div key={`fail-${addState.status === "idle" ? "idle" : addState.at}`}>
-            <label htmlFor="fwd-failMessage" className="block text-sm font-medium text-slate-800">Bounce message</label>
-            <input
-              id="fwd-failMessage"
-              name="failMessage"
-              type="text"
-              maxLength={MAX_FAIL_MESSAGE_LENGTH}
-              defaultValue={values?.failMessage}
-              placeholder="No such person at this address"
-              aria-invalid={errors.failMessage?.length ? true : undefined}
-              aria-describedby={describedBy("fwd-failMessage", errors.failMessage)}
-              className={input}
-            />
-            <p id="fwd-failMessage-hint" className="mt-1 text-xs text-slate-700">The sender reads this. Empty: “No such person at this address”.</p>
-            <FieldError id="fwd-failMessage-error" messages={errors.failMessage} />
-          </div>
+          <TextField
+            key={`fail-${addState.status === "idle" ? "idle" : addState.at}`}
+            id="fwd-failMessage"
+            name="failMessage"
+            label="Bounce message"
+            maxLength={MAX_FAIL_MESSAGE_LENGTH}
+            placeholder="No such person at this address"
+            hint="The sender reads this. Empty: “No such person at this address”."
+            messages={errors.failMessage}
+            defaultValue={values?.failMessage}
+          />
         ) : null}
         {kind === "pipe" ? (
-          <div key={`pipe-${addState.status === "idle" ? "idle" : addState.at}`}>
-            <label htmlFor="fwd-command" className="block text-sm font-medium text-slate-800">Program</label>
-            <input
-              id="fwd-command"
-              name="command"
-              type="text"
-              spellCheck={false}
-              defaultValue={values?.command}
-              aria-invalid={errors.command?.length ? true : undefined}
-              aria-describedby={describedBy("fwd-command", errors.command)}
-              className={`${input} font-mono`}
-            />
-            <p id="fwd-command-hint" className="mt-1 text-xs text-slate-700">Path relative to the account&apos;s home (e.g. bin/ticket-pipe.php), or absolute.</p>
-            <FieldError id="fwd-command-error" messages={errors.command} />
-          </div>
+          <TextField
+            key={`pipe-${addState.status === "idle" ? "idle" : addState.at}`}
+            id="fwd-command"
+            name="command"
+            label="Program"
+            kind="code"
+            hint="Path relative to the account's home (e.g. bin/ticket-pipe.php), or absolute."
+            messages={errors.command}
+            defaultValue={values?.command}
+          />
         ) : null}
 
         {isStaff ? <ReasonField idPrefix="forwarders" messages={errors.reason ?? removeErrors?.reason} defaultValue={values?.reason} /> : null}
         <FormStatus state={latest} />
-        <button type="submit" disabled={adding} className={primaryButton}>
+        <button type="submit" disabled={adding} className={primaryButtonClass}>
           {adding ? "Adding forwarder…" : "Add forwarder"}
         </button>
       </form>

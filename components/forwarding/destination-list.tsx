@@ -1,5 +1,6 @@
 import type { ForwardDestination } from "@/lib/forwarding/describe";
 import { destinationText, removeLabel, staffOnlyNote } from "./labels";
+import { removeButtonClass } from "./styles";
 
 type Props = {
   accountId: string;
@@ -14,10 +15,7 @@ type Props = {
   remove: (formData: FormData) => void;
 };
 
-const removeButton =
-  "rounded-md border border-slate-400 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60";
-
-/** An address's destinations, each with its own remove button (a small form, so it works before hydration too). */
+/** An address's destinations, each with its own remove button (a small form per destination). */
 export function DestinationList({ accountId, source, destinations, label, nameSource, isStaff, pending, remove }: Props) {
   return (
     <ul aria-label={label} className="divide-y divide-slate-200 rounded-md border border-slate-300">
@@ -33,7 +31,7 @@ export function DestinationList({ accountId, source, destinations, label, nameSo
               <input type="hidden" name="accountId" value={accountId} />
               <input type="hidden" name="address" value={source} />
               <input type="hidden" name="destination" value={d.destination} />
-              <button type="submit" disabled={pending} className={removeButton}>
+              <button type="submit" disabled={pending} className={removeButtonClass}>
                 {removeLabel(d, nameSource ? source : undefined)}
               </button>
             </form>

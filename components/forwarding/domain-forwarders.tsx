@@ -7,6 +7,8 @@ import { normalizeDomain } from "@/lib/forwarding/address";
 import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
+import { primaryButtonClass, removeButtonClass } from "./styles";
+import { TextField } from "./text-field";
 import { useWithReason } from "./use-staff-reason";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -20,12 +22,6 @@ type Props = {
   removeAction: Action;
 };
 
-const input =
-  "mt-1 block w-full max-w-md rounded-md border border-slate-400 px-3 py-2 font-mono focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
-const primaryButton =
-  "rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60";
-const removeButton =
-  "rounded-md border border-slate-400 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60";
 
 /** Domain forwarders: all mail of one of the account's domains to the same names at another domain. One per domain, as in cPanel. */
 export function DomainForwarders({ accountId, domains, domainForwarders, isStaff, addAction, removeAction }: Props) {
@@ -74,7 +70,7 @@ export function DomainForwarders({ accountId, domains, domainForwarders, isStaff
               <form action={removeWithReason}>
                 <input type="hidden" name="accountId" value={accountId} />
                 <input type="hidden" name="sourceDomain" value={f.sourceDomain} />
-                <button type="submit" disabled={removing} className={removeButton}>
+                <button type="submit" disabled={removing} className={removeButtonClass}>
                   Remove domain forwarder of {f.sourceDomain}
                 </button>
               </form>
@@ -102,27 +98,19 @@ export function DomainForwarders({ accountId, domains, domainForwarders, isStaff
             </select>
             <FieldError id="domain-source-error" messages={errors.sourceDomain} />
           </div>
-          <div key={`dst-${addState.status === "idle" ? "idle" : addState.at}`}>
-            <label htmlFor="domain-destination" className="block text-sm font-medium text-slate-800">Forward domain to</label>
-            <input
-              id="domain-destination"
-              name="destinationDomain"
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              defaultValue={values?.destinationDomain}
-              onChange={() => setClientErrors(null)}
-              aria-invalid={errors.destinationDomain?.length ? true : undefined}
-              aria-describedby={`domain-destination-hint${errors.destinationDomain?.length ? " domain-destination-error" : ""}`}
-              className={input}
-            />
-            <p id="domain-destination-hint" className="mt-1 text-xs text-slate-700">
-              A domain, like example.com. Mail to any name at the domain goes to the same name there.
-            </p>
-            <FieldError id="domain-destination-error" messages={errors.destinationDomain} />
-          </div>
+          <TextField
+            key={`dst-${addState.status === "idle" ? "idle" : addState.at}`}
+            id="domain-destination"
+            name="destinationDomain"
+            label="Forward domain to"
+            kind="code"
+            hint="A domain, like example.com. Mail to any name at the domain goes to the same name there."
+            messages={errors.destinationDomain}
+            defaultValue={values?.destinationDomain}
+            onChange={() => setClientErrors(null)}
+          />
           <FormStatus state={latest} />
-          <button type="submit" disabled={adding} className={primaryButton}>
+          <button type="submit" disabled={adding} className={primaryButtonClass}>
             {adding ? "Adding domain forwarder…" : "Add domain forwarder"}
           </button>
         </form>

@@ -5,10 +5,11 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { checkDestinations, MAX_DESTINATIONS_PER_ADDRESS, splitDestinations } from "@/lib/forwarding/address";
 import type { AddressForwarding } from "@/lib/forwarding/describe";
-import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { DestinationList } from "./destination-list";
+import { primaryButtonClass } from "./styles";
+import { TextField } from "./text-field";
 import { useWithReason } from "./use-staff-reason";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -21,10 +22,6 @@ type Props = {
   removeAction: Action;
 };
 
-const input =
-  "mt-1 block w-full max-w-md rounded-md border border-slate-400 px-3 py-2 font-mono focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
-const primaryButton =
-  "rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60";
 
 /**
  * The mailbox page's forwarding: what happens to a message (in a sentence), the destinations with remove buttons, and
@@ -82,29 +79,18 @@ export function MailboxForwarding({ accountId, forwarding, requireReason, addAct
       <form action={add} onSubmit={checkBeforeSending} noValidate className="space-y-3">
         <input type="hidden" name="accountId" value={accountId} />
         <input type="hidden" name="address" value={address} />
-        <div key={addState.status === "idle" ? "idle" : addState.at}>
-          <label htmlFor="forward-to" className="block text-sm font-medium text-slate-800">
-            Forward to
-          </label>
-          <input
-            ref={fieldRef}
-            id="forward-to"
-            name="destinations"
-            type="text"
-            inputMode="email"
-            autoComplete="off"
-            spellCheck={false}
-            defaultValue={addState.status === "error" ? addState.values?.destinations : undefined}
-            onChange={() => setClientErrors(null)}
-            aria-invalid={fieldMessages?.length ? true : undefined}
-            aria-describedby={`forward-to-hint${fieldMessages?.length ? " forward-to-error" : ""}`}
-            className={input}
-          />
-          <p id="forward-to-hint" className="mt-1 text-xs text-slate-700">
-            An email address, or several separated by commas. Up to {MAX_DESTINATIONS_PER_ADDRESS} per address. Each gets its own copy of every message.
-          </p>
-          <FieldError id="forward-to-error" messages={fieldMessages} />
-        </div>
+        <TextField
+          key={addState.status === "idle" ? "idle" : addState.at}
+          inputRef={fieldRef}
+          id="forward-to"
+          name="destinations"
+          label="Forward to"
+          kind="address"
+          hint={`An email address, or several separated by commas. Up to ${MAX_DESTINATIONS_PER_ADDRESS} per address. Each gets its own copy of every message.`}
+          messages={fieldMessages}
+          defaultValue={addState.status === "error" ? addState.values?.destinations : undefined}
+          onChange={() => setClientErrors(null)}
+        />
         {requireReason ? (
           <ReasonField
             idPrefix="forwarding"
@@ -113,7 +99,7 @@ export function MailboxForwarding({ accountId, forwarding, requireReason, addAct
           />
         ) : null}
         <FormStatus state={latest} />
-        <button type="submit" disabled={adding} className={primaryButton}>
+        <button type="submit" disabled={adding} className={primaryButtonClass}>
           {adding ? "Adding forwarder…" : "Add forwarder"}
         </button>
       </form>
