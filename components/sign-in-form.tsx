@@ -10,6 +10,8 @@ function describeSignInError(code: string | undefined): string {
     return `Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;
   }
   if (code === "locked") return "This panel login is locked. Contact your hosting provider's support.";
+  if (code === "totp_required") return "Enter the 6-digit code from your authenticator app, or one of your recovery codes.";
+  if (code === "totp_invalid") return "That code is not right. Use the current code from your authenticator app, or a recovery code.";
   return "The email or password is not correct.";
 }
 
@@ -17,15 +19,18 @@ function describeSignInError(code: string | undefined): string {
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [needCode, setNeedCode] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
     setPending(true);
     setError(null);
     const result = await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
+      code: String(form.get("code") ?? ""),
       redirect: false,
     });
     if (result?.ok && !result.error) {
@@ -34,8 +39,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError(describeSignInError(result?.error ?? undefined));
-    const password = event.currentTarget.elements.namedItem("password");
+    const code = result?.error ?? undefined;
+    setError(describeSignInError(code));
+    // The password was right when a code is asked for: keep it, and ask for the code.
+    if (code === "totp_required" || code === "totp_invalid") {
+      setNeedCode(true);
+      return;
+    }
+    const password = formElement.elements.namedItem("password");
     if (password instanceof HTMLInputElement) password.value = "";
   }
 
@@ -67,6 +78,24 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700"
         />
       </div>
+      {needCode ? (
+        <div>
+          <label htmlFor="code" className="block text-sm font-medium text-slate-800">
+            Authentication code
+          </label>
+          <input
+            id="code"
+            name="code"
+            type="text"
+            inputMode="text"
+            autoComplete="one-time-code"
+            autoFocus
+            required
+            aria-describedby={error ? "sign-in-error" : undefined}
+            className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 font-mono tracking-widest focus:outline-2 focus:outline-offset-1 focus:outline-blue-700"
+          />
+        </div>
+      ) : null}
       <div className="min-h-6">
         {error ? (
           <p id="sign-in-error" role="alert" className="text-sm font-medium text-red-800">

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIsStale, buildPanel } from "./demo/build";
 import { demoSecrets } from "./demo/secrets";
-import { demoUsers, EMULATOR_DEFAULT_WHM_TOKEN } from "./demo/demo-data";
+import { DEMO_STAFF_TOTP_SECRET, demoUsers, EMULATOR_DEFAULT_WHM_TOKEN } from "./demo/demo-data";
 import { emulatorReady, startChild, stopAll, waitForHttp } from "./demo/processes";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -63,6 +63,7 @@ cPanel & WHM emulator: WHM ${whmUrl}, cPanel ${scheme}://127.0.0.1:${ready.cpane
 
 Demo logins:
 ${demoUsers.map((u) => `  ${u.email.padEnd(24)} ${u.password.padEnd(22)} ${u.role}`).join("\n")}
+Support and admin also need a code: add the key ${DEMO_STAFF_TOTP_SECRET} to an authenticator app.
 
 Press Ctrl-C to stop.`);
 }

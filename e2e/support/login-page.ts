@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { generateSync } from "otplib";
 
 /** The sign-in page, driven by its labels. */
 export class LoginPage {
@@ -14,9 +15,14 @@ export class LoginPage {
     await this.page.getByRole("button", { name: "Sign in" }).click();
   }
 
-  async signInAndLand(email: string, password: string) {
+  /** Signs in and waits for the accounts page; with a TOTP key, answers the code step as an authenticator app would. */
+  async signInAndLand(email: string, password: string, totpSecret?: string) {
     await this.goto();
     await this.signIn(email, password);
+    if (totpSecret) {
+      await this.page.getByLabel("Authentication code").fill(generateSync({ secret: totpSecret }));
+      await this.page.getByRole("button", { name: "Sign in" }).click();
+    }
     await expect(this.page.getByRole("heading", { name: "Hosting accounts" })).toBeVisible();
   }
 

@@ -6,7 +6,7 @@ import { attemptSignIn } from "@/lib/auth/sign-in";
 import { sessionLimits } from "@/lib/auth/session-limits";
 
 /** The client-side sign-in form maps these codes (the error next-auth passes back) to sentences. */
-export const signInErrorCodes = ["invalid_credentials", "rate_limited", "locked"] as const;
+export const signInErrorCodes = ["invalid_credentials", "rate_limited", "locked", "totp_required", "totp_invalid"] as const;
 
 function clientIp(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
@@ -29,9 +29,13 @@ export function authOptions(): AuthOptions {
     providers: [
       CredentialsProvider({
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+          code: { label: "Authentication code", type: "text" },
+        },
         async authorize(credentials, req) {
-          const outcome = await attemptSignIn(credentials?.email ?? "", credentials?.password ?? "", clientIp(req.headers));
+          const outcome = await attemptSignIn(credentials?.email ?? "", credentials?.password ?? "", clientIp(req.headers), credentials?.code ?? "");
           if (!outcome.ok) {
             throw new Error(outcome.code === "rate_limited" ? `rate_limited:${outcome.retryAfterSeconds}` : outcome.code);
           }

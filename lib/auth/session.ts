@@ -6,16 +6,16 @@ import { connection } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { sessionLimits } from "@/lib/auth/session-limits";
 import { findUserById } from "@/lib/db/users";
-import type { Role } from "@/lib/auth/roles";
+import { isStaff, type Role } from "@/lib/auth/roles";
 
 /** The signed-in person as the domain layer sees them. */
 export type Actor = { id: string; email: string; name: string | null; role: Role };
 
 /**
- * The current user, re-checked against the database on every request: a changed session version
+ * The session's user, re-checked against the database on every request: a changed session version
  * (role change, lock, "sign out everywhere"), a locked user or an expired session all mean signed out.
  */
-export const currentUser = cache(async (): Promise<Actor | null> => {
+export const sessionUser = cache(async (): Promise<(Actor & { twoFactorEnabled: boolean }) | null> => {
   // Per-request by nature: never prerendered at build time (when no secrets exist).
   await connection();
   const session = await getServerSession(authOptions());
@@ -26,12 +26,23 @@ export const currentUser = cache(async (): Promise<Actor | null> => {
 
   const user = await findUserById(session.user.id);
   if (!user || user.lockedAt || user.sessionVersion !== session.meta.sessionVersion) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, twoFactorEnabled: user.twoFactorEnabled };
+});
+
+/**
+ * The signed-in user who may act: as sessionUser, but support and admin without two-factor sign-in are
+ * nobody until they set it up (only the setup page accepts them).
+ */
+export const currentUser = cache(async (): Promise<Actor | null> => {
+  const user = await sessionUser();
+  if (!user || (isStaff(user.role) && !user.twoFactorEnabled)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 
 /** The current user, or a redirect to the sign-in page. For pages; actions use currentUser and answer themselves. */
 export async function requireUser(): Promise<Actor> {
   const user = await currentUser();
-  if (!user) redirect("/login");
-  return user;
+  if (user) return user;
+  if (await sessionUser()) redirect("/security/two-factor");
+  redirect("/login");
 }

@@ -3,6 +3,8 @@ import { config } from "@/lib/config";
 import { verifyUserPassword } from "@/lib/db/users";
 import { rateLimiter } from "@/lib/auth/rate-limit";
 import type { Role } from "@/lib/auth/roles";
+import { verifySecondFactor } from "@/lib/auth/two-factor";
+import { RateLimitedError } from "@/lib/mail/errors";
 
 export type SignedInUser = { id: string; email: string; name: string | null; role: Role; sessionVersion: number };
 
@@ -10,7 +12,9 @@ export type SignInOutcome =
   | { ok: true; user: SignedInUser }
   | { ok: false; code: "invalid_credentials" }
   | { ok: false; code: "rate_limited"; retryAfterSeconds: number }
-  | { ok: false; code: "locked" };
+  | { ok: false; code: "locked" }
+  | { ok: false; code: "totp_required" }
+  | { ok: false; code: "totp_invalid" };
 
 /** Per-IP budget is wider than per-account: several people may share one office address. */
 const IP_FACTOR = 4;
@@ -19,7 +23,7 @@ const IP_FACTOR = 4;
  * Checks an email and password, with failed attempts limited per account and per IP.
  * The answer never says whether the email exists: unknown emails count and fail like wrong passwords.
  */
-export async function attemptSignIn(emailInput: string, password: string, ip: string): Promise<SignInOutcome> {
+export async function attemptSignIn(emailInput: string, password: string, ip: string, secondFactor = ""): Promise<SignInOutcome> {
   const email = emailInput.trim().toLowerCase();
   const { LOGIN_MAX_FAILURES: limit, LOGIN_WINDOW_SECONDS: windowSeconds } = config();
   const limiter = rateLimiter();
@@ -47,6 +51,15 @@ export async function attemptSignIn(emailInput: string, password: string, ip: st
   }
   await limiter.reset(accountKey);
   if (user.lockedAt) return { ok: false, code: "locked" };
+  if (user.twoFactorEnabled) {
+    if (!secondFactor.trim()) return { ok: false, code: "totp_required" };
+    try {
+      if (!(await verifySecondFactor(user.id, secondFactor))) return { ok: false, code: "totp_invalid" };
+    } catch (error) {
+      if (error instanceof RateLimitedError) return { ok: false, code: "rate_limited", retryAfterSeconds: error.retryAfterSeconds };
+      throw error;
+    }
+  }
   return {
     ok: true,
     user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },

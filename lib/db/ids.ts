@@ -34,6 +34,6 @@ export function ulid(now: number = Date.now()): string {
 }
 
 /** A new public id such as `acct_01J…` for the given prefix. */
-export function newId(prefix: "usr" | "srv" | "acct" | "tok" | "evt"): string {
+export function newId(prefix: "usr" | "srv" | "acct" | "tok" | "evt" | "rc"): string {
   return `${prefix}_${ulid()}`;
 }

@@ -145,10 +145,34 @@ const auditAppendOnly: Migration = {
   },
 };
 
+const twoFactor: Migration = {
+  async up(db: Kysely<unknown>) {
+    for (const column of ["totp_secret_encrypted", "totp_pending_encrypted"]) {
+      await db.schema.alterTable("users").addColumn(column, "text").execute();
+    }
+    for (const column of ["totp_enabled_at", "totp_last_step"]) {
+      await db.schema.alterTable("users").addColumn(column, "bigint").execute();
+    }
+    await db.schema
+      .createTable("recovery_codes")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+      .addColumn("code_hash", "text", (c) => c.notNull().unique())
+      .addColumn("used_at", "bigint")
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex("recovery_codes_user_idx").on("recovery_codes").column("user_id").execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable("recovery_codes").ifExists().execute();
+  },
+};
+
 export const migrations: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_idempotency_keys": idempotencyKeys,
   "0003_audit_append_only": auditAppendOnly,
+  "0004_two_factor": twoFactor,
 };
 
 /** The in-code migration list, for Kysely's Migrator. */

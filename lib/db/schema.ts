@@ -21,6 +21,13 @@ export interface UsersTable {
   last_login_at: number | null;
   created_at: number;
   updated_at: number;
+  /** TOTP secret (base32), encrypted with MAILROOM_ENCRYPTION_KEY; set when two-factor sign-in is on. */
+  totp_secret_encrypted: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A secret being enrolled, until the first code confirms it. */
+  totp_pending_encrypted: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_enabled_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The last TOTP time step accepted: a code is never accepted twice. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ServersTable {
@@ -99,6 +106,15 @@ export interface IdempotencyKeysTable {
   expires_at: number;
 }
 
+/** One-time recovery codes for two-factor sign-in, stored as hashes. */
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: number | null;
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   servers: ServersTable;
@@ -107,4 +123,5 @@ export interface Database {
   audit_events: AuditEventsTable;
   rate_limits: RateLimitsTable;
   idempotency_keys: IdempotencyKeysTable;
+  recovery_codes: RecoveryCodesTable;
 }

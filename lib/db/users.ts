@@ -17,6 +17,8 @@ export interface User {
   /** Bumped to sign the user out everywhere; sessions carry the version they were issued with. */
   sessionVersion: number;
   lockedAt: number | null;
+  /** Two-factor sign-in (TOTP) is on. */
+  twoFactorEnabled: boolean;
   failedLoginCount: number;
   lastLoginAt: number | null;
   createdAt: number;
@@ -43,6 +45,7 @@ function toUser(row: Selectable<UsersTable>): User {
     role: row.role,
     sessionVersion: row.session_version,
     lockedAt: row.locked_at,
+    twoFactorEnabled: row.totp_enabled_at !== null && row.totp_secret_encrypted !== null,
     failedLoginCount: row.failed_login_count,
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,

@@ -8,6 +8,12 @@ export const demoUsers: { email: string; password: string; role: Role; name: str
   { email: "admin@example.com", password: "Demo-admin-2026", role: "admin", name: "Ada Admin", owns: [] },
 ];
 
+/**
+ * The demo's staff sign in with a second factor (required for support and admin): this TOTP key, added to
+ * any authenticator app (or `npx otplib`-style tools), gives their codes. Demo only; printed by `npm run demo`.
+ */
+export const DEMO_STAFF_TOTP_SECRET = "MAILROOMDEMOSUPPORTTOTP2";
+
 export const DEMO_SERVER_NAME = "demo";
 /** The emulator's documented development root token (docs/emulator.md). */
 export const EMULATOR_DEFAULT_WHM_TOKEN = "MAILROOMDEVWHMROOTTOKEN000000000";

@@ -3,7 +3,9 @@ import { createUser, findUserByEmail } from "../../lib/db/users";
 import { assignAccountOwner, upsertHostingAccount } from "../../lib/db/hosting-accounts";
 import { getDb } from "../../lib/db/client";
 import { clientForServer } from "../../lib/mail/cpanel-access";
-import { DEMO_SERVER_NAME, demoUsers } from "./demo-data";
+import { DEMO_SERVER_NAME, DEMO_STAFF_TOTP_SECRET, demoUsers } from "./demo-data";
+import { enableTotp } from "../../lib/db/two-factor";
+import { isStaff } from "../../lib/auth/roles";
 
 /**
  * Makes the panel database match the demo: the emulator as server "demo", its accounts imported from
@@ -37,6 +39,7 @@ export async function provisionDemo(whmUrl: string, whmToken: string): Promise<v
     const user =
       (await findUserByEmail(demoUser.email)) ??
       (await createUser({ email: demoUser.email, name: demoUser.name, role: demoUser.role, password: demoUser.password }));
+    if (isStaff(user.role) && !user.twoFactorEnabled) await enableTotp(user.id, DEMO_STAFF_TOTP_SECRET, 0, []);
     for (const cpanelUser of demoUser.owns) {
       const accountId = accountIds.get(cpanelUser);
       if (accountId) await assignAccountOwner(accountId, user.id);

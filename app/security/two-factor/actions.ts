@@ -1,0 +1,56 @@
+"use server";
+
+import { z } from "zod";
+import { sessionUser } from "@/lib/auth/session";
+import { beginTotpEnrolment, confirmTotpEnrolment, turnOffTwoFactor } from "@/lib/auth/two-factor";
+import { actionErrorState } from "@/lib/actions/action-errors";
+import { writeContext } from "@/lib/mail/write-context";
+import type { EnrolmentState } from "@/components/two-factor/enrolment-state";
+
+// These actions accept a session without two-factor sign-in (staff setting it up), unlike every other action.
+const signedOut: EnrolmentState = { status: "error", message: "Your session has ended. Sign in again to continue.", at: Date.now() };
+
+/** Starts setup: a new secret as a QR code and as text. */
+export async function beginEnrolmentAction(): Promise<EnrolmentState> {
+  const user = await sessionUser();
+  if (!user) return signedOut;
+  const { secret, qrSvg } = await beginTotpEnrolment(user);
+  return { status: "idle", setup: { secret, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(qrSvg).toString("base64")}` } };
+}
+
+const confirmSchema = z.object({
+  code: z.string().trim().min(6, "Enter the 6-digit code from your app").max(12),
+  currentPassword: z.string().min(1, "Enter your panel password"),
+});
+
+/** Confirms setup with a first code and the panel password; answers the recovery codes once. */
+export async function confirmEnrolmentAction(state: EnrolmentState, formData: FormData): Promise<EnrolmentState> {
+  const user = await sessionUser();
+  if (!user) return signedOut;
+  const parsed = confirmSchema.safeParse({ code: formData.get("code"), currentPassword: formData.get("currentPassword") });
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+    return { status: "error", message: "Some fields need attention.", fieldErrors, at: Date.now(), setup: state.setup };
+  }
+  const context = writeContext(user, "web");
+  try {
+    const recoveryCodes = await confirmTotpEnrolment(context, parsed.data);
+    return { status: "success", message: "Two-factor sign-in is on. Sign in again to continue.", at: Date.now(), recoveryCodes };
+  } catch (error) {
+    return { ...actionErrorState(error, context.requestId), setup: state.setup };
+  }
+}
+
+/** Turns two-factor sign-in off (customers only), after the panel password. */
+export async function turnOffAction(_state: EnrolmentState, formData: FormData): Promise<EnrolmentState> {
+  const user = await sessionUser();
+  if (!user) return signedOut;
+  const context = writeContext(user, "web");
+  try {
+    await turnOffTwoFactor(context, { currentPassword: String(formData.get("currentPassword") ?? "") });
+    return { status: "success", message: "Two-factor sign-in is off. Sign in again to continue.", at: Date.now() };
+  } catch (error) {
+    return actionErrorState(error, context.requestId);
+  }
+}
