@@ -2,7 +2,7 @@
 export const customer = { email: "customer@example.com", password: "Demo-customer-2026" };
 export const otherCustomer = { email: "other@example.net", password: "Demo-other-2026" };
 /** Staff sign in with a second factor; the demo's key (scripts/demo/demo-data.ts) gives their codes. */
-export const DEMO_STAFF_TOTP_SECRET = "MAILROOMDEMOSUPPORTTOTP2";
+export const DEMO_STAFF_TOTP_SECRET = "MAILROOMDEMOSUPPORTTOTPSECRET234";
 export const support = { email: "support@example.com", password: "Demo-support-2026", totpSecret: DEMO_STAFF_TOTP_SECRET };
 export const admin = { email: "admin@example.com", password: "Demo-admin-2026", totpSecret: DEMO_STAFF_TOTP_SECRET };
 

@@ -12,7 +12,7 @@ export const demoUsers: { email: string; password: string; role: Role; name: str
  * The demo's staff sign in with a second factor (required for support and admin): this TOTP key, added to
  * any authenticator app (or `npx otplib`-style tools), gives their codes. Demo only; printed by `npm run demo`.
  */
-export const DEMO_STAFF_TOTP_SECRET = "MAILROOMDEMOSUPPORTTOTP2";
+export const DEMO_STAFF_TOTP_SECRET = "MAILROOMDEMOSUPPORTTOTPSECRET234";
 
 export const DEMO_SERVER_NAME = "demo";
 /** The emulator's documented development root token (docs/emulator.md). */
