@@ -1,7 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { LoginPage } from "./support/login-page";
-import { otherCustomer, storageState } from "./support/users";
+import { storageState } from "./support/users";
 
 // WHM writes here touch only the `othernet` account (example.net); nothing changes mailbox flags on example.com.
 
@@ -73,9 +72,9 @@ test.describe("support", () => {
   });
 
   test("the customer sees support's change as done by Support, with the reason", async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ baseURL });
+    const context = await browser.newContext({ baseURL, storageState: storageState.other });
     const page = await context.newPage();
-    await new LoginPage(page).signInAndLand(otherCustomer.email, otherCustomer.password);
+    await page.goto("/accounts");
     await page.getByRole("link", { name: "example.net", exact: true }).click();
     await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Activity" }).click();
     const row = page.getByRole("row").filter({ hasText: "Suspended outgoing email" }).first();
