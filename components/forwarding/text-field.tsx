@@ -1,5 +1,5 @@
 import type { Ref } from "react";
-import { FieldError } from "@/components/form/field-error";
+import { FieldMessages } from "./field-messages";
 import { inputClass } from "./styles";
 
 type Props = {
@@ -47,7 +47,7 @@ export function TextField({ id, name, label, hint, messages, defaultValue, kind 
           {hint}
         </p>
       ) : null}
-      <FieldError id={`${id}-error`} messages={messages} />
+      <FieldMessages id={`${id}-error`} messages={messages} />
     </div>
   );
 }
