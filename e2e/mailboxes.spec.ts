@@ -10,13 +10,18 @@ async function openMailboxes(page: Page, domain: string) {
   await expect(page.getByRole("heading", { name: `Mailboxes of ${domain}` })).toBeVisible();
 }
 
+/** The mailbox count, announced as the list updates. */
+function listStatus(page: Page) {
+  return page.getByRole("region", { name: "Mailbox list" }).getByRole("status");
+}
+
 function row(page: Page, address: string) {
   return page.getByRole("row").filter({ has: page.getByRole("link", { name: address, exact: true }) });
 }
 
 test("the mailbox list shows the seeded mailboxes with usage, quota and restrictions", async ({ page }) => {
   await openMailboxes(page, "example.com");
-  await expect(page.getByRole("status")).toHaveText(/^\d+ mailboxes\.$/);
+  await expect(listStatus(page)).toHaveText(/^\d+ mailboxes\.$/);
   await expect(row(page, "info@example.com")).toContainText(/MB of .*\(\d+%\)|unlimited/);
   const table = page.getByRole("table", { name: "Mailboxes" });
   await expect(table.getByText("unlimited").first()).toBeVisible();
@@ -31,7 +36,7 @@ test("searching by address narrows the list on the server", async ({ page }) => 
   await page.getByRole("searchbox", { name: "Search by address" }).fill("info@");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/q=info%40/);
-  await expect(page.getByRole("status")).toHaveText(/match “info@”/);
+  await expect(listStatus(page)).toHaveText(/match “info@”/);
   await expect(row(page, "info@example.com")).toBeVisible();
   const links = page.getByRole("table", { name: "Mailboxes" }).getByRole("link");
   for (const text of await links.allTextContents()) expect(text).toContain("info@");

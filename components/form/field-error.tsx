@@ -2,10 +2,10 @@
 export function FieldError({ id, messages }: { id: string; messages?: string[] }) {
   if (!messages?.length) return null;
   return (
-    <ul id={id} role="alert" className="mt-1 space-y-0.5 text-sm font-medium text-red-800">
+    <div id={id} role="alert" className="mt-1 space-y-0.5 text-sm font-medium text-red-800">
       {messages.map((message) => (
-        <li key={message}>{message}</li>
+        <p key={message}>{message}</p>
       ))}
-    </ul>
+    </div>
   );
 }
