@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ReasonField } from "@/components/form/reason-field";
 import { TableHead } from "./table-head";
 import { countOutcomes, runBatch, type BatchOutcome, type BatchResultItem, type BatchServerItem, type ServerAnswer } from "./run-batch";
@@ -49,8 +49,12 @@ export function ForcePasswordRunner({ servers, action }: Props) {
     );
     setFinished(outcome);
     setRunning(false);
-    requestAnimationFrame(() => resultHeading.current?.focus());
   }
+
+  // Once the result table is on screen, take the reader there.
+  useEffect(() => {
+    if (finished) resultHeading.current?.focus();
+  }, [finished]);
 
   const done = progress?.results.length ?? 0;
   const counts = finished ? countOutcomes(finished.results) : null;

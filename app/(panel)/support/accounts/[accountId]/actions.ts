@@ -2,9 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { currentUser } from "@/lib/auth/session";
+import { actionErrorState } from "@/lib/actions/action-errors";
 import { formAction } from "@/lib/actions/form-action";
 import type { ActionState } from "@/lib/actions/action-state";
-import { accountMailActions, parseForwardList, runAccountMailAction, setSystemForward, type AccountMailAction } from "@/lib/mail/support";
+import { accountMailActions, openAccountSession, parseForwardList, runAccountMailAction, setSystemForward, type AccountMailAction } from "@/lib/mail/support";
+import { writeContext } from "@/lib/mail/write-context";
 
 const mailActionSchema = z.object({
   accountId: z.string().min(1).max(64),
@@ -48,4 +51,30 @@ export async function saveSystemForward(state: ActionState, formData: FormData):
   const result = await systemForwardAction(state, formData);
   if (result.status === "success") revalidatePath(`/support/accounts/${String(formData.get("accountId"))}`);
   return result;
+}
+
+export type OpenSessionAnswer = { ok: true; url: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+
+const openSessionSchema = z.object({
+  accountId: z.string().min(1).max(64),
+  service: z.enum(["cpaneld", "webmaild"]),
+  reason: z.string().max(500, "Keep the reason under 500 characters"),
+});
+
+/**
+ * A one-time cPanel/Webmail login link (WHM create_user_session) for the tab the browser has just opened.
+ * The link is answered to that browser only: never logged, stored, or put in the audit detail.
+ */
+export async function openSession(input: z.input<typeof openSessionSchema>): Promise<OpenSessionAnswer> {
+  const actor = await currentUser();
+  if (!actor) return { ok: false, message: "Your session has ended. Sign in again to continue." };
+  const parsed = openSessionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: "Some fields need attention.", fieldErrors: { reason: parsed.error.issues.map((i) => i.message) } };
+  const context = writeContext(actor, "web", parsed.data.reason);
+  try {
+    return { ok: true, url: (await openAccountSession(context, parsed.data.accountId, parsed.data.service)).url };
+  } catch (error) {
+    const state = actionErrorState(error, context.requestId);
+    return { ok: false, message: state.message, fieldErrors: state.fieldErrors };
+  }
 }

@@ -12,7 +12,7 @@ import { OpenSessionForm } from "@/components/support/open-session-form";
 import { SystemForwardForm } from "@/components/support/system-forward-form";
 import { TableHead } from "@/components/support/table-head";
 import { staffOr404 } from "../../staff-or-404";
-import { runMailAction, saveSystemForward } from "./actions";
+import { openSession, runMailAction, saveSystemForward } from "./actions";
 
 export const metadata: Metadata = { title: "Support: account" };
 
@@ -117,7 +117,7 @@ export default async function SupportAccountPage({ params }: Props) {
       </Section>
 
       <Section id="sign-in" title="Sign in as the customer">
-        <OpenSessionForm accountId={account.id} cpanelUser={account.cpanelUser} />
+        <OpenSessionForm accountId={account.id} cpanelUser={account.cpanelUser} action={openSession} />
       </Section>
 
       <Section id="mailboxes" title="Mailboxes">
