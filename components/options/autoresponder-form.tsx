@@ -135,7 +135,7 @@ function AutoresponderFields({ address, values, kept, limits, timeZone, fieldErr
       )}
       <div className="flex flex-wrap gap-4">
         {field("start", "Start", <input {...aria("start", true)} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} className={textInput} />)}
-        {field("end", "End", <input {...aria("end", true)} type="datetime-local" value={end} min={start || undefined} onChange={(e) => setEnd(e.target.value)} className={textInput} />)}
+        {field("end", "End", <input {...aria("end", true)} type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} className={textInput} />)}
       </div>
       <p id="ar-start-help" className="-mt-2 text-sm text-slate-700">
         <span id="ar-end-help">
