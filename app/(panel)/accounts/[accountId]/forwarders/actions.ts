@@ -1,18 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import type { ActionState } from "@/lib/actions/action-state";
 import { splitDestinations } from "@/lib/forwarding/address";
 import { addDomainForwarder as addDomainForwarderTo, addForwarders, removeDomainForwarder as removeDomainForwarderOf, type NewForwarding } from "@/lib/mail/forwarders";
-
-const reason = z.string().max(500, "Keep the reason under 500 characters").optional();
-
-function refreshForwardingPages() {
-  revalidatePath("/accounts/[accountId]/forwarders", "page");
-  revalidatePath("/accounts/[accountId]/email/[address]", "page");
-}
+import { reasonField as reason, refreshForwardingPages } from "./refresh";
 
 const addForwarderSchema = z.object({
   accountId: z.string().min(1),

@@ -1,19 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import type { ActionState } from "@/lib/actions/action-state";
 import { splitDestinations } from "@/lib/forwarding/address";
 import { addForwarders, removeForwarder as removeForwarderOf } from "@/lib/mail/forwarders";
-
-const reason = z.string().max(500, "Keep the reason under 500 characters").optional();
-
-/** Both pages that show forwarders re-read them from cPanel, so the list is what cPanel reports afterwards. */
-function refreshForwardingPages() {
-  revalidatePath("/accounts/[accountId]/email/[address]", "page");
-  revalidatePath("/accounts/[accountId]/forwarders", "page");
-}
+import { reasonField as reason, refreshForwardingPages } from "../../forwarders/refresh";
 
 const addMailboxForwarderSchema = z.object({
   accountId: z.string().min(1),
