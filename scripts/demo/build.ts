@@ -2,7 +2,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-const SOURCES = ["app", "components", "lib", "types", "public", "next.config.ts", "instrumentation.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCE_DIRS = ["app", "components", "lib", "types", "public"];
+
+/** Everything the production build reads: the source folders and every config or entry file at the top level. */
+function sources(root: string): string[] {
+  const topLevel = readdirSync(root).filter((name) => /\.(ts|tsx|mjs|js|json)$/.test(name) && !name.endsWith(".tsbuildinfo"));
+  return [...SOURCE_DIRS, ...topLevel];
+}
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -16,7 +22,7 @@ export function buildIsStale(root: string): boolean {
   const buildId = join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  return SOURCES.some((source) => newestMtime(join(root, source)) > built);
+  return sources(root).some((source) => newestMtime(join(root, source)) > built);
 }
 
 /** Runs `next build`, showing its output; throws when it fails. */
