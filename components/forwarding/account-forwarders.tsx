@@ -5,7 +5,7 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { checkDestinations, domainOf, MAX_DESTINATIONS_PER_ADDRESS, MAX_FAIL_MESSAGE_LENGTH, normalizeAddress, splitDestinations } from "@/lib/forwarding/address";
 import type { AddressForwarding } from "@/lib/forwarding/describe";
-import { FieldMessages } from "./field-messages";
+import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { DestinationList } from "./destination-list";
@@ -143,7 +143,7 @@ export function AccountForwarders({ accountId, domains, addresses, isStaff, addA
           {!isStaff ? (
             <p className="mt-1 text-xs text-slate-700">Forwarders to a program or to the system account can be set up by support only.</p>
           ) : null}
-          <FieldMessages id="fwd-kind-error" messages={errors.kind} />
+          <FieldError id="fwd-kind-error" messages={errors.kind} />
         </fieldset>
 
         {kind === "address" ? (

@@ -4,7 +4,7 @@ import { useActionState, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { normalizeDomain } from "@/lib/forwarding/address";
-import { FieldMessages } from "./field-messages";
+import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { primaryButtonClass, removeButtonClass } from "./styles";
@@ -96,7 +96,7 @@ export function DomainForwarders({ accountId, domains, domainForwarders, isStaff
                 <option key={d} value={d}>{d}</option>
               ))}
             </select>
-            <FieldMessages id="domain-source-error" messages={errors.sourceDomain} />
+            <FieldError id="domain-source-error" messages={errors.sourceDomain} />
           </div>
           <TextField
             key={`dst-${addState.status === "idle" ? "idle" : addState.at}`}

@@ -1,5 +1,5 @@
 import type { Ref } from "react";
-import { FieldMessages } from "./field-messages";
+import { FieldError } from "@/components/form/field-error";
 import { inputClass } from "./styles";
 
 type Props = {
@@ -47,7 +47,7 @@ export function TextField({ id, name, label, hint, messages, defaultValue, kind 
           {hint}
         </p>
       ) : null}
-      <FieldMessages id={`${id}-error`} messages={messages} />
+      <FieldError id={`${id}-error`} messages={messages} />
     </div>
   );
 }

@@ -4,16 +4,12 @@ import Link from "next/link";
 import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
-import { cpanelPasswordStrength } from "@/lib/password/cpanel-strength";
-import { generatePassword } from "@/lib/password/generate";
-import { checkPasswordRules, mailboxWords, type PasswordContext } from "@/lib/password/rules";
+import type { PasswordContext } from "@/lib/password/rules";
+import { NewPasswordFields } from "@/components/password/new-password-fields";
 import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
-import { RuleChecklist } from "@/components/password/rule-checklist";
-import { StrengthMeter } from "@/components/password/strength-meter";
-import { usePasswordEstimate } from "@/components/password/use-password-verdict";
-import { primaryButton, secondaryButton, textInput } from "./styles";
+import { primaryButton, textInput } from "./styles";
 
 type Props = {
   accountId: string;
@@ -63,25 +59,11 @@ function CreateFields({
 }: Props & { kept?: Record<string, string>; fieldErrors?: Record<string, string[]> }) {
   const [localPart, setLocalPart] = useState(kept?.localPart ?? "");
   const [domain, setDomain] = useState(kept?.domain ?? domains[0] ?? "");
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
-  const [visible, setVisible] = useState(false);
   const [unlimited, setUnlimited] = useState(kept ? kept.unlimited === "on" : false);
   const policy: PasswordContext = { email: `${localPart.trim().toLowerCase() || "new"}@${domain}`, cpanelUser, requiredCpanelStrength };
-  const estimate = usePasswordEstimate(password, policy);
-  const checks = checkPasswordRules(password, policy);
-  const guessOk = estimate ? !estimate.violations.some((v) => v.code === "too_guessable") : password ? null : false;
-  const mismatch = confirm.length > 0 && confirm !== password;
   const errorsOf = (name: string) => fieldErrors?.[name];
   const invalid = (name: string) => (errorsOf(name)?.length ? true : undefined);
   const describe = (name: string, ...others: string[]) => [...others, errorsOf(name)?.length ? `create-${name}-error` : ""].filter(Boolean).join(" ") || undefined;
-
-  function generate() {
-    const next = generatePassword(mailboxWords(policy));
-    setPassword(next);
-    setConfirm(next);
-    setVisible(true);
-  }
 
   return (
     <>
@@ -128,66 +110,12 @@ function CreateFields({
       </div>
       <FieldError id="create-localPart-error" messages={errorsOf("localPart")} />
       <FieldError id="create-domain-error" messages={errorsOf("domain")} />
-      <div>
-        <label htmlFor="create-password" className="block text-sm font-medium text-slate-800">
-          Password
-        </label>
-        <input
-          id="create-password"
-          name="password"
-          type={visible ? "text" : "password"}
-          autoComplete="new-password"
-          spellCheck={false}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          aria-invalid={invalid("password")}
-          aria-describedby={describe("password", "create-password-rules")}
-          className={`${textInput} w-full max-w-md font-mono`}
-        />
-        <FieldError id="create-password-error" messages={errorsOf("password")} />
-        <StrengthMeter hasPassword={password.length > 0} estimate={estimate} />
-        <div id="create-password-rules">
-          <RuleChecklist
-            checks={checks}
-            extra={[
-              { label: "Hard to guess", ok: guessOk },
-              { label: "Strong enough for cPanel", ok: password ? cpanelPasswordStrength(password) >= requiredCpanelStrength : false },
-            ]}
-          />
-        </div>
-      </div>
-      <div>
-        <label htmlFor="create-confirmPassword" className="block text-sm font-medium text-slate-800">
-          Confirm password
-        </label>
-        <input
-          id="create-confirmPassword"
-          name="confirmPassword"
-          type={visible ? "text" : "password"}
-          autoComplete="new-password"
-          spellCheck={false}
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          aria-invalid={invalid("confirmPassword") ?? (mismatch ? true : undefined)}
-          aria-describedby={describe("confirmPassword", mismatch ? "create-confirm-hint" : "")}
-          className={`${textInput} w-full max-w-md font-mono`}
-        />
-        {mismatch ? (
-          <p id="create-confirm-hint" className="mt-1 text-sm text-slate-700">
-            The two passwords are not the same yet.
-          </p>
-        ) : null}
-        <FieldError id="create-confirmPassword-error" messages={errorsOf("confirmPassword")} />
-      </div>
-      <div className="flex flex-wrap gap-2">
-        <button type="button" aria-pressed={visible} onClick={() => setVisible((v) => !v)} className={secondaryButton}>
-          Show password
-        </button>
-        <button type="button" onClick={generate} className={secondaryButton}>
-          Generate password
-        </button>
-      </div>
-      {visible && password ? <p className="text-sm text-slate-700">Store the password now: the panel never shows it again after you leave this page.</p> : null}
+      <NewPasswordFields
+        password={{ id: "create-password", name: "password", label: "Password" }}
+        confirm={{ id: "create-confirmPassword", label: "Confirm password" }}
+        policy={policy}
+        fieldErrors={fieldErrors}
+      />
       <div className="flex flex-wrap items-end gap-4">
         <div>
           <label htmlFor="create-quota" className="block text-sm font-medium text-slate-800">

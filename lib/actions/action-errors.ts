@@ -14,7 +14,7 @@ import { errorField, requestLog } from "@/lib/log";
 export function actionErrorState(error: unknown, requestId: string): Extract<ActionState, { status: "error" }> {
   const at = Date.now();
   if (error instanceof ValidationError) return { status: "error", message: error.message, fieldErrors: error.fieldErrors, at };
-  if (error instanceof NotFoundError) return { status: "error", message: "This mailbox or account no longer exists, or you cannot see it.", at };
+  if (error instanceof NotFoundError) return { status: "error", message: `${error.message}: it may have been removed already, or you cannot see it.`, at };
   if (error instanceof RateLimitedError || error instanceof UpstreamError || error instanceof AccountNotEligibleError || error instanceof ForbiddenError) {
     return { status: "error", message: error.message, at };
   }
