@@ -193,6 +193,30 @@ function noNewLines(value: string): boolean {
 }
 
 /**
+ * The loops that forwarding `source` to exactly `destinations` (replacing its current address forwarders) would
+ * close through the account's other forwarders and domain forwarders, as messages for the field. Reads cPanel.
+ */
+export async function replacementLoops(account: HostingAccount, source: string, destinations: readonly string[]): Promise<string[]> {
+  const api = await accountApi(account);
+  const domains = await mailDomains(account, api);
+  const [all, domainForwarders] = await Promise.all([
+    Promise.all(domains.map((domain) => forwardersOfDomain(account, api, domain))).then((lists) => lists.flat()),
+    fromCpanel(account.serverName, () => api.listDomainForwarders()),
+  ]);
+  const from = source.toLowerCase();
+  const edges = all
+    .filter((f) => f.kind === "address" && f.source.toLowerCase() !== from)
+    .map((f) => ({ source: f.source.toLowerCase(), destination: f.destination.toLowerCase() }));
+  const messages: string[] = [];
+  for (const destination of destinations) {
+    const loop = findForwardingLoop({ edges, domainForwarders }, from, destination);
+    if (loop) messages.push(loopMessage(loop));
+    edges.push({ source: from, destination: destination.toLowerCase() });
+  }
+  return messages;
+}
+
+/**
  * Adds forwarders to `sourceRef` (an address on one of the account's mail domains, or a mailbox id) with UAPI
  * Email::add_forwarder, after the shared checks (valid, not itself, no duplicate, at most 20, no loop through the
  * account's forwarders and domain forwarders). Answers what cPanel lists afterwards.

@@ -3,6 +3,7 @@ import type { AccountClient, Mailbox } from "@/lib/cpanel";
 import type { Actor } from "@/lib/auth/session";
 import type { HostingAccount } from "@/lib/db/hosting-accounts";
 import { MAX_DESTINATIONS_PER_ADDRESS, normalizeAddress } from "@/lib/forwarding/address";
+import { replacementLoops } from "@/lib/mail/forwarders";
 import { evaluatePassword } from "@/lib/password/policy";
 import { visibleAccount } from "@/lib/mail/accounts";
 import { auditWrite, failureDetail } from "@/lib/mail/audit";
@@ -296,6 +297,8 @@ async function validateChange(account: HostingAccount, before: MailboxSettings, 
   }
   if (change.forwards) {
     const problems = forwardProblems(change.forwards, before.email);
+    // The same loop check as adding a forwarder (lib/mail/forwarders.ts), over the whole new list.
+    if (!problems.length) problems.push(...(await replacementLoops(account, before.email, normalizedForwards(change.forwards))));
     if (problems.length) errors.forwards = problems;
   }
   let weak: PasswordTooWeakError | null = null;

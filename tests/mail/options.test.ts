@@ -138,6 +138,16 @@ describe("each option", () => {
     expect(forwards.sort()).toEqual(["b@example.net", "c@example.net"]);
   });
 
+  it("refuses a replacement list that closes a loop, as adding a forwarder does", async () => {
+    const { accountId } = panel();
+    // Demo: hello@example.com → info@example.com; info → hello would close the circle.
+    const error = await updateMailbox(web(), accountId.examplecom, "info@example.com", { forwards: ["hello@example.com"] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors.forwards).toEqual(["Forwarding to hello@example.com would send mail in a circle: info@example.com → hello@example.com → info@example.com"]);
+    const state = await panel().emulator.control.state("examplecom");
+    expect(state.forwarders.some((f: { address: string; forward: string }) => f.address === "info@example.com" && f.forward === "hello@example.com")).toBe(false);
+  });
+
   it("support needs a reason", async () => {
     const { support, accountId } = panel();
     await expect(updateMailbox(writeContext(support, "web", "short"), accountId.othernet, "bob@example.net", { holdOutgoing: true })).rejects.toBeInstanceOf(
