@@ -40,6 +40,8 @@ export default defineConfig({
       EMULATOR_WHM_PORT: String(EMULATOR_WHM_PORT),
       EMULATOR_CPANEL_PORT: String(EMULATOR_CPANEL_PORT),
       EMULATOR_CONTROL: "1",
+      // Specs inject cPanel faults behind the panel's back; the read cache would hide them (it has its own tests).
+      CPANEL_READ_CACHE_SECONDS: "0",
     },
   },
 });

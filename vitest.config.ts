@@ -15,7 +15,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: "forks",
-    // Request logs would drown the test output; errors still show.
-    env: { LOG_LEVEL: "error" },
+    // Request logs would drown the test output; errors still show. Tests change cPanel behind the panel's back
+    // (faults, control calls), so the cPanel read cache is off unless a test turns it on (tests/mail/read-cache.test.ts).
+    env: { LOG_LEVEL: "error", CPANEL_READ_CACHE_SECONDS: "0" },
   },
 });

@@ -17,6 +17,15 @@ const encryptionKey = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+// Next.js reads this one itself when it builds (it encrypts server-action ids and closed-over values); it is
+// checked here so a deployment of several instances finds out at start that it is malformed.
+const actionsKey = z
+  .string()
+  .refine((value) => [16, 24, 32].includes(Buffer.from(value, "base64").length) && /^[A-Za-z0-9+/]+={0,2}$/.test(value), {
+    message: "must be a base64 AES key of 16, 24 or 32 bytes (openssl rand -base64 32)",
+  })
+  .optional();
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   AUTH_SECRET: z
@@ -40,6 +49,12 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES_STAFF: positiveInt(30),
   SESSION_MAX_HOURS_CUSTOMER: positiveInt(24),
   SESSION_MAX_HOURS_STAFF: positiveInt(12),
+  /** Seconds a cPanel read (mailbox list, forwarders, mail domains) is reused per account; 0 turns the cache off. */
+  CPANEL_READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(15),
+  /** Password changes per panel user (any mailbox) and per mailbox (anyone), per 15 minutes. */
+  PASSWORD_ATTEMPTS_PER_USER: positiveInt(20),
+  PASSWORD_ATTEMPTS_PER_MAILBOX: positiveInt(10),
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey,
 });
 
 export type Config = z.output<typeof envSchema>;

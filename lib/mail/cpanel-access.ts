@@ -3,6 +3,7 @@ import { cpanelClient } from "@/lib/cpanel";
 import { config } from "@/lib/config";
 import { getServerConnection } from "@/lib/db/servers";
 import { AccountNotEligibleError } from "@/lib/mail/errors";
+import { invalidatingWrites, withCachedReads } from "@/lib/mail/read-cache";
 
 /** The cPanel client for a panel server record, with the deployment's CA file and timeouts. */
 export async function clientForServer(serverId: string) {
@@ -21,7 +22,15 @@ export async function clientForServer(serverId: string) {
   });
 }
 
-/** The UAPI calls of one hosting account. */
+/** The UAPI calls of one hosting account, live; every write invalidates the account's cached reads when it ends. */
 export async function accountApi(account: { serverId: string; cpanelUser: string }) {
-  return (await clientForServer(account.serverId)).account(account.cpanelUser);
+  return invalidatingWrites(account, (await clientForServer(account.serverId)).account(account.cpanelUser));
+}
+
+/**
+ * The same, with the list reads (mailboxes, mail domains, forwarders) served from the short read cache
+ * (lib/mail/read-cache.ts): for pages and REST reads only. Writes check and read back with `accountApi`.
+ */
+export async function cachedAccountApi(account: { serverId: string; cpanelUser: string }) {
+  return withCachedReads(account, await accountApi(account));
 }

@@ -9,7 +9,7 @@ import { describeDelivery, type AddressForwarding, type ForwardDestination } fro
 import { findDomainLoop, findForwardingLoop, loopMessage } from "@/lib/forwarding/loops";
 import { visibleAccount } from "@/lib/mail/accounts";
 import { auditWrite, failureDetail } from "@/lib/mail/audit";
-import { accountApi } from "@/lib/mail/cpanel-access";
+import { accountApi, cachedAccountApi } from "@/lib/mail/cpanel-access";
 import { ForbiddenError, NotFoundError, UpstreamError, ValidationError } from "@/lib/mail/errors";
 import { refersToMailbox } from "@/lib/mail/mailbox-id";
 import { fromCpanel, toUpstreamError } from "@/lib/mail/upstream";
@@ -85,7 +85,7 @@ async function forwardersOfDomain(account: HostingAccount, api: Api, domain: str
 /** Where mail to one address of the account goes (UAPI Email::list_forwarders), live from cPanel. */
 export async function getAddressForwarding(actor: Actor, accountId: string, ref: string): Promise<AddressForwarding> {
   const account = await visibleAccount(actor, accountId);
-  const api = await accountApi(account);
+  const api = await cachedAccountApi(account);
   let address: string;
   try {
     address = await resolveSource(account, api, ref, "address");
@@ -101,7 +101,7 @@ export async function getAddressForwarding(actor: Actor, accountId: string, ref:
 /** Every forwarder of the account, grouped by address (mailbox or not), and its domain forwarders. */
 export async function getAccountForwarding(actor: Actor, accountId: string): Promise<AccountForwarding> {
   const account = await visibleAccount(actor, accountId);
-  const api = await accountApi(account);
+  const api = await cachedAccountApi(account);
   const domains = await mailDomains(account, api);
   const [mailboxes, forwarders, domainForwarders] = await Promise.all([
     fromCpanel(account.serverName, () => api.listMailboxes()),
@@ -362,7 +362,7 @@ export async function removeForwarder(context: WriteContext, accountId: string, 
 /** The account's domain forwarders (UAPI Email::list_domain_forwarders). */
 export async function listDomainForwarding(actor: Actor, accountId: string): Promise<{ domains: string[]; domainForwarders: DomainForwarding[] }> {
   const account = await visibleAccount(actor, accountId);
-  const api = await accountApi(account);
+  const api = await cachedAccountApi(account);
   const [domains, domainForwarders] = await Promise.all([mailDomains(account, api), readDomainForwarders(account, api)]);
   return { domains, domainForwarders };
 }

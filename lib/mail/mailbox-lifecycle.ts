@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/session";
 import { evaluatePassword } from "@/lib/password/policy";
 import { visibleAccount } from "@/lib/mail/accounts";
 import { auditWrite, failureDetail } from "@/lib/mail/audit";
-import { accountApi } from "@/lib/mail/cpanel-access";
+import { accountApi, cachedAccountApi } from "@/lib/mail/cpanel-access";
 import { PasswordTooWeakError, UpstreamError, ValidationError } from "@/lib/mail/errors";
 import { mailboxPublicId } from "@/lib/mail/mailbox-id";
 import { accountMaxQuota, quotaProblems } from "@/lib/mail/mailbox-options";
@@ -24,7 +24,7 @@ const CPANEL_TOO_WEAK = /password is too weak/i;
 /** What the create form needs: the account's mail domains (main first) and its maximum mailbox quota. */
 export async function mailboxCreationContext(actor: Actor, accountId: string) {
   const account = await visibleAccount(actor, accountId);
-  const api = await accountApi(account);
+  const api = await cachedAccountApi(account);
   const [domains, maxQuotaMb, required] = await Promise.all([
     fromCpanel(account.serverName, () => api.listMailDomains()),
     accountMaxQuota(account),

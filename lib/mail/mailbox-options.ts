@@ -19,6 +19,7 @@ import {
   type AutoresponderSettings,
 } from "@/lib/mail/autoresponders";
 import { accountApi, clientForServer } from "@/lib/mail/cpanel-access";
+import { cachedRead } from "@/lib/mail/read-cache";
 import { PasswordTooWeakError, UpstreamError, ValidationError } from "@/lib/mail/errors";
 import { mailboxPublicId } from "@/lib/mail/mailbox-id";
 import { findMailbox } from "@/lib/mail/mailboxes";
@@ -88,7 +89,7 @@ export async function accountMaxQuota(account: { serverId: string; cpanelUser: s
   try {
     const client = await clientForServer(account.serverId);
     if (client.authMode !== "whm") return null;
-    return (await client.whm.accountSummary(account.cpanelUser)).maxEmailQuotaMb;
+    return await cachedRead(account, "maxEmailQuotaMb", async () => (await client.whm.accountSummary(account.cpanelUser)).maxEmailQuotaMb);
   } catch {
     // Unknown: cPanel still caps silently, and the answer reports the quota read back.
     return null;
@@ -129,13 +130,13 @@ async function readSettings(account: HostingAccount, mailbox: Mailbox): Promise<
 /** A mailbox's settings and usage, live from cPanel. */
 export async function getMailboxSettings(actor: Actor, accountId: string, mailboxRef: string): Promise<MailboxSettings> {
   const account = await visibleAccount(actor, accountId);
-  return readSettings(account, await findMailbox(account, mailboxRef));
+  return readSettings(account, await findMailbox(account, mailboxRef, { cached: true }));
 }
 
 /** The mailbox's autoresponder (or null), for the page's Autoresponder section. */
 export async function getMailboxAutoresponder(actor: Actor, accountId: string, email: string): Promise<AutoresponderSettings | null> {
   const account = await visibleAccount(actor, accountId);
-  const mailbox = await findMailbox(account, email);
+  const mailbox = await findMailbox(account, email, { cached: true });
   const api = await accountApi(account);
   return fromCpanel(account.serverName, () => readAutoresponder(api, mailbox.email, mailbox.domain));
 }

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/session";
 import type { HostingAccount } from "@/lib/db/hosting-accounts";
 import { refersToMailbox } from "@/lib/mail/mailbox-id";
 import { visibleAccount } from "@/lib/mail/accounts";
-import { accountApi } from "@/lib/mail/cpanel-access";
+import { accountApi, cachedAccountApi } from "@/lib/mail/cpanel-access";
 import { NotFoundError } from "@/lib/mail/errors";
 import { fromCpanel } from "@/lib/mail/upstream";
 
@@ -32,7 +32,7 @@ export async function listMailboxPage(
   options: { query?: string; page?: number } = {},
 ): Promise<MailboxPage> {
   const account = await visibleAccount(actor, accountId);
-  const api = await accountApi(account);
+  const api = await cachedAccountApi(account);
   const all = await fromCpanel(account.serverName, () => api.listMailboxes());
   const query = options.query?.trim().toLowerCase() ?? "";
   const matching = query ? all.filter((m) => m.email.toLowerCase().includes(query)) : all;
@@ -53,14 +53,17 @@ export async function listMailboxPage(
 /** Every mailbox of an account the actor may see, sorted by address (the REST API's list). */
 export async function listAllMailboxes(actor: Actor, accountId: string): Promise<{ accountId: string; mailboxes: Mailbox[] }> {
   const account = await visibleAccount(actor, accountId);
-  const api = await accountApi(account);
+  const api = await cachedAccountApi(account);
   const mailboxes = await fromCpanel(account.serverName, () => api.listMailboxes());
   return { accountId: account.id, mailboxes: mailboxes.sort((a, b) => a.email.localeCompare(b.email)) };
 }
 
-/** The mailbox that `ref` (an address or a public id) names on this account, live from cPanel; else NotFoundError. */
-export async function findMailbox(account: HostingAccount, ref: string): Promise<Mailbox> {
-  const api = await accountApi(account);
+/**
+ * The mailbox that `ref` (an address or a public id) names on this account, live from cPanel (or, with
+ * `{ cached: true }`, from the short read cache: pages, and writes that cPanel checks anyway); else NotFoundError.
+ */
+export async function findMailbox(account: HostingAccount, ref: string, options: { cached?: boolean } = {}): Promise<Mailbox> {
+  const api = options.cached ? await cachedAccountApi(account) : await accountApi(account);
   const mailboxes = await fromCpanel(account.serverName, () => api.listMailboxes());
   const mailbox = mailboxes.find((m) => refersToMailbox(ref, account.id, m.email));
   if (!mailbox) throw new NotFoundError("No such mailbox");
@@ -70,7 +73,7 @@ export async function findMailbox(account: HostingAccount, ref: string): Promise
 /** One mailbox of an account the actor may see; a missing mailbox is a NotFoundError like a foreign one. */
 export async function getMailbox(actor: Actor, accountId: string, ref: string) {
   const account = await visibleAccount(actor, accountId);
-  const mailbox = await findMailbox(account, ref);
+  const mailbox = await findMailbox(account, ref, { cached: true });
   return {
     account: { id: account.id, cpanelUser: account.cpanelUser, primaryDomain: account.primaryDomain },
     mailbox,

@@ -43,7 +43,8 @@ export async function changeMailboxPassword(
 ): Promise<{ email: string }> {
   const account = await visibleAccount(context.actor, accountId);
   requireReason(context);
-  const mailbox = await findMailbox(account, mailboxRef);
+  // From the read cache: cPanel itself refuses a mailbox that went away since.
+  const mailbox = await findMailbox(account, mailboxRef, { cached: true });
   const audit = (outcome: "success" | "failure" | "unknown", detail?: Record<string, unknown>) =>
     auditWrite(context, { accountId: account.id, action: "mailbox.password.change", target: mailbox.email, outcome, detail });
 

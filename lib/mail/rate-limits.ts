@@ -1,15 +1,15 @@
 import "server-only";
 import { rateLimiter } from "@/lib/auth/rate-limit";
+import { config } from "@/lib/config";
 import { RateLimitedError } from "@/lib/mail/errors";
 
-/** Budgets for password attempts: per person (any mailbox) and per mailbox (anyone), per 15 minutes. */
+/** Budgets for password attempts: per person (any mailbox) and per mailbox (anyone), per 15 minutes (20 and 10 unless configured). */
 const PASSWORD_WINDOW_SECONDS = 15 * 60;
-const PASSWORD_ATTEMPTS_PER_USER = 20;
-const PASSWORD_ATTEMPTS_PER_MAILBOX = 10;
 
 /** Counts a password-change attempt; throws RateLimitedError when the person or the mailbox is over budget. */
 export async function limitPasswordAttempts(userId: string, accountId: string, email: string): Promise<void> {
   const limiter = rateLimiter();
+  const { PASSWORD_ATTEMPTS_PER_USER, PASSWORD_ATTEMPTS_PER_MAILBOX } = config();
   const [byUser, byMailbox] = await Promise.all([
     limiter.hit(`password:user:${userId}`, { limit: PASSWORD_ATTEMPTS_PER_USER, windowSeconds: PASSWORD_WINDOW_SECONDS }),
     limiter.hit(`password:mailbox:${accountId}:${email}`, { limit: PASSWORD_ATTEMPTS_PER_MAILBOX, windowSeconds: PASSWORD_WINDOW_SECONDS }),
