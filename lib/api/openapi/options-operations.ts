@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { accountParams, mailboxParams } from "@/lib/api/schemas";
 import { createMailboxBody, mailboxSettingsSchema, patchMailboxBody } from "@/lib/api/options-schemas";
+import { deleteQuery } from "@/lib/api/forwarding-schemas";
 import type { ApiOperation } from "./operation";
 
 const mailboxPath = "/api/v2/shared-hosting/{accountId}/email-accounts/{address}";
@@ -33,9 +34,10 @@ export const optionsOperations: ApiOperation[] = [
     method: "delete",
     path: mailboxPath,
     summary: "Delete a mailbox and the mail in it",
-    description: "cPanel removes the mailbox, its mail and its autoresponder, and keeps forwarders from the address. Cannot be undone.",
+    description: "cPanel removes the mailbox, its mail and its autoresponder, and keeps forwarders from the address. Cannot be undone. Staff give `?reason=`.",
     access: "write",
     params: mailboxParams,
+    query: deleteQuery,
     response: { status: 200, description: "Deleted", schema: z.object({ email: z.string(), deleted: z.literal(true) }) },
     errors: ["unauthorized", "forbidden", "not_found", "upstream_unavailable", "account_not_eligible_cpanel"],
   },

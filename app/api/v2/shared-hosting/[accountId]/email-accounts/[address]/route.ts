@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
 import { mailboxParams } from "@/lib/api/schemas";
+import { deleteQuery } from "@/lib/api/forwarding-schemas";
 import { patchMailboxBody, settingsBody } from "@/lib/api/options-schemas";
 import { deleteMailbox } from "@/lib/mail/mailbox-lifecycle";
 import { getMailboxSettings, updateMailbox, type MailboxChange } from "@/lib/mail/mailbox-options";
@@ -33,8 +34,13 @@ export const PATCH = apiRoute({ access: "write", params: mailboxParams, body: pa
   return { body: settingsBody(settings) };
 });
 
-/** DELETE …/email-accounts/{address} — deletes the mailbox and the mail in it (cPanel keeps its forwarders). */
-export const DELETE = apiRoute({ access: "write", params: mailboxParams }, async ({ context, params }) => {
-  const { email } = await deleteMailbox(context, params.accountId, params.address);
-  return { body: { email, deleted: true } };
-});
+/** DELETE …/email-accounts/{address}[?reason=…] — deletes the mailbox and the mail in it (cPanel keeps its forwarders). */
+export function DELETE(request: Request, route: { params: Promise<unknown> }): Promise<Response> {
+  // No body on DELETE: staff give their reason in the query, as on the forwarder DELETEs.
+  const query = deleteQuery.safeParse({ reason: new URL(request.url).searchParams.get("reason") ?? undefined });
+  return apiRoute({ access: "write", params: mailboxParams }, async ({ context, params }) => {
+    const withReason = { ...context, reason: query.success ? query.data.reason?.trim() || undefined : undefined };
+    const { email } = await deleteMailbox(withReason, params.accountId, params.address);
+    return { body: { email, deleted: true } };
+  })(request, route);
+}
