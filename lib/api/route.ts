@@ -77,7 +77,7 @@ export function apiRoute<Params extends z.ZodType, Body extends z.ZodType | unde
   spec: RouteSpec<Params, Body>,
   handler: (input: HandlerInput<Params, Body>) => Promise<HandlerResult>,
 ) {
-  return async (request: Request, route: { params: Promise<unknown> }): Promise<Response> => {
+  return async (request: Request, route?: { params?: Promise<unknown> }): Promise<Response> => {
     const started = performance.now();
     const requestId = requestIdOf(request);
     const response = await handle(request, route, requestId);
@@ -88,7 +88,7 @@ export function apiRoute<Params extends z.ZodType, Body extends z.ZodType | unde
     return response;
   };
 
-  async function handle(request: Request, route: { params: Promise<unknown> }, requestId: string): Promise<Response> {
+  async function handle(request: Request, route: { params?: Promise<unknown> } | undefined, requestId: string): Promise<Response> {
     const instance = new URL(request.url).pathname;
     const fail = (problem: Omit<Problem, "instance" | "requestId">) => problemResponse({ ...problem, instance, requestId });
 
@@ -103,7 +103,8 @@ export function apiRoute<Params extends z.ZodType, Body extends z.ZodType | unde
       const scope = spec.access === "read" ? READ_SCOPE : WRITE_SCOPE;
       if (!grants(caller.scopes, scope)) return fail({ code: "forbidden", detail: `This token lacks the scope ${scope}.` });
 
-      const params = parseOrProblem(spec.params, await route.params, "params");
+      // A route without dynamic segments gets no params from Next.
+      const params = parseOrProblem(spec.params, (await route?.params) ?? {}, "params");
       const rawBody = spec.body ? await readJsonBody(request) : undefined;
       const body = (spec.body ? parseOrProblem(spec.body, rawBody, "body") : undefined) as HandlerInput<Params, Body>["body"];
       const reason = rawBody && typeof rawBody === "object" && "reason" in rawBody && typeof rawBody.reason === "string" ? rawBody.reason : undefined;
