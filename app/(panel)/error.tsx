@@ -6,7 +6,7 @@ import { PageError } from "@/components/page-error";
 export default function PanelErrorBoundary({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <div className="py-10">
-      <PageError digest={error.digest} reset={reset} />
+      <PageError error={error} reset={reset} />
     </div>
   );
 }
