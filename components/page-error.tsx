@@ -10,6 +10,7 @@ const button =
  * A form from before a deploy calls an action the new server no longer knows: that is said as such.
  */
 export function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const digest = error.digest;
   if (isStaleAction(error)) {
     return (
       <div role="alert">
@@ -26,7 +27,7 @@ export function PageError({ error, reset }: { error: Error & { digest?: string }
       <div role="alert">
         <h1 className="text-2xl font-bold">Something went wrong</h1>
         <p className="mt-2">The panel could not show this page. Nothing was changed.</p>
-        {error.digest ? <p className="mt-2 text-sm text-slate-700">Reference: {error.digest}</p> : null}
+        {digest ? <p className="mt-2 text-sm text-slate-700">Reference: {digest}</p> : null}
       </div>
       <button type="button" onClick={reset} className={button}>
         Try again
