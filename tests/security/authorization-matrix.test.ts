@@ -209,7 +209,7 @@ const actions: Record<string, ActionRow> = {
   "security/two-factor/actions.ts#beginEnrolmentAction": { expect: ownSetting, input: () => undefined },
   "security/two-factor/actions.ts#confirmEnrolmentAction": {
     expect: ownSetting,
-    prepare: async (c) => {
+    prepare: async () => {
       const session = fakeSession();
       if (!session) return { code: "000000" };
       const { secret } = await beginTotpEnrolment(session.user);
@@ -317,15 +317,15 @@ const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"
 async function discover(): Promise<{ actions: Map<string, (...args: unknown[]) => Promise<unknown>>; routes: Map<string, RouteHandler> }> {
   const found = { actions: new Map<string, (...args: unknown[]) => Promise<unknown>>(), routes: new Map<string, RouteHandler>() };
   for (const file of actionFiles) {
-    const module = (await import(file)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
+    const exported = (await import(file)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exported)) {
       if (typeof value === "function") found.actions.set(`${relative(APP, file)}#${name}`, value as (...args: unknown[]) => Promise<unknown>);
     }
   }
   for (const file of routeFiles) {
-    const module = (await import(file)) as Record<string, unknown>;
+    const exported = (await import(file)) as Record<string, unknown>;
     for (const method of HTTP_METHODS) {
-      if (typeof module[method] === "function") found.routes.set(`${method} ${relative(APP, file)}`, module[method] as RouteHandler);
+      if (typeof exported[method] === "function") found.routes.set(`${method} ${relative(APP, file)}`, exported[method] as RouteHandler);
     }
   }
   return found;
