@@ -7,7 +7,14 @@ export const mailboxRefSchema = z
   .string()
   .min(1)
   .max(320)
-  .transform((value) => decodeURIComponent(value))
+  .transform((value) => {
+    // A stray "%" (`…/email-accounts/100%`) is not an encoding: look it up as it is (then "not found").
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  })
   .describe("The mailbox's address (user@example.com) or its public id (mbx_…)");
 
 export const accountParams = z.object({ accountId: accountIdSchema });
