@@ -536,3 +536,27 @@ describe("staff without two-factor sign-in", () => {
     expect(response.status).toBe(401);
   });
 });
+
+describe("REST writes on a browser session (CSRF)", () => {
+  async function patchWith(headers: Record<string, string>) {
+    await signInAs(EMAIL.owner);
+    const found = await discover();
+    const patch = found.routes.get(`PATCH ${mailboxPath}/route.ts`)!;
+    const accountId = panel().accountId.examplecom;
+    const request = new Request(`http://localhost:3000/api/v2/shared-hosting/${accountId}/email-accounts/info%40example.com`, {
+      method: "PATCH",
+      headers: { cookie: "next-auth.session-token=x", host: "localhost:3000", "content-type": "application/json", ...headers },
+      body: JSON.stringify({ holdOutgoing: false }),
+    });
+    return (await patch(request, { params: Promise.resolve({ accountId, address: "info%40example.com" }) })).status;
+  }
+
+  it("are refused from a foreign Origin or a cross-site fetch, accepted from the panel's own pages", async () => {
+    expect(await patchWith({ origin: "https://evil.example" })).toBe(401);
+    expect(await patchWith({ origin: "null" })).toBe(401);
+    expect(await patchWith({ origin: "http://localhost:3000", "sec-fetch-site": "cross-site" })).toBe(401);
+    expect(await patchWith({ origin: "http://localhost:3000", "sec-fetch-site": "same-origin" })).toBe(200);
+    // Not a browser (no Origin, no Sec-Fetch-Site): a script holding the cookie itself.
+    expect(await patchWith({})).toBe(200);
+  });
+});
