@@ -1,9 +1,10 @@
 /**
  * Benchmark: UAPI Email::list_pops_with_disk (50 mailboxes) through the cPanel client against the emulator,
  * with the pooled keep-alive client vs. a new connection per call, over HTTP and HTTPS.
- * Run: npm run bench:cpanel [-- --calls 300 --concurrency 1]
+ * Run: npm run bench:cpanel [-- --calls 300 --concurrency 1]; also part of `npm run bench` (bench/run.ts).
  */
 import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
 import { closeCpanelTransports, cpanelClient, type CpanelServerConnection } from "../lib/cpanel";
 import { startEmulatorProcess, type EmulatorProcess } from "../tests/support/emulator";
 
@@ -18,13 +19,13 @@ const CONCURRENCY = arg("concurrency", 1);
 const MAILBOXES = 50;
 const USER = "benchcp";
 
-type Row = { transport: string; mode: string; calls: number; seconds: number; p50: number; p95: number; p99: number };
+export type CpanelClientRow = { transport: string; mode: string; calls: number; seconds: number; p50: number; p95: number; p99: number };
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function measure(label: string, mode: string, once: () => Promise<void>): Promise<Row> {
+async function measure(label: string, mode: string, once: () => Promise<void>): Promise<CpanelClientRow> {
   for (let i = 0; i < 10; i++) await once(); // warm-up (JIT, first connection)
   const latencies: number[] = [];
   let next = 0;
@@ -44,7 +45,7 @@ async function measure(label: string, mode: string, once: () => Promise<void>): 
   return { transport: label, mode, calls: latencies.length, seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
 }
 
-async function benchOne(emulator: EmulatorProcess, label: string): Promise<Row[]> {
+async function benchOne(emulator: EmulatorProcess, label: string): Promise<CpanelClientRow[]> {
   await emulator.control.createAccount({
     user: USER,
     domain: "bench.test",
@@ -77,8 +78,9 @@ async function benchOne(emulator: EmulatorProcess, label: string): Promise<Row[]
   return [pooledRow, freshRow];
 }
 
-async function main() {
-  const rows: Row[] = [];
+/** Both clients over HTTP and HTTPS, each against a fresh emulator process. */
+export async function benchCpanelClient(): Promise<CpanelClientRow[]> {
+  const rows: CpanelClientRow[] = [];
   for (const tls of [false, true]) {
     const emulator = await startEmulatorProcess({ tls });
     try {
@@ -87,6 +89,11 @@ async function main() {
       await emulator.stop();
     }
   }
+  return rows;
+}
+
+async function main() {
+  const rows = await benchCpanelClient();
   const fmt = (v: number) => v.toFixed(2).padStart(8);
   console.log(`\nUAPI Email::list_pops_with_disk via WHM proxy, ${MAILBOXES} mailboxes, ${CALLS} calls, concurrency ${CONCURRENCY}\n`);
   console.log(`${"transport".padEnd(9)} ${"client".padEnd(24)} ${"calls/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)}`);
@@ -95,7 +102,9 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,180 @@
+/**
+ * `npm run bench`: the panel's benchmark suite (not a test: it measures and prints). Each figure stands beside its
+ * reference measured in the same run. Prints a table, writes bench/results.json, and exits non-zero when a route's
+ * first-load JS is over its README budget or the load test saw an error.
+ *
+ * Flags: --users N (load, default 32) --seconds S (load, default 30) --n N (timed calls per figure, default 60)
+ *        --skip lighthouse,load,browser,cpanel (leave sections out)
+ * Runs under the e2e lock (package.json): it may build, and it serves the shared .next on ports 3200/3201.
+ */
+import { writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { benchCpanelClient } from "./cpanel-client";
+import { benchBigList } from "./sections/big-list";
+import { firstLoadJs } from "./sections/first-load-js";
+import { benchLighthouse } from "./sections/lighthouse";
+import { benchLoad } from "./sections/load";
+import { benchOverhead } from "./sections/overhead";
+import { benchStrengthMeter } from "./sections/strength-meter";
+import { signIn } from "./support/http";
+import { BIG_MAILBOXES, ROOT, startStack, USER_PASSWORD, type Stack } from "./support/stack";
+import { kb, ms } from "./support/stats";
+
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+const skip = new Set((process.argv[process.argv.indexOf("--skip") + 1] ?? "").split(","));
+if (!process.argv.includes("--skip")) skip.clear();
+const USERS = flag("users", 32);
+const SECONDS = flag("seconds", 30);
+const N = flag("n", 60);
+
+const lines: string[] = [];
+const out = (line = "") => {
+  lines.push(line);
+};
+function table(head: string[], rows: (string | number)[][]) {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const widths = head.map((_, c) => Math.max(...cells.map((r) => r[c]!.length)));
+  const line = (r: string[]) => `| ${r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join(" | ")} |`;
+  out(line(head));
+  out(`|${widths.map((w, c) => (c === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
+  for (const r of cells.slice(1)) out(line(r));
+  out();
+}
+
+async function main() {
+  const results: Record<string, unknown> = { generatedAt: new Date().toISOString(), node: process.version, cpus: cpus().length };
+  let failed: string[] = [];
+  const step = (name: string) => console.error(`[bench] ${name}…`);
+
+  step("cPanel client: pooled vs new connection");
+  const client = skip.has("cpanel") ? [] : await benchCpanelClient();
+  results.cpanelClient = client;
+
+  let stack: Stack | undefined;
+  try {
+    step(`starting the emulator (${BIG_MAILBOXES} + ${USERS}×50 mailboxes) and two panels`);
+    stack = await startStack({ users: USERS, ports: [3200, 3201] });
+
+    // After startStack: it builds the panel when the build is stale.
+    step("first-load JS per route");
+    const js = firstLoadJs();
+    results.firstLoadJs = js;
+    failed = js.filter((r) => r.over).map((r) => `${r.route} ships ${kb(r.gzipBytes)} of JS, over its budget of ${r.budgetKb} kB`);
+
+    step(`signing in ${USERS} users`);
+    const cookies: string[] = [];
+    for (const user of stack.users) cookies.push(await signIn(stack.cached.base, user.email, USER_PASSWORD));
+
+    step("overhead: password change and mailbox list vs bare cPanel calls");
+    const overhead = await benchOverhead(stack, cookies, N);
+    results.overhead = overhead;
+
+    const browser = !skip.has("browser");
+    step(`mailbox list at ${BIG_MAILBOXES} mailboxes`);
+    const big = browser ? await benchBigList(stack, cookies[0]!, Math.max(10, Math.round(N / 3))) : [];
+    results.bigList = big;
+
+    step("strength meter");
+    const strength = browser ? await benchStrengthMeter(stack, cookies[0]!) : null;
+    results.strengthMeter = strength;
+
+    step("Lighthouse");
+    const mailboxUrl = `${stack.cached.base}/accounts/${stack.users[0]!.accountId}/email/${encodeURIComponent("box1@load0.test")}`;
+    const lighthouse = skip.has("lighthouse")
+      ? []
+      : await benchLighthouse([
+          { name: "/login", url: `${stack.cached.base}/login` },
+          { name: "mailbox page", url: mailboxUrl, cookie: cookies[0]! },
+          { name: `mailbox list (${BIG_MAILBOXES})`, url: `${stack.cached.base}/accounts/${stack.big.accountId}/email`, cookie: cookies[0]! },
+        ]);
+    results.lighthouse = lighthouse;
+
+    const load = [];
+    if (!skip.has("load")) {
+      for (const panel of [stack.cached, stack.uncached]) {
+        step(`load: ${USERS} users for ${SECONDS} s against the panel with ${panel.name}`);
+        load.push(await benchLoad(stack, panel, cookies, SECONDS));
+      }
+    }
+    results.load = load;
+    for (const row of load) if (row.errors > 0) failed.push(`the load test against the panel with ${row.panel} saw ${row.errors} errors (${JSON.stringify(row.statuses)})`);
+
+    // ---- the report ----
+    out(`Mailroom benchmarks — ${results.generatedAt}, Node ${process.version}, ${cpus().length} CPUs`);
+    out();
+    out("Panel overhead (sequential calls; reference = the bare emulator call through the pooled cPanel client)");
+    table(
+      ["operation", "via", "panel", "p50", "p95", "cPanel calls/op", "reference", "ref p50", "ref p95", "overhead p50"],
+      overhead.map((r) => [r.operation, r.via, r.panel, ms(r.timing.p50), ms(r.timing.p95), r.cpanelCallsPerOp.toFixed(2), r.reference, ms(r.referenceTiming.p50), ms(r.referenceTiming.p95), ms(r.timing.p50 - r.referenceTiming.p50)]),
+    );
+    if (client.length) {
+      out("cPanel client (list_pops_with_disk, 50 mailboxes)");
+      table(
+        ["transport", "client", "calls/s", "p50", "p95"],
+        client.map((r) => [r.transport, r.mode, (r.calls / r.seconds).toFixed(0), ms(r.p50), ms(r.p95)]),
+      );
+    }
+    if (big.length) {
+      out(`Mailbox list at ${BIG_MAILBOXES} mailboxes (page = 50 rows, searched and paged on the server; TTI = load + first idle in Chromium)`);
+      table(
+        ["panel", "render p50", "render p95", "HTML", "TTI p50", "REST all p50", "REST JSON", "bare cPanel p50"],
+        big.map((r) => [r.panel, ms(r.render.p50), ms(r.render.p95), kb(r.htmlBytes), ms(r.tti?.p50 ?? NaN), ms(r.restJson.p50), kb(r.restBytes), ms(r.bareList.p50)]),
+      );
+    }
+    if (strength) {
+      out("Strength meter (Web Worker, loaded after the load event)");
+      table(
+        ["figure", "value"],
+        [
+          ["estimate per keystroke p50", ms(strength.perKeystroke.p50)],
+          ["estimate per keystroke p95", ms(strength.perKeystroke.p95)],
+          ["first estimate (dictionaries warm up)", ms(strength.firstEstimateMs)],
+          ["lazily loaded JS (gzip)", `${kb(strength.lazyGzipBytes)} in ${strength.lazyFiles.length} files`],
+        ],
+      );
+    }
+    out("First-load JS per route (gzip, production build) against the README budgets");
+    table(
+      ["route", "JS (gzip)", "files", "budget", "status"],
+      js.map((r) => [r.route, kb(r.gzipBytes), r.files, r.budgetKb === null ? "—" : `${r.budgetKb} kB`, r.over ? "OVER BUDGET" : "ok"]),
+    );
+    if (lighthouse.length) {
+      out("Lighthouse 12 (desktop preset, Debian Chromium)");
+      table(
+        ["page", "performance", "accessibility", "best practices", "FCP", "LCP", "TBT", "CLS"],
+        lighthouse.map((r) => [r.page, r.performance, r.accessibility, r.bestPractices, ms(r.fcpMs), ms(r.lcpMs), ms(r.tbtMs), r.cls.toFixed(3)]),
+      );
+    }
+    if (load.length) {
+      out(`Load: ${USERS} signed-in users, one connection each, ${SECONDS} s (REST list, list page, password change in turn)`);
+      table(
+        ["panel", "requests", "req/s", "p50", "p95", "errors", "statuses"],
+        load.map((r) => [r.panel, r.requests, r.throughput.toFixed(0), ms(r.latency.p50), ms(r.latency.p95), r.errors, Object.entries(r.statuses).map(([s, c]) => `${s}×${c}`).join(" ")]),
+      );
+    }
+  } finally {
+    await stack?.stop();
+  }
+
+  results.failures = failed;
+  writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\n${lines.join("\n")}`);
+  console.log("Written to bench/results.json");
+  if (failed.length) {
+    console.error(`\nBENCH FAILED:\n${failed.map((f) => `  - ${f}`).join("\n")}`);
+    process.exitCode = 1;
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  // Pools and browsers of the sections must not keep the process alive once the report is out.
+  .finally(() => process.exit(process.exitCode ?? 0));
