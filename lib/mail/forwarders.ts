@@ -7,6 +7,7 @@ import type { AuditOutcome } from "@/lib/audit";
 import { checkDestinations, domainOf, MAX_FAIL_MESSAGE_LENGTH, normalizeAddress, normalizeDomain } from "@/lib/forwarding/address";
 import { describeDelivery, type AddressForwarding, type ForwardDestination } from "@/lib/forwarding/describe";
 import { findDomainLoop, findForwardingLoop, loopMessage } from "@/lib/forwarding/loops";
+import { settleWrite } from "@/lib/mail/settle";
 import { visibleAccount } from "@/lib/mail/accounts";
 import { auditWrite, failureDetail } from "@/lib/mail/audit";
 import { accountApi, cachedAccountApi } from "@/lib/mail/cpanel-access";
@@ -40,8 +41,6 @@ type Api = Awaited<ReturnType<typeof accountApi>>;
 
 const DEFAULT_FAIL_MESSAGE = "No such person at this address";
 const MAX_PIPE_COMMAND_LENGTH = 500;
-// A write that timed out may still land on the cPanel server: read back a few times before answering.
-const SETTLE_DELAYS_MS = [0, 1000, 2000];
 
 function toDestination(f: Forwarder): ForwardDestination {
   return { kind: f.kind, destination: f.destination, ...(f.failMessage !== undefined ? { failMessage: f.failMessage } : {}) };
@@ -120,21 +119,6 @@ export async function getAccountForwarding(actor: Actor, accountId: string): Pro
   };
 }
 
-/** After a write that timed out: read back until `landed` says yes, or report that the outcome is unknown. */
-async function settle(read: () => Promise<boolean>): Promise<"landed" | "not_landed" | "no_answer"> {
-  let answered = false;
-  for (const delay of SETTLE_DELAYS_MS) {
-    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-    try {
-      if (await read()) return "landed";
-      answered = true;
-    } catch {
-      // Still unreachable: ask again, then say that nothing is known.
-    }
-  }
-  return answered ? "not_landed" : "no_answer";
-}
-
 function unknownOutcome(result: "not_landed" | "no_answer", what: string, cause: CpanelError): UpstreamError {
   return new UpstreamError(
     "unknown_outcome",
@@ -163,17 +147,13 @@ async function writeAndReadBack<T>(
     await write();
   } catch (error) {
     if (error instanceof CpanelError && error.outcomeUnknown) {
-      let after: T | undefined;
-      const result = await settle(async () => {
-        after = await read();
-        return landed(after);
-      });
-      if (result === "landed") {
+      const settled = await settleWrite(read, landed);
+      if (settled.outcome === "landed") {
         await audit("success", { settledAfter: error.name });
-        return after as T;
+        return settled.state;
       }
-      await audit("unknown", { error: error.name, settled: result });
-      throw unknownOutcome(result, what, error);
+      await audit("unknown", { error: error.name, settled: settled.outcome });
+      throw unknownOutcome(settled.outcome, what, error);
     }
     const upstream = toUpstreamError(error, account.serverName);
     await audit("failure", failureDetail(upstream));

@@ -11,6 +11,7 @@ import { accountMaxQuota, quotaProblems } from "@/lib/mail/mailbox-options";
 import { findMailbox } from "@/lib/mail/mailboxes";
 import { passwordPolicyContext } from "@/lib/mail/passwords";
 import { fromCpanel, toUpstreamError } from "@/lib/mail/upstream";
+import { settleWrite } from "@/lib/mail/settle";
 import { requireReason, type WriteContext } from "@/lib/mail/write-context";
 
 /** The quota a new mailbox gets unless told otherwise (cPanel's own default, capped at the account maximum). */
@@ -94,23 +95,12 @@ export async function createMailbox(context: WriteContext, accountId: string, in
   return { id: mailboxPublicId(account.id, mailbox.email), email: mailbox.email, quotaMb: mailbox.quotaMb };
 }
 
-// A timed-out request may still be running on the cPanel server: ask again for a few seconds before answering.
-const SETTLE_DELAYS_MS = [0, 1000, 2000];
-
-/** After a write with an unknown outcome: whether the mailbox exists, asked until it is `expected`; null when cPanel cannot be asked. */
+/** After a write with an unknown outcome: whether the mailbox exists, read back until it is `expected`; null when cPanel cannot be asked. */
 async function existsAfterSettling(account: { serverId: string; serverName: string; cpanelUser: string }, email: string, expected: boolean): Promise<boolean | null> {
-  let answer: boolean | null = null;
-  for (const delay of SETTLE_DELAYS_MS) {
-    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-    try {
-      const api = await accountApi(account);
-      answer = (await api.listMailboxes()).some((m) => m.email.toLowerCase() === email.toLowerCase());
-      if (answer === expected) return answer;
-    } catch {
-      // cPanel still unreachable: ask again, then say that nothing is known.
-    }
-  }
-  return answer;
+  const api = await accountApi(account);
+  const exists = async () => (await api.listMailboxes()).some((m) => m.email.toLowerCase() === email.toLowerCase());
+  const settled = await settleWrite(exists, (state) => state === expected);
+  return settled.outcome === "no_answer" ? null : settled.state;
 }
 
 /**

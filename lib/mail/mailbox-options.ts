@@ -217,6 +217,20 @@ function flagCalls(api: AccountClient, flag: RestrictionFlag): [on: (email: stri
   }
 }
 
+/** A restriction as cPanel's mailbox list reports it. */
+function mailboxFlag(mailbox: Mailbox | undefined, flag: RestrictionFlag): boolean | undefined {
+  if (!mailbox) return undefined;
+  return { suspendLogin: mailbox.suspendedLogin, suspendIncoming: mailbox.suspendedIncoming, suspendOutgoing: mailbox.suspendedOutgoing, holdOutgoing: mailbox.holdOutgoing }[flag];
+}
+
+/** The address destinations of one source, lower-cased, live from cPanel (for settling a timed-out step). */
+async function forwardsOf(api: AccountClient, email: string): Promise<string[]> {
+  const domain = email.slice(email.lastIndexOf("@") + 1);
+  return (await api.listForwarders({ domain }))
+    .filter((f) => f.kind === "address" && f.source.toLowerCase() === email.toLowerCase())
+    .map((f) => f.destination.toLowerCase());
+}
+
 /** A change with its autoresponder completed from what cPanel has now. */
 type ResolvedChange = Omit<MailboxChange, "autoresponder"> & { autoresponder?: AutoresponderChange };
 
@@ -235,6 +249,7 @@ function planSteps(api: AccountClient, before: MailboxSettings, change: Resolved
       label: `the quota (${formatMb(before.quotaMb)} → ${formatMb(target)})`,
       apply: () => api.setMailboxQuota(email, target),
       undo: () => api.setMailboxQuota(email, before.quotaMb),
+      landed: async () => (await api.getMailboxQuota(email)) !== before.quotaMb,
     });
   }
   for (const flag of restrictionFlags) {
@@ -246,6 +261,9 @@ function planSteps(api: AccountClient, before: MailboxSettings, change: Resolved
       label: flagWords[flag][wanted ? 0 : 1],
       apply: () => (wanted ? on : off)(email),
       undo: () => (wanted ? off : on)(email),
+      landed: async () => mailboxFlag((await api.listMailboxes()).find((m) => m.email.toLowerCase() === email.toLowerCase()), flag) === wanted,
+      // cPanel's suspend_login ends the mailbox's open IMAP/POP sessions; unsuspending does not bring them back.
+      lasting: flag === "suspendLogin" && wanted ? "the mailbox's open mail sessions were ended, so its apps sign in again" : undefined,
     });
   }
   if (change.autoresponder && !autoresponderUnchanged(before.autoresponder, change.autoresponder)) {
@@ -269,6 +287,7 @@ function planSteps(api: AccountClient, before: MailboxSettings, change: Resolved
         label: `removing the forward to ${destination}`,
         apply: () => api.deleteForwarder(email, destination),
         undo: () => api.addForwarder({ source: email, kind: "address", destinations: [destination] }),
+        landed: async () => !(await forwardsOf(api, email)).includes(destination.toLowerCase()),
       });
     }
     for (const destination of add) {
@@ -276,6 +295,7 @@ function planSteps(api: AccountClient, before: MailboxSettings, change: Resolved
         label: `forwarding to ${destination}`,
         apply: () => api.addForwarder({ source: email, kind: "address", destinations: [destination] }),
         undo: () => api.deleteForwarder(email, destination),
+        landed: async () => (await forwardsOf(api, email)).includes(destination.toLowerCase()),
       });
     }
   }

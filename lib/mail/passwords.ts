@@ -9,6 +9,7 @@ import { findMailbox } from "@/lib/mail/mailboxes";
 import { limitPasswordAttempts } from "@/lib/mail/rate-limits";
 import { fromCpanel, toUpstreamError } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/mail/write-context";
+import { settleWrite } from "@/lib/mail/settle";
 
 const REQUIRED_STRENGTH_TTL_MS = 10 * 60 * 1000;
 const requiredStrengthCache = new Map<string, { strength: number; expires: number }>();
@@ -79,9 +80,6 @@ export async function changeMailboxPassword(
   return { email: mailbox.email };
 }
 
-// A timed-out request may still be running on the cPanel server: ask again for a few seconds before answering.
-const SETTLE_DELAYS_MS = [0, 1000, 2000];
-
 /** After a timed-out passwd_pop: ask cPanel (Email::verify_password) whether the new password works, and say only what is known. */
 async function settleUnknownOutcome(
   account: { serverId: string; serverName: string; cpanelUser: string },
@@ -91,19 +89,12 @@ async function settleUnknownOutcome(
   audit: (outcome: "success" | "failure" | "unknown", detail?: Record<string, unknown>) => Promise<void>,
 ): Promise<{ email: string }> {
   const api = await accountApi(account);
-  let answered = false;
-  for (const delay of SETTLE_DELAYS_MS) {
-    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-    try {
-      if (await api.verifyMailboxPassword(email, newPassword)) {
-        await audit("success", { settledAfter: cause.name });
-        return { email };
-      }
-      answered = true;
-    } catch {
-      // cPanel still unreachable: try again, then say that nothing is known.
-    }
+  const settled = await settleWrite(() => api.verifyMailboxPassword(email, newPassword), (works) => works);
+  if (settled.outcome === "landed") {
+    await audit("success", { settledAfter: cause.name });
+    return { email };
   }
+  const answered = settled.outcome === "not_landed";
   await audit("unknown", { error: cause.name, settled: answered ? "not_applied_yet" : "no_answer" });
   throw new UpstreamError(
     "unknown_outcome",

@@ -9,6 +9,7 @@ import { auditWrite, failureDetail } from "@/lib/mail/audit";
 import { accountApi, clientForServer } from "@/lib/mail/cpanel-access";
 import { NotFoundError, UpstreamError, ValidationError } from "@/lib/mail/errors";
 import { fromCpanel, toUpstreamError } from "@/lib/mail/upstream";
+import { settleWrite } from "@/lib/mail/settle";
 import { requireReason, type WriteContext } from "@/lib/mail/write-context";
 
 /** Support pages and actions exist only for staff: everyone else gets the same answer as for a missing page (DESIGN §2). */
@@ -236,10 +237,10 @@ export async function runAccountMailAction(context: WriteContext, accountId: str
     const check = expectedAfter(action);
     if (error instanceof CpanelError && error.outcomeUnknown) {
       // Settled by reading back, never by sending the write again.
-      const after = check ? await settle(readState, check) : null;
-      if (after && check?.(after)) {
-        await audit("success", { before, after, settledAfter: error.name });
-        return { message: `${definition.done} for ${account.cpanelUser}.`, state: after };
+      const settled = check ? await settleWrite(readState, check) : null;
+      if (settled?.outcome === "landed") {
+        await audit("success", { before, after: settled.state, settledAfter: error.name });
+        return { message: `${definition.done} for ${account.cpanelUser}.`, state: settled.state };
       }
       await audit("unknown", { before, error: error.name });
       throw new UpstreamError("unknown_outcome", `WHM did not confirm in time whether this was done for ${account.cpanelUser}. Reload the page to see the current state before trying again.`, { cause: error });
@@ -251,20 +252,6 @@ export async function runAccountMailAction(context: WriteContext, accountId: str
   const after = expectedAfter(action) ? await fromCpanel(account.serverName, readState).catch(() => null) : null;
   await audit("success", before ? { before, after } : undefined);
   return { message: `${definition.done} for ${account.cpanelUser}.`, state: after };
-}
-
-// A timed-out write may still be running on the server: read back for a few seconds before saying "unknown".
-const SETTLE_DELAYS_MS = [0, 1000, 2000];
-
-/** Reads state until `done` holds or the delays run out; the last state read (or null if none could be read). */
-async function settle<T>(read: () => Promise<T>, done: (state: T) => boolean): Promise<T | null> {
-  let last: T | null = null;
-  for (const delay of SETTLE_DELAYS_MS) {
-    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-    last = await read().catch(() => last);
-    if (last !== null && done(last)) return last;
-  }
-  return last;
 }
 
 const ADDRESS = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
@@ -295,13 +282,13 @@ export async function setSystemForward(context: WriteContext, accountId: string,
     await whm.setSystemForwardDestination(account.cpanelUser, destinations);
   } catch (error) {
     const wanted = destinations.join(",");
-    const after =
+    const settled =
       error instanceof CpanelError && error.outcomeUnknown
-        ? await settle(() => whm.getSystemForwardDestination(account.cpanelUser), (d) => d.join(",") === wanted)
+        ? await settleWrite(() => whm.getSystemForwardDestination(account.cpanelUser), (d) => d.join(",") === wanted)
         : null;
-    if (after && after.join(",") === wanted) {
-      await audit("success", { before, after, settledAfter: (error as Error).name });
-      return after;
+    if (settled?.outcome === "landed") {
+      await audit("success", { before, after: settled.state, settledAfter: (error as Error).name });
+      return settled.state;
     }
     const upstream = error instanceof CpanelError && error.outcomeUnknown
       ? new UpstreamError("unknown_outcome", "WHM did not confirm the change in time. Reload the page to see the current forward before trying again.", { cause: error })

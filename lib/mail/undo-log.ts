@@ -1,6 +1,7 @@
 import "server-only";
 import { CpanelError } from "@/lib/cpanel";
 import { UpstreamError } from "@/lib/mail/errors";
+import { settleWrite } from "@/lib/mail/settle";
 
 /** One cPanel write of a multi-part save, with the write that restores the value read before it. */
 export type UndoableStep = {
@@ -9,6 +10,13 @@ export type UndoableStep = {
   apply: () => Promise<void>;
   /** Restores the value read before the save; must be safe to run when `apply` did not land. */
   undo: () => Promise<void>;
+  /**
+   * Reads back whether `apply` took effect. After a timeout the original request may still be running on the
+   * server, so an undo sent at once could land before it: the step is first settled by reading back.
+   */
+  landed?: () => Promise<boolean>;
+  /** What the step does that no undo brings back, said when it is undone ("open sessions were ended"). */
+  lasting?: string;
 };
 
 /** What happened to each step of a save that failed part-way. */
@@ -23,6 +31,8 @@ export type RollbackReport = {
   stillApplied: string[];
   /** Steps never sent. */
   notSent: string[];
+  /** Effects of undone steps that no undo reverses. */
+  lasting: string[];
 };
 
 /** A save that failed part-way: `cause` is the first failure, `report` says what is in effect now. */
@@ -49,19 +59,33 @@ export async function runAllOrNothing(steps: UndoableStep[]): Promise<void> {
     } catch (error) {
       const failedOutcomeUnknown =
         (error instanceof CpanelError && error.outcomeUnknown) || (error instanceof UpstreamError && error.failure === "unknown_outcome");
-      const toUndo = failedOutcomeUnknown ? [...done, step] : [...done];
       const undone: string[] = [];
       const stillApplied: string[] = [];
+      const lasting: string[] = [];
+      let undoFailedStep = failedOutcomeUnknown;
+      let failedStepLanded = false;
+      if (failedOutcomeUnknown && step.landed) {
+        const settled = await settleWrite(step.landed, (landed) => landed);
+        // Landed: undo it now that the request is over. Not shown after the wait: nothing to undo.
+        // No answer at all: it may or may not be in effect, and an undo could race it.
+        failedStepLanded = settled.outcome === "landed";
+        undoFailedStep = failedStepLanded;
+        if (settled.outcome === "no_answer") stillApplied.push(`${step.label} (may have been applied)`);
+      }
+      const toUndo = undoFailedStep ? [...done, step] : [...done];
       for (const applied of toUndo.reverse()) {
         try {
           await applied.undo();
+          if (applied.lasting) lasting.push(applied.lasting);
+          // The failed step is named only when it is known to have gone through; otherwise its undo was a precaution.
           if (applied !== step) undone.push(applied.label);
+          else if (failedStepLanded) undone.push(`${applied.label}, which went through after all`);
         } catch {
           stillApplied.push(applied === step ? `${applied.label} (may have been applied)` : applied.label);
         }
       }
       const notSent = steps.slice(index + 1).map((s) => s.label);
-      throw new RollbackError({ failed: step.label, failedOutcomeUnknown, undone, stillApplied, notSent }, error);
+      throw new RollbackError({ failed: step.label, failedOutcomeUnknown, undone, stillApplied, notSent, lasting }, error);
     }
   }
 }
@@ -71,11 +95,11 @@ export function describeRollback(report: RollbackReport): string {
   const list = (items: string[]) => items.join(", ");
   const parts: string[] = [];
   if (report.stillApplied.length === 0) {
+    const lead = report.lasting.length ? "Everything was put back" : "Nothing was changed";
     parts.push(
-      report.undone.length
-        ? `Nothing was changed: ${list(report.undone)} ${report.undone.length === 1 ? "was" : "were"} undone.`
-        : "Nothing was changed.",
+      report.undone.length ? `${lead}: ${list(report.undone)} ${report.undone.length === 1 ? "was" : "were"} undone.` : `${lead}.`,
     );
+    if (report.lasting.length) parts.push(`Only this remains: ${list(report.lasting)}.`);
   } else {
     parts.push(`Undoing failed too, so these changes are still in effect: ${list(report.stillApplied)}.`);
     if (report.undone.length) parts.push(`Undone: ${list(report.undone)}.`);

@@ -170,7 +170,7 @@ describe("PATCH …/email-accounts/{address}", () => {
     const response = await call("PATCH", "archive@shop.example", { suspendLogin: true, holdOutgoing: true });
     await emulator.control.clearFaults();
     expect(response.status).toBe(502);
-    expect((await response.json()).detail).toMatch(/Queue locked\. Nothing was changed: suspending login was undone\./);
+    expect((await response.json()).detail).toMatch(/Queue locked\. Everything was put back: suspending login was undone\. Only this remains: the mailbox's open mail sessions were ended/);
     expect(await emuMailbox("archive@shop.example")).toMatchObject({ holdOutgoing: false, suspendedLogin: false });
 
     // The same, but the undo is refused too.

@@ -169,7 +169,9 @@ describe("all-or-nothing", () => {
     }).catch((e: unknown) => e);
     await emulator.control.clearFaults();
     expect(error).toBeInstanceOf(UpstreamError);
-    expect((error as Error).message).toMatch(/Exim is busy\. Nothing was changed: suspending login, the quota \(2,048 MB → 3,000 MB\) were undone\./);
+    expect((error as Error).message).toMatch(
+      /Exim is busy\. Everything was put back: suspending login, the quota \(2,048 MB → 3,000 MB\) were undone\. Only this remains: the mailbox's open mail sessions were ended, so its apps sign in again\./,
+    );
     expect((error as PartialUpdateError).report.notSent).toEqual(["holding outgoing mail"]);
     expect(await emuMailbox("shopcp", "orders@shop.example")).toMatchObject({
       quotaMb: 2048,
