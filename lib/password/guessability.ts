@@ -5,7 +5,11 @@
  */
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary as commonDictionary } from "@zxcvbn-ts/language-common";
-import { dictionary as englishDictionary, translations } from "@zxcvbn-ts/language-en";
+// One list at a time: the package's index would also bundle Wikipedia words and word sequences, never used here.
+import firstnames from "@zxcvbn-ts/language-en/dist/firstnames.json.mjs";
+import translations from "@zxcvbn-ts/language-en/dist/translations.mjs";
+// The most frequent English words and surnames (scripts/trim-dictionaries.ts): the rare tail is most of the bytes.
+import english from "./dictionaries/english-trimmed.json";
 
 /** The estimator sees at most this many characters; the length rules still see the whole password. */
 export const ESTIMATE_PREFIX_LENGTH = 40;
@@ -21,9 +25,9 @@ function estimator(): ZxcvbnFactory {
     dictionary: {
       "passwords-common": commonDictionary["passwords-common"],
       "diceware-common": commonDictionary["diceware-common"],
-      "commonWords-en": englishDictionary["commonWords-en"],
-      "firstnames-en": englishDictionary["firstnames-en"],
-      "lastnames-en": englishDictionary["lastnames-en"],
+      "commonWords-en": english["commonWords-en"],
+      "firstnames-en": firstnames,
+      "lastnames-en": english["lastnames-en"],
     },
     // Few l33t substitutions: each one multiplies the matcher's work; 1 still catches "p@ssword".
     l33tMaxSubstitutions: 1,
