@@ -35,3 +35,14 @@ export async function signInAs(email: string): Promise<void> {
 export function signOut(): void {
   session = null;
 }
+
+/** Moves the current session into the past: signed in `authedSecondsAgo`, last active `seenSecondsAgo`. */
+export function ageSession(ages: { authedSecondsAgo?: number; seenSecondsAgo?: number }): void {
+  if (!session) throw new Error("No session to age");
+  const now = Math.floor(Date.now() / 1000);
+  session.meta = {
+    ...session.meta,
+    authTime: now - (ages.authedSecondsAgo ?? 0),
+    seen: now - (ages.seenSecondsAgo ?? 0),
+  };
+}
