@@ -246,9 +246,13 @@ function whmClient(connection: CpanelServerConnection) {
       }
       // cPanel gives one reason for the call; when it lists one line per user, each user gets its own line.
       const lines = outcome.messages.flatMap((m) => m.split("\n")).map((l) => l.trim()).filter(Boolean);
-      const reasonFor = (user: string) =>
-        lines.find((l) => l.includes(`“${user}”`) || l.includes(`"${user}"`)) ?? (lines.join(" ") || null);
-      return { updated, failed: users.filter((u) => !updated.includes(u)).map((user) => ({ user, reason: reasonFor(user) })) };
+      const named = (user: string) => lines.find((l) => l.includes(`“${user}”`) || l.includes(`"${user}"`));
+      const notUpdated = users.filter((u) => !updated.includes(u));
+      // With stop_on_failure the reason names the user cPanel stopped at; the users after it were never tried.
+      const stoppedAt = options.stopOnFailure ? notUpdated.filter((u) => named(u) !== undefined) : [];
+      const notAttempted = stoppedAt.length ? notUpdated.filter((u) => named(u) === undefined) : [];
+      const failed = notUpdated.filter((u) => !notAttempted.includes(u)).map((user) => ({ user, reason: named(user) ?? (lines.join(" ") || null) }));
+      return notAttempted.length ? { updated, failed, notAttempted } : { updated, failed };
     },
     /** WHM API 1 `get_user_email_forward_destination`: where the system account's own mail goes. */
     getSystemForwardDestination(user: string): Promise<string[]> {

@@ -123,6 +123,8 @@ export type ForcePasswordChangeResult = {
   updated: string[];
   /** Users that were not updated, with cPanel's reason when it gave one. */
   failed?: { user: string; reason: string | null }[];
+  /** With stop_on_failure: users never tried because cPanel stopped at an earlier failure. */
+  notAttempted?: string[];
 };
 
 export type UserSessionService = "cpaneld" | "whostmgrd" | "webmaild";

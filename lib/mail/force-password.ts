@@ -83,16 +83,11 @@ export async function forcePasswordChangeOnServer(
     const whm = (await clientForServer(serverId)).whm;
     const answer = await whm.forcePasswordChange(users, { stopOnFailure: options.stopOnFailure });
     const failed = new Map((answer.failed ?? []).map((f) => [f.user, f.reason]));
-    const names = (reason: string | null, user: string) => reason !== null && (reason.includes(`“${user}”`) || reason.includes(`"${user}"`));
     results = batch.map((a) => {
       const base = { id: a.id, cpanelUser: a.cpanelUser, primaryDomain: a.primaryDomain, serverName };
       if (answer.updated.includes(a.cpanelUser)) return { ...base, outcome: "updated" as const, reason: null };
-      const reason = failed.get(a.cpanelUser) ?? null;
-      // With stop_on_failure, cPanel's reason names the account it stopped at; the ones after it were never tried.
-      if (options.stopOnFailure && !names(reason, a.cpanelUser) && users.some((u) => names(reason, u))) {
-        return { ...base, outcome: "skipped" as const, reason: STOPPED };
-      }
-      return { ...base, outcome: "failed" as const, reason: reason ?? NOT_LISTED };
+      if (answer.notAttempted?.includes(a.cpanelUser)) return { ...base, outcome: "skipped" as const, reason: STOPPED };
+      return { ...base, outcome: "failed" as const, reason: failed.get(a.cpanelUser) ?? NOT_LISTED };
     });
   } catch (error) {
     const unknown = error instanceof CpanelError && error.outcomeUnknown;

@@ -52,6 +52,13 @@ describe("WHM API 1 calls", () => {
     expect(partial.failed).toEqual([{ user: "ghost", reason: "You do not have a user named “ghost”." }]);
   });
 
+  it("forcePasswordChange with stop_on_failure tells the failed user from the ones never tried", async () => {
+    const stopped = await whm.forcePasswordChange(["acme", "ghost", "beta"], { stopOnFailure: true });
+    expect(stopped.updated).toEqual(["acme"]);
+    expect(stopped.failed).toEqual([{ user: "ghost", reason: "You do not have a user named “ghost”." }]);
+    expect(stopped.notAttempted).toEqual(["beta"]);
+  });
+
   it("get/setSystemForwardDestination", async () => {
     await whm.setSystemForwardDestination("acme", ["ops@example.net", "noc@example.net"]);
     expect(await whm.getSystemForwardDestination("acme")).toEqual(["ops@example.net", "noc@example.net"]);
