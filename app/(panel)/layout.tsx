@@ -32,7 +32,15 @@ export default async function PanelLayout({ children }: { children: ReactNode })
               </Link>
             ) : null}
           </nav>
-          <div className="flex items-center gap-3 text-sm">
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            <nav aria-label="Your settings" className="flex items-center gap-3">
+              <Link href="/settings/api-tokens" className="font-medium text-blue-800 underline-offset-4 hover:underline">
+                API tokens
+              </Link>
+              <Link href="/security/two-factor" className="font-medium text-blue-800 underline-offset-4 hover:underline">
+                Two-factor sign-in
+              </Link>
+            </nav>
             <span>
               {user.email}
               {isStaff(user.role) ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">{user.role === "admin" ? "Admin" : "Support"}</span> : null}
