@@ -1,0 +1,70 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser } from "@playwright/test";
+import { generateSync } from "otplib";
+import { LoginPage } from "./support/login-page";
+import { rememberSecret } from "./support/secrets";
+import { storageState } from "./support/users";
+
+/** A new support login made by the demo admin, as a new hire would get it. */
+async function newSupportUser(browser: Browser) {
+  const email = `hire-${Date.now()}@example.com`;
+  const password = rememberSecret(`Walnut-harbor-${Date.now()}`);
+  const context = await browser.newContext({ storageState: storageState.admin });
+  const admin = await context.newPage();
+  await admin.goto("/admin/users");
+  await admin.getByLabel("Email", { exact: true }).fill(email);
+  await admin.getByLabel("Role", { exact: true }).selectOption("support");
+  await admin.getByLabel("Initial password").fill(password);
+  await admin.getByLabel("Reason (for the audit log)").fill("Ticket #8100: new support hire");
+  await admin.getByRole("button", { name: "Add user" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: `Created ${email}` })).toBeVisible();
+  await context.close();
+  return { email, password };
+}
+
+test("a new support user sets up two-factor sign-in, then signs in with a code and with a recovery code", async ({ browser }) => {
+  const { email, password } = await newSupportUser(browser);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(email, password);
+  await expect(page).toHaveURL(/\/security\/two-factor/);
+
+  await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+  await expect(page.getByRole("img", { name: "QR code to add Mailroom to your authenticator app" })).toBeVisible();
+  const key = rememberSecret(((await page.getByText(/^Key:/).locator("code").textContent()) ?? "").trim());
+  const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  expect(scan.violations.map((v) => v.id)).toEqual([]);
+
+  await page.getByLabel("Authentication code").fill("000000");
+  await page.getByLabel("Your panel password").fill(password);
+  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "That code is not right" })).toBeVisible();
+
+  await page.getByLabel("Authentication code").fill(generateSync({ secret: key }));
+  await page.getByLabel("Your panel password").fill(password);
+  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  const codes = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(codes).toHaveCount(10);
+  const recovery = rememberSecret(((await codes.first().textContent()) ?? "").trim());
+
+  // Turning it on signs the user out everywhere: sign in again, now with a code.
+  await login.goto();
+  await login.signIn(email, password);
+  await expect(login.error).toContainText("Enter the 6-digit code");
+  const later = generateSync({ secret: key, epoch: Math.floor(Date.now() / 1000) + 30 });
+  await page.getByLabel("Authentication code").fill(later);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Hosting accounts" })).toBeVisible();
+  await page.goto("/support");
+  await expect(page).toHaveURL(/\/support$/);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await login.signIn(email, password);
+  await page.getByLabel("Authentication code").fill(recovery);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Hosting accounts" })).toBeVisible();
+  await context.close();
+});
