@@ -1,8 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { LoginPage } from "./support/login-page";
 import { EMULATOR_WHM_PORT } from "./support/ports";
-import { rememberSecret } from "./support/secrets";
 import { storageState } from "./support/users";
+import { createUserAsAdmin } from "./support/admin";
 
 /** A page of another site that the signed-in person happens to visit. */
 const FOREIGN = "https://evil.example";
@@ -122,18 +122,7 @@ test.describe("next-auth's own endpoints", () => {
 
 test.describe("a support user without two-factor sign-in", () => {
   test("lands on the two-factor setup after signing in and cannot open the support pages", async ({ browser }) => {
-    const email = `no-2fa-${Date.now()}@example.com`;
-    const password = rememberSecret(`Quartz-lantern-${Date.now()}`);
-    const adminContext = await browser.newContext({ storageState: storageState.admin });
-    const admin = await adminContext.newPage();
-    await admin.goto("/admin/users");
-    await admin.getByLabel("Email", { exact: true }).fill(email);
-    await admin.getByLabel("Role", { exact: true }).selectOption("support");
-    await admin.getByLabel("Initial password").fill(password);
-    await admin.getByLabel("Reason (for the audit log)").fill("Ticket #8008: new support hire, 2FA check");
-    await admin.getByRole("button", { name: "Add user" }).click();
-    await expect(admin.getByRole("status").filter({ hasText: `Created ${email}` })).toBeVisible();
-    await adminContext.close();
+    const { email, password } = await createUserAsAdmin(browser, "support", "Ticket #8008: new support hire, 2FA check");
 
     const context = await browser.newContext();
     const page = await context.newPage();

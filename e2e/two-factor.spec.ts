@@ -1,29 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { generateSync } from "otplib";
 import { LoginPage } from "./support/login-page";
 import { rememberSecret } from "./support/secrets";
-import { storageState } from "./support/users";
-
-/** A new support login made by the demo admin, as a new hire would get it. */
-async function newSupportUser(browser: Browser) {
-  const email = `hire-${Date.now()}@example.com`;
-  const password = rememberSecret(`Walnut-harbor-${Date.now()}`);
-  const context = await browser.newContext({ storageState: storageState.admin });
-  const admin = await context.newPage();
-  await admin.goto("/admin/users");
-  await admin.getByLabel("Email", { exact: true }).fill(email);
-  await admin.getByLabel("Role", { exact: true }).selectOption("support");
-  await admin.getByLabel("Initial password").fill(password);
-  await admin.getByLabel("Reason (for the audit log)").fill("Ticket #8100: new support hire");
-  await admin.getByRole("button", { name: "Add user" }).click();
-  await expect(admin.getByRole("status").filter({ hasText: `Created ${email}` })).toBeVisible();
-  await context.close();
-  return { email, password };
-}
+import { createUserAsAdmin } from "./support/admin";
 
 test("a new support user sets up two-factor sign-in, then signs in with a code and with a recovery code", async ({ browser }) => {
-  const { email, password } = await newSupportUser(browser);
+  const { email, password } = await createUserAsAdmin(browser, "support", "Ticket #8100: new support hire");
   const context = await browser.newContext();
   const page = await context.newPage();
   const login = new LoginPage(page);

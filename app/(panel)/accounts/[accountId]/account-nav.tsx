@@ -1,9 +1,15 @@
 import Link from "next/link";
 
 /** The account's pages; `current` is marked for assistive technology too. Each feature adds its page here. */
-const pages = [{ key: "email", label: "Mailboxes", path: "email" }, { key: "forwarders", label: "Forwarders", path: "forwarders" }, { key: "activity", label: "Activity", path: "activity" }] as const;
+const pages = [
+  { key: "email", label: "Mailboxes", path: "email" },
+  { key: "forwarders", label: "Forwarders", path: "forwarders" },
+  { key: "activity", label: "Activity", path: "activity" },
+] as const;
 
-export function AccountNav({ accountId, current }: { accountId: string; current: (typeof pages)[number]["key"] }) {
+export type AccountPageKey = (typeof pages)[number]["key"];
+
+export function AccountNav({ accountId, current }: { accountId: string; current: AccountPageKey }) {
   return (
     <nav aria-label="Account" className="mt-3 flex gap-4 border-b border-slate-300 text-sm">
       {pages.map((page) => (

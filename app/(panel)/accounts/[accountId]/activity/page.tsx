@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { pageParam } from "@/lib/search-params";
 import { listAccountActivity, OUTCOME_LABELS } from "@/lib/mail/activity";
@@ -7,7 +6,7 @@ import { formatUtc } from "@/components/support/format-time";
 import { NewerOlderNav } from "@/components/support/newer-older-nav";
 import { TableHead } from "@/components/support/table-head";
 import { accountOr404 } from "../account-or-404";
-import { AccountNav } from "../account-nav";
+import { AccountHeader } from "../account-header";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -24,16 +23,9 @@ export default async function ActivityPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/accounts" className="text-blue-800 underline underline-offset-2">Hosting accounts</Link>
-        <span aria-hidden="true"> / </span>
-        <span>{account.primaryDomain}</span>
-      </nav>
-      <h1 className="mt-2 text-2xl font-bold">Activity on {account.primaryDomain}</h1>
-      <p className="mt-1 text-sm text-slate-700">
+      <AccountHeader account={account} title={`Activity on ${account.primaryDomain}`} current="activity">
         Every change made to this account through the panel, newest first. Changes by our support team are shown as “Support”, with the reason they gave. Times are UTC.
-      </p>
-      <AccountNav accountId={account.id} current="activity" />
+      </AccountHeader>
       {activity.entries.length === 0 ? (
         <p className="mt-4 rounded-md border border-slate-300 bg-white p-4">{activity.page > 1 ? "No older changes." : "No changes have been made through the panel yet."}</p>
       ) : (

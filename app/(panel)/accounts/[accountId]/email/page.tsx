@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Suspense } from "react";
 import { requireUser, type Actor } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/roles";
@@ -10,7 +9,7 @@ import { CreateMailboxForm } from "@/components/options/create-mailbox-form";
 import { pageParam, stringParam } from "@/lib/search-params";
 import { SearchForm } from "@/components/search-form";
 import { accountOr404 } from "../account-or-404";
-import { AccountNav } from "../account-nav";
+import { AccountHeader } from "../account-header";
 import { createMailboxForm } from "./create-mailbox-actions";
 import { MailboxTable } from "./mailbox-table";
 
@@ -33,16 +32,7 @@ export default async function MailboxesPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/accounts" className="text-blue-800 underline underline-offset-2">Hosting accounts</Link>
-        <span aria-hidden="true"> / </span>
-        <span>{account.primaryDomain}</span>
-      </nav>
-      <h1 className="mt-2 text-2xl font-bold">Mailboxes of {account.primaryDomain}</h1>
-      <p className="mt-1 text-sm text-slate-700">
-        cPanel user <span className="font-mono">{account.cpanelUser}</span> on {account.serverName}
-      </p>
-      <AccountNav accountId={account.id} current="email" />
+      <AccountHeader account={account} title={`Mailboxes of ${account.primaryDomain}`} current="email" />
       <div className="mt-4">
         <SearchForm label="Search by address" defaultValue={query} placeholder="info@…" />
       </div>

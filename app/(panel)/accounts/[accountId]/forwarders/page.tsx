@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/roles";
 import { getAccountForwarding } from "@/lib/mail/forwarders";
@@ -8,7 +7,7 @@ import { ErrorPanel } from "@/components/error-panel";
 import { AccountForwarders } from "@/components/forwarding/account-forwarders";
 import { DomainForwarders } from "@/components/forwarding/domain-forwarders";
 import { accountOr404 } from "../account-or-404";
-import { AccountNav } from "../account-nav";
+import { AccountHeader } from "../account-header";
 import { removeForwarder } from "../email/[address]/forwarding-actions";
 import { addDomainForwarder, addForwarder, removeDomainForwarder } from "./actions";
 
@@ -34,16 +33,7 @@ export default async function ForwardersPage({ params }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/accounts" className="text-blue-800 underline underline-offset-2">Hosting accounts</Link>
-        <span aria-hidden="true"> / </span>
-        <span>{account.primaryDomain}</span>
-      </nav>
-      <h1 className="mt-2 text-2xl font-bold">Forwarders of {account.primaryDomain}</h1>
-      <p className="mt-1 text-sm text-slate-700">
-        cPanel user <span className="font-mono">{account.cpanelUser}</span> on {account.serverName}
-      </p>
-      <AccountNav accountId={account.id} current="forwarders" />
+      <AccountHeader account={account} title={`Forwarders of ${account.primaryDomain}`} current="forwarders" />
       {failure || !forwarding ? (
         <div className="mt-4">
           <ErrorPanel title="Forwarders can't be shown right now">
