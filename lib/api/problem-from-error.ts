@@ -3,6 +3,7 @@ import {
   AccountNotEligibleError,
   ForbiddenError,
   NotFoundError,
+  PartialUpdateError,
   PasswordTooWeakError,
   RateLimitedError,
   UpstreamError,
@@ -31,6 +32,11 @@ export function problemFromError(error: unknown, where: { instance: string; requ
   if (error instanceof ForbiddenError) return { ...base, code: "forbidden", detail: error.message };
   if (error instanceof RateLimitedError) return { ...base, code: "rate_limited", detail: error.message, retryAfterSeconds: error.retryAfterSeconds };
   if (error instanceof AccountNotEligibleError) return { ...base, code: "account_not_eligible_cpanel", detail: error.message };
+  if (error instanceof PartialUpdateError) {
+    // Scripts get what was undone and what is still in effect as data, not only as the sentence in `detail`.
+    const { undone, stillApplied, notSent, lasting } = error.report;
+    return { ...base, code: "upstream_unavailable", detail: error.message, extra: { upstream: error.failure, rollback: { undone, stillApplied, notSent, lasting } } };
+  }
   if (error instanceof UpstreamError) {
     return { ...base, code: "upstream_unavailable", detail: error.message, extra: { upstream: error.failure } };
   }

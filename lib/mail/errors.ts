@@ -1,4 +1,5 @@
 import "server-only";
+import type { RollbackReport } from "@/lib/mail/undo-log";
 
 /** Something the actor may not see, or that does not exist: the two are never told apart (DESIGN §2). */
 export class NotFoundError extends Error {
@@ -67,5 +68,18 @@ export class UpstreamError extends Error {
   ) {
     super(message, options);
     this.name = "UpstreamError";
+  }
+}
+
+/** A save that failed part-way; `report` says what was undone and what is still in effect. */
+export class PartialUpdateError extends UpstreamError {
+  constructor(
+    failure: UpstreamError["failure"],
+    message: string,
+    readonly report: RollbackReport,
+    options?: { cause?: unknown },
+  ) {
+    super(failure, message, options);
+    this.name = "PartialUpdateError";
   }
 }

@@ -20,7 +20,7 @@ import {
 } from "@/lib/mail/autoresponders";
 import { accountApi, clientForServer } from "@/lib/mail/cpanel-access";
 import { cachedRead } from "@/lib/mail/read-cache";
-import { PasswordTooWeakError, UpstreamError, ValidationError } from "@/lib/mail/errors";
+import { PartialUpdateError, PasswordTooWeakError, UpstreamError, ValidationError } from "@/lib/mail/errors";
 import { mailboxPublicId } from "@/lib/mail/mailbox-id";
 import { findMailbox } from "@/lib/mail/mailboxes";
 import { changeMailboxPassword, passwordPolicyContext } from "@/lib/mail/passwords";
@@ -70,19 +70,6 @@ export type MailboxChange = {
   forwards?: string[];
   newPassword?: string;
 };
-
-/** A save that failed part-way; `report` says what was undone and what is still in effect. */
-export class PartialUpdateError extends UpstreamError {
-  constructor(
-    failure: UpstreamError["failure"],
-    message: string,
-    readonly report: RollbackReport,
-    options?: { cause?: unknown },
-  ) {
-    super(failure, message, options);
-    this.name = "PartialUpdateError";
-  }
-}
 
 /** The account's maximum mailbox quota (WHM API 1 accountsummary); null when there is none or it cannot be read. */
 export async function accountMaxQuota(account: { serverId: string; cpanelUser: string }): Promise<number | null> {

@@ -179,7 +179,11 @@ describe("PATCH …/email-accounts/{address}", () => {
     const stuck = await call("PATCH", "archive@shop.example", { suspendLogin: true, holdOutgoing: true });
     await emulator.control.clearFaults();
     const problem = await stuck.json();
-    expect(problem).toMatchObject({ code: "upstream_unavailable", upstream: "unknown_outcome" });
+    expect(problem).toMatchObject({
+      code: "upstream_unavailable",
+      upstream: "unknown_outcome",
+      rollback: { stillApplied: ["suspending login"], undone: [], notSent: [] },
+    });
     expect(problem.detail).toMatch(/Queue locked\. Undoing failed too, so these changes are still in effect: suspending login\. Check the settings/);
     expect(await emuMailbox("archive@shop.example")).toMatchObject({ holdOutgoing: false, suspendedLogin: true });
   });

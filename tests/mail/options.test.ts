@@ -2,7 +2,8 @@
 // and the all-or-nothing save proven with injected faults.
 import { describe, expect, it } from "vitest";
 import { withDemoPanel } from "../support/panel";
-import { getMailboxSettings, PartialUpdateError, updateMailbox } from "@/lib/mail/mailbox-options";
+import { getMailboxSettings, updateMailbox } from "@/lib/mail/mailbox-options";
+import { PartialUpdateError } from "@/lib/mail/errors";
 import { createMailbox, deleteMailbox } from "@/lib/mail/mailbox-lifecycle";
 import { listAuditEvents } from "@/lib/audit";
 import { NotFoundError, PasswordTooWeakError, UpstreamError, ValidationError } from "@/lib/mail/errors";
