@@ -24,7 +24,7 @@ import { PartialUpdateError, PasswordTooWeakError, UpstreamError, ValidationErro
 import { mailboxPublicId } from "@/lib/mail/mailbox-id";
 import { findMailbox } from "@/lib/mail/mailboxes";
 import { changeMailboxPassword, passwordPolicyContext } from "@/lib/mail/passwords";
-import { describeRollback, RollbackError, runAllOrNothing, type RollbackReport, type UndoableStep } from "@/lib/mail/undo-log";
+import { describeRollback, RollbackError, runAllOrNothing, type UndoableStep } from "@/lib/mail/undo-log";
 import { fromCpanel, toUpstreamError } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/mail/write-context";
 
