@@ -78,4 +78,13 @@ export const problemSchema = z.object({
   requestId: z.string(),
   timestamp: z.string(),
   errors: z.array(z.object({ pointer: z.string(), detail: z.string(), code: z.string().optional() })).optional(),
+  rules: z.array(z.string()).optional().describe("password_too_weak: the policy rules the password broke"),
+  upstream: z
+    .enum(["unavailable", "timeout", "auth", "rejected", "protocol", "unknown_outcome"])
+    .optional()
+    .describe("upstream_unavailable: how cPanel failed; unknown_outcome = the change may or may not have been made"),
+  rollback: z
+    .object({ undone: z.array(z.string()), stillApplied: z.array(z.string()), notSent: z.array(z.string()), lasting: z.array(z.string()) })
+    .optional()
+    .describe("A save that failed part-way: what was undone, what is still in effect, what was never sent"),
 });
