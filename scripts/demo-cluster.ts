@@ -11,9 +11,10 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIsStale, buildPanel } from "./demo/build";
+import { startEmulatorAndProvision } from "./demo/emulator-and-panel-data";
 import { demoSecrets } from "./demo/secrets";
 import { DEMO_STAFF_TOTP_SECRET, demoUsers, EMULATOR_DEFAULT_WHM_TOKEN } from "./demo/demo-data";
-import { emulatorReady, startChild, stopAll, waitForHttp } from "./demo/processes";
+import { startChild, stopAll, waitForHttp } from "./demo/processes";
 import { prepareClusterDatabase } from "./cluster/database";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -58,16 +59,7 @@ async function main() {
   // One build serves every instance, so server actions (encrypted per build) work across them.
   if (buildIsStale(root)) buildPanel(root, { ...env, NODE_ENV: "production" });
 
-  const emulator = startChild(join(root, "node_modules", ".bin", "tsx"), ["emulator/main.ts", "--seed", "demo"], env, "The emulator");
-  const ready = await emulatorReady(emulator);
-  const scheme = ready.tls ? "https" : "http";
-  const whmUrl = `${scheme}://127.0.0.1:${ready.whmPort}`;
-  if (ready.caFile) process.env.CPANEL_CA_FILE = env.CPANEL_CA_FILE = ready.caFile;
-
-  const { provisionDemo } = await import("./demo/provision");
-  await provisionDemo(whmUrl, whmToken);
-  const { closeDb } = await import("../lib/db/client");
-  await closeDb();
+  const { whmUrl, cpanelUrl } = await startEmulatorAndProvision(root, env, whmToken);
 
   for (const port of ports) {
     startChild(
@@ -83,7 +75,7 @@ async function main() {
   console.log(`
 Mailroom runs as ${instances} instances: ${urls.join(", ")}
 They share PostgreSQL (${databaseUrl.replace(/\/\/[^@/]*@/, "//…@")}) and Redis (${redisUrl}).
-cPanel & WHM emulator: WHM ${whmUrl}, cPanel ${scheme}://127.0.0.1:${ready.cpanelPort}
+cPanel & WHM emulator: WHM ${whmUrl}, cPanel ${cpanelUrl}
 
 Demo logins:
 ${demoUsers.map((u) => `  ${u.email.padEnd(24)} ${u.password.padEnd(22)} ${u.role}`).join("\n")}

@@ -9,9 +9,10 @@ import { rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIsStale, buildPanel } from "./demo/build";
+import { startEmulatorAndProvision } from "./demo/emulator-and-panel-data";
 import { demoSecrets } from "./demo/secrets";
 import { DEMO_STAFF_TOTP_SECRET, demoUsers, EMULATOR_DEFAULT_WHM_TOKEN } from "./demo/demo-data";
-import { emulatorReady, startChild, stopAll, waitForHttp } from "./demo/processes";
+import { startChild, stopAll, waitForHttp } from "./demo/processes";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const fresh = process.argv.includes("--fresh");
@@ -43,23 +44,14 @@ async function main() {
 
   if (buildIsStale(root)) buildPanel(root, { ...env, NODE_ENV: "production" });
 
-  const emulator = startChild(join(root, "node_modules", ".bin", "tsx"), ["emulator/main.ts", "--seed", "demo"], env, "The emulator");
-  const ready = await emulatorReady(emulator);
-  const scheme = ready.tls ? "https" : "http";
-  const whmUrl = `${scheme}://127.0.0.1:${ready.whmPort}`;
-  if (ready.caFile) process.env.CPANEL_CA_FILE = env.CPANEL_CA_FILE = ready.caFile;
-
-  const { provisionDemo } = await import("./demo/provision");
-  await provisionDemo(whmUrl, whmToken);
-  const { closeDb } = await import("../lib/db/client");
-  await closeDb();
+  const { whmUrl, cpanelUrl } = await startEmulatorAndProvision(root, env, whmToken);
 
   startChild(join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { ...env, NODE_ENV: "production" }, "The panel");
   await waitForHttp(`http://127.0.0.1:${port}/login`, 60_000);
 
   console.log(`
 Mailroom is running at http://localhost:${port}
-cPanel & WHM emulator: WHM ${whmUrl}, cPanel ${scheme}://127.0.0.1:${ready.cpanelPort}
+cPanel & WHM emulator: WHM ${whmUrl}, cPanel ${cpanelUrl}
 
 Demo logins:
 ${demoUsers.map((u) => `  ${u.email.padEnd(24)} ${u.password.padEnd(22)} ${u.role}`).join("\n")}

@@ -1,20 +1,8 @@
 import { createHash } from "node:crypto";
+import type { AuditEventsTable } from "../db/schema";
 
-/** The fields of an audit row that its hash covers, in a fixed order. */
-export type ChainedFields = {
-  seq: number;
-  id: string;
-  at: number;
-  actor_user_id: string | null;
-  actor_role: string | null;
-  account_id: string | null;
-  action: string;
-  target: string | null;
-  outcome: string;
-  reason: string | null;
-  detail: string | null;
-  request_id: string | null;
-};
+/** The fields of an audit row that its hash covers (the hash columns themselves excepted). */
+export type ChainedFields = Omit<AuditEventsTable, "seq" | "prev_hash" | "hash"> & { seq: number };
 
 /** sha256 over the previous row's hash and this row's fields: tampering with any row breaks every later hash. */
 export function auditRowHash(prevHash: string, row: ChainedFields): string {
