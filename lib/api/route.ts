@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { authenticateApiRequest, type ApiCaller } from "@/lib/api/authenticate";
 import { jsonResponse, problemResponse, type Problem } from "@/lib/api/problem";
@@ -8,6 +8,7 @@ import { grants, READ_SCOPE, WRITE_SCOPE } from "@/lib/api/scopes";
 import { claimIdempotencyKey, completeIdempotentRequest, releaseIdempotencyKey } from "@/lib/db/idempotency";
 import { writeContext, type WriteContext } from "@/lib/mail/write-context";
 import { requestLog } from "@/lib/log";
+import { requestFingerprint } from "@/lib/api/request-fingerprint";
 import { rateLimiter } from "@/lib/auth/rate-limit";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -113,7 +114,7 @@ export function apiRoute<Params extends z.ZodType, Body extends z.ZodType | unde
       if (clientKey) {
         if (!/^[\w.:-]{8,200}$/.test(clientKey)) return fail({ code: "invalid_request", detail: "The Idempotency-Key must be 8–200 letters, digits or . _ : -." });
         idempotencyKey = `${caller.actor.id}:${clientKey}`;
-        const hash = createHash("sha256").update(`${request.method} ${instance} ${JSON.stringify(rawBody ?? null)}`).digest("hex");
+        const hash = requestFingerprint(request.method, instance, rawBody);
         const claim = await claimIdempotencyKey(idempotencyKey, hash);
         if (claim.state === "replay") {
           idempotencyKey = null;

@@ -147,7 +147,12 @@ describe("PUT …/password", () => {
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(second.headers.get("idempotent-replayed")).toBe("true");
     expect((await emulator.control.requestCounts())["Email::passwd_pop"]).toBe(1);
-    const reused = await put(accountId.shopcp, "marketing@shop.example", { newPassword: "Other-quince-2026-lark" }, writeToken, key);
+    // The fingerprint of a request leaves secrets out (the panel stores no hash of a password): the same key with
+    // another password is the same request, replayed; with another mailbox it is a misuse of the key.
+    const otherPassword = await put(accountId.shopcp, "marketing@shop.example", { newPassword: "Other-quince-2026-lark" }, writeToken, key);
+    expect(otherPassword.headers.get("idempotent-replayed")).toBe("true");
+    expect((await emulator.control.requestCounts())["Email::passwd_pop"]).toBe(1);
+    const reused = await put(accountId.shopcp, "orders@shop.example", { newPassword: "Harbor-quince-2026-lark" }, writeToken, key);
     expect(reused.status).toBe(400);
   });
 
