@@ -11,6 +11,7 @@ import { DestinationList } from "./destination-list";
 import { primaryButtonClass } from "./styles";
 import { TextField } from "./text-field";
 import { useWithReason } from "./use-staff-reason";
+import { SubmissionKey } from "@/components/form/submission-key";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -77,6 +78,7 @@ export function MailboxForwarding({ accountId, forwarding, requireReason, addAct
         />
       ) : null}
       <form action={add} onSubmit={checkBeforeSending} noValidate className="space-y-3">
+      <SubmissionKey round={addState.status === "idle" ? "idle" : addState.at} />
         <input type="hidden" name="accountId" value={accountId} />
         <input type="hidden" name="address" value={address} />
         <TextField

@@ -8,6 +8,7 @@ import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { primaryButton, textInput } from "./styles";
 import { readableWallTime, toWallTime, useBrowserTimeZone } from "./zoned-time";
+import { SubmissionKey } from "@/components/form/submission-key";
 
 export type AutoresponderValues = {
   enabled: boolean;
@@ -38,6 +39,7 @@ export function AutoresponderForm({ accountId, address, values, limits, requireR
   const kept = state.status === "error" ? state.values : undefined;
   return (
     <form action={formAction} className="mt-3 space-y-4">
+      <SubmissionKey round={state.status === "idle" ? "idle" : state.at} />
       <input type="hidden" name="accountId" value={accountId} />
       <input type="hidden" name="address" value={address} />
       <input type="hidden" name="timeZone" value={timeZone ?? "UTC"} />

@@ -10,6 +10,7 @@ import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { primaryButton, textInput } from "./styles";
+import { SubmissionKey } from "@/components/form/submission-key";
 
 type Props = {
   accountId: string;
@@ -30,6 +31,7 @@ export function CreateMailboxForm(props: Props) {
   const created = state.status === "success" ? state.message : null;
   return (
     <form action={formAction} className="mt-3 space-y-4">
+      <SubmissionKey round={state.status === "idle" ? "idle" : state.at} />
       <input type="hidden" name="accountId" value={props.accountId} />
       <CreateFields key={state.status === "idle" ? "idle" : state.at} {...props} kept={kept} fieldErrors={fieldErrors} />
       {props.requireReason ? <ReasonField idPrefix="create" messages={fieldErrors?.reason} defaultValue={kept?.reason} /> : null}

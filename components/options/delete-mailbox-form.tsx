@@ -8,6 +8,7 @@ import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { dangerButton, textInput } from "./styles";
+import { SubmissionKey } from "@/components/form/submission-key";
 
 type Props = {
   accountId: string;
@@ -24,6 +25,7 @@ export function DeleteMailboxForm({ accountId, address, diskUsedBytes, requireRe
   const errors = fieldErrors?.confirmAddress;
   return (
     <form action={formAction} className="mt-3 space-y-3">
+      <SubmissionKey round={state.status === "idle" ? "idle" : state.at} />
       <input type="hidden" name="accountId" value={accountId} />
       <input type="hidden" name="address" value={address} />
       <div id="delete-consequences" className="max-w-xl space-y-1 text-sm">

@@ -9,6 +9,7 @@ import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { QuotaUsage } from "@/components/quota-usage";
 import { primaryButton, textInput } from "./styles";
+import { SubmissionKey } from "@/components/form/submission-key";
 
 export type OptionsValues = {
   quotaMb: number | null;
@@ -42,6 +43,7 @@ export function OptionsForm({ accountId, address, values, requireReason, action 
   const kept = state.status === "error" ? state.values : undefined;
   return (
     <form action={formAction} className="mt-3 space-y-4">
+      <SubmissionKey round={state.status === "idle" ? "idle" : state.at} />
       <input type="hidden" name="accountId" value={accountId} />
       <input type="hidden" name="address" value={address} />
       <input type="hidden" name="wasQuota" value={values.quotaMb === null ? "unlimited" : String(values.quotaMb)} />

@@ -7,6 +7,7 @@ import type { PasswordContext } from "@/lib/password/rules";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { NewPasswordFields } from "./new-password-fields";
+import { SubmissionKey } from "@/components/form/submission-key";
 
 type Props = {
   accountId: string;
@@ -23,6 +24,7 @@ export function ChangePasswordForm({ accountId, address, policy, requireReason, 
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
   return (
     <form action={formAction} className="mt-3 space-y-4" aria-describedby="password-form-help">
+      <SubmissionKey round={state.status === "idle" ? "idle" : state.at} />
       <p id="password-form-help" className="text-sm text-slate-700">
         The new password works at once for webmail and mail apps; devices with the old password will ask for the new one.
       </p>

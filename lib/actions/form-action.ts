@@ -4,6 +4,8 @@ import { currentUser, type Actor } from "@/lib/auth/session";
 import type { ActionState } from "@/lib/actions/action-state";
 import { actionErrorState } from "@/lib/actions/action-errors";
 import { writeContext, type WriteContext } from "@/lib/mail/write-context";
+import { claimIdempotencyKey, completeIdempotentRequest } from "@/lib/db/idempotency";
+import { requestFingerprint } from "@/lib/api/request-fingerprint";
 
 type FormActionOptions<Schema extends z.ZodType> = {
   schema: Schema;
@@ -50,11 +52,39 @@ export function formAction<Schema extends z.ZodType>(options: FormActionOptions<
 
     const reason = typeof raw.reason === "string" ? raw.reason : undefined;
     const context = writeContext(actor, "web", reason);
-    try {
-      const message = await options.run(context, parsed.data, actor);
-      return { status: "success", message, at: Date.now() };
-    } catch (error) {
-      return { ...actionErrorState(error, context.requestId), values };
-    }
+    return oncePerSubmission(actor.id, raw, async () => {
+      try {
+        const message = await options.run(context, parsed.data, actor);
+        return { status: "success", message, at: Date.now() };
+      } catch (error) {
+        return { ...actionErrorState(error, context.requestId), values };
+      }
+    });
   };
+}
+
+const SUBMISSION_KEY = /^[0-9a-f-]{36}$/;
+
+/**
+ * Runs a form's write once per submission key (components/form/submission-key.tsx): a second submit with the same
+ * key — a double click, a resent request — gets the first answer instead of a second change in cPanel. Forms
+ * without a key just run.
+ */
+async function oncePerSubmission(
+  actorId: string,
+  raw: Record<string, string | string[]>,
+  run: () => Promise<ActionState>,
+): Promise<ActionState> {
+  const submissionKey = typeof raw.submissionKey === "string" && SUBMISSION_KEY.test(raw.submissionKey) ? raw.submissionKey : null;
+  if (!submissionKey) return run();
+  const key = `${actorId}:form:${submissionKey}`;
+  const claim = await claimIdempotencyKey(key, requestFingerprint("FORM", "", raw));
+  if (claim.state === "replay") return JSON.parse(claim.body) as ActionState;
+  if (claim.state === "in_progress") {
+    return { status: "error", message: "This change is already being sent. Wait for its answer.", at: Date.now() };
+  }
+  if (claim.state === "mismatch") return run(); // the browser reused a key for other input: treat it as new
+  const state = await run();
+  await completeIdempotentRequest(key, 200, JSON.stringify(state));
+  return state;
 }
