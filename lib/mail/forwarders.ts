@@ -73,7 +73,8 @@ async function resolveSource(account: HostingAccount, api: Api, ref: string, fie
 }
 
 async function hasMailbox(account: HostingAccount, api: Api, address: string): Promise<boolean> {
-  const mailboxes = await fromCpanel(account.serverName, () => api.listMailboxes({ domain: domainOf(address) }));
+  // The whole list, not one domain's: it is the read the mailbox page has already made (one cPanel call per page).
+  const mailboxes = await fromCpanel(account.serverName, () => api.listMailboxes());
   return mailboxes.some((m) => m.email.toLowerCase() === address);
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { Redis } from "ioredis";
 import type { AccountClient } from "@/lib/cpanel";
 import { config } from "@/lib/config";
@@ -119,6 +120,9 @@ function ttlMs(): number {
   return config().CPANEL_READ_CACHE_SECONDS * 1000;
 }
 
+/** A map that lives for one server render (React's per-request cache); outside a render, a fresh one per call. */
+const requestMemo = cache(() => new Map<string, Promise<unknown>>());
+
 let lastWarning = 0;
 function warn(message: string, error: unknown): void {
   // At most one line per 10 s: an unreachable Redis would otherwise log on every request.
@@ -135,7 +139,13 @@ function copy<T>(value: T): T {
 /** Reads `key` of the account through the cache; `read` asks cPanel on a miss. */
 export async function cachedRead<T>(account: AccountScope, key: string, read: () => Promise<T>): Promise<T> {
   const ttl = ttlMs();
-  if (ttl === 0) return read();
+  if (ttl === 0) {
+    // No shared cache, but one page still asks cPanel once: the page and its sections share the request's answer.
+    const memo = requestMemo();
+    const memoKey = `${scopeOf(account)}|${key}`;
+    if (!memo.has(memoKey)) memo.set(memoKey, read());
+    return copy((await memo.get(memoKey)) as T);
+  }
   const { store, parsed, inflight } = state();
   const scope = scopeOf(account);
   const localKey = `${scope}|${key}`;
