@@ -44,7 +44,10 @@ export default async function MailboxesPage({ params, searchParams }: Props) {
       </section>
       <section aria-labelledby="create-heading" className="mt-6 rounded-md bg-white p-4 shadow-sm">
         <h2 id="create-heading" className="text-lg font-semibold">Create a mailbox</h2>
-        <CreateMailboxSection user={user} accountId={account.id} />
+        {/* Streams in too: the page shell never waits for cPanel (its 404 is decided above). */}
+        <Suspense fallback={<p className="mt-2 text-sm text-slate-700">Loading the account&rsquo;s domains from cPanel…</p>}>
+          <CreateMailboxSection user={user} accountId={account.id} />
+        </Suspense>
       </section>
     </>
   );
