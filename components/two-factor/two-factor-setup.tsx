@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState, useState, useTransition } from "react";
+import { useActionState } from "react";
 import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import type { EnrolmentState } from "./enrolment-state";
 
 type Props = {
-  begin: () => Promise<EnrolmentState>;
+  begin: (state: EnrolmentState, formData: FormData) => Promise<EnrolmentState>;
   confirm: (state: EnrolmentState, formData: FormData) => Promise<EnrolmentState>;
 };
 
@@ -16,10 +16,10 @@ const button =
 
 /** Setup in three steps: show a QR code (and the secret as text), confirm with a code and the panel password, show recovery codes once. */
 export function TwoFactorSetup({ begin, confirm }: Props) {
-  const [started, setStarted] = useState<EnrolmentState | null>(null);
-  const [starting, startTransition] = useTransition();
+  // A form, not a click handler: it works before the page has hydrated too.
+  const [started, beginAction, starting] = useActionState(begin, { status: "idle" } as EnrolmentState);
   const [state, confirmAction, pending] = useActionState(confirm, { status: "idle" } as EnrolmentState);
-  const setup = state.setup ?? started?.setup;
+  const setup = state.setup ?? started.setup;
   const errors = state.status === "error" ? state.fieldErrors : undefined;
 
   if (state.status === "success" && state.recoveryCodes) {
@@ -45,10 +45,12 @@ export function TwoFactorSetup({ begin, confirm }: Props) {
   if (!setup) {
     return (
       <div className="space-y-2">
-        {started?.status === "error" ? <FormStatus state={started} /> : null}
-        <button type="button" className={button} disabled={starting} onClick={() => startTransition(async () => setStarted(await begin()))}>
-          {starting ? "Preparing…" : "Set up two-factor sign-in"}
-        </button>
+        {started.status === "error" ? <FormStatus state={started} /> : null}
+        <form action={beginAction}>
+          <button type="submit" className={button} disabled={starting}>
+            {starting ? "Preparing…" : "Set up two-factor sign-in"}
+          </button>
+        </form>
       </div>
     );
   }

@@ -11,7 +11,7 @@ import type { EnrolmentState } from "@/components/two-factor/enrolment-state";
 const signedOut: EnrolmentState = { status: "error", message: "Your session has ended. Sign in again to continue.", at: Date.now() };
 
 /** Starts setup: a new secret as a QR code and as text. */
-export async function beginEnrolmentAction(): Promise<EnrolmentState> {
+export async function beginEnrolmentAction(_state?: EnrolmentState, _formData?: FormData): Promise<EnrolmentState> {
   const user = await sessionUser();
   if (!user) return signedOut;
   const { secret, qrSvg } = await beginTotpEnrolment(user);
