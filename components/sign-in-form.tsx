@@ -50,8 +50,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     if (password instanceof HTMLInputElement) password.value = "";
   }
 
+  // POST even before hydration: a password never lands in a URL, whenever someone submits.
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-describedby={error ? "sign-in-error" : undefined}>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate aria-describedby={error ? "sign-in-error" : undefined}>
       <div>
         <label htmlFor="email" className="block text-sm font-medium text-slate-800">
           Email
