@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
+import { safeCallbackPath } from "@/lib/navigation/safe-callback";
 
 function describeSignInError(code: string | undefined): string {
   if (code?.startsWith("rate_limited")) {
@@ -35,7 +36,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     if (result?.ok && !result.error) {
       // A full navigation, so every server component renders with the new session cookie.
-      window.location.assign(callbackUrl);
+      window.location.assign(safeCallbackPath(callbackUrl));
       return;
     }
     setPending(false);
