@@ -1,11 +1,34 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
+import { prettyFactory } from "pino-pretty";
 
 const children = new Set<ChildProcess>();
 
-/** Starts a child that is stopped with the launcher; if it dies on its own, the launcher stops too. */
-export function startChild(command: string, args: string[], env: NodeJS.ProcessEnv, name: string): ChildProcess {
+/**
+ * Reads a child's stdout line by line for as long as it runs. Every piped child must have a reader: once the pipe's
+ * buffer (64 KB) is full, the child's next write blocks, and a panel blocked on its log answers nothing.
+ */
+export function readLines(child: ChildProcess, onLine: (line: string) => void): void {
+  if (!child.stdout) throw new Error("The child's stdout is not a pipe");
+  createInterface({ input: child.stdout, crlfDelay: Infinity }).on("line", onLine);
+}
+
+/** Prints a child's output for a person: the panel's JSON log lines (pino) as one readable line each, anything else as it is. */
+export function printLines(name: string, out: NodeJS.WritableStream = process.stdout): (line: string) => void {
+  const pretty = prettyFactory({ colorize: false, singleLine: true, ignore: "pid,hostname,service", translateTime: "SYS:HH:MM:ss" });
+  return (line) => {
+    const text = line.startsWith("{") ? pretty(line).trimEnd() : line;
+    out.write(`[${name}] ${text}\n`);
+  };
+}
+
+/**
+ * Starts a child that is stopped with the launcher; if it dies on its own, the launcher stops too. Its stdout is
+ * always read: each line goes to `onLine` (printed with `label` by default).
+ */
+export function startChild(command: string, args: string[], env: NodeJS.ProcessEnv, name: string, onLine: (line: string) => void = printLines(labelOf(name))): ChildProcess {
   const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "inherit"] });
+  readLines(child, onLine);
   children.add(child);
   child.on("exit", (code, signal) => {
     children.delete(child);
@@ -29,22 +52,31 @@ export function stopAll(exitCode = 0): void {
   else Promise.all([...children].map((c) => new Promise((r) => c.once("exit", r)))).then(() => process.exit(exitCode));
 }
 
-/** Resolves with the emulator's JSON ready line (docs/emulator.md); its other stdout is passed through. */
-export function emulatorReady(child: ChildProcess): Promise<{ whmPort: number; cpanelPort: number; tls: boolean; caFile: string | null }> {
-  return new Promise((resolve, reject) => {
-    if (!child.stdout) return reject(new Error("The emulator has no stdout"));
-    const lines = createInterface({ input: child.stdout });
-    lines.on("line", (line) => {
-      try {
-        const message = JSON.parse(line) as { event?: string };
-        if (message.event === "ready") return resolve(message as never);
-      } catch {
-        // not the ready line
-      }
-      process.stdout.write(`[emulator] ${line}\n`);
-    });
-    child.once("exit", () => reject(new Error("The emulator exited before it was ready")));
-  });
+/** "The panel" → "panel": the prefix of a child's printed lines. */
+function labelOf(name: string): string {
+  return name.replace(/^the /i, "").toLowerCase();
+}
+
+export type EmulatorReady = { whmPort: number; cpanelPort: number; tls: boolean; caFile: string | null };
+
+/**
+ * A line reader for the emulator: `ready` resolves with its JSON ready line (docs/emulator.md); every other line
+ * is printed. Pass `onLine` to startChild.
+ */
+export function emulatorReadyLine(): { onLine: (line: string) => void; ready: Promise<EmulatorReady> } {
+  const print = printLines("emulator");
+  let resolveReady!: (ready: EmulatorReady) => void;
+  const ready = new Promise<EmulatorReady>((resolve) => (resolveReady = resolve));
+  const onLine = (line: string) => {
+    try {
+      const message = JSON.parse(line) as { event?: string };
+      if (message.event === "ready") return resolveReady(message as EmulatorReady);
+    } catch {
+      // not the ready line
+    }
+    print(line);
+  };
+  return { onLine, ready };
 }
 
 /** Polls a URL until it answers (any HTTP status), or fails after the timeout. */
