@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the panel's benchmark suite (not a test: it measures and prints). Each figure stands beside its
  * reference measured in the same run. Prints a table, writes bench/results.json, and exits non-zero when a route's
- * first-load JS is over its README budget or the load test saw an error.
+ * first-load JS is over its budget (bench/budgets.json) or the load test saw an error.
  *
  * Flags: --users N (load, default 32) --seconds S (load, default 30) --n N (timed calls per figure, default 60)
  *        --skip lighthouse,load,browser,cpanel (leave sections out)
@@ -138,7 +138,7 @@ async function main() {
         ],
       );
     }
-    out("First-load JS per route (gzip, production build) against the README budgets");
+    out("First-load JS per route (gzip, production build) against bench/budgets.json");
     table(
       ["route", "JS (gzip)", "files", "budget", "status"],
       js.map((r) => [r.route, kb(r.gzipBytes), r.files, r.budgetKb === null ? "—" : `${r.budgetKb} kB`, r.over ? "OVER BUDGET" : "ok"]),

@@ -12,13 +12,10 @@ function manifests(dir: string): string[] {
   );
 }
 
-/** The budgets stated in README.md (§ Performance): `| \`/route\` | 150 kB |` rows; `*` is the default. */
-export function readmeBudgets(): Map<string, number> {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("## Performance"));
-  const budgets = new Map<string, number>();
-  for (const match of section.matchAll(/^\|\s*`([^`]+)`\s*\|\s*(\d+(?:\.\d+)?)\s*kB\s*\|/gm)) budgets.set(match[1]!, Number(match[2]));
-  return budgets;
+/** The first-load JS budgets (gzip kB per route; `*` is the default) from bench/budgets.json. */
+export function jsBudgets(): Map<string, number> {
+  const file = JSON.parse(readFileSync(join(ROOT, "bench", "budgets.json"), "utf8")) as { firstLoadJsKb: Record<string, number> };
+  return new Map(Object.entries(file.firstLoadJsKb));
 }
 
 /**
@@ -29,7 +26,7 @@ export function firstLoadJs(): RouteJs[] {
   const next = join(ROOT, ".next");
   const build = JSON.parse(readFileSync(join(next, "build-manifest.json"), "utf8")) as { rootMainFiles: string[]; polyfillFiles: string[] };
   const routesByPage = JSON.parse(readFileSync(join(next, "app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
-  const budgets = readmeBudgets();
+  const budgets = jsBudgets();
   const gz = new Map<string, number>();
   const size = (file: string) => {
     if (!gz.has(file)) gz.set(file, gzipSync(readFileSync(join(next, file)), { level: 9 }).length);
