@@ -32,6 +32,14 @@ describe("normalizeAddress", () => {
     ["john@exa mple.com", /domain after the @/],
     ["john@127.0.0.1", /domain after the @/],
     [`${"a".repeat(65)}@example.com`, /at most 64/],
+    // cPanel (Exim's valiases) reads these as a program or a file, not as an address (issue 13).
+    ["|/bin/sh@example.com", /program/],
+    ["  |bin/x@example.com", /program/],
+    ["a|b@example.com", /program/],
+    ['"|/bin/sh"@example.com', /quoted addresses/],
+    ["/tmp/mail@example.com", /file/],
+    [":fail:@example.com", /part before the @/],
+    [":blackhole:@example.com", /part before the @/],
   ])("refuses %j", (raw, message) => {
     const result = normalizeAddress(raw);
     expect(result.ok).toBe(false);

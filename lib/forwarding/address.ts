@@ -10,7 +10,8 @@ export const MAX_DESTINATIONS_PER_ADDRESS = 20;
 /** The longest bounce text the panel sends to cPanel (it becomes one line of /etc/valiases). */
 export const MAX_FAIL_MESSAGE_LENGTH = 200;
 
-// RFC 5322 dot-atom, ASCII only: what cPanel accepts in /etc/valiases (no quoted strings, no UTF-8 local parts).
+// RFC 5322 dot-atom, ASCII only: what cPanel accepts in /etc/valiases (no quoted strings, no UTF-8 local parts);
+// `|` anywhere and a leading `/` are refused before it (normalizeAddress), as Exim would not read them as an address.
 const DOT_ATOM = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const TLD = /^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
@@ -56,6 +57,14 @@ export function normalizeAddress(raw: string): AddressCheck {
     return { ok: false, message: "cPanel does not accept quoted addresses (\"…\"@…); use an address without quotes or spaces" };
   }
   if (!local) return { ok: false, message: `“${value}” has nothing before the @` };
+  // cPanel writes a destination as it is into /etc/valiases, where Exim reads `|…` as a program to run and `/…` as
+  // a file to write to, whatever follows: such text is never an address, wherever it comes from (issue 13).
+  if (local.includes("|")) {
+    return { ok: false, message: `“${value}” can't be a destination: cPanel would read the | as “pass mail to a program”. Use an address without |` };
+  }
+  if (local.startsWith("/")) {
+    return { ok: false, message: `“${value}” can't be a destination: cPanel would read an address starting with / as a file on the server` };
+  }
   if (local.length > 64) return { ok: false, message: "The part before the @ can have at most 64 characters" };
   const lowerLocal = local.toLowerCase();
   if (!DOT_ATOM.test(lowerLocal)) {

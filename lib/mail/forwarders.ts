@@ -260,7 +260,7 @@ export async function addForwarders(context: WriteContext, accountId: string, so
         edges.push({ source, destination });
       }
       write = () => api.addForwarder({ source, kind: "address", destinations: checked.destinations });
-      landed = (after) => checked.destinations.every((d) => has(after, (f) => f.destination.toLowerCase() === d));
+      landed = (after) => checked.destinations.every((d) => has(after, (f) => f.kind === "address" && f.destination.toLowerCase() === d));
       break;
     }
     case "fail": {

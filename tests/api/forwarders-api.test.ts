@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { withDemoPanel } from "../support/panel";
 import { createApiToken } from "@/lib/db/api-tokens";
 import { READ_SCOPE, WRITE_SCOPE } from "@/lib/api/scopes";
+import { findHostingAccount } from "@/lib/db/hosting-accounts";
+import { accountApi } from "@/lib/mail/cpanel-access";
 import { GET as getForwarders, POST as postForwarders } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/forwarders/route";
 import { DELETE as deleteForwarder } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/forwarders/[destination]/route";
 import { GET as getDomainForwarders, POST as postDomainForwarders } from "@/app/api/v2/shared-hosting/[accountId]/domain-forwarders/route";
@@ -98,6 +100,38 @@ describe("address forwarders", () => {
     const many = await call(postForwarders, "POST", path, params, writeToken, { destinations: Array.from({ length: 21 }, (_, i) => `d${i}@example.net`) });
     expect((await many.json()).errors).toEqual([expect.objectContaining({ pointer: "/destinations", detail: "At most 20 destinations per address" })]);
     expect(await emulatorForwarders("examplecom", "info@example.com")).toEqual([]);
+  });
+
+  it.each([
+    ["|/bin/sh@example.com", /program/],
+    ["  |/bin/sh@example.com", /program/],
+    ["x|/bin/sh@example.com", /program/],
+    ['"|/bin/sh"@example.com', /quoted/],
+    ["/tmp/mail@example.com", /file/],
+    [":fail:@example.com", /before the @/],
+    [":blackhole:@example.com", /before the @/],
+  ])("an address destination cPanel would read as a program, a file or a special (%j) is 400, nothing sent (issue 13)", async (destination, detail) => {
+    const { emulator, accountId } = panel();
+    const { path, params } = fwd(accountId.shopcp, "intake@shop.example");
+    const before = (await emulator.control.state("shopcp")).forwarders;
+    await emulator.control.clearRequestCounts();
+    const response = await call(postForwarders, "POST", path, params, writeToken, { destinations: [destination] });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual([{ pointer: "/destinations", detail: expect.stringMatching(detail) }]);
+    expect((await emulator.control.requestCounts())["Email::add_forwarder"]).toBeUndefined();
+    expect((await emulator.control.state("shopcp")).forwarders).toEqual(before);
+    const listed = await (await call(getForwarders, "GET", path, params, readToken)).json();
+    expect(listed.forwarders.filter((f: { kind: string }) => f.kind !== "address")).toEqual([]);
+  });
+
+  it("the cPanel client itself refuses to send an address destination cPanel would not read as an address", async () => {
+    const { emulator, accountId } = panel();
+    const api = await accountApi((await findHostingAccount(accountId.shopcp))!);
+    await emulator.control.clearRequestCounts();
+    for (const destination of ["|/bin/sh@example.com", ' "|/bin/sh"@example.com', "/tmp/x@example.com", ":fail: gone", ":blackhole:", "shopcp", "a@example.com,|x@example.com", "a@example.com\n|x"]) {
+      await expect(api.addForwarder({ source: "intake@shop.example", kind: "address", destinations: [destination] })).rejects.toThrow(/not an email address/);
+    }
+    expect((await emulator.control.requestCounts())["Email::add_forwarder"]).toBeUndefined();
   });
 
   it("a customer cannot create a pipe (403); support can, with a reason", async () => {

@@ -128,6 +128,21 @@ describe("PATCH …/email-accounts/{address}", () => {
     expect(writes).toEqual([]);
   });
 
+  it("a forward cPanel would read as a program or a file is refused at /forwards, nothing sent (issue 13)", async () => {
+    const { emulator } = panel();
+    const before = (await emulator.control.state("shopcp")).forwarders;
+    await emulator.control.clearRequestCounts();
+    const response = await call("PATCH", "marketing@shop.example", { forwards: ["|/bin/sh@example.com", "/tmp/mail@example.com", "ok@example.net"] });
+    expect(response.status).toBe(400);
+    const problem = await response.json();
+    expect(problem.errors).toEqual([
+      { pointer: "/forwards", detail: expect.stringMatching(/program/) },
+      { pointer: "/forwards", detail: expect.stringMatching(/file/) },
+    ]);
+    expect((await emulator.control.requestCounts())["Email::add_forwarder"]).toBeUndefined();
+    expect((await emulator.control.state("shopcp")).forwarders).toEqual(before);
+  });
+
   it("reports every semantic problem at once with pointers, before anything is sent", async () => {
     const response = await call("PATCH", "dev@shop.example", {
       quota: 50,

@@ -141,6 +141,23 @@ describe("adding and removing", () => {
     expect(await emulatorForwarders("examplecom", "jobs@example.com")).toEqual([]);
   });
 
+  it("an address destination never becomes a pipe or a file, for a customer or staff: a field error, audited, nothing sent (issue 13)", async () => {
+    const { accountId, support, emulator } = panel();
+    const staff = writeContext(support, "web", "Ticket #13: forward to a script");
+    await emulator.control.clearRequestCounts();
+    for (const context of [web(), staff]) {
+      for (const destination of ["|/bin/sh@example.com", "x|y@example.com", "/home/examplecom/mail@example.com"]) {
+        const error = await addForwarders(context, accountId.examplecom, "jobs@example.com", { kind: "address", destinations: [destination] }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).fieldErrors.destinations).toEqual([expect.stringMatching(/cPanel would read .* (a program|a file)/)]);
+      }
+    }
+    expect((await emulator.control.requestCounts())["Email::add_forwarder"]).toBeUndefined();
+    expect(await emulatorForwarders("examplecom", "jobs@example.com")).toEqual([]);
+    const refused = await listAuditEvents({ accountId: accountId.examplecom, action: "mailbox.forwarder.add" });
+    expect(refused.find((e) => e.outcome === "failure" && JSON.stringify(e.detail).includes("|/bin/sh@example.com"))).toBeDefined();
+  });
+
   it("bounce and discard stand alone, with the bounce text kept", async () => {
     const { accountId } = panel();
     const bounced = await addForwarders(web(), accountId.shopcp, "left@shop.example", { kind: "fail", failMessage: "Anna has left; write to orders@shop.example" });

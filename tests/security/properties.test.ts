@@ -6,6 +6,7 @@ import { withDemoPanel } from "../support/panel";
 import { evaluatePassword } from "@/lib/password/policy";
 import { checkPasswordRules, MAX_LENGTH, MIN_LENGTH, type PasswordRuleCode } from "@/lib/password/rules";
 import { checkDestinations, normalizeAddress, normalizeDomain, splitDestinations, MAX_DESTINATIONS_PER_ADDRESS } from "@/lib/forwarding/address";
+import { classifyForwardDestination } from "@/lib/cpanel";
 import { createApiToken } from "@/lib/db/api-tokens";
 import { WRITE_SCOPE } from "@/lib/api/scopes";
 import { problemSchema } from "@/lib/api/schemas";
@@ -87,6 +88,23 @@ describe("password policy", () => {
   });
 });
 
+/** Spellings that cPanel's /etc/valiases reads as something other than an address (Exim redirect items). */
+const NON_ADDRESS_PREFIXES = ["|", '"|', " |", "\t|", "/", '"/', ":fail:", ":fail: ", ":blackhole:", ":include:", ":defer:", "\\", '"'];
+const LOCAL_CHARS = /^[a-z0-9!#$%&'*+/=?^_`{|}~.-]{0,24}$/;
+/** What an attacker would send as a destination: any text, and addresses that start with (or hide) a pipe, file or special. */
+const hostileDestination = fc.oneof(
+  fc.string({ maxLength: 80 }),
+  fc.string({ unit: "binary", maxLength: 60 }),
+  fc.emailAddress(),
+  fc.tuple(fc.constantFrom(...NON_ADDRESS_PREFIXES), fc.emailAddress()).map(([prefix, email]) => `${prefix}${email}`),
+  fc
+    .tuple(fc.constantFrom(...NON_ADDRESS_PREFIXES), fc.stringMatching(LOCAL_CHARS), fc.constantFrom("@example.com", "@Bücher.example", '"@example.com', "", "@"))
+    .map(([prefix, local, domain]) => `${prefix}${local}${domain}`),
+  fc
+    .tuple(fc.stringMatching(LOCAL_CHARS), fc.constantFrom("|", "/", "|/", '"|'), fc.stringMatching(LOCAL_CHARS))
+    .map(([before, mark, after]) => `${before}${mark}${after}@example.com`),
+);
+
 describe("address and forwarder validation", () => {
   it("normalizeAddress never throws; what it accepts is lower-case, has one @, fits cPanel, and is stable", () => {
     fc.assert(
@@ -110,8 +128,9 @@ describe("address and forwarder validation", () => {
     fc.assert(
       fc.property(fc.emailAddress(), (email) => {
         const checked = normalizeAddress(email);
-        // cPanel refuses a few RFC-valid forms (e.g. a local part starting or ending in a symbol it rejects); those get words.
-        if (!checked.ok) expect(checked.message).toMatch(/before the @|not a valid|at most|domain/);
+        // cPanel refuses a few RFC-valid forms (e.g. a local part starting or ending in a symbol it rejects), and cPanel would read
+        // a | or a leading / as a program or a file (issue 13); those get words.
+        if (!checked.ok) expect(checked.message).toMatch(/before the @|not a valid|at most|domain|a program|a file/);
         else expect(checked.address).toBe(email.toLowerCase().replace(/@(.*)$/, (_m, d: string) => `@${normalizeDomain(d).ok ? (normalizeDomain(d) as { domain: string }).domain : d}`));
       }),
       { numRuns: 200 },
@@ -147,6 +166,29 @@ describe("address and forwarder validation", () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it("no destination a customer can get accepted is read by cPanel as a program, a file, a bounce or a system user (issue 13)", () => {
+    const asAddressOnly = (destination: string) => {
+      expect(classifyForwardDestination(destination).kind).toBe("address");
+      // Exim's valiases: `|…` is a pipe, `/…` a file, `"…` a quoted pipe or file, `:…:` a special, `\…` a local user.
+      expect(destination).not.toMatch(/^[|/":\\]/);
+      expect(destination).not.toContain("|");
+    };
+    fc.assert(
+      fc.property(hostileDestination, (raw) => {
+        const checked = normalizeAddress(raw);
+        if (checked.ok) asAddressOnly(checked.address);
+      }),
+      { numRuns: 1000 },
+    );
+    fc.assert(
+      fc.property(fc.array(hostileDestination, { minLength: 1, maxLength: 8 }), (raw) => {
+        const result = checkDestinations(raw, { source: "info@example.com", existing: [] });
+        if (result.ok) result.destinations.forEach(asAddressOnly);
+      }),
+      { numRuns: 300 },
     );
   });
 
