@@ -162,6 +162,19 @@ export function classifyForwardDestination(forward: string): { kind: ForwarderKi
   return { kind: "system" };
 }
 
+/**
+ * Why `destination` would not reach cPanel's /etc/valiases as a plain address (Exim reads `|…` and `"|…` as a
+ * program, `/…` as a file, `:fail:`/`:blackhole:`/`:include:` as specials, a bare word as a user; a comma or a line
+ * break starts another item), or null when it is one address.
+ */
+function notAnAddressDestination(destination: string): string | null {
+  const value = destination.trim();
+  if (classifyForwardDestination(value).kind !== "address") return "cPanel would not read it as an address";
+  if (/^["/:\\]/.test(value)) return "cPanel would read it as a program, a file or a special destination";
+  if (/[\s,;\p{Cc}\u2028\u2029]/u.test(value)) return "it holds a separator, a space or a control character";
+  return null;
+}
+
 function toForwarder(row: { dest: string; forward: string }): Forwarder {
   const { kind, failMessage } = classifyForwardDestination(row.forward);
   return { source: row.dest, kind, destination: row.forward, ...(failMessage !== undefined ? { failMessage } : {}) };
@@ -408,9 +421,15 @@ function accountClient(connection: CpanelServerConnection, cpanelUser: string) {
       const { domain } = splitAddress(input.source);
       const base = { domain, email: input.source };
       switch (input.kind) {
-        case "address":
+        case "address": {
+          // Defence in depth: the kind is what the caller asked for, so text that cPanel would read as another kind never leaves.
+          for (const destination of input.destinations) {
+            const problem = notAnAddressDestination(destination);
+            if (problem) throw new Error(`Refusing to send ${JSON.stringify(destination)} to cPanel as an address forwarder: it is not an email address (${problem})`);
+          }
           await c(uapi.addForwarder, { ...base, fwdopt: "fwd", fwdemail: input.destinations.join(",") });
           break;
+        }
         case "fail":
           await c(uapi.addForwarder, { ...base, fwdopt: "fail", failmsgs: input.failMessage });
           break;
