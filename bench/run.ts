@@ -16,6 +16,7 @@ import { firstLoadJs } from "./sections/first-load-js";
 import { benchLighthouse } from "./sections/lighthouse";
 import { benchLoad } from "./sections/load";
 import { benchOverhead } from "./sections/overhead";
+import { benchPasswordPolicy } from "./sections/password-policy";
 import { benchStrengthMeter } from "./sections/strength-meter";
 import { signIn } from "./support/http";
 import { BIG_MAILBOXES, ROOT, startStack, USER_PASSWORD, type Stack } from "./support/stack";
@@ -79,6 +80,10 @@ async function main() {
     const big = browser ? await benchBigList(stack, cookies[0]!, Math.max(10, Math.round(N / 3))) : [];
     results.bigList = big;
 
+    step("password policy check, worst inputs");
+    const policy = benchPasswordPolicy();
+    results.passwordPolicy = policy;
+
     step("strength meter");
     const strength = browser ? await benchStrengthMeter(stack, cookies[0]!) : null;
     results.strengthMeter = strength;
@@ -138,6 +143,8 @@ async function main() {
         ],
       );
     }
+    out("Server-side password policy check (worst inputs, 105 checks; DESIGN §6 aims at 20 ms p99)");
+    table(["p50", "p95", "p99", "mean"], [[ms(policy.timing.p50), ms(policy.timing.p95), ms(policy.p99), ms(policy.timing.mean)]]);
     out("First-load JS per route (gzip, production build) against bench/budgets.json");
     table(
       ["route", "JS (gzip)", "files", "budget", "status"],

@@ -94,27 +94,3 @@ describe("generatePassword", () => {
   });
 });
 
-describe("estimate cost", () => {
-  it("stays within 20 ms p99 for any allowed input (DESIGN §6)", () => {
-    const worst = [
-      "a".repeat(128),
-      "Aa1!".repeat(32),
-      "correct horse battery staple ".repeat(5).slice(0, 128),
-      "p@ssw0rdp@ssw0rd".repeat(8),
-      "1qaz2wsx3edc4rfv".repeat(8),
-      "abcdefghijklmnopqrstuvwxyz".repeat(5).slice(0, 128),
-      "😀".repeat(128),
-    ];
-    for (const password of worst) evaluatePassword(password, context); // load dictionaries, warm up
-    const times: number[] = [];
-    for (let round = 0; round < 15; round++) {
-      for (const password of worst) {
-        const start = performance.now();
-        evaluatePassword(password, context);
-        times.push(performance.now() - start);
-      }
-    }
-    times.sort((a, b) => a - b);
-    expect(times[Math.floor(times.length * 0.99)]).toBeLessThan(20);
-  });
-});
