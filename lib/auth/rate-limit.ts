@@ -176,6 +176,34 @@ export function rateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   return databaseLimiter(db ? async () => db : getDb, prefix, options.now ?? Date.now);
 }
 
+/** How a budgeted attempt ended; `failed` with `remaining: 0` means the next attempt is blocked (until `retryAfterSeconds`). */
+export type BudgetedAttempt<T> =
+  | { status: "passed"; value: T }
+  | { status: "failed"; remaining: number; retryAfterSeconds: number }
+  | { status: "blocked"; retryAfterSeconds: number };
+
+/**
+ * Runs one attempt at a secret (a password, a code) within a budget of failures per `key`. The attempt is
+ * counted before `check` runs, so attempts sent at once cannot overrun the budget, and over budget `check`
+ * does not run at all; a passed check forgets the count, so only failures add up.
+ */
+export async function attemptWithinBudget<T>(
+  limiter: RateLimiter,
+  key: string,
+  rule: RateLimitRule,
+  check: () => Promise<T | null | false>,
+): Promise<BudgetedAttempt<T>> {
+  const counted = await limiter.hit(key, rule);
+  if (!counted.allowed) return { status: "blocked", retryAfterSeconds: counted.retryAfterSeconds };
+  const value = await check();
+  if (value === null || value === false) {
+    const retryAfterSeconds = counted.remaining === 0 ? (await limiter.peek(key)).retryAfterSeconds || Math.ceil(rule.windowSeconds) : 0;
+    return { status: "failed", remaining: counted.remaining, retryAfterSeconds };
+  }
+  await limiter.reset(key);
+  return { status: "passed", value };
+}
+
 /** Closes the shared Redis connection, if one was opened (the CLI, tests, shutdown). */
 export async function closeRateLimiter(): Promise<void> {
   const holder = globalThis as GlobalWithRedis;

@@ -1,7 +1,8 @@
 import "server-only";
 import { config } from "@/lib/config";
-import { verifyUserPassword } from "@/lib/db/users";
-import { rateLimiter } from "@/lib/auth/rate-limit";
+import { normalizeEmail, verifyUserPassword } from "@/lib/db/users";
+import { attemptWithinBudget, rateLimiter } from "@/lib/auth/rate-limit";
+import { passwordBudget } from "@/lib/auth/panel-password";
 import type { Role } from "@/lib/auth/roles";
 import { verifySecondFactor } from "@/lib/auth/two-factor";
 import { RateLimitedError } from "@/lib/mail/errors";
@@ -24,32 +25,24 @@ const IP_FACTOR = 4;
  * The answer never says whether the email exists: unknown emails count and fail like wrong passwords.
  */
 export async function attemptSignIn(emailInput: string, password: string, ip: string, secondFactor = ""): Promise<SignInOutcome> {
-  const email = emailInput.trim().toLowerCase();
+  const email = normalizeEmail(emailInput);
   const { LOGIN_MAX_FAILURES: limit, LOGIN_WINDOW_SECONDS: windowSeconds } = config();
   const limiter = rateLimiter();
-  const accountKey = `login:account:${email}`;
   const ipKey = `login:ip:${ip}`;
+  const ipRule = { limit: limit * IP_FACTOR, windowSeconds };
 
-  const [accountState, ipState] = await Promise.all([limiter.peek(accountKey), limiter.peek(ipKey)]);
-  const blocked = [
-    accountState.count >= limit ? accountState.retryAfterSeconds : 0,
-    ipState.count >= limit * IP_FACTOR ? ipState.retryAfterSeconds : 0,
-  ];
-  const retryAfterSeconds = Math.max(...blocked);
-  if (retryAfterSeconds > 0) return { ok: false, code: "rate_limited", retryAfterSeconds };
+  const ipState = await limiter.peek(ipKey);
+  if (ipState.count >= ipRule.limit) return { ok: false, code: "rate_limited", retryAfterSeconds: ipState.retryAfterSeconds };
 
-  const user = email && password ? await verifyUserPassword(email, password) : null;
-  if (!user) {
-    const [accountHit] = await Promise.all([
-      limiter.hit(accountKey, { limit, windowSeconds }),
-      limiter.hit(ipKey, { limit: limit * IP_FACTOR, windowSeconds }),
-    ]);
-    if (!accountHit.allowed || accountHit.remaining === 0) {
-      return { ok: false, code: "rate_limited", retryAfterSeconds: accountHit.retryAfterSeconds || windowSeconds };
-    }
+  const { key, rule } = passwordBudget(email);
+  const attempt = await attemptWithinBudget(limiter, key, rule, async () => (email && password ? verifyUserPassword(email, password) : null));
+  if (attempt.status === "blocked") return { ok: false, code: "rate_limited", retryAfterSeconds: attempt.retryAfterSeconds };
+  if (attempt.status === "failed") {
+    await limiter.hit(ipKey, ipRule);
+    if (attempt.remaining === 0) return { ok: false, code: "rate_limited", retryAfterSeconds: attempt.retryAfterSeconds };
     return { ok: false, code: "invalid_credentials" };
   }
-  await limiter.reset(accountKey);
+  const user = attempt.value;
   if (user.lockedAt) return { ok: false, code: "locked" };
   if (user.twoFactorEnabled) {
     if (!secondFactor.trim()) return { ok: false, code: "totp_required" };

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/session";
 import { createApiToken, listApiTokens, revokeApiToken, type ApiToken } from "@/lib/db/api-tokens";
-import { verifyUserPassword } from "@/lib/db/users";
+import { confirmPanelPassword } from "@/lib/auth/panel-password";
 import { auditWrite } from "@/lib/mail/audit";
 import { NotFoundError, ValidationError } from "@/lib/mail/errors";
 import type { WriteContext } from "@/lib/mail/write-context";
@@ -16,7 +16,7 @@ export async function listMyApiTokens(actor: Actor): Promise<ApiToken[]> {
 
 /**
  * Creates an API token for the actor after they re-enter their panel password (a stolen session alone
- * cannot mint long-lived credentials). Returns the secret, which is shown once and never stored.
+ * cannot mint long-lived credentials, nor guess the password faster than sign-in allows). Returns the secret, which is shown once and never stored.
  */
 export async function createMyApiToken(
   context: WriteContext,
@@ -24,11 +24,7 @@ export async function createMyApiToken(
 ): Promise<{ token: string; apiToken: ApiToken }> {
   const scopes = input.scopes.filter((s) => (apiScopes as readonly string[]).includes(s));
   if (scopes.length === 0) throw new ValidationError({ scopes: ["Choose at least one scope"] });
-  const user = await verifyUserPassword(context.actor.email, input.currentPassword);
-  if (!user || user.id !== context.actor.id) {
-    await auditWrite(context, { accountId: null, action: "api_token.create", target: input.name, outcome: "denied", detail: { error: "wrong_password" } });
-    throw new ValidationError({ currentPassword: ["Your panel password is not correct"] });
-  }
+  await confirmPanelPassword(context, input.currentPassword, { action: "api_token.create", target: input.name });
   const created = await createApiToken({
     userId: context.actor.id,
     name: input.name,

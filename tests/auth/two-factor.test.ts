@@ -59,6 +59,15 @@ describe("two-factor sign-in", () => {
     expect(await attemptSignIn("tf4@example.com", PASSWORD, "10.0.0.2", codes[0]!)).toEqual({ ok: false, code: "totp_invalid" });
   });
 
+  it("counts only wrong codes: more valid recovery codes in a row than the limit all sign in", async () => {
+    const { codes } = await enrolled("tf8@example.com", "customer");
+    const used = codes.slice(0, 7);
+    for (const code of used) expect(await attemptSignIn("tf8@example.com", PASSWORD, "10.0.0.4", code)).toMatchObject({ ok: true });
+    // Wrong codes still lock, valid ones included.
+    for (let i = 0; i < 5; i++) await attemptSignIn("tf8@example.com", PASSWORD, "10.0.0.4", "000000");
+    expect(await attemptSignIn("tf8@example.com", PASSWORD, "10.0.0.4", codes[8]!)).toMatchObject({ ok: false, code: "rate_limited" });
+  });
+
   it("limits wrong codes", async () => {
     await enrolled("tf5@example.com", "customer");
     const outcomes = [];
