@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { config } from "@/lib/config";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { sessionLimits } from "@/lib/auth/session-limits";
+import { deleteSession } from "@/lib/db/sessions";
 
 /** The client-side sign-in form maps these codes (the error next-auth passes back) to sentences. */
 export const signInErrorCodes = ["invalid_credentials", "rate_limited", "locked", "totp_required", "totp_invalid"] as const;
@@ -23,7 +24,8 @@ export function authOptions(): AuthOptions {
   const { AUTH_SECRET, SESSION_IDLE_MINUTES_CUSTOMER, SESSION_IDLE_MINUTES_STAFF } = config();
   cached = {
     secret: AUTH_SECRET,
-    // Credentials sign-in means JWT sessions; revocation works through the session version (lib/auth/session.ts).
+    // Credentials sign-in means JWT sessions. Each names its row in the sessions table, which sign-out deletes;
+    // "sign out everywhere" works through the session version (both checked in lib/auth/session.ts).
     session: { strategy: "jwt", maxAge: Math.max(SESSION_IDLE_MINUTES_CUSTOMER, SESSION_IDLE_MINUTES_STAFF) * 60, updateAge: 60 },
     pages: { signIn: "/login", error: "/login" },
     providers: [
@@ -40,7 +42,7 @@ export function authOptions(): AuthOptions {
             throw new Error(outcome.code === "rate_limited" ? `rate_limited:${outcome.retryAfterSeconds}` : outcome.code);
           }
           const { user } = outcome;
-          return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+          return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion, sessionId: user.sessionId };
         },
       }),
     ],
@@ -51,6 +53,7 @@ export function authOptions(): AuthOptions {
           token.uid = user.id;
           token.role = user.role;
           token.sv = user.sessionVersion;
+          token.sid = user.sessionId;
           token.authTime = now;
         } else if (token.role && token.seen && now - token.seen > sessionLimits(token.role).idleSeconds) {
           // Idle too long: keep the stale "seen" so every check rejects this token.
@@ -62,9 +65,15 @@ export function authOptions(): AuthOptions {
       async session({ session, token }) {
         if (token.uid && token.role) {
           session.user = { id: token.uid, email: token.email ?? "", name: token.name, role: token.role };
-          session.meta = { sessionVersion: token.sv ?? -1, authTime: token.authTime ?? 0, seen: token.seen ?? 0 };
+          session.meta = { sessionVersion: token.sv ?? -1, sessionId: token.sid ?? "", authTime: token.authTime ?? 0, seen: token.seen ?? 0 };
         }
         return session;
+      },
+    },
+    events: {
+      // next-auth only clears the browser's cookie; ending the session here makes a copy of it worthless too.
+      async signOut({ token }) {
+        if (token?.sid) await deleteSession(token.sid);
       },
     },
   };

@@ -5,26 +5,28 @@ import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { sessionLimits } from "@/lib/auth/session-limits";
-import { findUserById } from "@/lib/db/users";
+import { findSessionUser } from "@/lib/db/sessions";
 import { isStaff, type Role } from "@/lib/auth/roles";
 
 /** The signed-in person as the domain layer sees them. */
 export type Actor = { id: string; email: string; name: string | null; role: Role };
 
 /**
- * The session's user, re-checked against the database on every request: a changed session version
- * (role change, lock, "sign out everywhere"), a locked user or an expired session all mean signed out.
+ * The session's user, re-checked against the database on every request: a session that was signed out (or
+ * never opened), a changed session version (role change, lock, "sign out everywhere"), a locked user or an
+ * expired session all mean signed out.
  */
 export const sessionUser = cache(async (): Promise<(Actor & { twoFactorEnabled: boolean }) | null> => {
   // Per-request by nature: never prerendered at build time (when no secrets exist).
   await connection();
   const session = await getServerSession(authOptions());
-  if (!session?.user?.id || !session.meta) return null;
+  if (!session?.user?.id || !session.meta?.sessionId) return null;
   const now = Math.floor(Date.now() / 1000);
   const limits = sessionLimits(session.user.role);
   if (now - session.meta.authTime > limits.maxSeconds || now - session.meta.seen > limits.idleSeconds) return null;
 
-  const user = await findUserById(session.user.id);
+  // One read: the user joined with this cookie's session row (gone after sign-out).
+  const user = await findSessionUser(session.user.id, session.meta.sessionId);
   if (!user || user.lockedAt || user.sessionVersion !== session.meta.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, twoFactorEnabled: user.twoFactorEnabled };
 });

@@ -1,13 +1,15 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { normalizeEmail, verifyUserPassword } from "@/lib/db/users";
+import { createSession } from "@/lib/db/sessions";
 import { attemptWithinBudget, rateLimiter } from "@/lib/auth/rate-limit";
 import { passwordBudget } from "@/lib/auth/panel-password";
 import type { Role } from "@/lib/auth/roles";
+import { sessionLimits } from "@/lib/auth/session-limits";
 import { verifySecondFactor } from "@/lib/auth/two-factor";
 import { RateLimitedError } from "@/lib/mail/errors";
 
-export type SignedInUser = { id: string; email: string; name: string | null; role: Role; sessionVersion: number };
+export type SignedInUser = { id: string; email: string; name: string | null; role: Role; sessionVersion: number; sessionId: string };
 
 export type SignInOutcome =
   | { ok: true; user: SignedInUser }
@@ -21,8 +23,9 @@ export type SignInOutcome =
 const IP_FACTOR = 4;
 
 /**
- * Checks an email and password, with failed attempts limited per account and per IP.
- * The answer never says whether the email exists: unknown emails count and fail like wrong passwords.
+ * Checks an email and password, with failed attempts limited per account and per IP; on success opens a
+ * session (its id goes into the cookie). The answer never says whether the email exists: unknown emails count
+ * and fail like wrong passwords.
  */
 export async function attemptSignIn(emailInput: string, password: string, ip: string, secondFactor = ""): Promise<SignInOutcome> {
   const email = normalizeEmail(emailInput);
@@ -53,8 +56,9 @@ export async function attemptSignIn(emailInput: string, password: string, ip: st
       throw error;
     }
   }
+  const sessionId = await createSession(user.id, sessionLimits(user.role).maxSeconds);
   return {
     ok: true,
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion, sessionId },
   };
 }

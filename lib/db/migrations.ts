@@ -168,11 +168,31 @@ const twoFactor: Migration = {
   },
 };
 
+// Sessions are JWTs, but each sign-in gets a row here that the cookie names: without it, signing out
+// could only clear the browser's copy of the cookie.
+const sessions: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("sessions")
+      .addColumn("id_hash", "text", (c) => c.primaryKey())
+      .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .addColumn("expires_at", "bigint", (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex("sessions_user_idx").on("sessions").column("user_id").execute();
+    await db.schema.createIndex("sessions_expires_idx").on("sessions").column("expires_at").execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable("sessions").ifExists().execute();
+  },
+};
+
 export const migrations: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_idempotency_keys": idempotencyKeys,
   "0003_audit_append_only": auditAppendOnly,
   "0004_two_factor": twoFactor,
+  "0005_sessions": sessions,
 };
 
 /** The in-code migration list, for Kysely's Migrator. */

@@ -115,6 +115,19 @@ export interface RecoveryCodesTable {
   created_at: number;
 }
 
+/**
+ * One signed-in browser session. The session cookie (a next-auth JWT) carries the session's random id;
+ * the row is what makes it valid: signing out deletes it, so a copied cookie is dead after sign-out.
+ */
+export interface SessionsTable {
+  /** sha256 of the session id in the cookie (the id itself is not stored). */
+  id_hash: string;
+  user_id: string;
+  created_at: number;
+  /** The absolute session lifetime's end; the row is swept after it. */
+  expires_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   servers: ServersTable;
@@ -124,4 +137,5 @@ export interface Database {
   rate_limits: RateLimitsTable;
   idempotency_keys: IdempotencyKeysTable;
   recovery_codes: RecoveryCodesTable;
+  sessions: SessionsTable;
 }

@@ -1,7 +1,7 @@
 // Sessions are re-checked on every request: version, lock, 2FA for staff, idle and absolute lifetimes (DESIGN §6b).
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { setTestEnv, withTestDatabase } from "../db/engines";
-import { ageSession, signInAs, signOut } from "../support/signed-in";
+import { ageSession, fakeSession, resumeSession, signInAs, signOut } from "../support/signed-in";
 import { bumpSessionVersion, createUser, setUserLocked } from "@/lib/db/users";
 import { enableTotp } from "@/lib/db/two-factor";
 import { authOptions } from "@/lib/auth/options";
@@ -17,6 +17,18 @@ withTestDatabase("sqlite");
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
+
+/** The current fake session as next-auth's cookie would decode (what the jwt callback wrote). */
+async function cookieToken() {
+  const session = fakeSession()!;
+  const { jwt } = authOptions().callbacks!;
+  return jwt!({
+    token: { uid: session.user.id, email: session.user.email, role: session.user.role, sv: session.meta.sessionVersion, sid: session.meta.sessionId,
+      authTime: session.meta.authTime, seen: session.meta.seen },
+    user: undefined as never,
+    account: null,
+  });
+}
 
 beforeAll(async () => {
   await createUser({ email: "c@example.com", role: "customer", password: "Session-test-2026!" });
@@ -36,6 +48,31 @@ describe("the session, on every request", () => {
     const user = await currentUser();
     expect(user).toMatchObject({ email: "c@example.com", role: "customer" });
     await bumpSessionVersion(user!.id);
+    expect(await currentUser()).toBeNull();
+  });
+
+  it("ends when that session signs out, while the user's other sessions go on", async () => {
+    await signInAs("c@example.com");
+    const signedOut = structuredClone(fakeSession()!);
+    await signInAs("c@example.com");
+    const elsewhere = structuredClone(fakeSession()!);
+    // next-auth hands events.signOut the session's decoded cookie, as the jwt callback last wrote it.
+    resumeSession(signedOut);
+    const token = await cookieToken();
+    await authOptions().events?.signOut?.({ token, session: undefined as never });
+    // The same cookie, replayed after sign-out, is nobody.
+    expect(await currentUser()).toBeNull();
+    resumeSession(elsewhere);
+    expect(await currentUser()).toMatchObject({ email: "c@example.com" });
+  });
+
+  it("is nobody when the cookie names a session the server never opened", async () => {
+    await signInAs("c@example.com");
+    const forged = structuredClone(fakeSession()!);
+    forged.meta = { ...forged.meta, sessionId: "not-a-session-the-server-opened" };
+    resumeSession(forged);
+    expect(await currentUser()).toBeNull();
+    resumeSession({ ...forged, meta: { sessionVersion: forged.meta.sessionVersion, authTime: forged.meta.authTime, seen: forged.meta.seen } });
     expect(await currentUser()).toBeNull();
   });
 

@@ -25,7 +25,7 @@ describe.each(ENGINES)("migrations on %s", (engine) => {
 
     const tables = (await test.handle.db.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual(
-      expect.arrayContaining(["api_tokens", "audit_events", "hosting_accounts", "rate_limits", "servers", "users"]),
+      expect.arrayContaining(["api_tokens", "audit_events", "hosting_accounts", "rate_limits", "servers", "sessions", "users"]),
     );
   });
 
