@@ -1,4 +1,6 @@
+import proxyaddr from "proxy-addr";
 import { z } from "zod";
+import type { TrustProxy } from "./http/client-address";
 
 /**
  * Every environment variable the panel reads, parsed once. Nothing else in the app reads
@@ -25,6 +27,28 @@ const actionsKey = z
     message: "must be a base64 AES key of 16, 24 or 32 bytes (openssl rand -base64 32)",
   })
   .optional();
+
+// Who may say who the client is (Express's `trust proxy`): unset = nobody, the socket's address is the client.
+const trustProxy = z
+  .string()
+  .default("false")
+  .transform((value, ctx): TrustProxy => {
+    const text = value.trim().toLowerCase();
+    if (text === "false" || text === "0") return { kind: "none" };
+    if (/^\d+$/.test(text)) return { kind: "hops", hops: Number(text) };
+    if (text === "true") {
+      ctx.addIssue({ code: "custom", message: "true would let any client choose its address; give the proxies' addresses or CIDRs, or a hop count" });
+      return z.NEVER;
+    }
+    const addresses = text.split(",").map((part) => part.trim()).filter(Boolean);
+    try {
+      proxyaddr.compile(addresses);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: `must be false, a hop count, or proxy addresses/CIDRs separated by commas (${(error as Error).message})` });
+      return z.NEVER;
+    }
+    return { kind: "list", addresses };
+  });
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -55,6 +79,8 @@ const envSchema = z.object({
   PASSWORD_ATTEMPTS_PER_USER: positiveInt(20),
   PASSWORD_ATTEMPTS_PER_MAILBOX: positiveInt(10),
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey,
+  /** Proxies whose X-Forwarded-For is believed: false (default), a hop count, or addresses/CIDRs (loopback, uniquelocal…). */
+  TRUST_PROXY: trustProxy,
 });
 
 export type Config = z.output<typeof envSchema>;

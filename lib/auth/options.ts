@@ -4,16 +4,15 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { config } from "@/lib/config";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { sessionLimits } from "@/lib/auth/session-limits";
+import { clientAddressFrom } from "@/lib/http/client-address";
 import { deleteSession } from "@/lib/db/sessions";
 
 /** The client-side sign-in form maps these codes (the error next-auth passes back) to sentences. */
 export const signInErrorCodes = ["invalid_credentials", "rate_limited", "locked", "totp_required", "totp_invalid"] as const;
 
+/** The address the per-IP sign-in limit counts: resolved from the socket at the server (TRUST_PROXY), never a client's header. */
 function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "unknown";
+  return clientAddressFrom(headers);
 }
 
 let cached: AuthOptions | undefined;
