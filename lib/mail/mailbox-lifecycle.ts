@@ -1,17 +1,15 @@
 import "server-only";
-import { CpanelApiError, CpanelError } from "@/lib/cpanel";
 import type { Actor } from "@/lib/auth/session";
 import { evaluatePassword } from "@/lib/password/policy";
 import { visibleAccount } from "@/lib/mail/accounts";
-import { auditWrite, failureDetail } from "@/lib/mail/audit";
+import { auditedCpanelWrite, auditRecorder } from "@/lib/mail/audited-write";
 import { accountApi, cachedAccountApi } from "@/lib/mail/cpanel-access";
-import { PasswordTooWeakError, UpstreamError, ValidationError } from "@/lib/mail/errors";
+import { PasswordTooWeakError, ValidationError } from "@/lib/mail/errors";
 import { mailboxPublicId } from "@/lib/mail/mailbox-id";
 import { accountMaxQuota, quotaProblems } from "@/lib/mail/mailbox-options";
 import { findMailbox } from "@/lib/mail/mailboxes";
-import { passwordPolicyContext } from "@/lib/mail/passwords";
-import { fromCpanel, toUpstreamError } from "@/lib/mail/upstream";
-import { settleWrite } from "@/lib/mail/settle";
+import { cpanelRefusedPassword, passwordPolicyContext } from "@/lib/mail/passwords";
+import { fromCpanel } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/mail/write-context";
 
 /** The quota a new mailbox gets unless told otherwise (cPanel's own default, capped at the account maximum). */
@@ -19,8 +17,6 @@ export const DEFAULT_NEW_QUOTA_MB = 1024;
 
 // A local part cPanel accepts and mail clients handle: letters, digits, . _ - (no "+": it is the plus-addressing separator).
 const LOCAL_PART = /^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$/;
-// cPanel's text for a refused password (Cpanel::Exception::PasswordIsTooWeak).
-const CPANEL_TOO_WEAK = /password is too weak/i;
 
 /** What the create form needs: the account's mail domains (main first) and its maximum mailbox quota. */
 export async function mailboxCreationContext(actor: Actor, accountId: string) {
@@ -45,8 +41,8 @@ export async function createMailbox(context: WriteContext, accountId: string, in
   const localPart = input.localPart.trim().toLowerCase();
   const domain = input.domain.trim().toLowerCase();
   const email = `${localPart}@${domain}`;
-  const audit = (outcome: "success" | "failure" | "unknown", detail?: Record<string, unknown>) =>
-    auditWrite(context, { accountId: account.id, action: "mailbox.create", target: email, outcome, detail });
+  const row = { accountId: account.id, action: "mailbox.create", target: email };
+  const audit = auditRecorder(context, row);
 
   const [domains, existing, maxQuotaMb] = await Promise.all([
     fromCpanel(account.serverName, () => api.listMailDomains()),
@@ -73,34 +69,20 @@ export async function createMailbox(context: WriteContext, accountId: string, in
     throw new ValidationError(errors);
   }
 
-  try {
-    await api.addMailbox({ email, password: input.password, quotaMb });
-  } catch (error) {
-    if (error instanceof CpanelApiError && error.messages.some((m) => CPANEL_TOO_WEAK.test(m))) {
-      await audit("failure", { error: "password_too_weak", rules: ["below_cpanel_strength"] });
-      throw new PasswordTooWeakError("password", ["below_cpanel_strength"], error.messages);
-    }
-    // A write that timed out may have landed: the mailbox list says whether it did.
-    const landed = error instanceof CpanelError && error.outcomeUnknown ? await existsAfterSettling(account, email, true) : false;
-    if (!landed) {
-      const upstream = toUpstreamError(error, account.serverName);
-      await audit(landed === null ? "unknown" : "failure", failureDetail(upstream));
-      throw landed === null
-        ? new UpstreamError("unknown_outcome", `cPanel did not confirm in time whether ${email} was created. Look for it in the list in a moment before creating it again.`, { cause: error })
-        : upstream;
-    }
-  }
-  const mailbox = await findMailbox(account, email);
-  await audit("success", { after: { quotaMb: mailbox.quotaMb } });
+  const { state: after } = await auditedCpanelWrite({
+    context,
+    audit: row,
+    serverName: account.serverName,
+    write: () => api.addMailbox({ email, password: input.password, quotaMb }),
+    refusal: cpanelRefusedPassword("password"),
+    readBack: { read: () => api.listMailboxes(), landed: (list) => list.some((m) => m.email.toLowerCase() === email), confirm: true },
+    // Not in the list after a lost answer: it was not created (the original error is shown).
+    notShownMeansFailed: true,
+    unknownOutcome: () => `cPanel did not confirm in time whether ${email} was created. Look for it in the list in a moment before creating it again.`,
+    successDetail: (list) => ({ after: { quotaMb: list?.find((m) => m.email.toLowerCase() === email)?.quotaMb ?? null } }),
+  });
+  const mailbox = after!.find((m) => m.email.toLowerCase() === email)!;
   return { id: mailboxPublicId(account.id, mailbox.email), email: mailbox.email, quotaMb: mailbox.quotaMb };
-}
-
-/** After a write with an unknown outcome: whether the mailbox exists, read back until it is `expected`; null when cPanel cannot be asked. */
-async function existsAfterSettling(account: { serverId: string; serverName: string; cpanelUser: string }, email: string, expected: boolean): Promise<boolean | null> {
-  const api = await accountApi(account);
-  const exists = async () => (await api.listMailboxes()).some((m) => m.email.toLowerCase() === email.toLowerCase());
-  const settled = await settleWrite(exists, (state) => state === expected);
-  return settled.outcome === "no_answer" ? null : settled.state;
 }
 
 /**
@@ -119,21 +101,16 @@ export async function deleteMailbox(context: WriteContext, accountId: string, ma
     suspendedOutgoing: mailbox.suspendedOutgoing,
     holdOutgoing: mailbox.holdOutgoing,
   };
-  const audit = (outcome: "success" | "failure" | "unknown", detail?: Record<string, unknown>) =>
-    auditWrite(context, { accountId: account.id, action: "mailbox.delete", target: mailbox.email, outcome, detail: { before, ...detail } });
   const api = await accountApi(account);
-  try {
-    await api.deleteMailbox(mailbox.email);
-  } catch (error) {
-    const exists = error instanceof CpanelError && error.outcomeUnknown ? await existsAfterSettling(account, mailbox.email, false) : true;
-    if (exists !== false) {
-      const upstream = toUpstreamError(error, account.serverName);
-      await audit(exists === null ? "unknown" : "failure", failureDetail(upstream));
-      throw exists === null
-        ? new UpstreamError("unknown_outcome", `cPanel did not confirm in time whether ${mailbox.email} was deleted. Reload the list in a moment to see.`, { cause: error })
-        : upstream;
-    }
-  }
-  await audit("success");
+  const email = mailbox.email.toLowerCase();
+  await auditedCpanelWrite({
+    context,
+    audit: { accountId: account.id, action: "mailbox.delete", target: mailbox.email, detail: { before } },
+    serverName: account.serverName,
+    write: () => api.deleteMailbox(mailbox.email),
+    readBack: { read: () => api.listMailboxes(), landed: (list) => !list.some((m) => m.email.toLowerCase() === email) },
+    notShownMeansFailed: true,
+    unknownOutcome: () => `cPanel did not confirm in time whether ${mailbox.email} was deleted. Reload the list in a moment to see.`,
+  });
   return { email: mailbox.email };
 }

@@ -1,15 +1,14 @@
 import "server-only";
-import { CpanelApiError, CpanelError } from "@/lib/cpanel";
+import { CpanelApiError } from "@/lib/cpanel";
 import { evaluatePassword } from "@/lib/password/policy";
 import { visibleAccount } from "@/lib/mail/accounts";
-import { auditWrite, failureDetail } from "@/lib/mail/audit";
 import { accountApi } from "@/lib/mail/cpanel-access";
-import { PasswordTooWeakError, UpstreamError } from "@/lib/mail/errors";
+import { auditedCpanelWrite, auditRecorder } from "@/lib/mail/audited-write";
+import { PasswordTooWeakError } from "@/lib/mail/errors";
 import { findMailbox } from "@/lib/mail/mailboxes";
 import { limitPasswordAttempts } from "@/lib/mail/rate-limits";
-import { fromCpanel, toUpstreamError } from "@/lib/mail/upstream";
+import { fromCpanel } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/mail/write-context";
-import { settleWrite } from "@/lib/mail/settle";
 
 const REQUIRED_STRENGTH_TTL_MS = 10 * 60 * 1000;
 const requiredStrengthCache = new Map<string, { strength: number; expires: number }>();
@@ -32,6 +31,17 @@ export async function passwordPolicyContext(actorAccount: { serverId: string; se
 // cPanel's text for a refused password (Cpanel::Exception::PasswordIsTooWeak).
 const CPANEL_TOO_WEAK = /password is too weak/i;
 
+/** cPanel's own refusal of a too-weak password, as the policy's error on `field` (for auditedCpanelWrite's `refusal`). */
+export function cpanelRefusedPassword(field: string) {
+  return (error: unknown) =>
+    error instanceof CpanelApiError && error.messages.some((m) => CPANEL_TOO_WEAK.test(m))
+      ? {
+          error: new PasswordTooWeakError(field, ["below_cpanel_strength"], error.messages),
+          detail: { error: "password_too_weak", rules: ["below_cpanel_strength"], cpanel: error.messages },
+        }
+      : undefined;
+}
+
 /**
  * Sets a mailbox's password (UAPI Email::passwd_pop) after the server-side policy check. A write that
  * times out is settled with UAPI Email::verify_password before anything is reported, never retried.
@@ -46,8 +56,8 @@ export async function changeMailboxPassword(
   requireReason(context);
   // From the read cache: cPanel itself refuses a mailbox that went away since.
   const mailbox = await findMailbox(account, mailboxRef, { cached: true });
-  const audit = (outcome: "success" | "failure" | "unknown", detail?: Record<string, unknown>) =>
-    auditWrite(context, { accountId: account.id, action: "mailbox.password.change", target: mailbox.email, outcome, detail });
+  const row = { accountId: account.id, action: "mailbox.password.change", target: mailbox.email };
+  const audit = auditRecorder(context, row);
 
   await limitPasswordAttempts(context.actor.id, account.id, mailbox.email);
 
@@ -62,45 +72,18 @@ export async function changeMailboxPassword(
   }
 
   const api = await accountApi(account);
-  try {
-    await api.changeMailboxPassword(mailbox.email, newPassword);
-  } catch (error) {
-    if (error instanceof CpanelApiError && error.messages.some((m) => CPANEL_TOO_WEAK.test(m))) {
-      await audit("failure", { error: "password_too_weak", rules: ["below_cpanel_strength"], cpanel: error.messages });
-      throw new PasswordTooWeakError("newPassword", ["below_cpanel_strength"], error.messages);
-    }
-    if (error instanceof CpanelError && error.outcomeUnknown) {
-      return settleUnknownOutcome(account, mailbox.email, newPassword, error, audit);
-    }
-    const upstream = toUpstreamError(error, account.serverName);
-    await audit("failure", failureDetail(upstream));
-    throw upstream;
-  }
-  await audit("success");
+  await auditedCpanelWrite({
+    context,
+    audit: row,
+    serverName: account.serverName,
+    write: () => api.changeMailboxPassword(mailbox.email, newPassword),
+    refusal: cpanelRefusedPassword("newPassword"),
+    // A lost answer is settled by asking cPanel whether the new password works (UAPI Email::verify_password).
+    readBack: { read: () => api.verifyMailboxPassword(mailbox.email, newPassword), landed: (works) => works },
+    unknownOutcome: (settled) =>
+      settled === "not_landed"
+        ? `cPanel did not answer in time and has not applied the new password of ${mailbox.email} so far. The old password still works for now; if cPanel was only slow, the new one may start working in a moment. Try it before setting it again.`
+        : `cPanel did not confirm the change in time and could not be asked afterwards: the password of ${mailbox.email} may or may not have changed. Try the new password in a moment, or set it again.`,
+  });
   return { email: mailbox.email };
-}
-
-/** After a timed-out passwd_pop: ask cPanel (Email::verify_password) whether the new password works, and say only what is known. */
-async function settleUnknownOutcome(
-  account: { serverId: string; serverName: string; cpanelUser: string },
-  email: string,
-  newPassword: string,
-  cause: CpanelError,
-  audit: (outcome: "success" | "failure" | "unknown", detail?: Record<string, unknown>) => Promise<void>,
-): Promise<{ email: string }> {
-  const api = await accountApi(account);
-  const settled = await settleWrite(() => api.verifyMailboxPassword(email, newPassword), (works) => works);
-  if (settled.outcome === "landed") {
-    await audit("success", { settledAfter: cause.name });
-    return { email };
-  }
-  const answered = settled.outcome === "not_landed";
-  await audit("unknown", { error: cause.name, settled: answered ? "not_applied_yet" : "no_answer" });
-  throw new UpstreamError(
-    "unknown_outcome",
-    answered
-      ? `cPanel did not answer in time and has not applied the new password of ${email} so far. The old password still works for now; if cPanel was only slow, the new one may start working in a moment. Try it before setting it again.`
-      : `cPanel did not confirm the change in time and could not be asked afterwards: the password of ${email} may or may not have changed. Try the new password in a moment, or set it again.`,
-    { cause },
-  );
 }
