@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AUTORESPONDER_LIMITS } from "@/lib/mail/autoresponders";
 import { MAX_QUOTA_MB, type MailboxSettings } from "@/lib/mail/mailbox-options";
 import { reasonSchema } from "@/lib/api/schemas";
+import { singleLine } from "@/lib/validation/single-line";
 
 /** Body and answer schemas of the mailbox settings endpoints (GET/PATCH/DELETE one mailbox, POST a new one). */
 
@@ -14,9 +15,9 @@ const instant = z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time
 export const autoresponderPatchSchema = z
   .object({
     enabled: z.boolean().describe("false deletes the reply in cPanel (cPanel has no paused state)"),
-    subject: z.string().max(AUTORESPONDER_LIMITS.subject).optional(),
+    subject: singleLine("The subject").max(AUTORESPONDER_LIMITS.subject).optional(),
     body: z.string().max(AUTORESPONDER_LIMITS.body).optional().describe("Plain text"),
-    from: z.string().max(AUTORESPONDER_LIMITS.from).optional().describe("The sender name shown on the reply"),
+    from: singleLine("The sender name").max(AUTORESPONDER_LIMITS.from).optional().describe("The sender name shown on the reply"),
     intervalHours: z.number().int().min(0).max(AUTORESPONDER_LIMITS.intervalHours).optional().describe("Hours between replies to the same sender; 0 = every message"),
     start: instant.nullable().optional().describe("null = from now"),
     end: instant.nullable().optional().describe("null = until turned off; must be after start"),

@@ -25,7 +25,12 @@ describe("autoresponder rules", () => {
   it("needs subject and message, bounds lengths, one-line headers, end after start and in the future", () => {
     expect(autoresponderProblems(on, now)).toEqual({});
     expect(Object.keys(autoresponderProblems({ ...on, subject: " ", body: "" }, now))).toEqual(["autoresponder/subject", "autoresponder/body"]);
-    expect(autoresponderProblems({ ...on, subject: "a\nBcc: x@y" }, now)["autoresponder/subject"]).toEqual(["The subject must be one line"]);
+    expect(autoresponderProblems({ ...on, subject: "a\nBcc: x@y" }, now)["autoresponder/subject"]).toEqual([
+      "The subject must be one line of text, without line breaks or control characters",
+    ]);
+    for (const c of ["\u0000", "\u2028", "\u2029", "\u0085", "\u007f", "\t"]) {
+      expect(Object.keys(autoresponderProblems({ ...on, subject: `Away${c}x`, from: `Desk${c}x` }, now))).toEqual(["autoresponder/subject", "autoresponder/from"]);
+    }
     expect(autoresponderProblems({ ...on, from: "Eve <eve@x>" }, now)["autoresponder/from"]).toHaveLength(1);
     expect(autoresponderProblems({ ...on, body: "x".repeat(10_001) }, now)["autoresponder/body"]).toHaveLength(1);
     expect(autoresponderProblems({ ...on, intervalHours: -1 }, now)["autoresponder/intervalHours"]).toHaveLength(1);

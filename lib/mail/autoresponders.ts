@@ -1,5 +1,6 @@
 import "server-only";
 import { splitAddress, type AccountClient, type Autoresponder } from "@/lib/cpanel";
+import { isSingleLine, singleLineMessage } from "@/lib/validation/single-line";
 
 /** Limits of the autoresponder form and API (cPanel has none it documents; these keep replies sane). */
 export const AUTORESPONDER_LIMITS = { subject: 200, body: 10_000, from: 100, intervalHours: 8760 } as const;
@@ -157,10 +158,11 @@ export function autoresponderProblems(change: AutoresponderChange, now: Date = n
   if (!change.subject.trim()) add("subject", "Enter a subject for the reply");
   if (!change.body.trim()) add("body", "Enter the message of the reply");
   if (change.subject.length > AUTORESPONDER_LIMITS.subject) add("subject", `Keep the subject under ${AUTORESPONDER_LIMITS.subject} characters`);
-  if (/[\r\n]/.test(change.subject)) add("subject", "The subject must be one line");
+  if (!isSingleLine(change.subject)) add("subject", singleLineMessage("The subject"));
   if (change.body.length > AUTORESPONDER_LIMITS.body) add("body", `Keep the message under ${AUTORESPONDER_LIMITS.body.toLocaleString("en-US")} characters`);
   if (change.from.length > AUTORESPONDER_LIMITS.from) add("from", `Keep the sender name under ${AUTORESPONDER_LIMITS.from} characters`);
-  if (/[\r\n<>]/.test(change.from)) add("from", "The sender name must be one line without < or >");
+  if (!isSingleLine(change.from)) add("from", singleLineMessage("The sender name"));
+  else if (/[<>]/.test(change.from)) add("from", "The sender name can't contain < or >");
   if (!Number.isInteger(change.intervalHours) || change.intervalHours < 0 || change.intervalHours > AUTORESPONDER_LIMITS.intervalHours) {
     add("intervalHours", `Use a whole number of hours from 0 (every message) to ${AUTORESPONDER_LIMITS.intervalHours}`);
   }

@@ -143,6 +143,21 @@ describe("PATCH …/email-accounts/{address}", () => {
     expect((await emulator.control.state("shopcp")).forwarders).toEqual(before);
   });
 
+  it.each([
+    ["U+2028 in the subject", { subject: "Away\u2028Bcc: all@example.net" }, "/autoresponder/subject"],
+    ["NUL in the subject", { subject: "Away\u0000" }, "/autoresponder/subject"],
+    ["U+0085 in the sender name", { from: "Desk\u0085Bcc: all@example.net" }, "/autoresponder/from"],
+  ])("an autoresponder with %s is 400 beside the field, nothing sent (issue 13)", async (_name, fields, pointer) => {
+    const { emulator } = panel();
+    const before = (await emulator.control.state("shopcp")).autoresponders;
+    await emulator.control.clearRequestCounts();
+    const response = await call("PATCH", "marketing@shop.example", { autoresponder: { enabled: true, subject: "Away", body: "Back soon", ...fields } });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual([expect.objectContaining({ pointer, detail: expect.stringMatching(/one line of text, without line breaks or control characters/) })]);
+    expect((await emulator.control.requestCounts())["Email::add_auto_responder"]).toBeUndefined();
+    expect((await emulator.control.state("shopcp")).autoresponders).toEqual(before);
+  });
+
   it("reports every semantic problem at once with pointers, before anything is sent", async () => {
     const response = await call("PATCH", "dev@shop.example", {
       quota: 50,

@@ -130,6 +130,26 @@ describe("each option", () => {
     ]);
   });
 
+  it("refuses control characters and line separators in the subject and sender name, sending nothing (issue 13)", async () => {
+    const { accountId, emulator } = panel();
+    const on = { enabled: true as const, from: "Desk", subject: "Away", body: "Back soon", intervalHours: 24, start: null, end: null };
+    await emulator.control.clearRequestCounts();
+    for (const [field, value] of [
+      ["subject", "Away\u2028Bcc: all@example.net"],
+      ["subject", "Away\u0000"],
+      ["subject", "Away\u0085Bcc: all@example.net"],
+      ["from", "Desk\u2029"],
+      ["from", "Desk\u0000"],
+      ["from", "Desk\u0085Bcc: all@example.net"],
+    ] as const) {
+      const error = await updateMailbox(web(), accountId.examplecom, "old@example.com", { autoresponder: { ...on, [field]: value } }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).fieldErrors).toEqual({ [`autoresponder/${field}`]: [expect.stringMatching(/one line of text, without line breaks or control characters/)] });
+    }
+    expect((await emulator.control.requestCounts())["Email::add_auto_responder"]).toBeUndefined();
+    expect(await emuAutoresponder("examplecom", "old@example.com")).toBeUndefined();
+  });
+
   it("replaces the address forwarders", async () => {
     const { accountId } = panel();
     await updateMailbox(web(), accountId.examplecom, "info@example.com", { forwards: ["a@example.net", "b@example.net"] });

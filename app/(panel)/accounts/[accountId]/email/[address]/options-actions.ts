@@ -9,12 +9,13 @@ import { AUTORESPONDER_LIMITS, isTimeZone, zonedWallTimeToDate } from "@/lib/mai
 import { ValidationError } from "@/lib/mail/errors";
 import { deleteMailbox } from "@/lib/mail/mailbox-lifecycle";
 import { restrictionFlags, updateMailbox, type MailboxChange, type MailboxSettings } from "@/lib/mail/mailbox-options";
+import { singleLine } from "@/lib/validation/single-line";
 
 const checkbox = z.literal("on").optional().transform((value) => value === "on");
 const mailboxFields = {
   accountId: z.string().min(1),
   address: z.string().min(1),
-  reason: z.string().max(500, "Keep the reason under 500 characters").optional(),
+  reason: singleLine("The reason").max(500, "Keep the reason under 500 characters").optional(),
 };
 
 /** A domain error's REST pointers (`autoresponder/subject`) as the form's field names (`subject`). */
@@ -96,8 +97,8 @@ export async function saveOptions(state: ActionState, formData: FormData): Promi
 const autoresponderSchema = z.object({
   ...mailboxFields,
   enabled: checkbox,
-  from: z.string().max(AUTORESPONDER_LIMITS.from + 1000).default(""),
-  subject: z.string().max(AUTORESPONDER_LIMITS.subject + 1000).default(""),
+  from: singleLine("The sender name").max(AUTORESPONDER_LIMITS.from + 1000).default(""),
+  subject: singleLine("The subject").max(AUTORESPONDER_LIMITS.subject + 1000).default(""),
   body: z.string().max(AUTORESPONDER_LIMITS.body + 1000).default(""),
   intervalHours: z.string().trim().default("24"),
   start: z.string().default(""),
