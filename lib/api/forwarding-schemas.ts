@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MAX_DESTINATIONS_PER_ADDRESS } from "@/lib/forwarding/address";
 import type { AddressForwarding } from "@/lib/forwarding/describe";
 import { accountIdSchema, mailboxParams, reasonSchema } from "@/lib/api/schemas";
+import { singleLine } from "@/lib/validation/single-line";
 
 /** Path, query and body schemas of the forwarding endpoints: validation and the OpenAPI document come from the same objects. */
 
@@ -43,8 +44,8 @@ export const addForwardersBody = z
       .max(MAX_DESTINATIONS_PER_ADDRESS, `At most ${MAX_DESTINATIONS_PER_ADDRESS} destinations per address`)
       .optional()
       .describe(`Email addresses (IDN allowed; stored in punycode, lower case). At most ${MAX_DESTINATIONS_PER_ADDRESS} per address in all.`),
-    failMessage: z.string().max(1000).optional().describe("For kind fail: the text the sender gets back"),
-    command: z.string().max(1000).optional().describe("For kind pipe: the program, relative to the account's home or absolute"),
+    failMessage: singleLine("The bounce message").max(1000).optional().describe("For kind fail: the text the sender gets back (one line)"),
+    command: singleLine("The program").max(1000).optional().describe("For kind pipe: the program, relative to the account's home or absolute"),
     reason: reasonSchema,
   })
   .strict()

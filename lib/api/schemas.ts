@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLine } from "@/lib/validation/single-line";
 
 /** Path and body schemas of the REST API: validation and the OpenAPI document come from the same objects. */
 
@@ -20,8 +21,7 @@ export const mailboxRefSchema = z
 export const accountParams = z.object({ accountId: accountIdSchema });
 export const mailboxParams = z.object({ accountId: accountIdSchema, address: mailboxRefSchema });
 
-export const reasonSchema = z
-  .string()
+export const reasonSchema = singleLine("The reason")
   .max(500)
   .optional()
   .describe("Why (support and admin must give at least 10 characters; it goes to the audit log)");

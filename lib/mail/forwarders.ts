@@ -6,6 +6,7 @@ import type { HostingAccount } from "@/lib/db/hosting-accounts";
 import type { AuditOutcome } from "@/lib/audit";
 import { checkDestinations, domainOf, MAX_FAIL_MESSAGE_LENGTH, normalizeAddress, normalizeDomain } from "@/lib/forwarding/address";
 import { describeDelivery, type AddressForwarding, type ForwardDestination } from "@/lib/forwarding/describe";
+import { isSingleLine } from "@/lib/validation/single-line";
 import { findDomainLoop, findForwardingLoop, loopMessage } from "@/lib/forwarding/loops";
 import { settleWrite } from "@/lib/mail/settle";
 import { visibleAccount } from "@/lib/mail/accounts";
@@ -169,10 +170,6 @@ async function writeAndReadBack<T>(
   return after;
 }
 
-function noNewLines(value: string): boolean {
-  return !/[\r\n\0]/.test(value);
-}
-
 /**
  * The loops that forwarding `source` to exactly `destinations` (replacing its current address forwarders) would
  * close through the account's other forwarders and domain forwarders, as messages for the field. Reads cPanel.
@@ -265,7 +262,7 @@ export async function addForwarders(context: WriteContext, accountId: string, so
     }
     case "fail": {
       const message = (request.failMessage ?? "").trim() || DEFAULT_FAIL_MESSAGE;
-      if (message.length > MAX_FAIL_MESSAGE_LENGTH || !noNewLines(message)) {
+      if (message.length > MAX_FAIL_MESSAGE_LENGTH || !isSingleLine(message)) {
         await refuse({ failMessage: [`Keep the bounce message to one line of at most ${MAX_FAIL_MESSAGE_LENGTH} characters`] });
       }
       if (existing.length) await refuse({ kind: [`${source} already has forwarders; remove them before making it bounce`] });
@@ -280,7 +277,7 @@ export async function addForwarders(context: WriteContext, accountId: string, so
       break;
     case "pipe": {
       const command = request.command.trim();
-      if (!command || command.length > MAX_PIPE_COMMAND_LENGTH || !noNewLines(command)) {
+      if (!command || command.length > MAX_PIPE_COMMAND_LENGTH || !isSingleLine(command)) {
         await refuse({ command: [`Enter the program's path (relative to the account's home, or absolute), one line of at most ${MAX_PIPE_COMMAND_LENGTH} characters`] });
       }
       if (final) await refuse({ kind: [`Mail to ${source} is ${final.kind === "fail" ? "bounced" : "discarded"}; remove that forwarder first`] });

@@ -134,6 +134,19 @@ describe("address forwarders", () => {
     expect((await emulator.control.requestCounts())["Email::add_forwarder"]).toBeUndefined();
   });
 
+  it("a bounce message or a staff reason with a control character or a line separator is 400 beside the field (issue 13)", async () => {
+    const { emulator, accountId } = panel();
+    const { path, params } = fwd(accountId.shopcp, "gone@shop.example");
+    const before = (await emulator.control.state("shopcp")).forwarders;
+    const bounce = await call(postForwarders, "POST", path, params, writeToken, { kind: "fail", failMessage: "Gone\u2028X-Spam: no" });
+    expect(bounce.status).toBe(400);
+    expect((await bounce.json()).errors).toEqual([expect.objectContaining({ pointer: "/failMessage", detail: expect.stringMatching(/^The bounce message must be one line/) })]);
+    const reason = await call(postForwarders, "POST", path, params, supportToken, { destinations: ["x@example.net"], reason: "Ticket #901\u0000: copy" });
+    expect(reason.status).toBe(400);
+    expect((await reason.json()).errors).toEqual([expect.objectContaining({ pointer: "/reason", detail: expect.stringMatching(/^The reason must be one line/) })]);
+    expect((await emulator.control.state("shopcp")).forwarders).toEqual(before);
+  });
+
   it("a customer cannot create a pipe (403); support can, with a reason", async () => {
     const { path, params } = fwd(panel().accountId.shopcp, "intake@shop.example");
     const denied = await call(postForwarders, "POST", path, params, writeToken, { kind: "pipe", command: "bin/intake.sh" });

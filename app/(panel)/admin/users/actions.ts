@@ -2,16 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { singleLine } from "@/lib/validation/single-line";
 import { formAction } from "@/lib/actions/form-action";
 import type { ActionState } from "@/lib/actions/action-state";
 import { changePanelUserRole, createPanelUser, setPanelUserLocked, signOutPanelUser } from "@/lib/mail/panel-users";
 
 const role = z.enum(["customer", "support", "admin"], { message: "Choose a role" });
-const reason = z.string().max(500, "Keep the reason under 500 characters").optional();
+const reason = singleLine("The reason").max(500, "Keep the reason under 500 characters").optional();
 
 const createUserSchema = z.object({
   email: z.string().trim().min(1, "Enter an email address").max(254, "Use at most 254 characters"),
-  name: z.string().trim().max(100, "Use at most 100 characters").optional(),
+  name: singleLine("The name").trim().max(100, "Use at most 100 characters").optional(),
   role,
   password: z.string().min(1, "Enter an initial password").max(1024, "Use at most 128 characters"),
   reason,

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { singleLine } from "@/lib/validation/single-line";
 import { currentUser } from "@/lib/auth/session";
 import { formAction } from "@/lib/actions/form-action";
 import { actionErrorState } from "@/lib/actions/action-errors";
@@ -12,7 +13,7 @@ import { apiScopes } from "@/lib/api/scopes";
 import type { CreatedTokenState } from "@/components/api-tokens/created-token-state";
 
 const createTokenSchema = z.object({
-  name: z.string().trim().min(1, "Give the token a name, e.g. the script that uses it").max(80, "Keep the name under 80 characters"),
+  name: singleLine("The name").trim().min(1, "Give the token a name, e.g. the script that uses it").max(80, "Keep the name under 80 characters"),
   scopes: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(apiScopes)).min(1, "Choose at least one scope")),
   expiresInDays: z.enum(["30", "90", "365", "never"]).transform((v) => (v === "never" ? null : Number(v))),
   currentPassword: z.string().min(1, "Enter your panel password"),

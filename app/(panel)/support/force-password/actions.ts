@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { singleLine } from "@/lib/validation/single-line";
 import { currentUser } from "@/lib/auth/session";
 import { actionErrorState } from "@/lib/actions/action-errors";
 import { forcePasswordChangeOnServer } from "@/lib/mail/force-password";
@@ -11,7 +12,7 @@ const forceServerSchema = z.object({
   serverId: z.string().min(1).max(64),
   accountIds: z.array(z.string().min(1).max(64)).min(1).max(500),
   stopOnFailure: z.boolean(),
-  reason: z.string().max(500),
+  reason: singleLine("The reason").max(500),
   batchId: z.string().uuid(),
 });
 

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { singleLine } from "@/lib/validation/single-line";
 import { formAction } from "@/lib/actions/form-action";
 import type { ActionState } from "@/lib/actions/action-state";
 import { createMailbox } from "@/lib/mail/mailbox-lifecycle";
@@ -15,7 +16,7 @@ const createMailboxSchema = z
     confirmPassword: z.string(),
     quota: z.string().trim().optional(),
     unlimited: z.literal("on").optional(),
-    reason: z.string().max(500, "Keep the reason under 500 characters").optional(),
+    reason: singleLine("The reason").max(500, "Keep the reason under 500 characters").optional(),
   })
   .refine((input) => input.password === input.confirmPassword, { path: ["confirmPassword"], message: "The two passwords are not the same" })
   .refine((input) => input.unlimited === "on" || /^\d+$/.test(input.quota ?? ""), {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import type { ActionState } from "@/lib/actions/action-state";
 import { splitDestinations } from "@/lib/forwarding/address";
+import { singleLine } from "@/lib/validation/single-line";
 import { addDomainForwarder as addDomainForwarderTo, addForwarders, removeDomainForwarder as removeDomainForwarderOf, type NewForwarding } from "@/lib/mail/forwarders";
 import { reasonField as reason, refreshForwardingPages } from "./refresh";
 
@@ -12,8 +13,8 @@ const addForwarderSchema = z.object({
   source: z.string().trim().min(1, "Enter the address to forward, like name@example.com").max(320),
   kind: z.enum(["address", "fail", "blackhole", "pipe", "system"], { error: "Choose what happens to the mail" }),
   destinations: z.string().max(10_000).optional().default(""),
-  failMessage: z.string().max(1000).optional(),
-  command: z.string().max(1000).optional().default(""),
+  failMessage: singleLine("The bounce message").max(1000).optional(),
+  command: singleLine("The program").max(1000).optional().default(""),
   reason,
 });
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { singleLine } from "@/lib/validation/single-line";
 
 /** The staff reason every forwarding form may carry (DESIGN §2). */
-export const reasonField = z.string().max(500, "Keep the reason under 500 characters").optional();
+export const reasonField = singleLine("The reason").max(500, "Keep the reason under 500 characters").optional();
 
 /** Both pages that show forwarders re-read them from cPanel, so the list is what cPanel reports afterwards. */
 export function refreshForwardingPages() {

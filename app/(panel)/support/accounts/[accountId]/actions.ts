@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { singleLine } from "@/lib/validation/single-line";
 import { currentUser } from "@/lib/auth/session";
 import { actionErrorState } from "@/lib/actions/action-errors";
 import { formAction } from "@/lib/actions/form-action";
@@ -12,7 +13,7 @@ import { writeContext } from "@/lib/mail/write-context";
 const mailActionSchema = z.object({
   accountId: z.string().min(1).max(64),
   action: z.enum(Object.keys(accountMailActions) as [AccountMailAction, ...AccountMailAction[]]),
-  reason: z.string().max(500, "Keep the reason under 500 characters").optional(),
+  reason: singleLine("The reason").max(500, "Keep the reason under 500 characters").optional(),
 });
 
 const mailAction = formAction({
@@ -34,7 +35,7 @@ export async function runMailAction(state: ActionState, formData: FormData): Pro
 const systemForwardSchema = z.object({
   accountId: z.string().min(1).max(64),
   forwardTo: z.string().max(2000, "Keep the list under 2,000 characters"),
-  reason: z.string().max(500, "Keep the reason under 500 characters").optional(),
+  reason: singleLine("The reason").max(500, "Keep the reason under 500 characters").optional(),
 });
 
 const systemForwardAction = formAction({
@@ -58,7 +59,7 @@ export type OpenSessionAnswer = { ok: true; url: string } | { ok: false; message
 const openSessionSchema = z.object({
   accountId: z.string().min(1).max(64),
   service: z.enum(["cpaneld", "webmaild"]),
-  reason: z.string().max(500, "Keep the reason under 500 characters"),
+  reason: singleLine("The reason").max(500, "Keep the reason under 500 characters"),
 });
 
 /**

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { singleLine } from "@/lib/validation/single-line";
 import { formAction } from "@/lib/actions/form-action";
 import type { ActionState } from "@/lib/actions/action-state";
 import { changeMailboxPassword } from "@/lib/mail/passwords";
@@ -11,7 +12,7 @@ const changePasswordSchema = z
     address: z.string().min(1),
     newPassword: z.string().min(1, "Enter a new password").max(1024, "Use at most 128 characters"),
     confirmPassword: z.string(),
-    reason: z.string().max(500, "Keep the reason under 500 characters").optional(),
+    reason: singleLine("The reason").max(500, "Keep the reason under 500 characters").optional(),
   })
   .refine((input) => input.newPassword === input.confirmPassword, {
     path: ["confirmPassword"],
