@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { problemResponse } from "@/lib/api/problem";
 
 /**
  * A Content-Security-Policy with a fresh nonce per request: Next.js puts the nonce on its own scripts, and
@@ -22,7 +23,23 @@ function contentSecurityPolicy(nonce: string, https: boolean, dev: boolean): str
   ].join("; ");
 }
 
+/** Whether every segment of a path decodes: Next's router throws on one that does not and answers a bare 500. */
+function decodablePath(pathname: string): boolean {
+  try {
+    pathname.split("/").forEach((segment) => decodeURIComponent(segment));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function proxy(request: NextRequest) {
+  // Only API paths with a non-ASCII or broken percent-escape get here (see the matcher): a bad address is a 404.
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    const { pathname } = new URL(request.url);
+    if (decodablePath(pathname)) return NextResponse.next();
+    return problemResponse({ code: "not_found", detail: "No such resource, or it is not yours.", instance: pathname, requestId: crypto.randomUUID() });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, request.nextUrl.protocol === "https:", process.env.NODE_ENV === "development");
   const headers = new Headers(request.headers);
@@ -35,6 +52,9 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
+    // API paths only when a percent-escape is not plain ASCII (an invalid one, or UTF-8): the proxy must not run on
+    // every API call, since Next reads a request's whole body before a proxy that sees it, whatever the route's limit.
+    { source: "/api/(.*%(?![0-7][0-9a-fA-F]).*)" },
     {
       source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
       missing: [

@@ -1,4 +1,4 @@
-import "server-only";
+// No server-only marker: the proxy (proxy.ts) answers bad API addresses with it too, and it holds nothing secret.
 
 /** The stable error codes of the REST API (DESIGN §7) and their HTTP statuses: one table, one place. */
 export const problemStatus = {
@@ -7,6 +7,7 @@ export const problemStatus = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   account_not_eligible_cpanel: 409,
   password_too_weak: 422,
   rate_limited: 429,
@@ -22,6 +23,7 @@ const titles: Record<ProblemCode, string> = {
   forbidden: "The token may not do this",
   not_found: "Not found",
   conflict: "Conflict",
+  payload_too_large: "The request body is too large",
   account_not_eligible_cpanel: "The account cannot be managed through cPanel",
   password_too_weak: "The password is too weak",
   rate_limited: "Too many requests",

@@ -46,12 +46,40 @@ class RouteProblem extends Error {
   }
 }
 
+const tooLarge = () => new RouteProblem({ code: "payload_too_large", detail: `The body is larger than ${MAX_BODY_BYTES / 1024} KB.` });
+
+/**
+ * The body's bytes, read chunk by chunk and abandoned as soon as they pass the limit: a declared Content-Length over
+ * it is refused before reading anything, a chunked body after little more than the limit (the stream is cancelled).
+ */
+async function readLimitedBody(request: Request): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
+    await request.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size);
+}
+
 async function readJsonBody(request: Request): Promise<unknown> {
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
     throw new RouteProblem({ code: "invalid_request", detail: "Send the body as JSON with Content-Type: application/json." });
   }
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new RouteProblem({ code: "invalid_request", detail: "The body is too large." });
+  const text = new TextDecoder().decode(await readLimitedBody(request));
   try {
     return JSON.parse(text);
   } catch {
@@ -91,7 +119,12 @@ export function apiRoute<Params extends z.ZodType, Body extends z.ZodType | unde
 
   async function handle(request: Request, route: { params?: Promise<unknown> } | undefined, requestId: string): Promise<Response> {
     const instance = new URL(request.url).pathname;
-    const fail = (problem: Omit<Problem, "instance" | "requestId">) => problemResponse({ ...problem, instance, requestId });
+    const fail = (problem: Omit<Problem, "instance" | "requestId">) => {
+      const response = problemResponse({ ...problem, instance, requestId });
+      // The rest of an oversized body is not read: the connection ends after the answer instead of draining it.
+      if (problem.code === "payload_too_large") response.headers.set("connection", "close");
+      return response;
+    };
 
     let idempotencyKey: string | null = null;
     try {

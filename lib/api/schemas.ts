@@ -69,6 +69,7 @@ export const problemSchema = z.object({
     "forbidden",
     "not_found",
     "conflict",
+    "payload_too_large",
     "rate_limited",
     "upstream_unavailable",
     "account_not_eligible_cpanel",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { problemStatus } from "@/lib/api/problem";
+import { problemStatus, type ProblemCode } from "@/lib/api/problem";
 import { problemSchema } from "@/lib/api/schemas";
 import { READ_SCOPE, WRITE_SCOPE } from "@/lib/api/scopes";
 import { coreOperations } from "./core-operations";
@@ -41,7 +41,9 @@ export function openApiDocument() {
     const responses: Record<string, unknown> = {
       [op.response.status]: { description: op.response.description, content: { "application/json": { schema: jsonSchema(op.response.schema) } } },
     };
-    for (const code of op.errors) {
+    // Every operation with a body refuses one over the size limit (lib/api/route.ts), so none has to say so itself.
+    const errors: ProblemCode[] = op.body && !op.errors.includes("payload_too_large") ? [...op.errors, "payload_too_large"] : op.errors;
+    for (const code of errors) {
       const status = String(problemStatus[code]);
       const existing = responses[status] as { description: string } | undefined;
       responses[status] = {
