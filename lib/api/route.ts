@@ -10,6 +10,8 @@ import { writeContext, type WriteContext } from "@/lib/mail/write-context";
 import { requestLog } from "@/lib/log";
 import { requestFingerprint } from "@/lib/api/request-fingerprint";
 import { rateLimiter } from "@/lib/auth/rate-limit";
+import { clientAddressFrom } from "@/lib/http/client-address";
+import { auditDenied, withAuditScope } from "@/lib/mail/audit";
 
 const MAX_BODY_BYTES = 64 * 1024;
 /** Per token (or per signed-in user): generous for scripts, a wall for runaway loops. Shared through Redis when set. */
@@ -31,9 +33,10 @@ type HandlerInput<Params extends z.ZodType, Body extends z.ZodType | undefined> 
 
 type HandlerResult = { status?: number; body: unknown };
 
-function requestIdOf(request: Request): string {
-  const given = request.headers.get("x-request-id");
-  return given && /^[\w.-]{8,100}$/.test(given) ? given : randomUUID();
+/** A client's X-Request-Id is logged beside the panel's own id, never instead of it: printable ASCII, at most 128 characters. */
+function clientRequestIdOf(request: Request): string | undefined {
+  const given = request.headers.get("x-request-id")?.replace(/[^\x20-\x7e]/g, "").trim().slice(0, 128);
+  return given || undefined;
 }
 
 function pointerOf(path: readonly PropertyKey[]): string {
@@ -108,10 +111,14 @@ export function apiRoute<Params extends z.ZodType, Body extends z.ZodType | unde
 ) {
   return async (request: Request, route?: { params?: Promise<unknown> }): Promise<Response> => {
     const started = performance.now();
-    const requestId = requestIdOf(request);
-    const response = await handle(request, route, requestId);
+    const requestId = randomUUID();
+    const clientRequestId = clientRequestIdOf(request);
+    const path = new URL(request.url).pathname;
+    const ip = clientAddressFrom(request.headers);
+    // Audit events recorded anywhere inside (a refused account, a staff-only call) carry this request's facts.
+    const response = await withAuditScope({ requestId, clientRequestId, ip, operation: `${request.method} ${path}` }, () => handle(request, route, requestId));
     requestLog(requestId).info(
-      { method: request.method, path: new URL(request.url).pathname, status: response.status, ms: Math.round(performance.now() - started) },
+      { method: request.method, path, status: response.status, ms: Math.round(performance.now() - started), ip, ...(clientRequestId ? { clientRequestId } : {}) },
       "api request",
     );
     return response;
@@ -135,7 +142,10 @@ export function apiRoute<Params extends z.ZodType, Body extends z.ZodType | unde
         return fail({ code: "rate_limited", detail: "Too many API requests; slow down.", retryAfterSeconds: budget.retryAfterSeconds });
       }
       const scope = spec.access === "read" ? READ_SCOPE : WRITE_SCOPE;
-      if (!grants(caller.scopes, scope)) return fail({ code: "forbidden", detail: `This token lacks the scope ${scope}.` });
+      if (!grants(caller.scopes, scope)) {
+        await auditDenied(caller.actor, { action: "access.scope", detail: { tokenId: caller.tokenId, scope, error: "missing_scope" } });
+        return fail({ code: "forbidden", detail: `This token lacks the scope ${scope}.` });
+      }
 
       // A route without dynamic segments gets no params from Next.
       const params = parseOrProblem(spec.params, (await route?.params) ?? {}, "params");

@@ -42,15 +42,23 @@ export interface NewAuditEvent {
   at?: number;
 }
 
-// A defence in depth: callers should never pass secrets, but if one does, it is not written down.
+// A defence in depth: callers should never pass secrets, but if one does, it is not written down. A key naming an
+// id (`tokenId`, `token_id`) holds a record's id, not a secret: kept, so a token's creation and revocation can be tied.
 const SECRET_KEY = /password|passwd|secret|token|authorization|api[-_]?key/i;
+const ID_KEY = /(Id|_id|Ids|_ids)$/;
+
+/** A panel id (`tok_` + a ULID, lib/db/ids.ts); anything else under an id-looking key is redacted all the same. */
+function isIdValue(value: unknown): boolean {
+  const plain = (v: unknown) => v === null || (typeof v === "string" && /^[a-z]{2,5}_[0-9A-HJKMNP-TV-Z]{26}$/.test(v));
+  return Array.isArray(value) ? value.every(plain) : plain(value);
+}
 
 function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return "[too deep]";
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   if (value && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEY.test(k) ? "[redacted]" : redact(v, depth + 1)]),
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEY.test(k) && !(ID_KEY.test(k) && isIdValue(v)) ? "[redacted]" : redact(v, depth + 1)]),
     );
   }
   return value;

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/roles";
 import { findHostingAccount, listAccountsOwnedBy, searchAccounts } from "@/lib/db/hosting-accounts";
+import { auditDenied } from "@/lib/mail/audit";
 import { NotFoundError } from "@/lib/mail/errors";
 
 export type AccountSummary = {
@@ -46,10 +47,16 @@ export async function listVisibleAccounts(actor: Actor, options: { query?: strin
   };
 }
 
-/** One hosting account the actor may act on; anything else (missing or not theirs) is a NotFoundError. */
+/**
+ * One hosting account the actor may act on; anything else (missing or not theirs) is a NotFoundError. Someone
+ * else's account is also recorded as a refused attempt (not on that account's own trail, which its owner reads).
+ */
 export async function visibleAccount(actor: Actor, accountId: string) {
   const account = /^acct_[A-Za-z0-9]+$/.test(accountId) ? await findHostingAccount(accountId) : null;
   if (!account) throw new NotFoundError("No such hosting account");
-  if (!isStaff(actor.role) && account.ownerUserId !== actor.id) throw new NotFoundError("No such hosting account");
+  if (!isStaff(actor.role) && account.ownerUserId !== actor.id) {
+    await auditDenied(actor, { action: "access.account", target: account.id, detail: { error: "not_owner" } });
+    throw new NotFoundError("No such hosting account");
+  }
   return account;
 }

@@ -5,21 +5,28 @@ import { isStaff } from "@/lib/auth/roles";
 import { findHostingAccountsByCpanelUser, searchAccounts, type HostingAccount } from "@/lib/db/hosting-accounts";
 import { listServers } from "@/lib/db/servers";
 import { visibleAccount } from "@/lib/mail/accounts";
-import { auditWrite, failureDetail } from "@/lib/mail/audit";
+import { auditDenied, auditWrite, failureDetail } from "@/lib/mail/audit";
 import { accountApi, clientForServer } from "@/lib/mail/cpanel-access";
 import { NotFoundError, UpstreamError, ValidationError } from "@/lib/mail/errors";
 import { fromCpanel, toUpstreamError } from "@/lib/mail/upstream";
 import { settleWrite } from "@/lib/mail/settle";
 import { requireReason, type WriteContext } from "@/lib/mail/write-context";
 
-/** Support pages and actions exist only for staff: everyone else gets the same answer as for a missing page (DESIGN §2). */
+/**
+ * Support pages and actions exist only for staff: everyone else gets the same answer as for a missing page (DESIGN §2),
+ * and the attempt is recorded as refused (in the background: the guard stays synchronous for its callers).
+ */
 export function requireStaff(actor: Actor): void {
-  if (!isStaff(actor.role)) throw new NotFoundError("Not found");
+  if (isStaff(actor.role)) return;
+  void auditDenied(actor, { action: "access.staff", detail: { error: "staff_only" } });
+  throw new NotFoundError("Not found");
 }
 
-/** Admin-only pages and actions; support and customers get a NotFoundError. */
+/** Admin-only pages and actions; support and customers get a NotFoundError, recorded as refused. */
 export function requireAdmin(actor: Actor): void {
-  if (actor.role !== "admin") throw new NotFoundError("Not found");
+  if (actor.role === "admin") return;
+  void auditDenied(actor, { action: "access.admin", detail: { error: "admin_only" } });
+  throw new NotFoundError("Not found");
 }
 
 export type SupportAccountRow = {
