@@ -34,11 +34,12 @@ describe("authentication", () => {
     ["a cPanel token on the WHM port", cpanelAuth()],
     ["wrong root password", basic("root", "nope")],
     ["garbage", "Bearer abc"],
-  ])("WHM refuses %s with 401 and cpsrvd's body", async (_name, auth) => {
+  ])("WHM refuses %s with 403, text/plain, and cpsrvd's body", async (_name, auth) => {
     const r = await t.raw(`${t.whmUrl}/json-api/listaccts?api.version=1`, {
       headers: auth ? { Authorization: auth } : {},
     });
-    expect(r.status).toBe(401);
+    expect(r.status).toBe(403);
+    expect(r.contentType).toMatch(/^text\/plain/);
     expect(r.json).toEqual(ACCESS_DENIED);
   });
 

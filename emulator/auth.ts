@@ -31,11 +31,30 @@ const same = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-/** WHM port: root's API token (`whm root:TOKEN`) or root's password (basic). */
-export function authenticateWhm(creds: Credentials, rootToken: string, rootPassword: string): boolean {
-  if (creds.scheme === "whm") return creds.user === "root" && same(creds.token, rootToken);
-  if (creds.scheme === "basic") return creds.user === "root" && same(creds.password, rootPassword);
-  return false;
+/** Who a WHM request acts as: root (every ACL) or a reseller with its ACL list. */
+export type WhmPrincipal = { user: string; root: boolean; acls: ReadonlySet<string> };
+
+/** WHM port: root's API token (`whm root:TOKEN`) or password (basic), or a reseller's API token (`whm RESELLER:TOKEN`). */
+export function authenticateWhm(store: Store, creds: Credentials, rootToken: string, rootPassword: string): WhmPrincipal | undefined {
+  const root: WhmPrincipal = { user: "root", root: true, acls: new Set(["all"]) };
+  if (creds.scheme === "whm") {
+    if (creds.user === "root") return same(creds.token, rootToken) ? root : undefined;
+    const reseller = store.reseller(creds.user);
+    if (!reseller || !same(creds.token, reseller.token)) return undefined;
+    return { user: reseller.user, root: false, acls: new Set(JSON.parse(reseller.acls) as string[]) };
+  }
+  if (creds.scheme === "basic") return creds.user === "root" && same(creds.password, rootPassword) ? root : undefined;
+  return undefined;
+}
+
+/** Whostmgr::ACLS::checkacl: root (the `all` ACL) has every ACL. */
+export function hasAcl(principal: WhmPrincipal, acl: string): boolean {
+  return principal.acls.has("all") || principal.acls.has(acl);
+}
+
+/** Whether the principal may act on the account (root: any; a reseller: the accounts it owns). */
+export function ownsAccount(principal: WhmPrincipal, account: AccountRow): boolean {
+  return principal.root || account.owner === principal.user;
 }
 
 /** cPanel port: the account's API token (`cpanel USER:TOKEN`) or its password (basic). Suspended accounts are refused. */

@@ -14,7 +14,8 @@ beforeEach(async () => {
 describe("control: state", () => {
   it("reset empties everything, tokens of deleted accounts die", async () => {
     expect((await t.control("POST", "/__emulator/reset")).status).toBe(200);
-    expect((await t.whm("listaccts")).data.acct).toEqual([]);
+    // Whostmgr/API/1/Accounts.pm listaccts: no accounts → result 1 with no data at all.
+    expect(await t.whm("listaccts")).toEqual({ metadata: { command: "listaccts", reason: "OK", result: 1, version: 1 } });
     const r = await t.raw(`${t.cpanelUrl}/execute/Email/list_pops`, { headers: { Authorization: cpanelAuth() } });
     expect(r.status).toBe(401);
     expect((await t.control("GET", "/__emulator/state/examplecom")).status).toBe(404);

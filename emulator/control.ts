@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { z } from "zod";
 import { parseAddress } from "./address";
-import { AccountConflict, createAccount } from "./accounts";
+import { AccountConflict, createAccount, randomToken } from "./accounts";
 import { ApiError } from "./errors";
 import { FAULT_KINDS, type Faults } from "./faults";
 import { seedDemo } from "./seed-demo";
@@ -17,6 +17,10 @@ const accountSchema = z.object({
   token: z.string().optional(),
   maxEmailQuotaMb: z.number().int().positive().nullable().optional(),
   plan: z.string().optional(),
+  /** A reseller made with POST /__emulator/resellers, or root (default). */
+  owner: z.string().optional(),
+  /** A cpuser file from before STARTDATE/MAXPOP/IP were recorded: listaccts says `*unknown*` for them. */
+  legacy: z.boolean().optional(),
   mailboxes: z
     .array(
       z.object({
@@ -27,6 +31,13 @@ const accountSchema = z.object({
       }),
     )
     .optional(),
+});
+
+const resellerSchema = z.object({
+  user: z.string().regex(/^[a-z][a-z0-9]{0,15}$/i),
+  token: z.string().min(1).optional(),
+  /** WHM ACLs (Whostmgr::ACLS names), e.g. ["list-accts", "cpanel-api"]; "all" = root-like. */
+  acls: z.array(z.string()).default([]),
 });
 
 const faultSchema = z.object({
@@ -53,6 +64,7 @@ export function accountState(store: Store, user: string) {
     domains: store.domainsOf(user),
     contactEmail: a.contact_email,
     plan: a.plan,
+    owner: a.owner,
     maxEmailQuotaMb: a.max_email_quota_mb,
     suspended: a.suspended === 1,
     forcePasswordChange: a.force_password_change === 1,
@@ -119,8 +131,19 @@ export function handleControl(
     if (route === "POST /__emulator/accounts") {
       const parsed = accountSchema.safeParse(json);
       if (!parsed.success) return send(res, 400, { error: parsed.error.message });
-      createAccount(store, parsed.data);
+      const owner = parsed.data.owner?.toLowerCase();
+      if (owner && owner !== "root" && !store.reseller(owner)) return send(res, 400, { error: `No reseller named “${owner}”.` });
+      createAccount(store, { ...parsed.data, owner });
       return send(res, 201, { user: parsed.data.user.toLowerCase() });
+    }
+    if (route === "POST /__emulator/resellers") {
+      const parsed = resellerSchema.safeParse(json);
+      if (!parsed.success) return send(res, 400, { error: parsed.error.message });
+      const user = parsed.data.user.toLowerCase();
+      if (user === "root" || store.reseller(user)) return send(res, 409, { error: `The reseller “${user}” already exists.` });
+      const token = parsed.data.token ?? randomToken();
+      store.createReseller(user, token, parsed.data.acls);
+      return send(res, 201, { user, token, acls: parsed.data.acls });
     }
     if (method === "GET" && path.startsWith("/__emulator/state/")) {
       const user = decodeURIComponent(path.slice("/__emulator/state/".length)).toLowerCase();

@@ -57,7 +57,23 @@ export function api2CallFailed(module: string, func: string, error: string) {
   return { cpanelresult: { apiversion: 2, module, func, event: { result: 0, reason: error }, error, data: [] } };
 }
 
-/** cpsrvd's answer to bad or missing credentials (HTTP 401), per the emulator contract. */
+/** cPanel's safe_html_encode_str: the five HTML-special characters as entities. */
+function htmlEncode(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/**
+ * WHM's `cpanel` function when it cannot run the call (unknown user, root, not the reseller's account):
+ * Whostmgr/XMLUI/cPanel.pm `_format_error` — `{"data":{"reason":…,"result":"0"},"type":"text","error":…}`,
+ * the text HTML-encoded, wrapped in `cpanelresult` only when cpanel_jsonapi_apiversion is 2.
+ */
+export function proxyError(message: string, apiversion: string) {
+  const text = htmlEncode(message);
+  const inner = { data: { reason: text, result: "0" }, type: "text", error: text };
+  return apiversion === "2" ? { cpanelresult: inner } : inner;
+}
+
+/** cpsrvd's answer to refused credentials and to a call the WHM user lacks the ACL for (HTTP 401 / 403). */
 export const ACCESS_DENIED_BODY = {
   cpanelresult: {
     apiversion: "2",

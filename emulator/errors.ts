@@ -33,5 +33,6 @@ export const texts = {
   invalidSystemUser: (user: string) => `${q(user)} is not a system user on this account.`,
   unknownModule: (module: string) => `Failed to load module ${q(module)}: the module does not exist.`,
   unknownFunction: (module: string, func: string) => `Could not find function ${q(func)} in module ${q(module)}.`,
+  notYourAccount: (user: string) => `You do not have access to the account ${q(user)}.`,
   unknownWhmFunction: (name: string) => `Unknown app ("${name}") requested for this version (1) of the API.`,
 };

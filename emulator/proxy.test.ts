@@ -121,11 +121,16 @@ describe("UAPI through /json-api/cpanel (cpanel_jsonapi_apiversion=3)", () => {
     expect(r.result).toEqual({ status: 0, data: null, errors: [TOO_WEAK], messages: null, warnings: null, metadata: {} });
   });
 
-  it("requires cpanel_jsonapi_user on the WHM port and an existing user", async () => {
+  it("refuses a missing, unknown or root user in Whostmgr/XMLUI/cPanel.pm's _format_error shape", async () => {
     const common = { "api.version": "1", cpanel_jsonapi_apiversion: "3", cpanel_jsonapi_module: "Email", cpanel_jsonapi_func: "list_pops" };
-    expect(await jsonApi("whm", common)).toEqual({
-      metadata: { command: "cpanel", reason: "Provide the “cpanel_jsonapi_user” parameter.", result: 0, version: 1 },
+    const invalid = "User parameter is invalid or was not supplied";
+    expect(await jsonApi("whm", common)).toEqual({ data: { reason: invalid, result: "0" }, type: "text", error: invalid });
+    expect(await jsonApi("whm", { ...common, cpanel_jsonapi_user: "ghost" })).toEqual({ data: { reason: invalid, result: "0" }, type: "text", error: invalid });
+    const root = "The user “root” is not associated with a cPanel account and cannot call cPanel API 2";
+    expect((await jsonApi("whm", { ...common, cpanel_jsonapi_user: "root" })).error).toBe(root);
+    // API 2 (cpanel_jsonapi_apiversion=2) wraps the same object in `cpanelresult`.
+    expect(await jsonApi("whm", { ...common, cpanel_jsonapi_apiversion: "2", cpanel_jsonapi_user: "ghost" })).toEqual({
+      cpanelresult: { data: { reason: invalid, result: "0" }, type: "text", error: invalid },
     });
-    expect((await jsonApi("whm", { ...common, cpanel_jsonapi_user: "ghost" })).metadata.reason).toBe("You do not have a user named “ghost”.");
   });
 });

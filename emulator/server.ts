@@ -1,12 +1,13 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
-import { authenticateCpanel, authenticateWhm, parseAuthorization } from "./auth";
+import { authenticateCpanel, authenticateWhm, hasAcl, ownsAccount, parseAuthorization, type WhmPrincipal } from "./auth";
 import { handleControl } from "./control";
 import {
   ACCESS_DENIED_BODY,
   TOKEN_FORBIDDEN_TEXT,
   api2CallFailed,
+  proxyError,
   uapiFail,
   uapiViaJsonApi,
   whmFail,
@@ -17,7 +18,7 @@ import { Faults, type Fault } from "./faults";
 import { runApi2 } from "./handlers/api2";
 import type { CpanelContext } from "./handlers/types";
 import { runUapi } from "./handlers/uapi";
-import { whmHandlers, type WhmContext } from "./handlers/whm";
+import { WHM_ACLS, whmHandlers, type WhmContext } from "./handlers/whm";
 import { loginPage } from "./login-page";
 import { Params } from "./params";
 import { seedDemo } from "./seed-demo";
@@ -68,6 +69,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 function sendText(res: ServerResponse, status: number, text: string, type = "text/plain"): void {
   res.writeHead(status, { "Content-Type": `${type}; charset=utf-8` });
   res.end(text);
+}
+
+/** WHM (cpsrvd on 2087) refusing a token, or a call the WHM user lacks the ACL for: 403, text/plain, cpanelresult JSON. */
+function sendWhmAccessDenied(res: ServerResponse): void {
+  sendText(res, 403, JSON.stringify(ACCESS_DENIED_BODY));
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -133,8 +139,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const scheme = tlsMaterial ? "https" : "http";
   const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
   const ports = { whm: 0, cpanel: 0 };
-  const whmCtx = (): WhmContext => ({
+  const whmCtx = (principal: WhmPrincipal): WhmContext => ({
     store,
+    principal,
     cpanelBaseUrl: `${scheme}://${urlHost}:${ports.cpanel}`,
     whmBaseUrl: `${scheme}://${urlHost}:${ports.whm}`,
   });
@@ -171,8 +178,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
     const creds = parseAuthorization(req.headers.authorization);
     let account: AccountRow | undefined;
+    let principal: WhmPrincipal | undefined;
     if (port === "whm") {
-      if (!authenticateWhm(creds, whmToken, rootPassword)) return sendJson(res, 401, ACCESS_DENIED_BODY);
+      principal = authenticateWhm(store, creds, whmToken, rootPassword);
+      if (!principal) return sendWhmAccessDenied(res);
+      // The function's ACL is checked before it runs (Whostmgr/XMLUI/Meta.pm `check`); cpsrvd refuses like a bad token.
+      const needed = call.kind === "jsonapi-cpanel" ? WHM_ACLS.cpanel : call.kind === "whm" ? WHM_ACLS[call.func] : undefined;
+      if (needed && !hasAcl(principal, needed)) return sendWhmAccessDenied(res);
     } else {
       account = authenticateCpanel(store, creds);
       if (!account) return sendJson(res, 401, ACCESS_DENIED_BODY);
@@ -191,7 +203,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
     if (call.kind === "whm") {
       if (fault && (await applyFault(fault, req, res, (m) => whmFail(call.func, m)))) return;
-      return sendJson(res, 200, runWhm(call.func, params));
+      return sendJson(res, 200, runWhm(call.func, params, principal!));
     }
 
     // /json-api/cpanel: API 2 (default) or UAPI (cpanel_jsonapi_apiversion=3).
@@ -204,11 +216,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (fault && (await applyFault(fault, req, res, status0))) return;
 
     if (port === "whm") {
-      // WHM's `cpanel` function runs the call as cpanel_jsonapi_user.
-      const user = params.get("cpanel_jsonapi_user");
-      if (!user) return sendJson(res, 200, whmFail("cpanel", texts.missingParameter("cpanel_jsonapi_user")));
+      // WHM's `cpanel` function runs the call as cpanel_jsonapi_user (or `user`); Whostmgr/XMLUI/cPanel.pm `cpanel_exec`
+      // refuses in its own `_format_error` shape: unknown user, root, or an account the reseller does not own.
+      const user = params.get("cpanel_jsonapi_user") ?? params.get("user") ?? "";
       const target = store.account(user);
-      if (!target) return sendJson(res, 200, whmFail("cpanel", texts.noSuchUser(user)));
+      if (user === "root") {
+        return sendJson(res, 200, proxyError("The user “root” is not associated with a cPanel account and cannot call cPanel API 2", apiversion));
+      }
+      if (!target) return sendJson(res, 200, proxyError("User parameter is invalid or was not supplied", apiversion));
+      if (!ownsAccount(principal!, target)) return sendJson(res, 200, proxyError(`Access Denied to ${user}`, apiversion));
       account = target;
     }
     if (!moduleName) return sendJson(res, 200, whmOrApi2Missing(port, "cpanel_jsonapi_module", moduleName, func));
@@ -225,11 +241,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     return port === "whm" ? whmFail("cpanel", reason) : api2CallFailed(moduleName, func, reason);
   }
 
-  function runWhm(func: string, params: Params) {
+  function runWhm(func: string, params: Params, principal: WhmPrincipal) {
     const handler = Object.hasOwn(whmHandlers, func) ? whmHandlers[func] : undefined;
     if (!handler) return whmFail(func, texts.unknownWhmFunction(func));
     try {
-      const out = db.transaction(() => handler(whmCtx(), params))();
+      const out = db.transaction(() => handler(whmCtx(principal), params))();
       if (out.failed) return whmFail(func, out.failed, out.data);
       return whmOk(func, out.data, out.reason ?? "OK");
     } catch (error) {
@@ -265,7 +281,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (call.kind === "whm" && params.get("api.version") !== "1") {
       faults.count(call.func);
       const creds = parseAuthorization(req.headers.authorization);
-      if (!authenticateWhm(creds, whmToken, rootPassword)) return sendJson(res, 401, ACCESS_DENIED_BODY);
+      if (!authenticateWhm(store, creds, whmToken, rootPassword)) return sendWhmAccessDenied(res);
       return sendJson(res, 200, {
         status: 0,
         statusmsg: "WHM API 0 is not emulated: send api.version=1 to call WHM API 1.",

@@ -19,7 +19,7 @@ export interface TestEmulator {
   whmUrl: string;
   cpanelUrl: string;
   /** Raw request; returns status, text, and parsed JSON when possible. */
-  raw(url: string, init?: RequestInit): Promise<{ status: number; text: string; json: Json | undefined }>;
+  raw(url: string, init?: RequestInit): Promise<{ status: number; contentType: string; text: string; json: Json | undefined }>;
   /** WHM API 1 call (`api.version=1` added), root token auth, params as a form POST body. */
   whm(func: string, params?: Record<string, string>, auth?: string): Promise<Json>;
   /** UAPI `/execute` call as a cPanel user (token auth), params as a form POST body. */
@@ -55,7 +55,7 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     } catch {
       json = undefined;
     }
-    return { status: res.status, text, json };
+    return { status: res.status, contentType: res.headers.get("content-type") ?? "", text, json };
   };
   const post = async (url: string, params: Record<string, string>, auth: string) => {
     const r = await raw(url, {

@@ -389,6 +389,14 @@ describe("autoresponders", () => {
     expectFailure(await t.uapi("Email", "delete_auto_responder", { email: "info@example.com" }), "You do not have an autoresponder for “info@example.com”.");
   });
 
+  it("takes empty start/stop as cPanel's own form sends them (Immediately / Never) and reads them back empty", async () => {
+    expect((await t.uapi("Email", "add_auto_responder", { ...ar, start: "", stop: "" })).status).toBe(1);
+    const got = (await t.uapi("Email", "get_auto_responder", { email: "info@example.com" })).data;
+    expect(got).toMatchObject({ start: "", stop: "" });
+    const { stop: _stop, ...withoutStop } = ar;
+    expectFailure(await t.uapi("Email", "add_auto_responder", withoutStop), "Provide the “stop” argument.");
+  });
+
   it("validates its arguments", async () => {
     expectFailure(await t.uapi("Email", "add_auto_responder", { ...ar, subject: "" }), "Provide the “subject” argument.");
     expectFailure(await t.uapi("Email", "add_auto_responder", { ...ar, start: "soon" }), "The “start” argument must be a whole number, not “soon”.");

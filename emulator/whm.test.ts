@@ -35,7 +35,8 @@ describe("WHM API 1", () => {
     const byDomain = await t.whm("listaccts", { search: "example.org", searchtype: "domain" });
     expect(byDomain.data.acct.map((a: { user: string }) => a.user)).toEqual(["examplecom"]);
     const exact = await t.whm("listaccts", { search: "shop", searchtype: "user", searchmethod: "exact" });
-    expect(exact.data.acct).toEqual([]);
+    expect(exact).toEqual({ metadata: ok("listaccts") });
+    expect((await t.whm("listaccts", { search: "x", searchtype: "colour" })).metadata).toEqual(fail("listaccts", "Unknown search type."));
     const regex = await t.whm("listaccts", { search: "^shop", searchtype: "user" });
     expect(regex.data.acct.map((a: { user: string }) => a.user)).toEqual(["shopcp"]);
   });
@@ -43,26 +44,49 @@ describe("WHM API 1", () => {
   it("accountsummary by user or domain", async () => {
     expect((await t.whm("accountsummary", { user: "shopcp" })).data.acct[0].domain).toBe("shop.example");
     expect((await t.whm("accountsummary", { domain: "example.org" })).data.acct[0].user).toBe("examplecom");
-    expect((await t.whm("accountsummary", { user: "ghost" })).metadata).toEqual(fail("accountsummary", "You do not have a user named “ghost”."));
+    // Whostmgr/API/1/Accounts.pm accountsummary: "Account does not exist.", acct null (by user) or [] (by domain).
+    expect(await t.whm("accountsummary", { user: "ghost" })).toEqual({ metadata: fail("accountsummary", "Account does not exist."), data: { acct: null } });
+    expect((await t.whm("accountsummary", { domain: "nowhere.example" })).data).toEqual({ acct: [] });
+    expect((await t.whm("accountsummary", {})).metadata.reason).toBe("You must specify a user or domain to get a summary of.");
   });
 
-  it("forcepasswordchange sets flags, reports unknown users and honours stop_on_failure", async () => {
-    const r = await t.whm("forcepasswordchange", { users_json: JSON.stringify({ examplecom: 1, shopcp: 1 }) });
+  it("forcepasswordchange as Whostmgr/API/1/Accounts.pm: already-set users dropped, per-user failures, Nothing to do", async () => {
+    const r = await t.whm("forcepasswordchange", { users_json: JSON.stringify({ shopcp: 1, examplecom: 1 }) });
     expect(r).toEqual({ metadata: ok("forcepasswordchange"), data: { updated: ["examplecom", "shopcp"] } });
     expect((await t.state("examplecom")).forcePasswordChange).toBe(true);
 
-    const partial = await t.whm("forcepasswordchange", { users_json: JSON.stringify({ ghost: 1, othernet: 1 }) });
-    expect(partial.metadata).toEqual(fail("forcepasswordchange", "You do not have a user named “ghost”."));
-    expect(partial.data.updated).toEqual(["othernet"]);
+    // Already flagged: dropped; when nobody is left, result 1 "Nothing to do." and no data.
+    expect(await t.whm("forcepasswordchange", { users_json: JSON.stringify({ examplecom: 1 }) })).toEqual({
+      metadata: ok("forcepasswordchange", "Nothing to do."),
+    });
+    // Unflagged and unknown users asked to be cleared: nothing to do either.
+    expect((await t.whm("forcepasswordchange", { users_json: JSON.stringify({ othernet: 0, ghost: 0 }) })).metadata.reason).toBe("Nothing to do.");
 
+    const ghost = "Unable to set forced password change for user 'ghost'; check the system log for details.";
+    const partial = await t.whm("forcepasswordchange", { users_json: JSON.stringify({ ghost: 1, othernet: 1, examplecom: 1 }) });
+    expect(partial).toEqual({ metadata: fail("forcepasswordchange", ghost), data: { updated: ["othernet"], failed: { ghost } } });
+
+    const ghost2 = "Unable to set forced password change for user 'ghost2'; check the system log for details.";
     await t.reset();
-    const stopped = await t.whm("forcepasswordchange", { users_json: JSON.stringify({ ghost: 1, othernet: 1 }), stop_on_failure: "1" });
-    expect(stopped.metadata.result).toBe(0);
-    expect(stopped.data.updated).toEqual([]);
+    const two = await t.whm("forcepasswordchange", { users_json: JSON.stringify({ ghost2: 1, ghost: 1, othernet: 1 }) });
+    expect(two.metadata.reason).toBe("Force password change flags for the following users could not be updated: ghost, ghost2");
+    expect(two.data).toEqual({ updated: ["othernet"], failed: { ghost, ghost2 } });
+
+    // stop_on_failure walks cPanel's order (sorted here), not the request's: othernet and zed are never tried.
+    await t.reset();
+    await t.control("POST", "/__emulator/accounts", { user: "zed", domain: "zed.example" });
+    const stopped = await t.whm("forcepasswordchange", { users_json: JSON.stringify({ zed: 1, ghost: 1, othernet: 1 }), stop_on_failure: "1" });
+    expect(stopped).toEqual({ metadata: fail("forcepasswordchange", ghost), data: { updated: [], failed: { ghost } } });
     expect((await t.state("othernet")).forcePasswordChange).toBe(false);
 
-    const cleared = await t.whm("forcepasswordchange", { users_json: JSON.stringify({ examplecom: 0 }) });
+    // Invalid names fail the whole call; nothing changes.
+    const invalid = await t.whm("forcepasswordchange", { users_json: JSON.stringify({ othernet: 1, "bad name": 1 }) });
+    expect(invalid).toEqual({ metadata: fail("forcepasswordchange", "Invalid user(s): bad name") });
+    expect((await t.state("othernet")).forcePasswordChange).toBe(false);
+
+    const cleared = await t.whm("forcepasswordchange", { users_json: JSON.stringify({ examplecom: 1 }) });
     expect(cleared.data.updated).toEqual(["examplecom"]);
+    expect((await t.whm("forcepasswordchange", { users_json: JSON.stringify({ examplecom: 0 }) })).data.updated).toEqual(["examplecom"]);
     expect((await t.whm("forcepasswordchange", { users_json: "[not json" })).metadata.result).toBe(0);
     expect((await t.whm("forcepasswordchange", {})).metadata).toEqual(fail("forcepasswordchange", "Provide the “users_json” parameter."));
   });

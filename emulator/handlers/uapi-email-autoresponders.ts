@@ -6,12 +6,14 @@ const addAutoResponder: UapiHandler = (ctx, params) => {
   for (const name of ["email", "domain", "from", "subject", "body"]) params.require(name);
   const interval = params.int("interval");
   const isHtml = params.int("is_html");
-  const start = params.int("start");
-  const stop = params.int("stop");
+  // cPanel's own form (base/frontend/jupiter/mail/addars.html.tt → doaddars.html.tt) sends start="" for
+  // "Immediately" and stop="" for "Never"; both are kept as "none" (stored 0) and read back as "".
+  const start = params.int("start", 0);
+  const stop = params.int("stop", 0);
   if (interval === undefined) throw new ApiError(texts.missingArgument("interval"));
   if (isHtml === undefined) throw new ApiError(texts.missingArgument("is_html"));
-  if (start === undefined) throw new ApiError(texts.missingArgument("start"));
-  if (stop === undefined) throw new ApiError(texts.missingArgument("stop"));
+  if (!params.has("start")) throw new ApiError(texts.missingArgument("start"));
+  if (!params.has("stop")) throw new ApiError(texts.missingArgument("stop"));
   const addr = resolveAddress(ctx.store, ctx.account, params, { defaultToMainDomain: false });
   // add_auto_responder replaces an existing autoresponder for the address.
   ctx.store.setAutoresponder({
@@ -23,8 +25,8 @@ const addAutoResponder: UapiHandler = (ctx, params) => {
     body: params.require("body"),
     is_html: isHtml ? 1 : 0,
     interval,
-    start,
-    stop,
+    start: start!,
+    stop: stop!,
     charset: params.get("charset") || "utf-8",
   });
   return out(null);
@@ -46,8 +48,8 @@ const getAutoResponder: UapiHandler = (ctx, params) => {
     from: r.from_name,
     interval: r.interval,
     is_html: r.is_html,
-    start: r.start,
-    stop: r.stop,
+    start: r.start || "",
+    stop: r.stop || "",
     subject: r.subject,
   });
 };

@@ -18,7 +18,14 @@ CREATE TABLE IF NOT EXISTS accounts (
   start_time INTEGER NOT NULL,
   outgoing_suspended INTEGER NOT NULL DEFAULT 0,
   outgoing_held INTEGER NOT NULL DEFAULT 0,
-  force_password_change INTEGER NOT NULL DEFAULT 0
+  force_password_change INTEGER NOT NULL DEFAULT 0,
+  owner TEXT NOT NULL DEFAULT 'root',
+  legacy INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS resellers (
+  user TEXT PRIMARY KEY,
+  token TEXT NOT NULL UNIQUE,
+  acls TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS domains (
   domain TEXT PRIMARY KEY,
@@ -96,6 +103,10 @@ export function openDb(path: string): Db {
   if (path !== ":memory:") db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");
   db.exec(SCHEMA);
+  // Files written before accounts had an owner / legacy flag get the columns (CREATE TABLE IF NOT EXISTS keeps old tables).
+  const columns = new Set((db.prepare("PRAGMA table_info(accounts)").all() as Array<{ name: string }>).map((c) => c.name));
+  if (!columns.has("owner")) db.exec("ALTER TABLE accounts ADD COLUMN owner TEXT NOT NULL DEFAULT 'root'");
+  if (!columns.has("legacy")) db.exec("ALTER TABLE accounts ADD COLUMN legacy INTEGER NOT NULL DEFAULT 0");
   return db;
 }
 
@@ -112,6 +123,7 @@ export function clearDb(db: Db): void {
       "domains",
       "system_forwards",
       "accounts",
+      "resellers",
     ]) {
       db.prepare(`DELETE FROM ${table}`).run();
     }

@@ -15,6 +15,17 @@ export interface AccountRow {
   outgoing_suspended: number;
   outgoing_held: number;
   force_password_change: number;
+  /** `root` or the reseller who owns the account. */
+  owner: string;
+  /** 1 = a cpuser file without STARTDATE, MAXPOP, MAX_EMAILACCT_QUOTA and IP (listaccts says `*unknown*`). */
+  legacy: number;
+}
+
+export interface ResellerRow {
+  user: string;
+  token: string;
+  /** JSON list of the reseller's WHM ACLs. */
+  acls: string;
 }
 
 export interface MailboxRow {
@@ -66,6 +77,8 @@ export interface NewAccount {
   token?: string;
   maxEmailQuotaMb?: number | null;
   plan?: string;
+  owner?: string;
+  legacy?: boolean;
 }
 
 export interface NewMailbox {
@@ -107,8 +120,8 @@ export class Store {
   createAccount(a: NewAccount): void {
     this.db
       .prepare(
-        `INSERT INTO accounts (user, domain, contact_email, password_hash, token, max_email_quota_mb, plan, start_time)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO accounts (user, domain, contact_email, password_hash, token, max_email_quota_mb, plan, start_time, owner, legacy)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         a.user,
@@ -119,6 +132,8 @@ export class Store {
         a.maxEmailQuotaMb ?? null,
         a.plan ?? "default",
         now(),
+        a.owner ?? "root",
+        a.legacy ? 1 : 0,
       );
     this.db.prepare("INSERT INTO domains (domain, user, is_main) VALUES (?, ?, 1)").run(a.domain, a.user);
     for (const d of a.extraDomains ?? []) {
@@ -131,6 +146,14 @@ export class Store {
     value: number,
   ): void {
     this.db.prepare(`UPDATE accounts SET ${column} = ? WHERE user = ?`).run(value, user);
+  }
+
+  // Resellers (WHM users other than root, with their own API token and ACL list)
+  reseller(user: string): ResellerRow | undefined {
+    return this.db.prepare("SELECT * FROM resellers WHERE user = ?").get(user) as ResellerRow | undefined;
+  }
+  createReseller(user: string, token: string, acls: string[]): void {
+    this.db.prepare("INSERT INTO resellers (user, token, acls) VALUES (?, ?, ?)").run(user, token, JSON.stringify(acls));
   }
 
   // Mailboxes
