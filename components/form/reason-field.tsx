@@ -8,13 +8,14 @@ export function ReasonField({ idPrefix, messages, defaultValue }: { idPrefix: st
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         Reason (for the audit log)
       </label>
-      <textarea
+      {/* One line: the audit log refuses line breaks in a reason, so the field cannot make one. */}
+      <input
         id={id}
+        type="text"
         name="reason"
         required
         minLength={10}
         maxLength={500}
-        rows={2}
         defaultValue={defaultValue}
         aria-invalid={messages?.length ? true : undefined}
         aria-describedby={`${id}-hint${messages?.length ? ` ${id}-error` : ""}`}
