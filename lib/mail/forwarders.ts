@@ -1,20 +1,18 @@
 import "server-only";
-import { CpanelError, type Forwarder } from "@/lib/cpanel";
+import type { Forwarder } from "@/lib/cpanel";
 import type { Actor } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/roles";
 import type { HostingAccount } from "@/lib/db/hosting-accounts";
-import type { AuditOutcome } from "@/lib/audit";
 import { checkDestinations, domainOf, MAX_FAIL_MESSAGE_LENGTH, normalizeAddress, normalizeDomain } from "@/lib/forwarding/address";
 import { describeDelivery, type AddressForwarding, type ForwardDestination } from "@/lib/forwarding/describe";
 import { isSingleLine } from "@/lib/validation/single-line";
 import { findDomainLoop, findForwardingLoop, loopMessage } from "@/lib/forwarding/loops";
-import { settleWrite } from "@/lib/mail/settle";
 import { visibleAccount } from "@/lib/mail/accounts";
-import { auditWrite, failureDetail } from "@/lib/mail/audit";
+import { auditedCpanelWrite, auditRecorder, type AuditRow } from "@/lib/mail/audited-write";
 import { accountApi, cachedAccountApi } from "@/lib/mail/cpanel-access";
-import { ForbiddenError, NotFoundError, UpstreamError, ValidationError } from "@/lib/mail/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/mail/errors";
 import { refersToMailbox } from "@/lib/mail/mailbox-id";
-import { fromCpanel, toUpstreamError } from "@/lib/mail/upstream";
+import { fromCpanel } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/mail/write-context";
 
 export type { AddressForwarding, ForwardDestination } from "@/lib/forwarding/describe";
@@ -121,53 +119,32 @@ export async function getAccountForwarding(actor: Actor, accountId: string): Pro
   };
 }
 
-function unknownOutcome(result: "not_landed" | "no_answer", what: string, cause: CpanelError): UpstreamError {
-  return new UpstreamError(
-    "unknown_outcome",
-    result === "not_landed"
-      ? `cPanel did not answer in time and does not show the change (${what}) so far. Reload in a moment before trying again.`
-      : `cPanel did not confirm the change (${what}) and could not be asked afterwards. Reload in a moment to see whether it was made.`,
-    { cause },
-  );
-}
-
-type Audit = (outcome: AuditOutcome, detail?: Record<string, unknown>) => Promise<void>;
-
 /**
- * Runs one cPanel write and reads back: success when `landed(after)` holds for cPanel's list afterwards. A timed-out
- * write is settled by reading back, never retried; every ending is audited.
+ * Runs one forwarding write through the audited write and answers cPanel's list afterwards: success only when
+ * `landed` holds for what cPanel lists (it sometimes answers 1 and changes nothing).
  */
 async function writeAndReadBack<T>(
+  context: WriteContext,
   account: HostingAccount,
-  audit: Audit,
+  row: AuditRow,
   what: string,
   write: () => Promise<void>,
   read: () => Promise<T>,
   landed: (after: T) => boolean,
 ): Promise<T> {
-  try {
-    await write();
-  } catch (error) {
-    if (error instanceof CpanelError && error.outcomeUnknown) {
-      const settled = await settleWrite(read, landed);
-      if (settled.outcome === "landed") {
-        await audit("success", { settledAfter: error.name });
-        return settled.state;
-      }
-      await audit("unknown", { error: error.name, settled: settled.outcome });
-      throw unknownOutcome(settled.outcome, what, error);
-    }
-    const upstream = toUpstreamError(error, account.serverName);
-    await audit("failure", failureDetail(upstream));
-    throw upstream;
-  }
-  const after = await read();
-  if (!landed(after)) {
-    await audit("failure", { error: "not_applied" });
-    throw new UpstreamError("rejected", `cPanel answered that it made the change (${what}), but does not show it afterwards. Nothing was changed; try again or ask support.`);
-  }
-  await audit("success");
-  return after;
+  const { state } = await auditedCpanelWrite({
+    context,
+    audit: row,
+    serverName: account.serverName,
+    write,
+    readBack: { read, landed, confirm: true },
+    unknownOutcome: (settled) =>
+      settled === "not_landed"
+        ? `cPanel did not answer in time and does not show the change (${what}) so far. Reload in a moment before trying again.`
+        : `cPanel did not confirm the change (${what}) and could not be asked afterwards. Reload in a moment to see whether it was made.`,
+    notApplied: `cPanel answered that it made the change (${what}), but does not show it afterwards. Nothing was changed; try again or ask support.`,
+  });
+  return state!;
 }
 
 /**
@@ -203,18 +180,22 @@ export async function addForwarders(context: WriteContext, accountId: string, so
   const account = await visibleAccount(context.actor, accountId);
   requireReason(context);
   const api = await accountApi(account);
-  const audit = (source: string, detail: Record<string, unknown>): Audit => (outcome, extra) =>
-    auditWrite(context, { accountId: account.id, action: "mailbox.forwarder.add", target: source, outcome, detail: { source, kind: request.kind, ...detail, ...extra } });
+  const row = (source: string, detail: Record<string, unknown>): AuditRow => ({
+    accountId: account.id,
+    action: "mailbox.forwarder.add",
+    target: source,
+    detail: { source, kind: request.kind, ...detail },
+  });
   const requested = request.kind === "address" ? { destinations: request.destinations } : request.kind === "pipe" ? { destination: request.command } : {};
 
   let source: string;
   try {
     source = await resolveSource(account, api, sourceRef, "source");
   } catch (error) {
-    if (error instanceof ValidationError) await audit(sourceRef, requested)("failure", { error: "invalid", fields: error.fieldErrors });
+    if (error instanceof ValidationError) await auditRecorder(context, row(sourceRef, requested))("failure", { error: "invalid", fields: error.fieldErrors });
     throw error;
   }
-  const record = audit(source, requested);
+  const record = auditRecorder(context, row(source, requested));
 
   if ((request.kind === "pipe" || request.kind === "system") && !isStaff(context.actor.role)) {
     await record("denied", { error: "staff_only" });
@@ -295,7 +276,7 @@ export async function addForwarders(context: WriteContext, accountId: string, so
   }
 
   const read = () => forwardersOfDomain(account, api, domainOf(source));
-  const after = await writeAndReadBack(account, record, `forwarder for ${source}`, write, read, landed);
+  const after = await writeAndReadBack(context, account, row(source, requested), `forwarder for ${source}`, write, read, landed);
   return forwardingOf(source, await hasMailbox(account, api, source), after);
 }
 
@@ -323,17 +304,10 @@ export async function removeForwarder(context: WriteContext, accountId: string, 
       (f.destination === wanted || f.destination.toLowerCase() === wanted.toLowerCase() || (normalized.ok && f.destination.toLowerCase() === normalized.address)),
   );
   if (!match) throw new NotFoundError("No such forwarder");
-  const record: Audit = (outcome, extra) =>
-    auditWrite(context, {
-      accountId: account.id,
-      action: "mailbox.forwarder.remove",
-      target: source,
-      outcome,
-      detail: { source, destination: match.destination, kind: match.kind, ...extra },
-    });
+  const row: AuditRow = { accountId: account.id, action: "mailbox.forwarder.remove", target: source, detail: { source, destination: match.destination, kind: match.kind } };
   const gone = (after: Forwarder[]) => !after.some((f) => f.source === match.source && f.destination === match.destination);
   const read = () => forwardersOfDomain(account, api, domainOf(source));
-  const after = await writeAndReadBack(account, record, `forwarder from ${source}`, () => api.deleteForwarder(match.source, match.destination), read, gone);
+  const after = await writeAndReadBack(context, account, row, `forwarder from ${source}`, () => api.deleteForwarder(match.source, match.destination), read, gone);
   return forwardingOf(source, await hasMailbox(account, api, source), after);
 }
 
@@ -362,14 +336,12 @@ export async function addDomainForwarder(context: WriteContext, accountId: strin
   const api = await accountApi(account);
   const source = normalizeDomain(sourceDomain);
   const destination = normalizeDomain(destinationDomain);
-  const record: Audit = (outcome, extra) =>
-    auditWrite(context, {
-      accountId: account.id,
-      action: "account.domain_forwarder.add",
-      target: source.ok ? source.domain : sourceDomain,
-      outcome,
-      detail: { source: source.ok ? source.domain : sourceDomain, destination: destination.ok ? destination.domain : destinationDomain, ...extra },
-    });
+  const row: AuditRow = {
+    accountId: account.id,
+    action: "account.domain_forwarder.add",
+    target: source.ok ? source.domain : sourceDomain,
+    detail: { source: source.ok ? source.domain : sourceDomain, destination: destination.ok ? destination.domain : destinationDomain },
+  };
   const fieldErrors: Record<string, string[]> = {};
   const domains = await mailDomains(account, api);
   if (!source.ok) fieldErrors.sourceDomain = [source.message];
@@ -387,12 +359,13 @@ export async function addDomainForwarder(context: WriteContext, accountId: strin
     }
   }
   if (Object.keys(fieldErrors).length || !source.ok || !destination.ok) {
-    await record("failure", { error: "invalid", fields: fieldErrors });
+    await auditRecorder(context, row)("failure", { error: "invalid", fields: fieldErrors });
     throw new ValidationError(fieldErrors);
   }
   return writeAndReadBack(
+    context,
     account,
-    record,
+    row,
     `domain forwarder for ${source.domain}`,
     () => api.addDomainForwarder(source.domain, destination.domain),
     () => readDomainForwarders(account, api),
@@ -409,17 +382,16 @@ export async function removeDomainForwarder(context: WriteContext, accountId: st
   const current = await readDomainForwarders(account, api);
   const match = source.ok ? current.find((f) => f.sourceDomain === source.domain) : undefined;
   if (!match) throw new NotFoundError("No such domain forwarder");
-  const record: Audit = (outcome, extra) =>
-    auditWrite(context, {
-      accountId: account.id,
-      action: "account.domain_forwarder.remove",
-      target: match.sourceDomain,
-      outcome,
-      detail: { source: match.sourceDomain, destination: match.destinationDomain, ...extra },
-    });
+  const row: AuditRow = {
+    accountId: account.id,
+    action: "account.domain_forwarder.remove",
+    target: match.sourceDomain,
+    detail: { source: match.sourceDomain, destination: match.destinationDomain },
+  };
   return writeAndReadBack(
+    context,
     account,
-    record,
+    row,
     `domain forwarder for ${match.sourceDomain}`,
     () => api.deleteDomainForwarder(match.sourceDomain),
     () => readDomainForwarders(account, api),
