@@ -46,3 +46,32 @@ test("signing out ends the session; the back button does not bring the page back
   await page.goto("/accounts");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("a session cookie copied before sign-out is refused afterwards, by the pages and by the REST API", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await new LoginPage(page).signInAndLand(customer.email, customer.password);
+  const copied = await context.cookies();
+  expect(copied.some((c) => c.name.endsWith("next-auth.session-token")), "the session cookie").toBe(true);
+
+  // While the session is open, the copy works anywhere: the refusal below is the sign-out, nothing else.
+  const before = await browser.newContext();
+  await before.addCookies(copied);
+  expect((await before.request.get("/api/v2/shared-hosting")).status()).toBe(200);
+  await before.close();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await context.close();
+
+  const replay = await browser.newContext();
+  await replay.addCookies(copied);
+  const replayed = await replay.newPage();
+  await replayed.goto("/accounts");
+  await expect(replayed).toHaveURL(/\/login/);
+  await expect(replayed.getByRole("heading", { name: "Hosting accounts" })).toHaveCount(0);
+  const api = await replay.request.get("/api/v2/shared-hosting");
+  expect(api.status()).toBe(401);
+  expect(api.headers()["content-type"]).toBe("application/problem+json");
+  await replay.close();
+});
