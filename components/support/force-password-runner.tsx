@@ -12,9 +12,16 @@ type Props = {
 };
 
 const MIN_REASON = 10;
-const OUTCOME_TEXT: Record<BatchOutcome, string> = { updated: "Updated", failed: "Failed", skipped: "Not attempted", unknown: "Not confirmed" };
+const OUTCOME_TEXT: Record<BatchOutcome, string> = {
+  updated: "Updated",
+  already: "Already required",
+  failed: "Failed",
+  skipped: "Not attempted",
+  unknown: "Not confirmed",
+};
 const OUTCOME_CLASS: Record<BatchOutcome, string> = {
   updated: "text-emerald-800",
+  already: "text-emerald-800",
   failed: "font-semibold text-red-800",
   skipped: "text-slate-700",
   unknown: "font-semibold text-amber-900",
@@ -111,7 +118,8 @@ export function ForcePasswordRunner({ servers, action }: Props) {
           </h2>
           {finished.fatal ? <p role="alert" className="mt-1 text-sm font-medium text-red-800">{finished.fatal}</p> : null}
           <p className="mt-1 text-sm">
-            {counts.updated} updated, {counts.failed} failed, {counts.unknown} not confirmed, {counts.skipped} not attempted.
+            {counts.updated} updated, {counts.already} already required, {counts.failed} failed, {counts.unknown} not confirmed,{" "}
+            {counts.skipped} not attempted.
           </p>
           <table className="mt-2 w-full border-collapse text-left text-sm">
             <TableHead caption="Result per account" columns={["Account", "cPanel user", "Server", "Result", "Reason"]} />

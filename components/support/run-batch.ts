@@ -2,7 +2,7 @@
 
 export type BatchAccountItem = { id: string; cpanelUser: string; primaryDomain: string };
 export type BatchServerItem = { serverId: string; serverName: string; accounts: BatchAccountItem[] };
-export type BatchOutcome = "updated" | "failed" | "skipped" | "unknown";
+export type BatchOutcome = "updated" | "already" | "failed" | "skipped" | "unknown";
 export type BatchResultItem = BatchAccountItem & { serverName: string; outcome: BatchOutcome; reason: string | null };
 
 /** What one server's call answers: every account's result, or a message (fatal = the whole batch must stop, e.g. signed out). */
@@ -52,7 +52,7 @@ export async function runBatch(
 
 /** Counts per outcome, for the summary line. */
 export function countOutcomes(results: BatchResultItem[]): Record<BatchOutcome, number> {
-  const counts: Record<BatchOutcome, number> = { updated: 0, failed: 0, skipped: 0, unknown: 0 };
+  const counts: Record<BatchOutcome, number> = { updated: 0, already: 0, failed: 0, skipped: 0, unknown: 0 };
   for (const r of results) counts[r.outcome] += 1;
   return counts;
 }

@@ -180,16 +180,23 @@ function toForwarder(row: { dest: string; forward: string }): Forwarder {
   return { source: row.dest, kind, destination: row.forward, ...(failMessage !== undefined ? { failMessage } : {}) };
 }
 
-function unixDate(value: number | null | undefined): Date | null {
+function unixDate(value: number | "" | null | undefined): Date | null {
   return value ? new Date(value * 1000) : null;
 }
 
+/** Stop times this client once wrote for "never" (2100-01-01); read as none. */
+const LEGACY_NEVER_SECONDS = 4102444800;
+
+/** listaccts writes `*unknown*` for a value missing from the cpuser file (Whostmgr/Accounts/List.pm). */
+const known = (value: string): string => (value.trim() === "*unknown*" ? "" : value.trim());
+
 function toAccount(row: WhmAccountRow): WhmAccount {
-  const contact = row.email.trim();
+  const contacts = known(row.email).split(",").map((a) => a.trim()).filter(Boolean);
   return {
     user: row.user,
-    domain: row.domain,
-    contactEmail: contact && contact !== "*unknown*" ? contact : null,
+    domain: known(row.domain),
+    contactEmail: contacts[0] ?? null,
+    contactEmails: contacts,
     owner: row.owner,
     plan: row.plan,
     suspended: row.suspended,
@@ -200,7 +207,7 @@ function toAccount(row: WhmAccountRow): WhmAccount {
     maxMailboxes: quotaMb(row.maxpop, false),
     diskUsedMb: quotaMb(row.diskused, false) ?? 0,
     diskLimitMb: quotaMb(row.disklimit),
-    ip: row.ip || null,
+    ip: known(row.ip) || null,
     startedAt: unixDate(row.unix_startdate === null || row.unix_startdate === undefined ? null : Number(row.unix_startdate) || null),
   };
 }
@@ -239,7 +246,10 @@ function whmClient(connection: CpanelServerConnection) {
       if (!row) throw new CpanelProtocolError("accountsummary returned no account", { operation: "accountsummary", serverId: connection.serverId });
       return toAccount(row);
     },
-    /** WHM API 1 `forcepasswordchange`: cPanel users must change their password at next login. Partial failure is returned, not thrown. */
+    /**
+     * WHM API 1 `forcepasswordchange`: cPanel users must change their password at next login. Partial failure is returned,
+     * not thrown (Whostmgr/API/1/Accounts.pm: already-set users are dropped, per-user failures in `data.failed`).
+     */
     async forcePasswordChange(users: string[], options: { stopOnFailure?: boolean } = {}): Promise<ForcePasswordChangeResult> {
       requireWhm(connection, "forcepasswordchange");
       const params = {
@@ -251,21 +261,23 @@ function whmClient(connection: CpanelServerConnection) {
       const context = { operation: "forcepasswordchange", serverId: connection.serverId, request: raw.request.description };
       if (outcome.ok === "unrecognized") throw new CpanelProtocolError("answer is not a cPanel envelope", context);
       const data = (raw.body as { data?: unknown }).data;
-      const parsed = whm.forcepasswordchange.data.safeParse(data ?? null);
-      const updated = parsed.success ? parsed.data : [];
-      if (outcome.ok) {
-        const missing = users.filter((u) => !updated.includes(u));
-        return missing.length ? { updated, failed: missing.map((user) => ({ user, reason: null })) } : { updated };
+      if (!outcome.ok && data === undefined) {
+        // The whole call was refused, nothing changed: "Invalid user(s): a, b" names the culprits; others were not tried.
+        const reason = outcome.messages.join(" ");
+        const invalid = /^Invalid user\(s\): (.*)$/m.exec(reason)?.[1]?.split(", ");
+        if (!invalid) throw new CpanelApiError(outcome.messages, context);
+        const named = users.filter((u) => invalid.includes(u));
+        return { updated: [], alreadySet: [], failed: named.map((user) => ({ user, reason })), notAttempted: users.filter((u) => !named.includes(u)) };
       }
-      // cPanel gives one reason for the call; when it lists one line per user, each user gets its own line.
-      const lines = outcome.messages.flatMap((m) => m.split("\n")).map((l) => l.trim()).filter(Boolean);
-      const named = (user: string) => lines.find((l) => l.includes(`“${user}”`) || l.includes(`"${user}"`));
-      const notUpdated = users.filter((u) => !updated.includes(u));
-      // With stop_on_failure the reason names the user cPanel stopped at; the users after it were never tried.
-      const stoppedAt = options.stopOnFailure ? notUpdated.filter((u) => named(u) !== undefined) : [];
-      const notAttempted = stoppedAt.length ? notUpdated.filter((u) => named(u) === undefined) : [];
-      const failed = notUpdated.filter((u) => !notAttempted.includes(u)).map((user) => ({ user, reason: named(user) ?? (lines.join(" ") || null) }));
-      return notAttempted.length ? { updated, failed, notAttempted } : { updated, failed };
+      const parsed = whm.forcepasswordchange.data.safeParse(data ?? null);
+      if (!parsed.success) throw new CpanelProtocolError("data has an unexpected shape", context);
+      const { updated } = parsed.data;
+      const failed = Object.entries(parsed.data.failed).map(([user, reason]) => ({ user, reason }));
+      const rest = users.filter((u) => !updated.includes(u) && !failed.some((f) => f.user === u));
+      // Without a stop, whoever is neither updated nor failed was dropped as already set; after a stop, cPanel's
+      // answer cannot tell "not reached" from "already set" (it walks its own order): report them as not attempted.
+      const stopped = options.stopOnFailure && failed.length > 0;
+      return { updated, alreadySet: stopped ? [] : rest, failed, notAttempted: stopped ? rest : [] };
     },
     /** WHM API 1 `get_user_email_forward_destination`: where the system account's own mail goes. */
     getSystemForwardDestination(user: string): Promise<string[]> {
@@ -290,6 +302,15 @@ function whmClient(connection: CpanelServerConnection) {
     /** WHM API 1 `release_outgoing_email`. */
     async releaseOutgoingEmail(user: string): Promise<void> {
       await c(whm.releaseOutgoingEmail, { user });
+    },
+    /** WHM API 1 `myprivs`: the token's ACLs (`all` = root); `{ "list-accts": true, … }`. */
+    async privileges(): Promise<Record<string, boolean>> {
+      const row = await c(whm.myprivs, {});
+      return Object.fromEntries(Object.entries(row).map(([acl, value]) => [acl, value === 1 || value === "1" || value === true]));
+    },
+    /** WHM API 1 `version`: e.g. `11.120.0.16`. */
+    async version(): Promise<string> {
+      return (await c(whm.version, {})).version;
     },
     /** WHM API 1 `terminate_cpuser_mailbox_sessions`: ends every IMAP/POP3 session of the account. */
     async terminateMailboxSessions(user: string): Promise<void> {
@@ -479,14 +500,16 @@ function accountClient(connection: CpanelServerConnection, cpanelUser: string) {
         isHtml: data.is_html,
         charset: data.charset || "utf-8",
         intervalHours: data.interval ?? 0,
+        // "", null and 0 all mean none ("Immediately" / "Never" in cPanel's own screens).
         start: unixDate(data.start),
-        stop: unixDate(data.stop),
+        stop: data.stop && data.stop >= LEGACY_NEVER_SECONDS ? null : unixDate(data.stop),
       };
     },
     /** UAPI `Email::add_auto_responder` (also replaces an existing one). */
     async addAutoresponder(input: NewAutoresponder): Promise<void> {
       const { localPart, domain } = splitAddress(input.email);
-      const seconds = (d: Date | null | undefined, fallback: number) => (d ? Math.floor(d.getTime() / 1000) : fallback);
+      // No start / no stop are sent empty, as cPanel's own form does (base/frontend/jupiter/mail/addars.html.tt).
+      const seconds = (d: Date | null | undefined) => (d ? Math.floor(d.getTime() / 1000) : ("" as const));
       await c(uapi.addAutoResponder, {
         email: localPart,
         domain,
@@ -495,9 +518,8 @@ function accountClient(connection: CpanelServerConnection, cpanelUser: string) {
         body: input.body,
         is_html: input.isHtml ? 1 : 0,
         interval: input.intervalHours ?? 0,
-        start: seconds(input.start, Math.floor(Date.now() / 1000)),
-        // cPanel requires a stop time; "never" is far in the future.
-        stop: seconds(input.stop, 4102444800),
+        start: seconds(input.start),
+        stop: seconds(input.stop),
         charset: input.charset,
       });
     },

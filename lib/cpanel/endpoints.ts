@@ -63,8 +63,9 @@ export const autoresponderData = z.object({
   from: zText,
   interval: zNumber.nullish(),
   is_html: zFlag,
-  start: zNumber.nullish(),
-  stop: zNumber.nullish(),
+  // Made in cPanel's own screens with "Immediately" / "Never", these come back empty.
+  start: z.union([zNumber, z.literal("")]).nullish(),
+  stop: z.union([zNumber, z.literal("")]).nullish(),
   subject: zText,
 });
 export const mailDomainRow = z.object({ domain: z.string(), select: zFlag });
@@ -170,7 +171,9 @@ export const uapi = {
     api: "uapi", module: "Email", func: "add_auto_responder", write: true,
     params: z.object({
       email: str, domain: str, from: z.string(), subject: z.string(), body: z.string(),
-      is_html: int01, interval: z.number().int().min(0), start: z.number().int(), stop: z.number().int(), charset: z.string().optional(),
+      // "" = immediately / never, as cPanel's own form sends them (base/frontend/jupiter/mail/addars.html.tt).
+      is_html: int01, interval: z.number().int().min(0), start: z.union([z.number().int(), z.literal("")]), stop: z.union([z.number().int(), z.literal("")]),
+      charset: z.string().optional(),
     }),
     data: anyData,
   }),
@@ -212,7 +215,17 @@ export const whm = {
   forcepasswordchange: endpoint({
     api: "whm", func: "forcepasswordchange", write: true,
     params: z.object({ users_json: str, stop_on_failure: int01.optional() }),
-    data: z.object({ updated: zList(z.string()) }).nullish().transform((v) => v?.updated ?? []),
+    // Whostmgr/API/1/Accounts.pm: `{updated: [...], failed?: {user: message}}`, or no data at all ("Nothing to do.").
+    data: z.object({ updated: zList(z.string()), failed: z.record(z.string(), zText).nullish() }).nullish()
+      .transform((v) => ({ updated: v?.updated ?? [], failed: v?.failed ?? {} })),
+  }),
+  myprivs: endpoint({
+    // Whostmgr/API/1/ACLS.pm: `{privileges: [{acl: 0|1, …}]}`; root has `all: 1`.
+    api: "whm", func: "myprivs", write: false, params: noParams,
+    data: z.object({ privileges: zList(z.record(z.string(), z.unknown())) }).transform((v) => v.privileges[0] ?? {}),
+  }),
+  version: endpoint({
+    api: "whm", func: "version", write: false, params: noParams, data: z.object({ version: z.string() }),
   }),
   getUserEmailForwardDestination: endpoint({
     api: "whm", func: "get_user_email_forward_destination", write: false, params: userParam,

@@ -74,6 +74,21 @@ export const api2EnvelopeSchema = z.object({
   }),
 });
 
+/**
+ * WHM's `cpanel` proxy refusing to run a call (unknown user, root, another reseller's account): Whostmgr/XMLUI/cPanel.pm
+ * `_format_error` → `{"data":{"reason":…,"result":"0"},"type":"text","error":…}` (HTML-encoded; for API 2 inside `cpanelresult`).
+ */
+export const proxyErrorSchema = z.object({
+  data: z.object({ reason: z.string().optional(), result: z.union([z.string(), z.number()]) }).optional(),
+  type: z.literal("text"),
+  error: z.string(),
+});
+
+/** Undoes cPanel's safe_html_encode_str (the five HTML-special characters). */
+export function htmlDecode(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39|#x27|apos);/g, (_m, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", apos: "'" })[e]!);
+}
+
 /** What an envelope says: success with `data`, or failure with cPanel's messages. */
 export type Outcome =
   | { ok: true; data: unknown; warnings: string[] }
@@ -87,7 +102,7 @@ function fromUapi(result: z.output<typeof uapiResultSchema>): Outcome {
 
 function fromApi2(envelope: z.output<typeof api2EnvelopeSchema>): Outcome {
   const { cpanelresult } = envelope;
-  if (cpanelresult.error) return { ok: false, messages: [cpanelresult.error] };
+  if (cpanelresult.error) return { ok: false, messages: [htmlDecode(cpanelresult.error)] };
   if (cpanelresult.event && !cpanelresult.event.result) return { ok: false, messages: [] };
   // API 2 setters report per-item results: data: [{result: 0, reason: "…"}].
   if (Array.isArray(cpanelresult.data)) {
@@ -102,6 +117,8 @@ function fromApi2(envelope: z.output<typeof api2EnvelopeSchema>): Outcome {
 
 /** Reads any cPanel body for the given API, tolerating the layouts cPanel (and its proxies) use. */
 export function readEnvelope(api: ApiKind, body: unknown): Outcome {
+  const proxyError = proxyErrorSchema.safeParse(body);
+  if (proxyError.success) return { ok: false, messages: [htmlDecode(proxyError.data.error)] };
   if (api === "uapi") {
     const bare = uapiResultSchema.safeParse(body);
     if (bare.success) return fromUapi(bare.data);

@@ -29,16 +29,33 @@ export class CpanelError extends Error {
   }
 }
 
-/** cPanel answered (HTTP 200) but reported failure: UAPI `status: 0`, WHM `metadata.result: 0`, API 2 `cpanelresult.error`. */
+/**
+ * What a CpanelApiError is about, when cPanel's text says so: the cPanel account does not exist on the server
+ * (proxy "User parameter is invalid or was not supplied", WHM "Account does not exist." / "You do not have a user
+ * named …"), or the WHM token is a reseller's that does not own it (proxy "Access Denied to <user>").
+ */
+export type CpanelApiErrorKind = "account-not-found" | "not-owner";
+
+/** Reads the kind from cPanel's messages (Whostmgr/XMLUI/cPanel.pm, Whostmgr/API/1/Accounts.pm, Cpanel/Exception/UserNotFound.pm). */
+export function apiErrorKind(messages: readonly string[]): CpanelApiErrorKind | undefined {
+  const text = messages.join("\n");
+  if (/User parameter is invalid or was not supplied|^Account does not exist\.|You do not have a user named/m.test(text)) return "account-not-found";
+  if (/^Access Denied to /m.test(text)) return "not-owner";
+  return undefined;
+}
+
+/** cPanel answered (HTTP 200) but reported failure: UAPI `status: 0`, WHM `metadata.result: 0`, API 2 `cpanelresult.error`, the proxy's `error`. */
 export class CpanelApiError extends CpanelError {
   /** cPanel's own messages (UAPI `errors`, WHM `metadata.reason`, API 2 `error`), secrets redacted. */
   readonly messages: string[];
+  readonly kind: CpanelApiErrorKind | undefined;
 
   constructor(messages: string[], context: CpanelErrorContext) {
     const list = messages.length > 0 ? messages : ["cPanel reported a failure without a message"];
     super(`cPanel reported an error: ${list.join(" ")}`, context);
     this.name = "CpanelApiError";
     this.messages = list;
+    this.kind = apiErrorKind(list);
   }
 }
 

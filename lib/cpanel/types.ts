@@ -26,8 +26,10 @@ export type CpanelServerConnection = {
 export type WhmAccount = {
   user: string;
   domain: string;
-  /** The account's contact address, or null when none is set. */
+  /** The account's (first) contact address, or null when none is set. */
   contactEmail: string | null;
+  /** Every contact address: listaccts joins CONTACTEMAIL and CONTACTEMAIL2 with ", " (Whostmgr/Accounts/List.pm). */
+  contactEmails: string[];
   owner: string;
   plan: string;
   suspended: boolean;
@@ -121,10 +123,15 @@ export type NewAutoresponder = {
 
 export type ForcePasswordChangeResult = {
   updated: string[];
-  /** Users that were not updated, with cPanel's reason when it gave one. */
-  failed?: { user: string; reason: string | null }[];
-  /** With stop_on_failure: users never tried because cPanel stopped at an earlier failure. */
-  notAttempted?: string[];
+  /** Already in the requested state: cPanel drops them (neither updated nor failed; "Nothing to do." when all are). */
+  alreadySet: string[];
+  /** Users cPanel could not change, each with its own reason (`data.failed`), or every named user of an "Invalid user(s)" refusal. */
+  failed: { user: string; reason: string }[];
+  /**
+   * Not changed and not failed: with stop_on_failure, the users cPanel had not reached when it stopped (it walks its own
+   * order, so they may also be already set — cPanel's answer cannot tell); after an "Invalid user(s)" refusal, everyone else.
+   */
+  notAttempted: string[];
 };
 
 export type UserSessionService = "cpaneld" | "whostmgrd" | "webmaild";

@@ -15,8 +15,11 @@ export const MAX_BATCH_ACCOUNTS = 500;
 export type BatchAccount = { id: string; cpanelUser: string; primaryDomain: string };
 export type BatchServer = { serverId: string; serverName: string; accounts: BatchAccount[] };
 
-/** Per account: updated, failed (with cPanel's reason), not attempted (stopped at an earlier failure), or unknown (no answer). */
-export type ForceOutcome = "updated" | "failed" | "skipped" | "unknown";
+/**
+ * Per account: updated, already required (cPanel had the flag set: nothing to do, not a failure), failed (with
+ * cPanel's reason), not attempted (stopped at an earlier failure, or the call was refused), or unknown (no answer).
+ */
+export type ForceOutcome = "updated" | "already" | "failed" | "skipped" | "unknown";
 export type ForceResult = BatchAccount & { serverName: string; outcome: ForceOutcome; reason: string | null };
 
 /**
@@ -50,8 +53,9 @@ export async function planForcePasswordChange(actor: Actor, input: { accountIds?
   return { servers, missing, truncated };
 }
 
-const NOT_LISTED = "cPanel did not list this account as updated.";
-const STOPPED = "Not attempted: the batch stopped at the first failure.";
+const ALREADY = "A password change was already required; nothing to do.";
+const STOPPED = "Not attempted: cPanel stopped at the first failure before reaching it (or it was already required; cPanel's answer does not say).";
+const REFUSED = "Not attempted: cPanel refused the whole batch because of another account in it.";
 
 /**
  * Forces a password change at next login for accounts of one server with a single WHM `forcepasswordchange`
@@ -82,12 +86,18 @@ export async function forcePasswordChangeOnServer(
   try {
     const whm = (await clientForServer(serverId)).whm;
     const answer = await whm.forcePasswordChange(users, { stopOnFailure: options.stopOnFailure });
-    const failed = new Map((answer.failed ?? []).map((f) => [f.user, f.reason]));
+    const failed = new Map(answer.failed.map((f) => [f.user, f.reason]));
+    const refused = answer.updated.length === 0 && answer.failed.some((f) => f.reason.startsWith("Invalid user(s):"));
     results = batch.map((a) => {
       const base = { id: a.id, cpanelUser: a.cpanelUser, primaryDomain: a.primaryDomain, serverName };
       if (answer.updated.includes(a.cpanelUser)) return { ...base, outcome: "updated" as const, reason: null };
-      if (answer.notAttempted?.includes(a.cpanelUser)) return { ...base, outcome: "skipped" as const, reason: STOPPED };
-      return { ...base, outcome: "failed" as const, reason: failed.get(a.cpanelUser) ?? NOT_LISTED };
+      if (answer.alreadySet.includes(a.cpanelUser)) return { ...base, outcome: "already" as const, reason: ALREADY };
+      const reason = failed.get(a.cpanelUser);
+      if (reason !== undefined) {
+        const text = refused ? `cPanel does not know this account, or the server's token may not manage it (${reason})` : reason;
+        return { ...base, outcome: "failed" as const, reason: text };
+      }
+      return { ...base, outcome: "skipped" as const, reason: refused ? REFUSED : STOPPED };
     });
   } catch (error) {
     const unknown = error instanceof CpanelError && error.outcomeUnknown;
@@ -107,6 +117,10 @@ export async function forcePasswordChangeOnServer(
 
   for (const r of results) {
     if (r.outcome === "skipped") continue; // nothing was done to it
+    if (r.outcome === "already") {
+      await auditWrite(context, { accountId: r.id, action: "account.password.force_change", target: r.cpanelUser, outcome: "success", detail: { ...detail, alreadyRequired: true } });
+      continue;
+    }
     await auditWrite(context, {
       accountId: r.id,
       action: "account.password.force_change",

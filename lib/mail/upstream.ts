@@ -7,7 +7,7 @@ import {
   CpanelTimeoutError,
   CpanelUnavailableError,
 } from "@/lib/cpanel";
-import { AccountNotEligibleError, UpstreamError } from "@/lib/mail/errors";
+import { AccountNotEligibleError, NotFoundError, UpstreamError } from "@/lib/mail/errors";
 
 /** Turns the cPanel client's typed errors into one domain error with a sentence a customer can act on. */
 export function toUpstreamError(error: unknown, serverName: string): unknown {
@@ -18,7 +18,24 @@ export function toUpstreamError(error: unknown, serverName: string): unknown {
     return new UpstreamError("unavailable", `The cPanel server “${serverName}” cannot be reached right now. Try again in a moment.`, { cause: error });
   }
   if (error instanceof CpanelAuthError) {
-    return new UpstreamError("auth", `The panel's access to the cPanel server “${serverName}” was refused. Support has to renew the server's API token.`, { cause: error });
+    // WHM answers a revoked token and a call the token lacks the ACL for alike (403, "Access denied").
+    return new UpstreamError(
+      "auth",
+      `The panel's access to the cPanel server “${serverName}” was refused. Either its API token was revoked, or it lacks a ` +
+        `privilege: without the “cpanel-api” ACL the panel cannot read or change any ` +
+        `mailboxes, forwarders or autoresponders. Support has to renew the token or grant the privilege.`,
+      { cause: error },
+    );
+  }
+  if (error instanceof CpanelApiError && error.kind === "account-not-found") {
+    return new NotFoundError(`The cPanel account is not on the server “${serverName}” any more.`);
+  }
+  if (error instanceof CpanelApiError && error.kind === "not-owner") {
+    return new UpstreamError(
+      "auth",
+      `The server “${serverName}” is connected with a reseller's token, and this account belongs to another reseller: the panel may not manage it.`,
+      { cause: error },
+    );
   }
   if (error instanceof CpanelApiError) {
     const reason = error.messages.join(" ").trim() || "no reason given";

@@ -47,7 +47,8 @@ describe("authentication", () => {
     const conn = connectionFor(emulator, mode, { token: "WRONGTOKEN00000000000000000000000" });
     const error = await failure(cpanelClient(conn).account(acme.user).listMailboxes());
     expect(error).toBeInstanceOf(CpanelAuthError);
-    expect((error as CpanelAuthError).httpStatus).toBe(401);
+    // WHM refuses a token with 403 (text/plain cpanelresult body); cPanel's port with 401.
+    expect((error as CpanelAuthError).httpStatus).toBe(mode === "whm" ? 403 : 401);
     expect(error.message).toContain("Access denied");
     expectRedacted(error, "WRONGTOKEN00000000000000000000000");
     expect((await emulator.control.requestCounts())["Email::list_pops_with_disk"]).toBe(1);
@@ -131,7 +132,9 @@ describe("WHM proxy errors", () => {
   it("an unknown cPanel user through WHM's cpanel proxy → CpanelApiError", async () => {
     const error = await failure(cpanelClient(connectionFor(emulator, "whm")).account("ghost").listMailboxes());
     expect(error).toBeInstanceOf(CpanelApiError);
-    expect((error as CpanelApiError).messages).toEqual(["You do not have a user named “ghost”."]);
+    // Whostmgr/XMLUI/cPanel.pm `_format_error`: {"data":{"reason":…,"result":"0"},"type":"text","error":…}.
+    expect((error as CpanelApiError).messages).toEqual(["User parameter is invalid or was not supplied"]);
+    expect((error as CpanelApiError).kind).toBe("account-not-found");
   });
 });
 

@@ -41,22 +41,38 @@ describe("WHM API 1 calls", () => {
     expect((await whm.accountSummary("acme")).domain).toBe("acme.test");
     const error = await whm.accountSummary("ghost").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CpanelApiError);
-    expect((error as CpanelApiError).messages).toEqual(["You do not have a user named “ghost”."]);
+    // Whostmgr/API/1/Accounts.pm accountsummary: no such account → "Account does not exist." (data.acct null).
+    expect((error as CpanelApiError).messages).toEqual(["Account does not exist."]);
+    expect((error as CpanelApiError).kind).toBe("account-not-found");
   });
 
-  it("forcePasswordChange: all updated, then a partial failure with cPanel's reason", async () => {
-    expect(await whm.forcePasswordChange(["acme", "beta"])).toEqual({ updated: ["acme", "beta"] });
-    expect((await emulator.control.state("acme")).forcePasswordChange).toBe(true);
-    const partial = await whm.forcePasswordChange(["acme", "ghost"]);
-    expect(partial.updated).toEqual(["acme"]);
-    expect(partial.failed).toEqual([{ user: "ghost", reason: "You do not have a user named “ghost”." }]);
+  it("forcePasswordChange: already-required users are their own outcome, failures carry their own reason", async () => {
+    await emulator.control.createAccount({ user: "fpca", domain: "fpca.test" });
+    await emulator.control.createAccount({ user: "fpcb", domain: "fpcb.test" });
+    expect(await whm.forcePasswordChange(["fpca", "fpcb"])).toEqual({ updated: ["fpca", "fpcb"], alreadySet: [], failed: [], notAttempted: [] });
+    // "Nothing to do." (result 1, no data) when every user is already flagged.
+    expect(await whm.forcePasswordChange(["fpca", "fpcb"])).toEqual({ updated: [], alreadySet: ["fpca", "fpcb"], failed: [], notAttempted: [] });
+    await emulator.control.createAccount({ user: "fpcc", domain: "fpcc.test" });
+    const partial = await whm.forcePasswordChange(["fpca", "ghost", "fpcc"]);
+    expect(partial).toEqual({
+      updated: ["fpcc"],
+      alreadySet: ["fpca"],
+      failed: [{ user: "ghost", reason: "Unable to set forced password change for user 'ghost'; check the system log for details." }],
+      notAttempted: [],
+    });
+    const invalid = await whm.forcePasswordChange(["fpca", "bad name"]);
+    expect(invalid).toEqual({ updated: [], alreadySet: [], failed: [{ user: "bad name", reason: "Invalid user(s): bad name" }], notAttempted: ["fpca"] });
   });
 
-  it("forcePasswordChange with stop_on_failure tells the failed user from the ones never tried", async () => {
-    const stopped = await whm.forcePasswordChange(["acme", "ghost", "beta"], { stopOnFailure: true });
-    expect(stopped.updated).toEqual(["acme"]);
-    expect(stopped.failed).toEqual([{ user: "ghost", reason: "You do not have a user named “ghost”." }]);
-    expect(stopped.notAttempted).toEqual(["beta"]);
+  it("forcePasswordChange with stop_on_failure: whoever cPanel did not reach is not attempted", async () => {
+    await emulator.control.createAccount({ user: "fpsa", domain: "fpsa.test" });
+    await emulator.control.createAccount({ user: "fpsz", domain: "fpsz.test" });
+    // cPanel walks its own order (the emulator: sorted), not the request's.
+    const stopped = await whm.forcePasswordChange(["fpsz", "fpsghost", "fpsa"], { stopOnFailure: true });
+    expect(stopped.updated).toEqual(["fpsa"]);
+    expect(stopped.failed.map((f) => f.user)).toEqual(["fpsghost"]);
+    expect(stopped.notAttempted).toEqual(["fpsz"]);
+    expect((await emulator.control.state("fpsz")).forcePasswordChange).toBe(false);
   });
 
   it("get/setSystemForwardDestination", async () => {

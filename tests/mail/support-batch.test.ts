@@ -102,7 +102,7 @@ describe("batch force-password-change", () => {
     const { results, progress } = await runAll(false);
     expect(progress).toEqual([1, 2]);
     const ghost = results.find((r) => r.cpanelUser === GHOST)!;
-    expect(ghost).toMatchObject({ outcome: "failed", reason: `You do not have a user named “${GHOST}”.` });
+    expect(ghost).toMatchObject({ outcome: "failed", reason: `Unable to set forced password change for user '${GHOST}'; check the system log for details.` });
     expect(results.filter((r) => r.outcome === "updated")).toHaveLength(49);
     expect(Object.values(await flags()).every(Boolean)).toBe(true);
 
@@ -149,6 +149,16 @@ describe("batch force-password-change", () => {
     const { results } = await runAll(false);
     expect(results.filter((r) => r.serverName === "second").every((r) => r.outcome === "failed" && r.reason?.includes("Permission denied"))).toBe(true);
     expect(results.filter((r) => r.outcome === "updated")).toHaveLength(24);
+  });
+
+  it("an account whose flag is already set is reported as already required, not as a failure", async () => {
+    const first = await runAll(false);
+    expect(first.results.filter((r) => r.outcome === "updated")).toHaveLength(49);
+    const { results } = await runAll(false);
+    const already = results.filter((r) => r.outcome === "already");
+    expect(already).toHaveLength(49);
+    expect(already[0]!.reason).toMatch(/already required/);
+    expect(results.find((r) => r.cpanelUser === GHOST)!.outcome).toBe("failed");
   });
 
   it("needs staff and a reason", async () => {
