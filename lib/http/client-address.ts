@@ -32,18 +32,24 @@ export function compileTrust(trust: TrustProxy): (address: string, hop: number) 
   return proxyaddr.compile(trust.addresses);
 }
 
+/** An IPv4 client of a dual-stack server shows as `::ffff:203.0.113.5`; the log and the limits name it 203.0.113.5. */
+function plain(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  return mapped ? mapped[1]! : address;
+}
+
 /**
  * The client's address: the socket's, or, when the socket (and each hop after it) is a trusted proxy, the nearest
  * address in X-Forwarded-For that is not. A hop that is not an IP address is no client: the proxy that reported it is.
  */
 export function resolveClientAddress(remoteAddress: string | undefined, forwardedFor: string | string[] | undefined, trust: TrustProxy): string {
   if (!remoteAddress) return UNKNOWN_ADDRESS;
-  if (trust.kind === "none") return remoteAddress;
+  if (trust.kind === "none") return plain(remoteAddress);
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(", ") : forwardedFor;
   const request = { socket: { remoteAddress }, headers: { "x-forwarded-for": header } } as unknown as IncomingMessage;
   const chain = proxyaddr.all(request, compileTrust(trust));
-  for (let i = chain.length - 1; i >= 0; i--) if (isIP(chain[i]!)) return chain[i]!;
-  return remoteAddress;
+  for (let i = chain.length - 1; i >= 0; i--) if (isIP(chain[i]!)) return plain(chain[i]!);
+  return plain(remoteAddress);
 }
 
 /** Writes the resolved client address onto an incoming request, replacing any copy of the header a client sent. */

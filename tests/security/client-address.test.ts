@@ -21,6 +21,9 @@ describe("resolveClientAddress", () => {
   it("an untrusted socket is the client, whatever X-Forwarded-For says", () => {
     expect(resolveClientAddress("203.0.113.9", "198.51.100.1", NOBODY)).toBe("203.0.113.9");
     expect(resolveClientAddress("203.0.113.9", ["198.51.100.1", "10.0.0.1"], NOBODY)).toBe("203.0.113.9");
+    // An IPv4 client of a dual-stack server is named as IPv4; IPv6 stays as it is.
+    expect(resolveClientAddress("::ffff:203.0.113.9", undefined, NOBODY)).toBe("203.0.113.9");
+    expect(resolveClientAddress("2001:db8::7", "198.51.100.1", NOBODY)).toBe("2001:db8::7");
     // A socket that is not on the trusted list is not believed either.
     expect(resolveClientAddress("203.0.113.9", "198.51.100.1", { kind: "list", addresses: ["10.0.0.0/8"] })).toBe("203.0.113.9");
   });
@@ -89,7 +92,7 @@ describe("the stamp on every request", () => {
     const server = await startServer(NOBODY, (request) => clientAddressFrom(request.headers));
     try {
       const answer = await fetch(server.url, { headers: { "x-forwarded-for": "198.51.100.1", [CLIENT_ADDRESS_HEADER]: "198.51.100.2", "x-real-ip": "198.51.100.3" } });
-      expect(await answer.text()).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+      expect(await answer.text()).toBe("127.0.0.1");
     } finally {
       await server.stop();
     }
