@@ -104,7 +104,7 @@ test.describe("support", () => {
     await expect(page.getByRole("heading", { name: "Result" })).toBeFocused();
     const result = page.getByRole("table", { name: "Result per account" });
     await expect(result.getByRole("row", { name: /othernet/ })).toContainText("Updated");
-    await expect(page.getByText("1 updated, 0 failed, 0 not confirmed, 0 not attempted.")).toBeVisible();
+    await expect(page.getByText("1 updated, 0 already required, 0 failed, 0 not confirmed, 0 not attempted.")).toBeVisible();
     await expectNoViolations(page);
   });
 
