@@ -6,7 +6,7 @@ import {
   RateLimitedError,
   UpstreamError,
   ValidationError,
-} from "@/lib/mail/errors";
+} from "@/lib/core/errors";
 import type { ActionState } from "@/lib/actions/action-state";
 import { errorField, requestLog } from "@/lib/log";
 

@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { currentUser, type Actor } from "@/lib/auth/session";
+import { currentUser } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 import type { ActionState } from "@/lib/actions/action-state";
 import { actionErrorState } from "@/lib/actions/action-errors";
-import { writeContext, type WriteContext } from "@/lib/mail/write-context";
+import { writeContext, type WriteContext } from "@/lib/core/write-context";
 import { claimIdempotencyKey, completeIdempotentRequest } from "@/lib/db/idempotency";
 import { requestFingerprint } from "@/lib/api/request-fingerprint";
 

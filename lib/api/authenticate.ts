@@ -1,7 +1,8 @@
 import "server-only";
-import { currentUser, type Actor } from "@/lib/auth/session";
+import { currentUser } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 import { findApiTokenBySecret, touchApiToken } from "@/lib/db/api-tokens";
-import { apiScopes } from "@/lib/api/scopes";
+import { apiScopes } from "@/lib/auth/scopes";
 
 /** Who is calling the API, and with which scopes. A browser session holds every scope. */
 export type ApiCaller = { actor: Actor; scopes: string[]; tokenId: string | null };

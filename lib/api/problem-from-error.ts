@@ -8,7 +8,7 @@ import {
   RateLimitedError,
   UpstreamError,
   ValidationError,
-} from "@/lib/mail/errors";
+} from "@/lib/core/errors";
 import type { Problem } from "@/lib/api/problem";
 import { errorField, requestLog } from "@/lib/log";
 

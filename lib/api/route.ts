@@ -4,14 +4,14 @@ import type { z } from "zod";
 import { authenticateApiRequest, type ApiCaller } from "@/lib/api/authenticate";
 import { jsonResponse, problemResponse, type Problem } from "@/lib/api/problem";
 import { problemFromError } from "@/lib/api/problem-from-error";
-import { grants, READ_SCOPE, WRITE_SCOPE } from "@/lib/api/scopes";
+import { grants, READ_SCOPE, WRITE_SCOPE } from "@/lib/auth/scopes";
 import { claimIdempotencyKey, completeIdempotentRequest, releaseIdempotencyKey } from "@/lib/db/idempotency";
-import { writeContext, type WriteContext } from "@/lib/mail/write-context";
+import { writeContext, type WriteContext } from "@/lib/core/write-context";
 import { requestLog } from "@/lib/log";
 import { requestFingerprint } from "@/lib/api/request-fingerprint";
 import { rateLimiter } from "@/lib/auth/rate-limit";
 import { clientAddressFrom } from "@/lib/http/client-address";
-import { auditDenied, withAuditScope } from "@/lib/mail/audit";
+import { auditDenied, withAuditScope } from "@/lib/audit/write";
 
 const MAX_BODY_BYTES = 64 * 1024;
 /** Per token (or per signed-in user): generous for scripts, a wall for runaway loops. Shared through Redis when set. */

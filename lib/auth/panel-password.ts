@@ -1,10 +1,11 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { attemptWithinBudget, rateLimiter, type RateLimitRule } from "@/lib/auth/rate-limit";
-import { normalizeEmail, verifyUserPassword } from "@/lib/db/users";
-import { auditWrite } from "@/lib/mail/audit";
-import { RateLimitedError, ValidationError } from "@/lib/mail/errors";
-import type { WriteContext } from "@/lib/mail/write-context";
+import { normalizeEmail } from "@/lib/db/users";
+import { verifyUserPassword } from "@/lib/auth/verify-password";
+import { auditWrite } from "@/lib/audit/write";
+import { RateLimitedError, ValidationError } from "@/lib/core/errors";
+import type { WriteContext } from "@/lib/core/write-context";
 
 /**
  * The budget of wrong passwords for one account (LOGIN_MAX_FAILURES per LOGIN_WINDOW_SECONDS): sign-in

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Actor } from "@/lib/core/actor";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
@@ -6,10 +7,8 @@ import { connection } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { sessionLimits } from "@/lib/auth/session-limits";
 import { findSessionUser } from "@/lib/db/sessions";
-import { isStaff, type Role } from "@/lib/auth/roles";
+import { isStaff } from "@/lib/auth/roles";
 
-/** The signed-in person as the domain layer sees them. */
-export type Actor = { id: string; email: string; name: string | null; role: Role };
 
 /**
  * The session's user, re-checked against the database on every request: a session that was signed out (or

@@ -1,13 +1,14 @@
 import "server-only";
 import { config } from "@/lib/config";
-import { normalizeEmail, verifyUserPassword } from "@/lib/db/users";
+import { normalizeEmail } from "@/lib/db/users";
+import { verifyUserPassword } from "@/lib/auth/verify-password";
 import { createSession } from "@/lib/db/sessions";
 import { attemptWithinBudget, rateLimiter } from "@/lib/auth/rate-limit";
 import { passwordBudget } from "@/lib/auth/panel-password";
 import type { Role } from "@/lib/auth/roles";
 import { sessionLimits } from "@/lib/auth/session-limits";
 import { verifySecondFactor } from "@/lib/auth/two-factor";
-import { RateLimitedError } from "@/lib/mail/errors";
+import { RateLimitedError } from "@/lib/core/errors";
 
 export type SignedInUser = { id: string; email: string; name: string | null; role: Role; sessionVersion: number; sessionId: string };
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Selectable } from "kysely";
-import { hashPassword, passwordHashNeedsRehash, verifyDummyPassword, verifyPassword } from "../auth/password-hash";
+import { hashPassword } from "../auth/password-hash";
 import { getDb } from "./client";
 import { newId } from "./ids";
 import type { Role, UsersTable } from "./schema";
@@ -166,32 +166,30 @@ export async function setUserPassword(id: string, password: string): Promise<boo
   return result.numUpdatedRows > 0n;
 }
 
-/**
- * The user whose email and password match, or null. A locked user is returned too (with
- * `lockedAt` set) so the caller can say so; the caller must refuse the sign-in. An unknown email
- * still costs one argon2 verification, so timing does not reveal which emails exist. Records the
- * outcome (failed count, last sign-in) and upgrades an outdated hash.
- */
-export async function verifyUserPassword(email: string, password: string): Promise<User | null> {
+/** A user with their stored password hash (argon2id), for the sign-in check in lib/auth; null for an unknown email. */
+export async function findCredentialsByEmail(email: string): Promise<{ user: User; passwordHash: string } | null> {
   const db = await getDb();
   const row = await db.selectFrom("users").selectAll().where("email", "=", normalizeEmail(email)).executeTakeFirst();
-  const ok = row ? await verifyPassword(row.password_hash, password) : await verifyDummyPassword(password);
-  const now = Date.now();
-  if (!row || !ok) {
-    // Also run for an unknown email (matching no row), so both failures cost the same round trips.
-    await db
-      .updateTable("users")
-      .set((eb) => ({ failed_login_count: eb("failed_login_count", "+", 1), last_failed_login_at: now }))
-      .where("id", "=", row?.id ?? "")
-      .execute();
-    return null;
-  }
-  if (row.locked_at !== null) return toUser(row);
-  const rehash = passwordHashNeedsRehash(row.password_hash) ? await hashPassword(password) : undefined;
+  return row ? { user: toUser(row), passwordHash: row.password_hash } : null;
+}
+
+/** Counts a failed password check; `id` null (an unknown email) still makes the same round trip, so timing reveals nothing. */
+export async function recordFailedPassword(id: string | null): Promise<void> {
+  const db = await getDb();
+  await db
+    .updateTable("users")
+    .set((eb) => ({ failed_login_count: eb("failed_login_count", "+", 1), last_failed_login_at: Date.now() }))
+    .where("id", "=", id ?? "")
+    .execute();
+}
+
+/** Records a passed password check (clears the failed count) and stores an upgraded hash when one is given. */
+export async function recordPassedPassword(id: string, upgradedHash?: string): Promise<User> {
+  const db = await getDb();
   const updated = await db
     .updateTable("users")
-    .set({ failed_login_count: 0, last_login_at: now, ...(rehash ? { password_hash: rehash } : {}) })
-    .where("id", "=", row.id)
+    .set({ failed_login_count: 0, last_login_at: Date.now(), ...(upgradedHash ? { password_hash: upgradedHash } : {}) })
+    .where("id", "=", id)
     .returningAll()
     .executeTakeFirstOrThrow();
   return toUser(updated);

@@ -1,9 +1,9 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 import { isStaff } from "@/lib/auth/roles";
 import { findHostingAccount, listAccountsOwnedBy, searchAccounts } from "@/lib/db/hosting-accounts";
-import { auditDenied } from "@/lib/mail/audit";
-import { NotFoundError } from "@/lib/mail/errors";
+import { auditDenied } from "@/lib/audit/write";
+import { NotFoundError } from "@/lib/core/errors";
 
 export type AccountSummary = {
   id: string;

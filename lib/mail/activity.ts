@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 import { isStaff, type Role } from "@/lib/auth/roles";
 import { listAuditEvents, type AuditEvent, type AuditFilter, type AuditOutcome } from "@/lib/audit";
 import { findHostingAccount, searchAccounts } from "@/lib/db/hosting-accounts";

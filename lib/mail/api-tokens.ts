@@ -1,11 +1,11 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 import { createApiToken, listApiTokens, revokeApiToken, type ApiToken } from "@/lib/db/api-tokens";
 import { confirmPanelPassword } from "@/lib/auth/panel-password";
-import { auditWrite } from "@/lib/mail/audit";
-import { NotFoundError, ValidationError } from "@/lib/mail/errors";
-import type { WriteContext } from "@/lib/mail/write-context";
-import { apiScopes, type ApiScope } from "@/lib/api/scopes";
+import { auditWrite } from "@/lib/audit/write";
+import { NotFoundError, ValidationError } from "@/lib/core/errors";
+import type { WriteContext } from "@/lib/core/write-context";
+import { apiScopes, type ApiScope } from "@/lib/auth/scopes";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { CpanelError } from "@/lib/cpanel";
 import type { AuditOutcome } from "@/lib/audit";
-import { auditWrite, failureDetail } from "@/lib/mail/audit";
-import { UpstreamError } from "@/lib/mail/errors";
+import { auditWrite, failureDetail } from "@/lib/audit/write";
+import { UpstreamError } from "@/lib/core/errors";
 import { settleWrite } from "@/lib/mail/settle";
 import { toUpstreamError } from "@/lib/mail/upstream";
-import type { WriteContext } from "@/lib/mail/write-context";
+import type { WriteContext } from "@/lib/core/write-context";
 
 /** The audit row of one write: everything but the outcome, which the write decides. */
 export type AuditRow = { accountId: string | null; action: string; target: string; detail?: Record<string, unknown> };

@@ -2,7 +2,7 @@ import "server-only";
 import { cpanelClient } from "@/lib/cpanel";
 import { config } from "@/lib/config";
 import { getServerConnection } from "@/lib/db/servers";
-import { AccountNotEligibleError } from "@/lib/mail/errors";
+import { AccountNotEligibleError } from "@/lib/core/errors";
 import { invalidatingWrites, withCachedReads } from "@/lib/mail/read-cache";
 
 /** The cPanel client for a panel server record, with the deployment's CA file and timeouts. */

@@ -1,13 +1,13 @@
 import "server-only";
 import { CpanelError } from "@/lib/cpanel";
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 import { findHostingAccount, searchAccounts, type HostingAccount } from "@/lib/db/hosting-accounts";
-import { auditWrite } from "@/lib/mail/audit";
+import { auditWrite } from "@/lib/audit/write";
 import { clientForServer } from "@/lib/mail/cpanel-access";
-import { ValidationError } from "@/lib/mail/errors";
+import { ValidationError } from "@/lib/core/errors";
 import { requireStaff } from "@/lib/mail/support";
 import { toUpstreamError } from "@/lib/mail/upstream";
-import { requireReason, type WriteContext } from "@/lib/mail/write-context";
+import { requireReason, type WriteContext } from "@/lib/core/write-context";
 
 /** The most accounts one batch may hold (one WHM call per server carries them all). */
 export const MAX_BATCH_ACCOUNTS = 500;

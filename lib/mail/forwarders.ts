@@ -1,6 +1,6 @@
 import "server-only";
 import type { Forwarder } from "@/lib/cpanel";
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 import { isStaff } from "@/lib/auth/roles";
 import type { HostingAccount } from "@/lib/db/hosting-accounts";
 import { checkDestinations, domainOf, MAX_FAIL_MESSAGE_LENGTH, normalizeAddress, normalizeDomain } from "@/lib/forwarding/address";
@@ -10,10 +10,10 @@ import { findDomainLoop, findForwardingLoop, loopMessage } from "@/lib/forwardin
 import { visibleAccount } from "@/lib/mail/accounts";
 import { auditedCpanelWrite, auditRecorder, type AuditRow } from "@/lib/mail/audited-write";
 import { accountApi, cachedAccountApi } from "@/lib/mail/cpanel-access";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/mail/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/core/errors";
 import { refersToMailbox } from "@/lib/mail/mailbox-id";
 import { fromCpanel } from "@/lib/mail/upstream";
-import { requireReason, type WriteContext } from "@/lib/mail/write-context";
+import { requireReason, type WriteContext } from "@/lib/core/write-context";
 
 export type { AddressForwarding, ForwardDestination } from "@/lib/forwarding/describe";
 

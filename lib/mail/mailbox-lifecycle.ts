@@ -1,16 +1,16 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 import { evaluatePassword } from "@/lib/password/policy";
 import { visibleAccount } from "@/lib/mail/accounts";
 import { auditedCpanelWrite, auditRecorder } from "@/lib/mail/audited-write";
 import { accountApi, cachedAccountApi } from "@/lib/mail/cpanel-access";
-import { PasswordTooWeakError, ValidationError } from "@/lib/mail/errors";
+import { PasswordTooWeakError, ValidationError } from "@/lib/core/errors";
 import { mailboxPublicId } from "@/lib/mail/mailbox-id";
 import { accountMaxQuota, quotaProblems } from "@/lib/mail/mailbox-options";
 import { findMailbox } from "@/lib/mail/mailboxes";
 import { cpanelRefusedPassword, passwordPolicyContext } from "@/lib/mail/passwords";
 import { fromCpanel } from "@/lib/mail/upstream";
-import { requireReason, type WriteContext } from "@/lib/mail/write-context";
+import { requireReason, type WriteContext } from "@/lib/core/write-context";
 
 /** The quota a new mailbox gets unless told otherwise (cPanel's own default, capped at the account maximum). */
 export const DEFAULT_NEW_QUOTA_MB = 1024;

@@ -1,12 +1,12 @@
 import "server-only";
 import type { AccountClient, Mailbox } from "@/lib/cpanel";
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 import type { HostingAccount } from "@/lib/db/hosting-accounts";
 import { MAX_DESTINATIONS_PER_ADDRESS, normalizeAddress } from "@/lib/forwarding/address";
 import { replacementLoops } from "@/lib/mail/forwarders";
 import { evaluatePassword } from "@/lib/password/policy";
 import { visibleAccount } from "@/lib/mail/accounts";
-import { auditWrite, failureDetail } from "@/lib/mail/audit";
+import { auditWrite, failureDetail } from "@/lib/audit/write";
 import {
   autoresponderProblems,
   autoresponderUnchanged,
@@ -20,13 +20,13 @@ import {
 } from "@/lib/mail/autoresponders";
 import { accountApi, clientForServer } from "@/lib/mail/cpanel-access";
 import { cachedRead } from "@/lib/mail/read-cache";
-import { PartialUpdateError, PasswordTooWeakError, UpstreamError, ValidationError } from "@/lib/mail/errors";
+import { PartialUpdateError, PasswordTooWeakError, UpstreamError, ValidationError } from "@/lib/core/errors";
 import { mailboxPublicId } from "@/lib/mail/mailbox-id";
 import { findMailbox } from "@/lib/mail/mailboxes";
 import { changeMailboxPassword, passwordPolicyContext } from "@/lib/mail/passwords";
 import { describeRollback, RollbackError, runAllOrNothing, type UndoableStep } from "@/lib/mail/undo-log";
 import { fromCpanel, toUpstreamError } from "@/lib/mail/upstream";
-import { requireReason, type WriteContext } from "@/lib/mail/write-context";
+import { requireReason, type WriteContext } from "@/lib/core/write-context";
 
 const MIB = 1024 * 1024;
 /** The largest quota the panel sends (4 TiB in MB); cPanel caps it at the account's maximum anyway. */

@@ -1,11 +1,11 @@
 import "server-only";
 import type { Mailbox } from "@/lib/cpanel";
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 import type { HostingAccount } from "@/lib/db/hosting-accounts";
 import { refersToMailbox } from "@/lib/mail/mailbox-id";
 import { visibleAccount } from "@/lib/mail/accounts";
 import { accountApi, cachedAccountApi } from "@/lib/mail/cpanel-access";
-import { NotFoundError } from "@/lib/mail/errors";
+import { NotFoundError } from "@/lib/core/errors";
 import { fromCpanel } from "@/lib/mail/upstream";
 
 /** What the UI shows of a mailbox: the client's domain type, already plain data with no cPanel rows. */

@@ -1,10 +1,10 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 import { bumpSessionVersion, createUser, DuplicateEmailError, findUserById, listUsers, normalizeEmail, setUserLocked, setUserRole, type Role } from "@/lib/db/users";
-import { auditWrite } from "@/lib/mail/audit";
-import { NotFoundError, ValidationError } from "@/lib/mail/errors";
+import { auditWrite } from "@/lib/audit/write";
+import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import { requireAdmin } from "@/lib/mail/support";
-import { requireReason, type WriteContext } from "@/lib/mail/write-context";
+import { requireReason, type WriteContext } from "@/lib/core/write-context";
 
 /** What the users page shows of a panel user: never the hash, never the session version. */
 export type PanelUser = {

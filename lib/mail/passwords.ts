@@ -4,11 +4,11 @@ import { evaluatePassword } from "@/lib/password/policy";
 import { visibleAccount } from "@/lib/mail/accounts";
 import { accountApi } from "@/lib/mail/cpanel-access";
 import { auditedCpanelWrite, auditRecorder } from "@/lib/mail/audited-write";
-import { PasswordTooWeakError } from "@/lib/mail/errors";
+import { PasswordTooWeakError } from "@/lib/core/errors";
 import { findMailbox } from "@/lib/mail/mailboxes";
 import { limitPasswordAttempts } from "@/lib/mail/rate-limits";
 import { fromCpanel } from "@/lib/mail/upstream";
-import { requireReason, type WriteContext } from "@/lib/mail/write-context";
+import { requireReason, type WriteContext } from "@/lib/core/write-context";
 
 const REQUIRED_STRENGTH_TTL_MS = 10 * 60 * 1000;
 const requiredStrengthCache = new Map<string, { strength: number; expires: number }>();

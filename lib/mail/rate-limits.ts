@@ -1,7 +1,7 @@
 import "server-only";
 import { rateLimiter } from "@/lib/auth/rate-limit";
 import { config } from "@/lib/config";
-import { RateLimitedError } from "@/lib/mail/errors";
+import { RateLimitedError } from "@/lib/core/errors";
 
 /** Budgets for password attempts: per person (any mailbox) and per mailbox (anyone), per 15 minutes (20 and 10 unless configured). */
 const PASSWORD_WINDOW_SECONDS = 15 * 60;

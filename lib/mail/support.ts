@@ -1,16 +1,16 @@
 import "server-only";
 import { CpanelError, type Mailbox, type UserSessionService } from "@/lib/cpanel";
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 import { isStaff } from "@/lib/auth/roles";
 import { findHostingAccountsByCpanelUser, searchAccounts, type HostingAccount } from "@/lib/db/hosting-accounts";
 import { listServers } from "@/lib/db/servers";
 import { visibleAccount } from "@/lib/mail/accounts";
-import { auditDenied, auditWrite, failureDetail } from "@/lib/mail/audit";
+import { auditDenied, auditWrite, failureDetail } from "@/lib/audit/write";
 import { accountApi, clientForServer } from "@/lib/mail/cpanel-access";
-import { NotFoundError, UpstreamError, ValidationError } from "@/lib/mail/errors";
+import { NotFoundError, UpstreamError, ValidationError } from "@/lib/core/errors";
 import { fromCpanel, toUpstreamError } from "@/lib/mail/upstream";
 import { settleWrite } from "@/lib/mail/settle";
-import { requireReason, type WriteContext } from "@/lib/mail/write-context";
+import { requireReason, type WriteContext } from "@/lib/core/write-context";
 
 /**
  * Support pages and actions exist only for staff: everyone else gets the same answer as for a missing page (DESIGN §2),

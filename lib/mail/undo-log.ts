@@ -1,6 +1,8 @@
 import "server-only";
 import { CpanelError } from "@/lib/cpanel";
-import { UpstreamError } from "@/lib/mail/errors";
+import { UpstreamError, type RollbackReport } from "@/lib/core/errors";
+
+export type { RollbackReport } from "@/lib/core/errors";
 import { settleWrite } from "@/lib/mail/settle";
 
 /** One cPanel write of a multi-part save, with the write that restores the value read before it. */
@@ -17,22 +19,6 @@ export type UndoableStep = {
   landed?: () => Promise<boolean>;
   /** What the step does that no undo brings back, said when it is undone ("open sessions were ended"). */
   lasting?: string;
-};
-
-/** What happened to each step of a save that failed part-way. */
-export type RollbackReport = {
-  /** The step that failed. */
-  failed: string;
-  /** The failed step may have landed (timeout, dropped connection, 5xx): it was undone too. */
-  failedOutcomeUnknown: boolean;
-  /** Steps that were applied and then restored. */
-  undone: string[];
-  /** Steps still in effect, because restoring them failed too. */
-  stillApplied: string[];
-  /** Steps never sent. */
-  notSent: string[];
-  /** Effects of undone steps that no undo reverses. */
-  lasting: string[];
 };
 
 /** A save that failed part-way: `cause` is the first failure, `report` says what is in effect now. */

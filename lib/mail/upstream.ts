@@ -7,7 +7,7 @@ import {
   CpanelTimeoutError,
   CpanelUnavailableError,
 } from "@/lib/cpanel";
-import { AccountNotEligibleError, NotFoundError, UpstreamError } from "@/lib/mail/errors";
+import { AccountNotEligibleError, NotFoundError, UpstreamError } from "@/lib/core/errors";
 
 /** Turns the cPanel client's typed errors into one domain error with a sentence a customer can act on. */
 export function toUpstreamError(error: unknown, serverName: string): unknown {

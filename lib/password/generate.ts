@@ -21,7 +21,8 @@ function randomIndex(size: number): number {
   }
 }
 
-function pick(alphabet: string): string {
+/** One character of `alphabet`, uniformly (no modulo bias). */
+export function pick(alphabet: string): string {
   return alphabet[randomIndex(alphabet.length)] ?? "";
 }
 

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withDemoPanel } from "../support/panel";
 import { createApiToken } from "@/lib/db/api-tokens";
-import { READ_SCOPE, WRITE_SCOPE } from "@/lib/api/scopes";
+import { READ_SCOPE, WRITE_SCOPE } from "@/lib/auth/scopes";
 import { findHostingAccount } from "@/lib/db/hosting-accounts";
 import { accountApi } from "@/lib/mail/cpanel-access";
 import { GET as getForwarders, POST as postForwarders } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/forwarders/route";

@@ -5,7 +5,7 @@ import { withDemoPanel } from "../support/panel";
 import { createApiToken } from "@/lib/db/api-tokens";
 import { accountApi } from "@/lib/mail/cpanel-access";
 import { findHostingAccount } from "@/lib/db/hosting-accounts";
-import { READ_SCOPE, WRITE_SCOPE } from "@/lib/api/scopes";
+import { READ_SCOPE, WRITE_SCOPE } from "@/lib/auth/scopes";
 import { DELETE, GET, PATCH } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/route";
 import { POST } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/route";
 import { GET as openApi } from "@/app/api/v2/openapi.json/route";

@@ -4,7 +4,7 @@ import { withDemoPanel } from "../support/panel";
 import { createApiToken } from "@/lib/db/api-tokens";
 import { accountApi } from "@/lib/mail/cpanel-access";
 import { findHostingAccount } from "@/lib/db/hosting-accounts";
-import { READ_SCOPE, WRITE_SCOPE } from "@/lib/api/scopes";
+import { READ_SCOPE, WRITE_SCOPE } from "@/lib/auth/scopes";
 import { GET as listAccounts } from "@/app/api/v2/shared-hosting/route";
 import { GET as listEmailAccounts } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/route";
 import { PUT as putPassword } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/password/route";

@@ -5,12 +5,12 @@ import { describe, expect, it } from "vitest";
 import { setTestEnv, withTestDatabase } from "../db/engines";
 import { createUser } from "@/lib/db/users";
 import { attemptSignIn } from "@/lib/auth/sign-in";
-import { beginTotpEnrolment, confirmTotpEnrolment, turnOffTwoFactor } from "@/lib/auth/two-factor";
+import { beginTotpEnrolment, confirmTotpEnrolment, turnOffTwoFactor } from "@/lib/mail/two-factor";
 import { createMyApiToken, listMyApiTokens } from "@/lib/mail/api-tokens";
-import { RateLimitedError, ValidationError } from "@/lib/mail/errors";
+import { RateLimitedError, ValidationError } from "@/lib/core/errors";
 import { twoFactorState } from "@/lib/db/two-factor";
-import { writeContext } from "@/lib/mail/write-context";
-import { READ_SCOPE, type ApiScope } from "@/lib/api/scopes";
+import { writeContext } from "@/lib/core/write-context";
+import { READ_SCOPE, type ApiScope } from "@/lib/auth/scopes";
 
 setTestEnv();
 withTestDatabase("sqlite");

@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { setTestEnv, withTestDatabase } from "../db/engines";
 import { createUser, findUserById } from "@/lib/db/users";
 import { attemptSignIn } from "@/lib/auth/sign-in";
-import { beginTotpEnrolment, confirmTotpEnrolment, turnOffTwoFactor } from "@/lib/auth/two-factor";
-import { writeContext } from "@/lib/mail/write-context";
-import { ValidationError } from "@/lib/mail/errors";
+import { beginTotpEnrolment, confirmTotpEnrolment, turnOffTwoFactor } from "@/lib/mail/two-factor";
+import { writeContext } from "@/lib/core/write-context";
+import { ValidationError } from "@/lib/core/errors";
 import { twoFactorState } from "@/lib/db/two-factor";
 
 setTestEnv();

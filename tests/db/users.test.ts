@@ -9,8 +9,8 @@ import {
   setUserLocked,
   setUserPassword,
   setUserRole,
-  verifyUserPassword,
 } from "@/lib/db/users";
+import { verifyUserPassword } from "@/lib/auth/verify-password";
 import { ENGINES, setTestEnv, withTestDatabase } from "./engines";
 
 setTestEnv();

@@ -10,8 +10,8 @@ import {
   removeForwarder,
 } from "@/lib/mail/forwarders";
 import { listAuditEvents } from "@/lib/audit";
-import { ForbiddenError, NotFoundError, UpstreamError, ValidationError } from "@/lib/mail/errors";
-import { writeContext } from "@/lib/mail/write-context";
+import { ForbiddenError, NotFoundError, UpstreamError, ValidationError } from "@/lib/core/errors";
+import { writeContext } from "@/lib/core/write-context";
 import { mailboxPublicId } from "@/lib/mail/mailbox-id";
 
 const panel = withDemoPanel({ requestTimeoutMs: 1500 });

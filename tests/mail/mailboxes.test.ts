@@ -7,7 +7,7 @@ import { upsertHostingAccount, assignAccountOwner } from "@/lib/db/hosting-accou
 import { findServerByName } from "@/lib/db/servers";
 import { listVisibleAccounts, visibleAccount } from "@/lib/mail/accounts";
 import { getMailbox, listMailboxPage, MAILBOXES_PER_PAGE } from "@/lib/mail/mailboxes";
-import { NotFoundError, UpstreamError } from "@/lib/mail/errors";
+import { NotFoundError, UpstreamError } from "@/lib/core/errors";
 
 const panel = withDemoPanel();
 

@@ -3,11 +3,11 @@
 import { describe, expect, it } from "vitest";
 import { withDemoPanel } from "../support/panel";
 import { getMailboxSettings, updateMailbox } from "@/lib/mail/mailbox-options";
-import { PartialUpdateError } from "@/lib/mail/errors";
+import { PartialUpdateError } from "@/lib/core/errors";
 import { createMailbox, deleteMailbox } from "@/lib/mail/mailbox-lifecycle";
 import { listAuditEvents } from "@/lib/audit";
-import { NotFoundError, PasswordTooWeakError, UpstreamError, ValidationError } from "@/lib/mail/errors";
-import { writeContext } from "@/lib/mail/write-context";
+import { NotFoundError, PasswordTooWeakError, UpstreamError, ValidationError } from "@/lib/core/errors";
+import { writeContext } from "@/lib/core/write-context";
 import { accountApi } from "@/lib/mail/cpanel-access";
 import { assignAccountOwner, findHostingAccount, upsertHostingAccount } from "@/lib/db/hosting-accounts";
 

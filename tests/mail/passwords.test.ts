@@ -5,8 +5,8 @@ import { changeMailboxPassword } from "@/lib/mail/passwords";
 import { accountApi } from "@/lib/mail/cpanel-access";
 import { findHostingAccount } from "@/lib/db/hosting-accounts";
 import { listAuditEvents } from "@/lib/audit";
-import { NotFoundError, PasswordTooWeakError, UpstreamError, ValidationError } from "@/lib/mail/errors";
-import { writeContext } from "@/lib/mail/write-context";
+import { NotFoundError, PasswordTooWeakError, UpstreamError, ValidationError } from "@/lib/core/errors";
+import { writeContext } from "@/lib/core/write-context";
 import { mailboxPublicId } from "@/lib/mail/mailbox-id";
 
 const panel = withDemoPanel({ requestTimeoutMs: 1500 });

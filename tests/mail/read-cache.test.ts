@@ -9,8 +9,8 @@ import { getMailbox, listMailboxPage } from "@/lib/mail/mailboxes";
 import { createMailbox } from "@/lib/mail/mailbox-lifecycle";
 import { updateMailbox } from "@/lib/mail/mailbox-options";
 import { changeMailboxPassword } from "@/lib/mail/passwords";
-import { UpstreamError } from "@/lib/mail/errors";
-import { writeContext } from "@/lib/mail/write-context";
+import { UpstreamError } from "@/lib/core/errors";
+import { writeContext } from "@/lib/core/write-context";
 import { cachedRead, invalidateAccountReads } from "@/lib/mail/read-cache";
 
 const panel = withDemoPanel();

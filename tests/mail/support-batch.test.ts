@@ -5,8 +5,8 @@ import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator"
 import { createServer } from "@/lib/db/servers";
 import { upsertHostingAccount } from "@/lib/db/hosting-accounts";
 import { listAuditEvents } from "@/lib/audit";
-import { NotFoundError, ValidationError } from "@/lib/mail/errors";
-import { writeContext } from "@/lib/mail/write-context";
+import { NotFoundError, ValidationError } from "@/lib/core/errors";
+import { writeContext } from "@/lib/core/write-context";
 import { forcePasswordChangeOnServer, planForcePasswordChange } from "@/lib/mail/force-password";
 import { runBatch, type BatchServerItem } from "@/components/support/run-batch";
 

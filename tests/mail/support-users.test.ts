@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { actorFor, withDemoPanel } from "../support/panel";
 import { listAuditEvents } from "@/lib/audit";
 import { findUserByEmail } from "@/lib/db/users";
-import { NotFoundError, ValidationError } from "@/lib/mail/errors";
-import { writeContext } from "@/lib/mail/write-context";
+import { NotFoundError, ValidationError } from "@/lib/core/errors";
+import { writeContext } from "@/lib/core/write-context";
 import { changePanelUserRole, createPanelUser, listPanelUsers, setPanelUserLocked, signOutPanelUser } from "@/lib/mail/panel-users";
 
 const panel = withDemoPanel();

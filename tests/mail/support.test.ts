@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { withDemoPanel } from "../support/panel";
 import { listAuditEvents } from "@/lib/audit";
-import { NotFoundError, UpstreamError, ValidationError } from "@/lib/mail/errors";
-import { writeContext } from "@/lib/mail/write-context";
+import { NotFoundError, UpstreamError, ValidationError } from "@/lib/core/errors";
+import { writeContext } from "@/lib/core/write-context";
 import { openAccountSession, runAccountMailAction, setSystemForward, supportAccountView, supportSearch } from "@/lib/mail/support";
 import { listAccountActivity, listAuditLog, auditLogCsv } from "@/lib/mail/activity";
 

@@ -6,12 +6,12 @@ import { withDemoPanel, actorFor } from "../support/panel";
 import { createApiToken } from "@/lib/db/api-tokens";
 import { createUser } from "@/lib/db/users";
 import { listAuditEvents, recordAuditEvent, type AuditEvent } from "@/lib/audit";
-import { READ_SCOPE, WRITE_SCOPE } from "@/lib/api/scopes";
+import { READ_SCOPE, WRITE_SCOPE } from "@/lib/auth/scopes";
 import { stampClientAddress } from "@/lib/http/client-address";
-import { writeContext } from "@/lib/mail/write-context";
+import { writeContext } from "@/lib/core/write-context";
 import { changeMailboxPassword } from "@/lib/mail/passwords";
 import { supportSearch, requireAdmin } from "@/lib/mail/support";
-import { NotFoundError } from "@/lib/mail/errors";
+import { NotFoundError } from "@/lib/core/errors";
 import { PUT as putPassword } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/password/route";
 
 const panel = withDemoPanel();

@@ -12,11 +12,11 @@ import { demoUsers } from "@/scripts/demo/demo-data";
 import { createApiToken } from "@/lib/db/api-tokens";
 import { createUser, findUserByEmail } from "@/lib/db/users";
 import { findHostingAccount } from "@/lib/db/hosting-accounts";
-import { WRITE_SCOPE } from "@/lib/api/scopes";
-import { writeContext } from "@/lib/mail/write-context";
+import { WRITE_SCOPE } from "@/lib/auth/scopes";
+import { writeContext } from "@/lib/core/write-context";
 import { addForwarders, addDomainForwarder, removeDomainForwarder } from "@/lib/mail/forwarders";
 import { createMailbox } from "@/lib/mail/mailbox-lifecycle";
-import { beginTotpEnrolment } from "@/lib/auth/two-factor";
+import { beginTotpEnrolment } from "@/lib/mail/two-factor";
 import { currentUser, requireUser, sessionUser } from "@/lib/auth/session";
 
 vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: async () => fakeSession() }));

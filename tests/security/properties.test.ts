@@ -8,10 +8,10 @@ import { checkPasswordRules, MAX_LENGTH, MIN_LENGTH, type PasswordRuleCode } fro
 import { checkDestinations, normalizeAddress, normalizeDomain, splitDestinations, MAX_DESTINATIONS_PER_ADDRESS } from "@/lib/forwarding/address";
 import { classifyForwardDestination } from "@/lib/cpanel";
 import { createApiToken } from "@/lib/db/api-tokens";
-import { WRITE_SCOPE } from "@/lib/api/scopes";
+import { WRITE_SCOPE } from "@/lib/auth/scopes";
 import { problemSchema } from "@/lib/api/schemas";
 import { createMailbox } from "@/lib/mail/mailbox-lifecycle";
-import { writeContext } from "@/lib/mail/write-context";
+import { writeContext } from "@/lib/core/write-context";
 import { POST as createMailboxRoute } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/route";
 import { PATCH as patchMailboxRoute, DELETE as deleteMailboxRoute } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/route";
 import { PUT as putPasswordRoute } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/password/route";

@@ -6,7 +6,7 @@ import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { setTestEnv, withTestDatabase } from "../db/engines";
 import { createUser } from "@/lib/db/users";
 import { createApiToken } from "@/lib/db/api-tokens";
-import { WRITE_SCOPE } from "@/lib/api/scopes";
+import { WRITE_SCOPE } from "@/lib/auth/scopes";
 import { problemSchema } from "@/lib/api/schemas";
 import { openApiDocument } from "@/lib/api/openapi/document";
 import { PATCH as patchMailbox } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/route";

@@ -6,7 +6,7 @@ import { provisionDemo } from "@/scripts/demo/provision";
 import { findUserByEmail } from "@/lib/db/users";
 import { findHostingAccountsByCpanelUser } from "@/lib/db/hosting-accounts";
 import { closeCpanelTransports } from "@/lib/cpanel";
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 
 export type DemoPanel = {
   emulator: EmulatorProcess;

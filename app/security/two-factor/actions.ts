@@ -2,9 +2,9 @@
 
 import { z } from "zod";
 import { sessionUser } from "@/lib/auth/session";
-import { beginTotpEnrolment, confirmTotpEnrolment, turnOffTwoFactor } from "@/lib/auth/two-factor";
+import { beginTotpEnrolment, confirmTotpEnrolment, turnOffTwoFactor } from "@/lib/mail/two-factor";
 import { actionErrorState } from "@/lib/actions/action-errors";
-import { writeContext } from "@/lib/mail/write-context";
+import { writeContext } from "@/lib/core/write-context";
 import type { EnrolmentState } from "@/components/two-factor/enrolment-state";
 
 // These actions accept a session without two-factor sign-in (staff setting it up), unlike every other action.

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { sessionUser } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/roles";
-import { remainingRecoveryCodes } from "@/lib/db/two-factor";
+import { recoveryCodesLeft } from "@/lib/mail/two-factor";
 import { SignOutButton } from "@/components/sign-out-button";
 import { TwoFactorSetup } from "@/components/two-factor/two-factor-setup";
 import { TurnOffTwoFactorForm } from "@/components/two-factor/turn-off-form";
@@ -16,7 +16,7 @@ export default async function TwoFactorPage() {
   const user = await sessionUser();
   if (!user) redirect("/login?callbackUrl=/security/two-factor");
   const staff = isStaff(user.role);
-  const remaining = user.twoFactorEnabled ? await remainingRecoveryCodes(user.id) : 0;
+  const remaining = user.twoFactorEnabled ? await recoveryCodesLeft(user.id) : 0;
   return (
     <>
       <header className="border-b border-slate-300 bg-white">

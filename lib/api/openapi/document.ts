@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { problemStatus, type ProblemCode } from "@/lib/api/problem";
 import { problemSchema } from "@/lib/api/schemas";
-import { READ_SCOPE, WRITE_SCOPE } from "@/lib/api/scopes";
+import { READ_SCOPE, WRITE_SCOPE } from "@/lib/auth/scopes";
 import { coreOperations } from "./core-operations";
 import { forwardingOperations } from "./forwarding-operations";
 import { optionsOperations } from "./options-operations";

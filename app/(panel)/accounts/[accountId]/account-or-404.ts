@@ -1,8 +1,8 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 import { visibleAccount } from "@/lib/mail/accounts";
-import { NotFoundError } from "@/lib/mail/errors";
+import { NotFoundError } from "@/lib/core/errors";
 
 /** The account for a page, checked before anything streams, so "not yours" is a real 404 status. */
 export async function accountOr404(user: Actor, accountId: string) {

@@ -8,8 +8,8 @@ import { formAction } from "@/lib/actions/form-action";
 import { actionErrorState } from "@/lib/actions/action-errors";
 import type { ActionState } from "@/lib/actions/action-state";
 import { createMyApiToken, revokeMyApiToken } from "@/lib/mail/api-tokens";
-import { writeContext } from "@/lib/mail/write-context";
-import { apiScopes } from "@/lib/api/scopes";
+import { writeContext } from "@/lib/core/write-context";
+import { apiScopes } from "@/lib/auth/scopes";
 import type { CreatedTokenState } from "@/components/api-tokens/created-token-state";
 
 const createTokenSchema = z.object({

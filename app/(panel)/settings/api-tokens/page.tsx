@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { listMyApiTokens } from "@/lib/mail/api-tokens";
-import { READ_SCOPE, WRITE_SCOPE } from "@/lib/api/scopes";
+import { READ_SCOPE, WRITE_SCOPE } from "@/lib/auth/scopes";
 import { CreateApiTokenForm } from "@/components/api-tokens/create-api-token-form";
 import { RevokeTokenButton } from "@/components/api-tokens/revoke-token-button";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";

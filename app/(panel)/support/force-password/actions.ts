@@ -5,7 +5,7 @@ import { singleLine } from "@/lib/validation/single-line";
 import { currentUser } from "@/lib/auth/session";
 import { actionErrorState } from "@/lib/actions/action-errors";
 import { forcePasswordChangeOnServer } from "@/lib/mail/force-password";
-import { writeContext } from "@/lib/mail/write-context";
+import { writeContext } from "@/lib/core/write-context";
 import type { ServerAnswer } from "@/components/support/run-batch";
 
 const forceServerSchema = z.object({

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 import { listMailboxPage } from "@/lib/mail/mailboxes";
-import { UpstreamError } from "@/lib/mail/errors";
+import { UpstreamError } from "@/lib/core/errors";
 import { ErrorPanel } from "@/components/error-panel";
 import { MailboxBadges } from "@/components/mailbox-badges";
 import { Pagination } from "@/components/pagination";

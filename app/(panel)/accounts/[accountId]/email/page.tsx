@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { requireUser, type Actor } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 import { isStaff } from "@/lib/auth/roles";
-import { UpstreamError } from "@/lib/mail/errors";
+import { UpstreamError } from "@/lib/core/errors";
 import { DEFAULT_NEW_QUOTA_MB, mailboxCreationContext } from "@/lib/mail/mailbox-lifecycle";
 import { ErrorPanel } from "@/components/error-panel";
 import { CreateMailboxForm } from "@/components/options/create-mailbox-form";

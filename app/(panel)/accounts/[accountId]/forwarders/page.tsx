@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/roles";
 import { getAccountForwarding } from "@/lib/mail/forwarders";
-import { UpstreamError } from "@/lib/mail/errors";
+import { UpstreamError } from "@/lib/core/errors";
 import { ErrorPanel } from "@/components/error-panel";
 import { AccountForwarders } from "@/components/forwarding/account-forwarders";
 import { DomainForwarders } from "@/components/forwarding/domain-forwarders";

@@ -8,7 +8,7 @@ import { actionErrorState } from "@/lib/actions/action-errors";
 import { formAction } from "@/lib/actions/form-action";
 import type { ActionState } from "@/lib/actions/action-state";
 import { accountMailActions, openAccountSession, parseForwardList, runAccountMailAction, setSystemForward, type AccountMailAction } from "@/lib/mail/support";
-import { writeContext } from "@/lib/mail/write-context";
+import { writeContext } from "@/lib/core/write-context";
 
 const mailActionSchema = z.object({
   accountId: z.string().min(1).max(64),

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { supportAccountView } from "@/lib/mail/support";
-import { NotFoundError } from "@/lib/mail/errors";
+import { NotFoundError } from "@/lib/core/errors";
 import { ErrorPanel } from "@/components/error-panel";
 import { MailboxBadges } from "@/components/mailbox-badges";
 import { QuotaUsage } from "@/components/quota-usage";

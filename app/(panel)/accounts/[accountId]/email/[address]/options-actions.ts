@@ -6,7 +6,7 @@ import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import type { ActionState } from "@/lib/actions/action-state";
 import { AUTORESPONDER_LIMITS, isTimeZone, zonedWallTimeToDate } from "@/lib/mail/autoresponders";
-import { ValidationError } from "@/lib/mail/errors";
+import { ValidationError } from "@/lib/core/errors";
 import { deleteMailbox } from "@/lib/mail/mailbox-lifecycle";
 import { restrictionFlags, updateMailbox, type MailboxChange, type MailboxSettings } from "@/lib/mail/mailbox-options";
 import { singleLine } from "@/lib/validation/single-line";

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getMailbox } from "@/lib/mail/mailboxes";
-import { NotFoundError, UpstreamError } from "@/lib/mail/errors";
+import { NotFoundError, UpstreamError } from "@/lib/core/errors";
 import { isStaff } from "@/lib/auth/roles";
 import { ErrorPanel } from "@/components/error-panel";
 import { DeleteMailboxForm } from "@/components/options/delete-mailbox-form";

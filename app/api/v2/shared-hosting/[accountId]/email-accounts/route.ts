@@ -3,7 +3,7 @@ import { accountParams } from "@/lib/api/schemas";
 import { mailboxPublicId } from "@/lib/mail/mailbox-id";
 import { listAllMailboxes } from "@/lib/mail/mailboxes";
 import { createMailboxBody, settingsBody } from "@/lib/api/options-schemas";
-import { ValidationError } from "@/lib/mail/errors";
+import { ValidationError } from "@/lib/core/errors";
 import { createMailbox } from "@/lib/mail/mailbox-lifecycle";
 import { getMailboxSettings } from "@/lib/mail/mailbox-options";
 

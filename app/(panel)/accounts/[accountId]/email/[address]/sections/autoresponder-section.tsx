@@ -1,6 +1,6 @@
 import { isStaff } from "@/lib/auth/roles";
 import { AUTORESPONDER_LIMITS } from "@/lib/mail/autoresponders";
-import { UpstreamError } from "@/lib/mail/errors";
+import { UpstreamError } from "@/lib/core/errors";
 import { getMailboxAutoresponder } from "@/lib/mail/mailbox-options";
 import { ErrorPanel } from "@/components/error-panel";
 import { AutoresponderForm } from "@/components/options/autoresponder-form";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { isStaff } from "@/lib/auth/roles";
 import { getAddressForwarding } from "@/lib/mail/forwarders";
-import { UpstreamError } from "@/lib/mail/errors";
+import { UpstreamError } from "@/lib/core/errors";
 import { ErrorPanel } from "@/components/error-panel";
 import { MailboxForwarding } from "@/components/forwarding/mailbox-forwarding";
 import { addMailboxForwarder, removeForwarder } from "../forwarding-actions";

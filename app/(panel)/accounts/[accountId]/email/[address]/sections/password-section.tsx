@@ -1,7 +1,7 @@
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 import { isStaff } from "@/lib/auth/roles";
 import { passwordPolicyContext } from "@/lib/mail/passwords";
-import { UpstreamError } from "@/lib/mail/errors";
+import { UpstreamError } from "@/lib/core/errors";
 import { ErrorPanel } from "@/components/error-panel";
 import { ChangePasswordForm } from "@/components/password/change-password-form";
 import { changePassword } from "../actions";

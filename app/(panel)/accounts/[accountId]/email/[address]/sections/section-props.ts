@@ -1,5 +1,5 @@
-import type { Actor } from "@/lib/auth/session";
-import type { Mailbox } from "@/lib/cpanel";
+import type { Actor } from "@/lib/core/actor";
+import type { MailboxSummary as Mailbox } from "@/lib/mail/mailboxes";
 
 /** What every section of the mailbox page receives from the page (already checked: the actor may see the account). */
 export type MailboxSectionProps = {

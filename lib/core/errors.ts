@@ -1,5 +1,6 @@
 import "server-only";
-import type { RollbackReport } from "@/lib/mail/undo-log";
+
+/** Errors shared by the domain (lib/mail) and auth: the vocabulary the action boundary and the REST layer map, each in one place. */
 
 /** Something the actor may not see, or that does not exist: the two are never told apart (DESIGN §2). */
 export class NotFoundError extends Error {
@@ -83,3 +84,19 @@ export class PartialUpdateError extends UpstreamError {
     this.name = "PartialUpdateError";
   }
 }
+
+/** What happened to each step of a save that failed part-way. */
+export type RollbackReport = {
+  /** The step that failed. */
+  failed: string;
+  /** The failed step may have landed (timeout, dropped connection, 5xx): it was undone too. */
+  failedOutcomeUnknown: boolean;
+  /** Steps that were applied and then restored. */
+  undone: string[];
+  /** Steps still in effect, because restoring them failed too. */
+  stillApplied: string[];
+  /** Steps never sent. */
+  notSent: string[];
+  /** Effects of undone steps that no undo reverses. */
+  lasting: string[];
+};

@@ -3,11 +3,11 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { recordAuditEvent, type AuditOutcome } from "@/lib/audit";
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 import { rateLimiter } from "@/lib/auth/rate-limit";
 import { clientAddressFrom, UNKNOWN_ADDRESS } from "@/lib/http/client-address";
 import { errorField, log } from "@/lib/log";
-import type { WriteContext } from "@/lib/mail/write-context";
+import type { WriteContext } from "@/lib/core/write-context";
 
 /** What the REST layer knows about the request an audit event comes from (set around each API call). */
 export type AuditScope = {

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/core/actor";
 import { isStaff } from "@/lib/auth/roles";
-import { ValidationError } from "@/lib/mail/errors";
+import { ValidationError } from "@/lib/core/errors";
 
 /** Who is writing, why (staff), through which door, and the id that ties logs, audit rows and answers together. */
 export type WriteContext = {
