@@ -81,6 +81,23 @@ const envSchema = z.object({
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey,
   /** Proxies whose X-Forwarded-For is believed: false (default), a hop count, or addresses/CIDRs (loopback, uniquelocal…). */
   TRUST_PROXY: trustProxy,
+  /** Outgoing mail server, e.g. smtp://user:pass@smtp.example.net:587 or smtps://…:465; unset = mail waits in the queue and its jobs fail visibly. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  /** The sender of the panel's mail: an address, or a name and an address ("Mailroom <mailroom@example.net>"). */
+  MAIL_FROM: z.string().min(3).default("Mailroom <mailroom@localhost>"),
+  /** Single sign-on from the hosting company's portal (OpenID Connect): all four or none. */
+  OIDC_ISSUER: z.url("must be the OpenID Connect issuer URL, e.g. https://portal.example.net/oauth").optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_LABEL: z.string().trim().min(1).max(60).optional(),
+  /** 1: a verified e-mail that no panel login uses gets a new customer login (without accounts); else it is refused. */
+  OIDC_CREATE_CUSTOMERS: z.enum(["0", "1", "true", "false"]).default("0").transform((value) => value === "1" || value === "true"),
+}).superRefine((env, ctx) => {
+  const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_LABEL"] as const;
+  const missing = oidc.filter((name) => env[name] === undefined);
+  if (missing.length > 0 && missing.length < oidc.length) {
+    for (const name of missing) ctx.addIssue({ code: "custom", path: [name], message: `is required when any OIDC_* variable is set (${oidc.join(", ")}: all or none)` });
+  }
 });
 
 export type Config = z.output<typeof envSchema>;

@@ -1,0 +1,72 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { signIn } from "next-auth/react";
+import Link from "next/link";
+import { safeCallbackPath } from "@/lib/navigation/safe-callback";
+import { describeSignInError } from "@/components/sign-in-messages";
+
+/** The code step after the portal's sign-in, for a login with two-factor sign-in: no session exists until it passes. */
+export function SsoCodeForm({ label, callbackUrl }: { label: string; callbackUrl: string }) {
+  const [error, setError] = useState<{ code: string; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("oidc-code", { code: String(form.get("code") ?? ""), redirect: false });
+    if (result?.ok && !result.error) {
+      window.location.assign(safeCallbackPath(callbackUrl));
+      return;
+    }
+    setPending(false);
+    const code = result?.error ?? "totp_invalid";
+    setError({ code, text: describeSignInError(code, label) });
+  }
+
+  return (
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
+      <div>
+        <label htmlFor="code" className="block text-sm font-medium text-slate-800">
+          Authentication code
+        </label>
+        <input
+          id="code"
+          name="code"
+          type="text"
+          inputMode="text"
+          autoComplete="one-time-code"
+          autoFocus
+          required
+          aria-describedby={error ? "sign-in-error" : "code-hint"}
+          aria-invalid={error ? true : undefined}
+          className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 font-mono tracking-widest focus:outline-2 focus:outline-offset-1 focus:outline-blue-700"
+        />
+        <p id="code-hint" className="mt-1 text-sm text-slate-700">
+          The 6-digit code from your authenticator app, or one of your recovery codes.
+        </p>
+      </div>
+      <div className="min-h-6">
+        {error ? (
+          <p id="sign-in-error" role="alert" className="text-sm font-medium text-red-800">
+            {error.text}{" "}
+            {error.code === "sso_expired" ? (
+              <Link href="/login" className="underline">
+                Back to sign-in
+              </Link>
+            ) : null}
+          </p>
+        ) : null}
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60"
+      >
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}
