@@ -12,26 +12,23 @@ import { requestFingerprint } from "@/lib/api/request-fingerprint";
 import { rateLimiter } from "@/lib/auth/rate-limit";
 import { clientAddressFrom } from "@/lib/http/client-address";
 import { auditDenied, withAuditScope } from "@/lib/audit/write";
+import type { RouteSpec } from "@/lib/api/route-spec";
 
 const MAX_BODY_BYTES = 64 * 1024;
 /** Per token (or per signed-in user): generous for scripts, a wall for runaway loops. Shared through Redis when set. */
 const API_RATE_LIMIT = { limit: 600, windowSeconds: 60 };
 
-type RouteSpec<Params extends z.ZodType, Body extends z.ZodType | undefined> = {
-  /** Reads need the read scope; writes the write scope, a JSON body, and may carry an Idempotency-Key. */
-  access: "read" | "write";
-  params: Params;
-  body?: Body;
-};
-
-type HandlerInput<Params extends z.ZodType, Body extends z.ZodType | undefined> = {
+type HandlerInput<Spec extends RouteSpec> = {
   caller: ApiCaller;
   context: WriteContext;
-  params: z.output<Params>;
-  body: Body extends z.ZodType ? z.output<Body> : undefined;
+  params: z.output<Spec["params"]>;
+  /** Only the query values that validate. */
+  query: Spec extends { query: infer Query extends z.ZodObject } ? Partial<z.output<Query>> : Record<string, never>;
+  body: Spec extends { body: infer Body extends z.ZodType } ? z.output<Body> : undefined;
 };
 
-type HandlerResult = { status?: number; body: unknown };
+/** The answer's body, sent with the spec's response status. */
+type HandlerResult<Spec extends RouteSpec> = { body: z.input<Spec["response"]["schema"]> };
 
 /** A client's X-Request-Id is logged beside the panel's own id, never instead of it: printable ASCII, at most 128 characters. */
 function clientRequestIdOf(request: Request): string | undefined {
@@ -90,6 +87,18 @@ async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
+/** Each declared query parameter that validates; one that does not is left out, as if it were absent. */
+function queryOf(spec: RouteSpec, request: Request): Record<string, unknown> {
+  if (!spec.query) return {};
+  const search = new URL(request.url).searchParams;
+  const values: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(spec.query.shape)) {
+    const parsed = (schema as z.ZodType).safeParse(search.get(name) ?? undefined);
+    if (parsed.success && parsed.data !== undefined) values[name] = parsed.data;
+  }
+  return values;
+}
+
 function parseOrProblem<S extends z.ZodType>(schema: S, value: unknown, what: "body" | "params"): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -101,15 +110,18 @@ function parseOrProblem<S extends z.ZodType>(schema: S, value: unknown, what: "b
   });
 }
 
+/** A route handler that carries its declaration, so tests can check it is registered and its answers match. */
+export type ApiHandler<Spec extends RouteSpec = RouteSpec> = ((request: Request, route?: { params?: Promise<unknown> }) => Promise<Response>) & {
+  spec: Spec;
+};
+
 /**
- * The one shape of every REST route: request id, authentication (bearer token or session), scope, params and
- * body validated with zod, Idempotency-Key replay for writes, one domain call, and every failure as problem+json.
+ * The one shape of every REST route, from its declaration (lib/api/route-spec.ts): request id, authentication
+ * (bearer token or session), scope, params, query and body validated with zod, Idempotency-Key replay for writes,
+ * one domain call answered with the declared status, and every failure as problem+json.
  */
-export function apiRoute<Params extends z.ZodType, Body extends z.ZodType | undefined = undefined>(
-  spec: RouteSpec<Params, Body>,
-  handler: (input: HandlerInput<Params, Body>) => Promise<HandlerResult>,
-) {
-  return async (request: Request, route?: { params?: Promise<unknown> }): Promise<Response> => {
+export function apiRoute<Spec extends RouteSpec>(spec: Spec, handler: (input: HandlerInput<Spec>) => Promise<HandlerResult<Spec>>): ApiHandler<Spec> {
+  const serve = async (request: Request, route?: { params?: Promise<unknown> }): Promise<Response> => {
     const started = performance.now();
     const requestId = randomUUID();
     const clientRequestId = clientRequestIdOf(request);
@@ -123,6 +135,7 @@ export function apiRoute<Params extends z.ZodType, Body extends z.ZodType | unde
     );
     return response;
   };
+  return Object.assign(serve, { spec });
 
   async function handle(request: Request, route: { params?: Promise<unknown> } | undefined, requestId: string): Promise<Response> {
     const instance = new URL(request.url).pathname;
@@ -148,10 +161,13 @@ export function apiRoute<Params extends z.ZodType, Body extends z.ZodType | unde
       }
 
       // A route without dynamic segments gets no params from Next.
-      const params = parseOrProblem(spec.params, (await route?.params) ?? {}, "params");
+      const params = parseOrProblem(spec.params, (await route?.params) ?? {}, "params") as HandlerInput<Spec>["params"];
       const rawBody = spec.body ? await readJsonBody(request) : undefined;
-      const body = (spec.body ? parseOrProblem(spec.body, rawBody, "body") : undefined) as HandlerInput<Params, Body>["body"];
-      const reason = rawBody && typeof rawBody === "object" && "reason" in rawBody && typeof rawBody.reason === "string" ? rawBody.reason : undefined;
+      const body = (spec.body ? parseOrProblem(spec.body, rawBody, "body") : undefined) as HandlerInput<Spec>["body"];
+      const query = queryOf(spec, request) as HandlerInput<Spec>["query"];
+      // Staff say why in the body, or in `?reason=` where there is none (DELETE).
+      const bodyReason = rawBody && typeof rawBody === "object" && "reason" in rawBody && typeof rawBody.reason === "string" ? rawBody.reason : undefined;
+      const reason = bodyReason ?? (typeof query.reason === "string" ? query.reason : undefined);
 
       const clientKey = spec.access === "write" ? request.headers.get("idempotency-key") : null;
       if (clientKey) {
@@ -172,11 +188,11 @@ export function apiRoute<Params extends z.ZodType, Body extends z.ZodType | unde
         }
       }
 
-      const context = writeContext(caller.actor, "api", reason, requestId);
+      const context = { ...writeContext(caller.actor, "api", reason, requestId), apiTokenId: caller.tokenId };
       let response: Response;
       try {
-        const result = await handler({ caller, context, params, body });
-        response = jsonResponse(result.body, requestId, result.status ?? 200);
+        const result = await handler({ caller, context, params, query, body });
+        response = jsonResponse(result.body, requestId, spec.response.status);
       } catch (error) {
         response = problemResponse({ ...problemFromError(error, { instance, requestId }) });
       }

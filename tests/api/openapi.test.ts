@@ -1,9 +1,12 @@
 // openapi.json: built from the routes' own declarations, equivalent to the document as it was written by hand
 // (tests/api/fixtures/openapi-v2.json, saved before the routes declared themselves).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET as openApi } from "@/app/api/v2/openapi.json/route";
+import { registeredOperations } from "@/lib/api/openapi/routes";
+import type { ApiHandler } from "@/lib/api/route";
+import type { RouteSpec } from "@/lib/api/route-spec";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Json> } };
@@ -62,5 +65,56 @@ describe("openapi.json", () => {
     const now = new Map(operationsOf(doc).map(({ key, op }) => [key, operationStructure(op)]));
     for (const { key, op } of operationsOf(saved)) expect(now.get(key), key).toEqual(operationStructure(op));
     expect(keyStructure(doc.components.schemas)).toEqual(keyStructure(saved.components.schemas));
+  });
+});
+
+const V2 = join(process.cwd(), "app", "api", "v2");
+/** Routes under app/api/v2 that are not REST operations of the API, and why. */
+const NOT_OPERATIONS: Record<string, string> = { "openapi.json/route.ts": "the document itself" };
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? routeFiles(join(dir, entry.name)) : /^route\.tsx?$/.test(entry.name) ? [join(dir, entry.name)] : [],
+  );
+}
+
+/** `shared-hosting/[accountId]/email-accounts/route.ts` → `/api/v2/shared-hosting/{accountId}/email-accounts`. */
+function openApiPathOf(file: string): string {
+  const segments = relative(V2, file).split(sep).slice(0, -1);
+  return ["/api/v2", ...segments.map((s) => s.replace(/^\[(\w+)\]$/, "{$1}"))].join("/");
+}
+
+describe("the route registry (lib/api/openapi/routes.ts)", () => {
+  const files = routeFiles(V2).filter((file) => !(relative(V2, file).split(sep).join("/") in NOT_OPERATIONS));
+
+  it("finds the route files", () => {
+    expect(files.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("holds the declaration of every handler exported by a route file under app/api/v2, at the file's path", async () => {
+    const served: RouteSpec[] = [];
+    for (const file of files) {
+      const exports = (await import(file)) as Record<string, unknown>;
+      const handlers = METHODS.filter((method) => typeof exports[method] === "function");
+      expect(handlers, `${relative(V2, file)} exports no handler`).not.toEqual([]);
+      for (const method of handlers) {
+        const where = `${method} in app/api/v2/${relative(V2, file)}`;
+        const spec = (exports[method] as Partial<ApiHandler>).spec;
+        expect(spec, `${where} is not made with apiRoute(spec, handler)`).toBeDefined();
+        expect(registeredOperations, `${where}: its spec is not in lib/api/openapi/routes.ts`).toContain(spec);
+        expect(`${spec!.method} ${spec!.path}`, where).toBe(`${method} ${openApiPathOf(file)}`);
+        served.push(spec!);
+      }
+    }
+    // And nothing is documented that no route serves.
+    for (const op of registeredOperations) expect(served, `${op.method} ${op.path} is registered but no route file serves it`).toContain(op);
+  });
+
+  it("declares each path parameter the path names, and no other", () => {
+    for (const op of registeredOperations) {
+      const named = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(Object.keys(op.params.shape).sort(), `${op.method} ${op.path}`).toEqual(named);
+    }
   });
 });

@@ -2,18 +2,13 @@ import { z } from "zod";
 import { problemStatus, type ProblemCode } from "@/lib/api/problem";
 import { problemSchema } from "@/lib/api/schemas";
 import { READ_SCOPE, WRITE_SCOPE } from "@/lib/auth/scopes";
-import { coreOperations } from "./core-operations";
-import { forwardingOperations } from "./forwarding-operations";
-import { optionsOperations } from "./options-operations";
-import type { ApiOperation } from "./operation";
-
-/** Every documented operation; a feature adds its list here. */
-const operations: ApiOperation[] = [...coreOperations, ...forwardingOperations, ...optionsOperations];
+import type { RouteSpec } from "@/lib/api/route-spec";
+import { registeredOperations } from "./routes";
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
 
-function parameters(op: ApiOperation) {
-  const path = Object.entries(op.params?.shape ?? {}).map(([name, schema]) => ({
+function parameters(op: RouteSpec) {
+  const path = Object.entries(op.params.shape).map(([name, schema]) => ({
     name,
     in: "path",
     required: true,
@@ -34,15 +29,15 @@ function parameters(op: ApiOperation) {
   return [...path, ...query, ...idempotency];
 }
 
-/** The OpenAPI 3.1 document of the REST API, generated from the routes' zod schemas. */
+/** The OpenAPI 3.1 document of the REST API, generated from the registered routes' declarations (./routes.ts). */
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of operations) {
+  for (const op of registeredOperations) {
     const responses: Record<string, unknown> = {
       [op.response.status]: { description: op.response.description, content: { "application/json": { schema: jsonSchema(op.response.schema) } } },
     };
     // Every operation with a body refuses one over the size limit (lib/api/route.ts), so none has to say so itself.
-    const errors: ProblemCode[] = op.body && !op.errors.includes("payload_too_large") ? [...op.errors, "payload_too_large"] : op.errors;
+    const errors: readonly ProblemCode[] = op.body && !op.errors.includes("payload_too_large") ? [...op.errors, "payload_too_large"] : op.errors;
     for (const code of errors) {
       const status = String(problemStatus[code]);
       const existing = responses[status] as { description: string } | undefined;
@@ -51,7 +46,7 @@ export function openApiDocument() {
         content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
       };
     }
-    (paths[op.path] ??= {})[op.method] = {
+    (paths[op.path] ??= {})[op.method.toLowerCase()] = {
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
       security: [{ bearer: [op.access === "read" ? READ_SCOPE : WRITE_SCOPE] }, { session: [] }],

@@ -1,16 +1,15 @@
 import { apiRoute } from "@/lib/api/route";
-import { accountParams } from "@/lib/api/schemas";
-import { addDomainForwarderBody } from "@/lib/api/forwarding-schemas";
+import { domainForwardersRoute } from "@/lib/api/routes/domain-forwarders";
 import { addDomainForwarder, listDomainForwarding } from "@/lib/mail/forwarders";
 
 /** GET …/{accountId}/domain-forwarders — the account's domain forwarders, live from cPanel. */
-export const GET = apiRoute({ access: "read", params: accountParams }, async ({ context, params }) => {
+export const GET = apiRoute(domainForwardersRoute.GET, async ({ context, params }) => {
   const { domainForwarders } = await listDomainForwarding(context.actor, params.accountId);
   return { body: { domainForwarders } };
 });
 
 /** POST …/{accountId}/domain-forwarders — forwards all mail of one of the account's domains; answers what cPanel lists afterwards. */
-export const POST = apiRoute({ access: "write", params: accountParams, body: addDomainForwarderBody }, async ({ context, params, body }) => {
+export const POST = apiRoute(domainForwardersRoute.POST, async ({ context, params, body }) => {
   const domainForwarders = await addDomainForwarder(context, params.accountId, body.sourceDomain, body.destinationDomain);
-  return { status: 201, body: { domainForwarders } };
+  return { body: { domainForwarders } };
 });

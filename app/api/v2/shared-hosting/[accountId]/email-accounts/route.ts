@@ -1,14 +1,14 @@
 import { apiRoute } from "@/lib/api/route";
-import { accountParams } from "@/lib/api/schemas";
+import { emailAccountsRoute } from "@/lib/api/routes/email-accounts";
 import { mailboxPublicId } from "@/lib/mail/mailbox-id";
 import { listAllMailboxes } from "@/lib/mail/mailboxes";
-import { createMailboxBody, settingsBody } from "@/lib/api/options-schemas";
+import { settingsBody } from "@/lib/api/options-schemas";
 import { ValidationError } from "@/lib/core/errors";
 import { createMailbox } from "@/lib/mail/mailbox-lifecycle";
 import { getMailboxSettings } from "@/lib/mail/mailbox-options";
 
 /** GET /api/v2/shared-hosting/{accountId}/email-accounts — the account's mailboxes, live from cPanel. */
-export const GET = apiRoute({ access: "read", params: accountParams }, async ({ caller, params }) => {
+export const GET = apiRoute(emailAccountsRoute.GET, async ({ caller, params }) => {
   const { accountId, mailboxes } = await listAllMailboxes(caller.actor, params.accountId);
   return {
     body: {
@@ -28,7 +28,7 @@ export const GET = apiRoute({ access: "read", params: accountParams }, async ({ 
 });
 
 /** POST …/email-accounts — creates a mailbox (same password policy as a change); 201 with its settings read back. */
-export const POST = apiRoute({ access: "write", params: accountParams, body: createMailboxBody }, async ({ context, caller, params, body }) => {
+export const POST = apiRoute(emailAccountsRoute.POST, async ({ context, caller, params, body }) => {
   const at = body.email.lastIndexOf("@");
   const created = await emailFieldErrors(() =>
     createMailbox(context, params.accountId, {
@@ -38,7 +38,7 @@ export const POST = apiRoute({ access: "write", params: accountParams, body: cre
       quotaMb: body.quota === undefined ? undefined : body.quota === "unlimited" || body.quota === null || body.quota === 0 ? null : body.quota,
     }),
   );
-  return { status: 201, body: settingsBody(await getMailboxSettings(caller.actor, params.accountId, created.email)) };
+  return { body: settingsBody(await getMailboxSettings(caller.actor, params.accountId, created.email)) };
 });
 
 /** The domain names the address's parts; the API body has one `email` field. */

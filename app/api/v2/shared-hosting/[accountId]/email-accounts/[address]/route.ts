@@ -1,14 +1,13 @@
 import { apiRoute } from "@/lib/api/route";
-import { mailboxParams } from "@/lib/api/schemas";
-import { deleteQuery } from "@/lib/api/forwarding-schemas";
-import { patchMailboxBody, settingsBody } from "@/lib/api/options-schemas";
+import { emailAccountRoute } from "@/lib/api/routes/email-account";
+import { settingsBody } from "@/lib/api/options-schemas";
 import { deleteMailbox } from "@/lib/mail/mailbox-lifecycle";
 import { getMailboxSettings, updateMailbox, type MailboxChange } from "@/lib/mail/mailbox-options";
 
 const toDate = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(value));
 
 /** GET …/email-accounts/{address} — quota, usage, restrictions, autoresponder and forwards, live from cPanel. */
-export const GET = apiRoute({ access: "read", params: mailboxParams }, async ({ caller, params }) => ({
+export const GET = apiRoute(emailAccountRoute.GET, async ({ caller, params }) => ({
   body: settingsBody(await getMailboxSettings(caller.actor, params.accountId, params.address)),
 }));
 
@@ -16,7 +15,7 @@ export const GET = apiRoute({ access: "read", params: mailboxParams }, async ({ 
  * PATCH …/email-accounts/{address} — validated as a whole before anything is sent, applied all-or-nothing
  * (earlier parts are undone when a later one fails); answers the settings read back from cPanel.
  */
-export const PATCH = apiRoute({ access: "write", params: mailboxParams, body: patchMailboxBody }, async ({ context, params, body }) => {
+export const PATCH = apiRoute(emailAccountRoute.PATCH, async ({ context, params, body }) => {
   const { quota, autoresponder, ...rest } = body;
   const change: MailboxChange = {
     ...rest,
@@ -35,12 +34,8 @@ export const PATCH = apiRoute({ access: "write", params: mailboxParams, body: pa
 });
 
 /** DELETE …/email-accounts/{address}[?reason=…] — deletes the mailbox and the mail in it (cPanel keeps its forwarders). */
-export function DELETE(request: Request, route: { params: Promise<unknown> }): Promise<Response> {
-  // No body on DELETE: staff give their reason in the query, as on the forwarder DELETEs.
-  const query = deleteQuery.safeParse({ reason: new URL(request.url).searchParams.get("reason") ?? undefined });
-  return apiRoute({ access: "write", params: mailboxParams }, async ({ context, params }) => {
-    const withReason = { ...context, reason: query.success ? query.data.reason?.trim() || undefined : undefined };
-    const { email } = await deleteMailbox(withReason, params.accountId, params.address);
-    return { body: { email, deleted: true } };
-  })(request, route);
-}
+export const DELETE = apiRoute(emailAccountRoute.DELETE, async ({ context, params }) => {
+  // No body on DELETE: staff give their reason in the query (the spec's `?reason=`), as on the forwarder DELETEs.
+  const { email } = await deleteMailbox(context, params.accountId, params.address);
+  return { body: { email, deleted: true as const } };
+});
