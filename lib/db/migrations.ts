@@ -187,12 +187,111 @@ const sessions: Migration = {
   },
 };
 
+// Invitations and password resets: one-time links whose token is stored only as a sha256 hash, so a copy of the
+// database opens no account. A link is spent by setting its used/accepted time in the same statement that checks it.
+const invitations: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("invitations")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+      .addColumn("token_hash", "text", (c) => c.notNull().unique())
+      .addColumn("invited_by_user_id", "text")
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .addColumn("sent_at", "bigint", (c) => c.notNull())
+      .addColumn("expires_at", "bigint", (c) => c.notNull())
+      .addColumn("accepted_at", "bigint")
+      .addColumn("revoked_at", "bigint")
+      .execute();
+    await db.schema.createIndex("invitations_user_idx").on("invitations").column("user_id").execute();
+
+    await db.schema
+      .createTable("password_reset_tokens")
+      .addColumn("token_hash", "text", (c) => c.primaryKey())
+      .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .addColumn("expires_at", "bigint", (c) => c.notNull())
+      .addColumn("used_at", "bigint")
+      .execute();
+    await db.schema.createIndex("password_reset_tokens_user_idx").on("password_reset_tokens").column("user_id").execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable("password_reset_tokens").ifExists().execute();
+    await db.schema.dropTable("invitations").ifExists().execute();
+  },
+};
+
+// Servers added and checked from /admin/servers: a pasted CA certificate, a disabled flag, and the last check's result.
+const serverChecks: Migration = {
+  async up(db: Kysely<unknown>) {
+    for (const column of ["ca_pem", "last_check_status", "last_check_result"]) {
+      await db.schema.alterTable("servers").addColumn(column, "text").execute();
+    }
+    for (const column of ["disabled_at", "last_check_at"]) {
+      await db.schema.alterTable("servers").addColumn(column, "bigint").execute();
+    }
+  },
+  async down(db: Kysely<unknown>) {
+    for (const column of ["ca_pem", "disabled_at", "last_check_at", "last_check_status", "last_check_result"]) {
+      await db.schema.alterTable("servers").dropColumn(column).execute();
+    }
+  },
+};
+
+// The job queue of the embedded default (REDIS_URL unset): durable, one row per job, unique by idempotency key.
+// A running job holds a lease (locked_until); a runner that died lets it lapse and another run picks the job up.
+const jobs: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("jobs")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("kind", "text", (c) => c.notNull())
+      .addColumn("key", "text", (c) => c.notNull().unique())
+      .addColumn("title", "text", (c) => c.notNull())
+      .addColumn("payload", "text", (c) => c.notNull())
+      .addColumn("state", "text", (c) => c.notNull().check(sql`state in ('queued', 'running', 'succeeded', 'failed', 'cancelled')`))
+      .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("max_attempts", "integer", (c) => c.notNull())
+      .addColumn("backoff_ms", "integer", (c) => c.notNull())
+      .addColumn("run_at", "bigint", (c) => c.notNull())
+      .addColumn("locked_by", "text")
+      .addColumn("locked_until", "bigint")
+      .addColumn("progress", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("progress_message", "text")
+      .addColumn("last_error", "text")
+      .addColumn("cancel_requested_at", "bigint")
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .addColumn("updated_at", "bigint", (c) => c.notNull())
+      .addColumn("finished_at", "bigint")
+      .execute();
+    await db.schema.createIndex("jobs_due_idx").on("jobs").columns(["state", "run_at"]).execute();
+    await db.schema.createIndex("jobs_created_idx").on("jobs").column("created_at").execute();
+
+    // Opt-outs of the mails that are not about security (those always go); no row = the kind's default.
+    await db.schema
+      .createTable("notification_preferences")
+      .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+      .addColumn("kind", "text", (c) => c.notNull())
+      .addColumn("enabled", "integer", (c) => c.notNull())
+      .addColumn("updated_at", "bigint", (c) => c.notNull())
+      .addPrimaryKeyConstraint("notification_preferences_pk", ["user_id", "kind"])
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable("notification_preferences").ifExists().execute();
+    await db.schema.dropTable("jobs").ifExists().execute();
+  },
+};
+
 export const migrations: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_idempotency_keys": idempotencyKeys,
   "0003_audit_append_only": auditAppendOnly,
   "0004_two_factor": twoFactor,
   "0005_sessions": sessions,
+  "0006_jobs": jobs,
+  "0007_invitations": invitations,
+  "0009_server_checks": serverChecks,
 };
 
 /** The in-code migration list, for Kysely's Migrator. */

@@ -40,6 +40,14 @@ export interface ServersTable {
   ca_file: string | null;
   created_at: number;
   updated_at: number;
+  /** PEM of the CA (or self-signed certificate) to trust, pasted in /admin/servers; used before ca_file. */
+  ca_pem: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set while an admin has disabled the server: its accounts are not called. */
+  disabled_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The last connection check (lib/mail/server-check.ts): when, its overall status, and the whole result as JSON. */
+  last_check_at: ColumnType<number | null, number | null | undefined, number | null>;
+  last_check_status: ColumnType<string | null, string | null | undefined, string | null>;
+  last_check_result: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface HostingAccountsTable {
@@ -128,6 +136,68 @@ export interface SessionsTable {
   expires_at: number;
 }
 
+/** An invitation to set a panel password: the link's token is stored only as its sha256 hash. */
+export interface InvitationsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  /** Who sent it (a user id; null when sent from the command line). */
+  invited_by_user_id: string | null;
+  created_at: number;
+  /** When the current link was sent (a resend replaces the token and moves this and expires_at). */
+  sent_at: number;
+  expires_at: number;
+  accepted_at: number | null;
+  revoked_at: number | null;
+}
+
+/** A "forgot password" link: single use, short-lived, stored as the sha256 hash of its token. */
+export interface PasswordResetTokensTable {
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export type JobState = "queued" | "running" | "succeeded" | "failed" | "cancelled";
+
+/** One job of the embedded queue (lib/jobs): durable, unique by its idempotency key. */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  /** Idempotency key: a second enqueue with the same key is the same job. */
+  key: string;
+  /** What a person sees in the list ("Mail security-alert to a@b.example"). */
+  title: string;
+  /** JSON. */
+  payload: string;
+  state: JobState;
+  attempts: Generated<number>;
+  max_attempts: number;
+  backoff_ms: number;
+  /** Not before this time (epoch ms): the backoff of a retry. */
+  run_at: number;
+  locked_by: string | null;
+  /** A running job's lease; after it, the job is picked up again (its runner died). */
+  locked_until: number | null;
+  progress: Generated<number>;
+  progress_message: string | null;
+  last_error: string | null;
+  cancel_requested_at: number | null;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
+/** A user's choice for one kind of non-security mail; 1 on, 0 off. */
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: string;
+  enabled: number;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   servers: ServersTable;
@@ -138,4 +208,8 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   recovery_codes: RecoveryCodesTable;
   sessions: SessionsTable;
+  invitations: InvitationsTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  jobs: JobsTable;
+  notification_preferences: NotificationPreferencesTable;
 }

@@ -15,6 +15,12 @@ export interface Server {
   authMode: AuthMode;
   username: string;
   caFile: string | null;
+  /** Whether a CA certificate was pasted in /admin/servers (the PEM itself stays on the server). */
+  hasCaPem: boolean;
+  /** Set while an admin has disabled the server: the panel does not call it. */
+  disabledAt: number | null;
+  /** The last connection check: when and how it ended overall; null before the first. */
+  lastCheck: { at: number; status: string } | null;
   createdAt: number;
 }
 
@@ -26,6 +32,10 @@ export interface ServerConnection {
   username: string;
   token: string;
   caFile?: string;
+  /** PEM text of a CA pasted in /admin/servers; preferred over caFile. */
+  caPem?: string;
+  /** Set while the server is disabled (callers refuse to call it). */
+  disabledAt: number | null;
 }
 
 export class DuplicateServerError extends Error {
@@ -46,6 +56,9 @@ function toServer(row: Selectable<ServersTable>): Server {
     authMode: row.auth_mode,
     username: row.username,
     caFile: row.ca_file,
+    hasCaPem: !!row.ca_pem,
+    disabledAt: row.disabled_at,
+    lastCheck: row.last_check_at !== null && row.last_check_status ? { at: row.last_check_at, status: row.last_check_status } : null,
     createdAt: row.created_at,
   };
 }
@@ -72,6 +85,7 @@ export async function createServer(input: {
   username: string;
   token: string;
   caFile?: string | null;
+  caPem?: string | null;
 }): Promise<Server> {
   const name = input.name.trim();
   if (!name) throw new Error("A server name is required");
@@ -94,6 +108,7 @@ export async function createServer(input: {
         username: input.username.trim(),
         token_encrypted: sealSecret(input.token.trim(), { context: tokenContext(id) }),
         ca_file: input.caFile?.trim() || null,
+        ca_pem: input.caPem?.trim() || null,
         created_at: now,
         updated_at: now,
       })
@@ -151,5 +166,53 @@ export async function getServerConnection(serverId: string): Promise<ServerConne
     username: row.username,
     token: openSecret(row.token_encrypted, { context: tokenContext(row.id) }),
     ...(row.ca_file ? { caFile: row.ca_file } : {}),
+    ...(row.ca_pem ? { caPem: row.ca_pem } : {}),
+    disabledAt: row.disabled_at,
   };
+}
+
+/** Changes a server's name, URL, or pasted CA (`caPem: null` removes it); throws DuplicateServerError on a taken name, false if no such server. */
+export async function updateServer(serverId: string, input: { name?: string; baseUrl?: string; caPem?: string | null }): Promise<boolean> {
+  const changes: { name?: string; base_url?: string; ca_pem?: string | null; updated_at: number } = { updated_at: Date.now() };
+  if (input.name !== undefined) {
+    const name = input.name.trim();
+    if (!name) throw new Error("A server name is required");
+    const taken = await findServerByName(name);
+    if (taken && taken.id !== serverId) throw new DuplicateServerError(name);
+    changes.name = name;
+  }
+  if (input.baseUrl !== undefined) changes.base_url = normalizeBaseUrl(input.baseUrl);
+  if (input.caPem !== undefined) changes.ca_pem = input.caPem?.trim() || null;
+  const db = await getDb();
+  const result = await db.updateTable("servers").set(changes).where("id", "=", serverId).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Disables (the panel stops calling it) or enables a server; false if no such server. */
+export async function setServerDisabled(serverId: string, disabled: boolean): Promise<boolean> {
+  const db = await getDb();
+  const now = Date.now();
+  const result = await db
+    .updateTable("servers")
+    .set({ disabled_at: disabled ? now : null, updated_at: now })
+    .where("id", "=", serverId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Stores the result of a connection check (JSON, never a token) as the server's last check. */
+export async function recordServerCheck(serverId: string, check: { at: number; status: string; result: unknown }): Promise<void> {
+  const db = await getDb();
+  await db
+    .updateTable("servers")
+    .set({ last_check_at: check.at, last_check_status: check.status, last_check_result: JSON.stringify(check.result) })
+    .where("id", "=", serverId)
+    .execute();
+}
+
+/** The stored result of the server's last check (parsed JSON), or null before the first. */
+export async function lastServerCheck(serverId: string): Promise<unknown> {
+  const db = await getDb();
+  const row = await db.selectFrom("servers").select("last_check_result").where("id", "=", serverId).executeTakeFirst();
+  return row?.last_check_result ? (JSON.parse(row.last_check_result) as unknown) : null;
 }

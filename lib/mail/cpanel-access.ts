@@ -1,25 +1,30 @@
 import "server-only";
-import { cpanelClient } from "@/lib/cpanel";
+import { cpanelClient, type CpanelClientOptions } from "@/lib/cpanel";
 import { config } from "@/lib/config";
 import { getServerConnection } from "@/lib/db/servers";
 import { AccountNotEligibleError } from "@/lib/core/errors";
+import { caFileForPem } from "@/lib/mail/server-ca";
 import { invalidatingWrites, withCachedReads } from "@/lib/mail/read-cache";
 
-/** The cPanel client for a panel server record, with the deployment's CA file and timeouts. */
-export async function clientForServer(serverId: string) {
+/** The cPanel client for a panel server record, with the deployment's CA file and timeouts; refuses a disabled server. */
+export async function clientForServer(serverId: string, options: CpanelClientOptions = {}) {
   const connection = await getServerConnection(serverId).catch((error: unknown) => {
     // A missing server row, or a token that no longer decrypts (a changed MAILROOM_ENCRYPTION_KEY).
     throw new AccountNotEligibleError("The panel has no usable connection to this account's cPanel server. Support has to fix the server record.", {
       cause: error,
     });
   });
+  if (connection.disabledAt !== null) {
+    throw new AccountNotEligibleError("This account's cPanel server is disabled by an administrator: the panel does not call it until it is enabled again.");
+  }
+  const { disabledAt: _disabled, caPem, ...rest } = connection;
   const { CPANEL_CA_FILE, CPANEL_CONNECT_TIMEOUT_MS, CPANEL_REQUEST_TIMEOUT_MS } = config();
   return cpanelClient({
-    ...connection,
-    caFile: connection.caFile ?? CPANEL_CA_FILE,
+    ...rest,
+    caFile: caPem ? caFileForPem(caPem) : (connection.caFile ?? CPANEL_CA_FILE),
     connectTimeoutMs: CPANEL_CONNECT_TIMEOUT_MS,
     requestTimeoutMs: CPANEL_REQUEST_TIMEOUT_MS,
-  });
+  }, options);
 }
 
 /** The UAPI calls of one hosting account, live; every write invalidates the account's cached reads when it ends. */

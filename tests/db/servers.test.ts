@@ -32,6 +32,7 @@ describe.each(ENGINES)("servers on %s", (engine) => {
       authMode: "whm",
       username: "root",
       token: TOKEN,
+      disabledAt: null,
     });
 
     const rows = await database.current().handle.db.selectFrom("servers").selectAll().execute();
