@@ -28,8 +28,8 @@ export function withAuditScope<T>(scope: AuditScope, run: () => Promise<T>): Pro
   return scopes.run(scope, run);
 }
 
-/** The request facts an event carries: from the API scope, else (pages, server actions) the request's own headers. */
-async function requestFacts(): Promise<{ via?: "web" | "api"; ip?: string; clientRequestId?: string; requestId?: string }> {
+/** The request facts an event carries (also for security notices): from the API scope, else (pages, server actions) the request's own headers. */
+export async function requestFacts(): Promise<{ via?: "web" | "api"; ip?: string; clientRequestId?: string; requestId?: string }> {
   const scope = scopes.getStore();
   const known = (ip: string) => (ip === UNKNOWN_ADDRESS ? {} : { ip });
   if (scope) {

@@ -11,6 +11,8 @@ export type WriteContext = {
   reason?: string;
   via: "web" | "api";
   requestId: string;
+  /** The API token of a REST call (its id), so notices can name it. */
+  apiTokenId?: string | null;
 };
 
 export const MIN_REASON_LENGTH = 10;

@@ -1,0 +1,51 @@
+import "server-only";
+import type { Actor } from "@/lib/core/actor";
+import { notificationPreferencesOf, setNotificationPreference } from "@/lib/db/notification-preferences";
+
+/** Mails a user may turn off; a kind added here appears on /settings/notifications. */
+export const OPTIONAL_NOTIFICATIONS = [
+  {
+    kind: "weekly_summary",
+    label: "Weekly summary",
+    description: "Once a week: your accounts' mailboxes, their use of quota, and the week's changes.",
+    defaultEnabled: false,
+  },
+] as const;
+
+export type OptionalNotificationKind = (typeof OPTIONAL_NOTIFICATIONS)[number]["kind"];
+
+/** Security notices: always sent, listed on the settings page so people know what to expect. */
+export const SECURITY_NOTIFICATIONS = [
+  "A mailbox password is changed",
+  "A forwarder is added or removed (a destination outside your domains is pointed out)",
+  "A mailbox is created or deleted",
+  "An autoresponder is turned on",
+  "Two-factor sign-in is turned off",
+  "An API token is created",
+  "Support opens cPanel or Webmail as your account",
+] as const;
+
+export type NotificationSettings = {
+  optional: { kind: OptionalNotificationKind; label: string; description: string; enabled: boolean }[];
+  security: readonly string[];
+};
+
+/** The signed-in user's notification settings. */
+export async function getNotificationSettings(actor: Actor): Promise<NotificationSettings> {
+  const stored = await notificationPreferencesOf(actor.id);
+  return {
+    optional: OPTIONAL_NOTIFICATIONS.map((n) => ({ kind: n.kind, label: n.label, description: n.description, enabled: stored[n.kind] ?? n.defaultEnabled })),
+    security: SECURITY_NOTIFICATIONS,
+  };
+}
+
+/** Saves the signed-in user's choices for the optional mails (kinds not given are turned off, as an unticked box). */
+export async function saveNotificationSettings(actor: Actor, enabled: ReadonlySet<string>): Promise<void> {
+  for (const n of OPTIONAL_NOTIFICATIONS) await setNotificationPreference(actor.id, n.kind, enabled.has(n.kind));
+}
+
+/** Whether the user wants an optional kind of mail (for the jobs that send them). */
+export async function wantsNotification(userId: string, kind: OptionalNotificationKind): Promise<boolean> {
+  const stored = await notificationPreferencesOf(userId);
+  return stored[kind] ?? OPTIONAL_NOTIFICATIONS.find((n) => n.kind === kind)!.defaultEnabled;
+}
