@@ -92,6 +92,11 @@ export type DestinationContext = {
   source: string;
   /** Its current destinations as cPanel lists them (raw values; addresses are compared normalised). */
   existing: readonly string[];
+  /**
+   * The list replaces the address's forwards (a mailbox's settings) instead of adding to them: `existing` is
+   * ignored, and an empty list is allowed (it removes every forward).
+   */
+  replacing?: boolean;
 };
 
 /**
@@ -102,9 +107,12 @@ export type DestinationContext = {
 export function checkDestinations(raw: readonly string[], context: DestinationContext): { ok: true; destinations: string[] } | { ok: false; messages: string[] } {
   const messages: string[] = [];
   const destinations: string[] = [];
-  const existing = new Set(context.existing.map((d) => d.trim().toLowerCase()));
+  const kept = context.replacing ? [] : context.existing;
+  const existing = new Set(kept.map((d) => d.trim().toLowerCase()));
   const values = raw.map((r) => r.trim()).filter(Boolean);
-  if (values.length === 0) return { ok: false, messages: ["Enter an email address to forward to, like name@example.com"] };
+  if (values.length === 0) {
+    return context.replacing ? { ok: true, destinations: [] } : { ok: false, messages: ["Enter an email address to forward to, like name@example.com"] };
+  }
   for (const value of values) {
     const checked = normalizeAddress(value);
     if (!checked.ok) {
@@ -116,10 +124,12 @@ export function checkDestinations(raw: readonly string[], context: DestinationCo
     else if (destinations.includes(checked.address)) messages.push(`${checked.address} is in the list twice`);
     else destinations.push(checked.address);
   }
-  if (messages.length === 0 && context.existing.length + destinations.length > MAX_DESTINATIONS_PER_ADDRESS) {
-    const room = Math.max(0, MAX_DESTINATIONS_PER_ADDRESS - context.existing.length);
+  if (context.replacing && values.length > MAX_DESTINATIONS_PER_ADDRESS) {
+    messages.push(`Forward to at most ${MAX_DESTINATIONS_PER_ADDRESS} addresses`);
+  } else if (messages.length === 0 && kept.length + destinations.length > MAX_DESTINATIONS_PER_ADDRESS) {
+    const room = Math.max(0, MAX_DESTINATIONS_PER_ADDRESS - kept.length);
     messages.push(
-      `An address can have at most ${MAX_DESTINATIONS_PER_ADDRESS} destinations; ${context.source} has ${context.existing.length}` +
+      `An address can have at most ${MAX_DESTINATIONS_PER_ADDRESS} destinations; ${context.source} has ${kept.length}` +
         (room ? `, so add at most ${room} more` : ", so remove one first"),
     );
   }

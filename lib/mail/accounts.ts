@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { Actor } from "@/lib/core/actor";
 import { isStaff } from "@/lib/auth/roles";
 import { findHostingAccount, listAccountsOwnedBy, searchAccounts } from "@/lib/db/hosting-accounts";
@@ -52,11 +53,17 @@ export async function listVisibleAccounts(actor: Actor, options: { query?: strin
  * else's account is also recorded as a refused attempt (not on that account's own trail, which its owner reads).
  */
 export async function visibleAccount(actor: Actor, accountId: string) {
+  return visibleAccountOnce(actor.id, actor.email, actor.name, actor.role, accountId);
+}
+
+// Memoized per request (React's cache: one server render or action), keyed by primitives so that every caller of
+// the same actor shares it: a mailbox page's sections ask five times and read the database once.
+const visibleAccountOnce = cache(async (id: string, email: string, name: string | null, role: Actor["role"], accountId: string) => {
   const account = /^acct_[A-Za-z0-9]+$/.test(accountId) ? await findHostingAccount(accountId) : null;
   if (!account) throw new NotFoundError("No such hosting account");
-  if (!isStaff(actor.role) && account.ownerUserId !== actor.id) {
-    await auditDenied(actor, { action: "access.account", target: account.id, detail: { error: "not_owner" } });
+  if (!isStaff(role) && account.ownerUserId !== id) {
+    await auditDenied({ id, email, name, role }, { action: "access.account", target: account.id, detail: { error: "not_owner" } });
     throw new NotFoundError("No such hosting account");
   }
   return account;
-}
+});

@@ -5,7 +5,7 @@ import { listAuditEvents, type AuditEvent, type AuditFilter, type AuditOutcome }
 import { findHostingAccount, searchAccounts } from "@/lib/db/hosting-accounts";
 import { findUserByEmail, findUserById } from "@/lib/db/users";
 import { visibleAccount } from "@/lib/mail/accounts";
-import { requireStaff } from "@/lib/mail/support";
+import { requireStaff } from "@/lib/mail/guards";
 
 const ACTION_LABELS: Record<string, string> = {
   "mailbox.password.change": "Changed the mailbox password",

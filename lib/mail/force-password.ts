@@ -5,7 +5,7 @@ import { findHostingAccount, searchAccounts, type HostingAccount } from "@/lib/d
 import { auditWrite } from "@/lib/audit/write";
 import { clientForServer } from "@/lib/mail/cpanel-access";
 import { ValidationError } from "@/lib/core/errors";
-import { requireStaff } from "@/lib/mail/support";
+import { requireStaff } from "@/lib/mail/guards";
 import { toUpstreamError } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Forwarder } from "@/lib/cpanel";
+import type { DomainForwarder, Forwarder } from "@/lib/cpanel";
 import type { Actor } from "@/lib/core/actor";
 import { isStaff } from "@/lib/auth/roles";
 import type { HostingAccount } from "@/lib/db/hosting-accounts";
@@ -81,6 +81,39 @@ async function forwardersOfDomain(account: HostingAccount, api: Api, domain: str
   return fromCpanel(account.serverName, () => api.listForwarders({ domain }));
 }
 
+/** Every address forwarder and domain forwarder of the account, live from cPanel: the one read that loop checks and the forwarding page need. */
+async function readAccountForwarders(account: HostingAccount, api: Api): Promise<{ domains: string[]; forwarders: Forwarder[]; domainForwarders: DomainForwarder[] }> {
+  const domains = await mailDomains(account, api);
+  const [forwarders, domainForwarders] = await Promise.all([
+    Promise.all(domains.map((domain) => forwardersOfDomain(account, api, domain))).then((lists) => lists.flat()),
+    fromCpanel(account.serverName, () => api.listDomainForwarders()),
+  ]);
+  return { domains, forwarders, domainForwarders };
+}
+
+/**
+ * The loops that forwarding `source` to `destinations` would close through the account's address forwarders (the
+ * source's own left out when the list replaces them) and domain forwarders, as messages for the field.
+ */
+function loopMessages(
+  graph: { forwarders: readonly Forwarder[]; domainForwarders: readonly DomainForwarder[] },
+  source: string,
+  destinations: readonly string[],
+  replacing: boolean,
+): string[] {
+  const from = source.toLowerCase();
+  const edges = graph.forwarders
+    .filter((f) => f.kind === "address" && !(replacing && f.source.toLowerCase() === from))
+    .map((f) => ({ source: f.source.toLowerCase(), destination: f.destination.toLowerCase() }));
+  const messages: string[] = [];
+  for (const destination of destinations) {
+    const loop = findForwardingLoop({ edges, domainForwarders: graph.domainForwarders }, from, destination);
+    if (loop) messages.push(loopMessage(loop));
+    edges.push({ source: from, destination: destination.toLowerCase() });
+  }
+  return messages;
+}
+
 /** Where mail to one address of the account goes (UAPI Email::list_forwarders), live from cPanel. */
 export async function getAddressForwarding(actor: Actor, accountId: string, ref: string): Promise<AddressForwarding> {
   const account = await visibleAccount(actor, accountId);
@@ -101,11 +134,9 @@ export async function getAddressForwarding(actor: Actor, accountId: string, ref:
 export async function getAccountForwarding(actor: Actor, accountId: string): Promise<AccountForwarding> {
   const account = await visibleAccount(actor, accountId);
   const api = await cachedAccountApi(account);
-  const domains = await mailDomains(account, api);
-  const [mailboxes, forwarders, domainForwarders] = await Promise.all([
+  const [mailboxes, { domains, forwarders, domainForwarders }] = await Promise.all([
     fromCpanel(account.serverName, () => api.listMailboxes()),
-    Promise.all(domains.map((domain) => forwardersOfDomain(account, api, domain))).then((lists) => lists.flat()),
-    fromCpanel(account.serverName, () => api.listDomainForwarders()),
+    readAccountForwarders(account, api),
   ]);
   const mailboxSet = new Set(mailboxes.map((m) => m.email.toLowerCase()));
   const sources = [...new Set(forwarders.map((f) => f.source.toLowerCase()))].sort((a, b) => a.localeCompare(b));
@@ -152,23 +183,7 @@ async function writeAndReadBack<T>(
  * close through the account's other forwarders and domain forwarders, as messages for the field. Reads cPanel.
  */
 export async function replacementLoops(account: HostingAccount, source: string, destinations: readonly string[]): Promise<string[]> {
-  const api = await accountApi(account);
-  const domains = await mailDomains(account, api);
-  const [all, domainForwarders] = await Promise.all([
-    Promise.all(domains.map((domain) => forwardersOfDomain(account, api, domain))).then((lists) => lists.flat()),
-    fromCpanel(account.serverName, () => api.listDomainForwarders()),
-  ]);
-  const from = source.toLowerCase();
-  const edges = all
-    .filter((f) => f.kind === "address" && f.source.toLowerCase() !== from)
-    .map((f) => ({ source: f.source.toLowerCase(), destination: f.destination.toLowerCase() }));
-  const messages: string[] = [];
-  for (const destination of destinations) {
-    const loop = findForwardingLoop({ edges, domainForwarders }, from, destination);
-    if (loop) messages.push(loopMessage(loop));
-    edges.push({ source: from, destination: destination.toLowerCase() });
-  }
-  return messages;
+  return loopMessages(await readAccountForwarders(account, await accountApi(account)), source, destinations, true);
 }
 
 /**
@@ -206,12 +221,8 @@ export async function addForwarders(context: WriteContext, accountId: string, so
     );
   }
 
-  const domains = await mailDomains(account, api);
-  const [all, domainForwarders] = await Promise.all([
-    Promise.all(domains.map((domain) => forwardersOfDomain(account, api, domain))).then((lists) => lists.flat()),
-    fromCpanel(account.serverName, () => api.listDomainForwarders()),
-  ]);
-  const existing = all.filter((f) => f.source.toLowerCase() === source);
+  const graph = await readAccountForwarders(account, api);
+  const existing = graph.forwarders.filter((f) => f.source.toLowerCase() === source);
   const refuse = async (fieldErrors: Record<string, string[]>): Promise<never> => {
     await record("failure", { error: "invalid", fields: fieldErrors });
     throw new ValidationError(fieldErrors);
@@ -230,13 +241,8 @@ export async function addForwarders(context: WriteContext, accountId: string, so
       }
       const checked = checkDestinations(request.destinations, { source, existing: existing.map((f) => f.destination) });
       if (!checked.ok) return refuse({ [field]: checked.messages });
-      const edges = all.filter((f) => f.kind === "address").map((f) => ({ source: f.source.toLowerCase(), destination: f.destination.toLowerCase() }));
-      const graph = { edges, domainForwarders };
-      for (const destination of checked.destinations) {
-        const loop = findForwardingLoop(graph, source, destination);
-        if (loop) await refuse({ [field]: [loopMessage(loop)] });
-        edges.push({ source, destination });
-      }
+      const loops = loopMessages(graph, source, checked.destinations, false);
+      if (loops.length) await refuse({ [field]: loops });
       write = () => api.addForwarder({ source, kind: "address", destinations: checked.destinations });
       landed = (after) => checked.destinations.every((d) => has(after, (f) => f.kind === "address" && f.destination.toLowerCase() === d));
       break;

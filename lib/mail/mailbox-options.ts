@@ -2,7 +2,7 @@ import "server-only";
 import type { AccountClient, Mailbox } from "@/lib/cpanel";
 import type { Actor } from "@/lib/core/actor";
 import type { HostingAccount } from "@/lib/db/hosting-accounts";
-import { MAX_DESTINATIONS_PER_ADDRESS, normalizeAddress } from "@/lib/forwarding/address";
+import { checkDestinations } from "@/lib/forwarding/address";
 import { replacementLoops } from "@/lib/mail/forwarders";
 import { evaluatePassword } from "@/lib/password/policy";
 import { visibleAccount } from "@/lib/mail/accounts";
@@ -83,10 +83,12 @@ export async function accountMaxQuota(account: { serverId: string; cpanelUser: s
   }
 }
 
-async function readForwards(api: AccountClient, mailbox: Mailbox): Promise<string[]> {
-  const rows = await api.listForwarders({ domain: mailbox.domain });
+/** A mailbox's address forwards as cPanel lists them (address forwarders only), sorted; the one read of them here. */
+async function readForwards(api: AccountClient, email: string): Promise<string[]> {
+  const domain = email.slice(email.lastIndexOf("@") + 1);
+  const rows = await api.listForwarders({ domain });
   return rows
-    .filter((f) => f.kind === "address" && f.source.toLowerCase() === mailbox.email.toLowerCase())
+    .filter((f) => f.kind === "address" && f.source.toLowerCase() === email.toLowerCase())
     .map((f) => f.destination)
     .sort();
 }
@@ -95,7 +97,7 @@ async function readSettings(account: HostingAccount, mailbox: Mailbox): Promise<
   const api = await accountApi(account);
   const [autoresponder, forwards, accountMaxQuotaMb] = await Promise.all([
     fromCpanel(account.serverName, () => readAutoresponder(api, mailbox.email, mailbox.domain)),
-    fromCpanel(account.serverName, () => readForwards(api, mailbox)),
+    fromCpanel(account.serverName, () => readForwards(api, mailbox.email)),
     accountMaxQuota(account),
   ]);
   return {
@@ -161,27 +163,9 @@ export function quotaProblems(
   return [];
 }
 
-/** Problems of a replacement forward list, with the forwarding feature's address rules (lib/forwarding/address). */
-function forwardProblems(forwards: string[], email: string): string[] {
-  const problems: string[] = [];
-  if (forwards.length > MAX_DESTINATIONS_PER_ADDRESS) problems.push(`Forward to at most ${MAX_DESTINATIONS_PER_ADDRESS} addresses`);
-  const seen = new Set<string>();
-  for (const raw of forwards) {
-    const checked = normalizeAddress(raw);
-    if (!checked.ok) problems.push(checked.message);
-    else if (checked.address === email.toLowerCase()) problems.push(`Mail to ${email} can't be forwarded to itself`);
-    else if (seen.has(checked.address)) problems.push(`${checked.address} is in the list twice`);
-    else seen.add(checked.address);
-  }
-  return problems;
-}
-
-/** The normalised forward list (as forwardProblems accepted it). */
-function normalizedForwards(forwards: string[]): string[] {
-  return forwards.map((raw) => {
-    const checked = normalizeAddress(raw);
-    return checked.ok ? checked.address : raw.trim().toLowerCase();
-  });
+/** A replacement forward list checked with the forwarding feature's own rules (lib/forwarding/address). */
+function checkForwards(forwards: string[], email: string) {
+  return checkDestinations(forwards, { source: email.toLowerCase(), existing: [], replacing: true });
 }
 
 const flagWords: Record<RestrictionFlag, [on: string, off: string]> = {
@@ -208,14 +192,6 @@ function flagCalls(api: AccountClient, flag: RestrictionFlag): [on: (email: stri
 function mailboxFlag(mailbox: Mailbox | undefined, flag: RestrictionFlag): boolean | undefined {
   if (!mailbox) return undefined;
   return { suspendLogin: mailbox.suspendedLogin, suspendIncoming: mailbox.suspendedIncoming, suspendOutgoing: mailbox.suspendedOutgoing, holdOutgoing: mailbox.holdOutgoing }[flag];
-}
-
-/** The address destinations of one source, lower-cased, live from cPanel (for settling a timed-out step). */
-async function forwardsOf(api: AccountClient, email: string): Promise<string[]> {
-  const domain = email.slice(email.lastIndexOf("@") + 1);
-  return (await api.listForwarders({ domain }))
-    .filter((f) => f.kind === "address" && f.source.toLowerCase() === email.toLowerCase())
-    .map((f) => f.destination.toLowerCase());
 }
 
 /** A change with its autoresponder completed from what cPanel has now. */
@@ -264,7 +240,8 @@ function planSteps(api: AccountClient, before: MailboxSettings, change: Resolved
     });
   }
   if (change.forwards) {
-    const wanted = [...new Set(normalizedForwards(change.forwards))];
+    const checked = checkForwards(change.forwards, email);
+    const wanted = checked.ok ? checked.destinations : [];
     const current = new Set(before.forwards.map((f) => f.toLowerCase()));
     const add = wanted.filter((f) => !current.has(f));
     const remove = before.forwards.filter((f) => !wanted.includes(f.toLowerCase()));
@@ -274,7 +251,7 @@ function planSteps(api: AccountClient, before: MailboxSettings, change: Resolved
         label: `removing the forward to ${destination}`,
         apply: () => api.deleteForwarder(email, destination),
         undo: () => api.addForwarder({ source: email, kind: "address", destinations: [destination] }),
-        landed: async () => !(await forwardsOf(api, email)).includes(destination.toLowerCase()),
+        landed: async () => !(await readForwards(api, email)).some((f) => f.toLowerCase() === destination.toLowerCase()),
       });
     }
     for (const destination of add) {
@@ -282,7 +259,7 @@ function planSteps(api: AccountClient, before: MailboxSettings, change: Resolved
         label: `forwarding to ${destination}`,
         apply: () => api.addForwarder({ source: email, kind: "address", destinations: [destination] }),
         undo: () => api.deleteForwarder(email, destination),
-        landed: async () => (await forwardsOf(api, email)).includes(destination.toLowerCase()),
+        landed: async () => (await readForwards(api, email)).some((f) => f.toLowerCase() === destination.toLowerCase()),
       });
     }
   }
@@ -304,9 +281,9 @@ async function validateChange(account: HostingAccount, before: MailboxSettings, 
     Object.assign(errors, autoresponderProblems(change.autoresponder));
   }
   if (change.forwards) {
-    const problems = forwardProblems(change.forwards, before.email);
+    const checked = checkForwards(change.forwards, before.email);
     // The same loop check as adding a forwarder (lib/mail/forwarders.ts), over the whole new list.
-    if (!problems.length) problems.push(...(await replacementLoops(account, before.email, normalizedForwards(change.forwards))));
+    const problems = checked.ok ? await replacementLoops(account, before.email, checked.destinations) : checked.messages;
     if (problems.length) errors.forwards = problems;
   }
   let weak: PasswordTooWeakError | null = null;

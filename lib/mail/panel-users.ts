@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/core/actor";
 import { bumpSessionVersion, createUser, DuplicateEmailError, findUserById, listUsers, normalizeEmail, setUserLocked, setUserRole, type Role } from "@/lib/db/users";
 import { auditWrite } from "@/lib/audit/write";
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
-import { requireAdmin } from "@/lib/mail/support";
+import { requireAdmin } from "@/lib/mail/guards";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
 
 /** What the users page shows of a panel user: never the hash, never the session version. */

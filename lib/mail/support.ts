@@ -1,33 +1,15 @@
 import "server-only";
-import { CpanelError, type Mailbox, type UserSessionService } from "@/lib/cpanel";
+import type { Mailbox, UserSessionService } from "@/lib/cpanel";
 import type { Actor } from "@/lib/core/actor";
-import { isStaff } from "@/lib/auth/roles";
 import { findHostingAccountsByCpanelUser, searchAccounts, type HostingAccount } from "@/lib/db/hosting-accounts";
 import { listServers } from "@/lib/db/servers";
 import { visibleAccount } from "@/lib/mail/accounts";
-import { auditDenied, auditWrite, failureDetail } from "@/lib/audit/write";
+import { auditedCpanelWrite } from "@/lib/mail/audited-write";
+import { requireStaff } from "@/lib/mail/guards";
 import { accountApi, clientForServer } from "@/lib/mail/cpanel-access";
-import { NotFoundError, UpstreamError, ValidationError } from "@/lib/core/errors";
-import { fromCpanel, toUpstreamError } from "@/lib/mail/upstream";
-import { settleWrite } from "@/lib/mail/settle";
+import { UpstreamError, ValidationError } from "@/lib/core/errors";
+import { fromCpanel } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
-
-/**
- * Support pages and actions exist only for staff: everyone else gets the same answer as for a missing page (DESIGN §2),
- * and the attempt is recorded as refused (in the background: the guard stays synchronous for its callers).
- */
-export function requireStaff(actor: Actor): void {
-  if (isStaff(actor.role)) return;
-  void auditDenied(actor, { action: "access.staff", detail: { error: "staff_only" } });
-  throw new NotFoundError("Not found");
-}
-
-/** Admin-only pages and actions; support and customers get a NotFoundError, recorded as refused. */
-export function requireAdmin(actor: Actor): void {
-  if (actor.role === "admin") return;
-  void auditDenied(actor, { action: "access.admin", detail: { error: "admin_only" } });
-  throw new NotFoundError("Not found");
-}
 
 export type SupportAccountRow = {
   id: string;
@@ -63,12 +45,15 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+/** Settles like `work`, or rejects as soon as `signal` fires (the work's own cPanel calls stop by the same signal). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("timeout")), ms);
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
+    const aborted = () => reject(new Error("the mailbox lookup ran out of time"));
+    if (signal.aborted) aborted();
+    else signal.addEventListener("abort", aborted, { once: true });
+    work.then(
+      (value) => (signal.removeEventListener("abort", aborted), resolve(value)),
+      (error: unknown) => (signal.removeEventListener("abort", aborted), reject(error instanceof Error ? error : new Error(String(error)))),
     );
   });
 }
@@ -85,12 +70,14 @@ async function findAccountsByMailbox(query: string): Promise<{ matches: Map<stri
   if (!domainPart) return { matches, unanswered };
   const needle = query.toLowerCase();
   const servers = await listServers();
+  // One deadline for every server: when it passes, a slow server's cPanel calls are cancelled, not left running.
+  const deadline = AbortSignal.timeout(MAILBOX_LOOKUP_TIMEOUT_MS);
   await Promise.all(
     servers.map(async (server) => {
       try {
-        await withTimeout(
+        await untilAborted(
           (async () => {
-            const whm = (await clientForServer(server.id)).whm;
+            const whm = (await clientForServer(server.id, { signal: deadline })).whm;
             const owners = await whm.listAccounts({ search: escapeRegex(domainPart), searchtype: "domain" });
             await Promise.all(
               owners.map(async (owner) => {
@@ -101,7 +88,7 @@ async function findAccountsByMailbox(query: string): Promise<{ matches: Map<stri
               }),
             );
           })(),
-          MAILBOX_LOOKUP_TIMEOUT_MS,
+          deadline,
         );
       } catch {
         unanswered.push(server.name);
@@ -226,38 +213,30 @@ export async function runAccountMailAction(context: WriteContext, accountId: str
   const definition = accountMailActions[action];
   if (!definition) throw new ValidationError({ action: ["Choose an action"] });
   const whm = (await clientForServer(account.serverId)).whm;
-  const audit = (outcome: "success" | "failure" | "unknown", detail?: Record<string, unknown>) =>
-    auditWrite(context, { accountId: account.id, action: definition.audit, target: account.cpanelUser, outcome, detail });
   const readState = async (): Promise<OutgoingState> => {
     const s = await whm.accountSummary(account.cpanelUser);
     return { outgoingSuspended: s.outgoingMailSuspended, outgoingHeld: s.outgoingMailHold };
   };
-
-  const before = expectedAfter(action) ? await fromCpanel(account.serverName, readState) : null;
-  try {
-    if (action === "suspend_outgoing") await whm.suspendOutgoingEmail(account.cpanelUser);
-    else if (action === "unsuspend_outgoing") await whm.unsuspendOutgoingEmail(account.cpanelUser);
-    else if (action === "hold_outgoing") await whm.holdOutgoingEmail(account.cpanelUser);
-    else if (action === "release_outgoing") await whm.releaseOutgoingEmail(account.cpanelUser);
-    else await whm.terminateMailboxSessions(account.cpanelUser);
-  } catch (error) {
-    const check = expectedAfter(action);
-    if (error instanceof CpanelError && error.outcomeUnknown) {
-      // Settled by reading back, never by sending the write again.
-      const settled = check ? await settleWrite(readState, check) : null;
-      if (settled?.outcome === "landed") {
-        await audit("success", { before, after: settled.state, settledAfter: error.name });
-        return { message: `${definition.done} for ${account.cpanelUser}.`, state: settled.state };
-      }
-      await audit("unknown", { before, error: error.name });
-      throw new UpstreamError("unknown_outcome", `WHM did not confirm in time whether this was done for ${account.cpanelUser}. Reload the page to see the current state before trying again.`, { cause: error });
-    }
-    const upstream = toUpstreamError(error, account.serverName);
-    await audit("failure", { before, ...failureDetail(upstream) });
-    throw upstream;
-  }
-  const after = expectedAfter(action) ? await fromCpanel(account.serverName, readState).catch(() => null) : null;
-  await audit("success", before ? { before, after } : undefined);
+  const check = expectedAfter(action);
+  const before = check ? await fromCpanel(account.serverName, readState) : null;
+  const write = {
+    suspend_outgoing: () => whm.suspendOutgoingEmail(account.cpanelUser),
+    unsuspend_outgoing: () => whm.unsuspendOutgoingEmail(account.cpanelUser),
+    hold_outgoing: () => whm.holdOutgoingEmail(account.cpanelUser),
+    release_outgoing: () => whm.releaseOutgoingEmail(account.cpanelUser),
+    terminate_sessions: () => whm.terminateMailboxSessions(account.cpanelUser),
+  }[action];
+  const { state: settled } = await auditedCpanelWrite({
+    context,
+    audit: { accountId: account.id, action: definition.audit, target: account.cpanelUser, ...(before ? { detail: { before } } : {}) },
+    serverName: account.serverName,
+    write,
+    // Ending sessions leaves no state to read back: a lost answer stays unknown.
+    ...(check ? { readBack: { read: readState, landed: check } } : {}),
+    unknownOutcome: () => `WHM did not confirm in time whether this was done for ${account.cpanelUser}. Reload the page to see the current state before trying again.`,
+    successDetail: (state) => (state ? { after: state } : undefined),
+  });
+  const after = settled ?? (check ? await fromCpanel(account.serverName, readState).catch(() => null) : null);
   return { message: `${definition.done} for ${account.cpanelUser}.`, state: after };
 }
 
@@ -283,29 +262,19 @@ export async function setSystemForward(context: WriteContext, accountId: string,
 
   const whm = (await clientForServer(account.serverId)).whm;
   const before = await fromCpanel(account.serverName, () => whm.getSystemForwardDestination(account.cpanelUser));
-  const audit = (outcome: "success" | "failure" | "unknown", detail: Record<string, unknown>) =>
-    auditWrite(context, { accountId: account.id, action: "account.system_forward.set", target: account.cpanelUser, outcome, detail });
-  try {
-    await whm.setSystemForwardDestination(account.cpanelUser, destinations);
-  } catch (error) {
-    const wanted = destinations.join(",");
-    const settled =
-      error instanceof CpanelError && error.outcomeUnknown
-        ? await settleWrite(() => whm.getSystemForwardDestination(account.cpanelUser), (d) => d.join(",") === wanted)
-        : null;
-    if (settled?.outcome === "landed") {
-      await audit("success", { before, after: settled.state, settledAfter: (error as Error).name });
-      return settled.state;
-    }
-    const upstream = error instanceof CpanelError && error.outcomeUnknown
-      ? new UpstreamError("unknown_outcome", "WHM did not confirm the change in time. Reload the page to see the current forward before trying again.", { cause: error })
-      : toUpstreamError(error, account.serverName);
-    await audit(upstream instanceof UpstreamError && upstream.failure === "unknown_outcome" ? "unknown" : "failure", { before, requested: destinations, ...failureDetail(upstream) });
-    throw upstream;
-  }
-  const after = await fromCpanel(account.serverName, () => whm.getSystemForwardDestination(account.cpanelUser)).catch(() => destinations);
-  await audit("success", { before, after });
-  return after;
+  const wanted = destinations.join(",");
+  const read = () => whm.getSystemForwardDestination(account.cpanelUser);
+  const { state } = await auditedCpanelWrite({
+    context,
+    audit: { accountId: account.id, action: "account.system_forward.set", target: account.cpanelUser, detail: { before, requested: destinations } },
+    serverName: account.serverName,
+    write: () => whm.setSystemForwardDestination(account.cpanelUser, destinations),
+    readBack: { read, landed: (d) => d.join(",") === wanted, confirm: true },
+    unknownOutcome: () => "WHM did not confirm the change in time. Reload the page to see the current forward before trying again.",
+    notApplied: "WHM answered that it changed the forward, but shows another one afterwards. Reload the page and check it.",
+    successDetail: (after) => (after ? { after } : undefined),
+  });
+  return state!;
 }
 
 export type SessionService = Extract<UserSessionService, "cpaneld" | "webmaild">;
@@ -320,15 +289,13 @@ export async function openAccountSession(context: WriteContext, accountId: strin
   requireReason(context);
   if (service !== "cpaneld" && service !== "webmaild") throw new ValidationError({ service: ["Choose cPanel or Webmail"] });
   const whm = (await clientForServer(account.serverId)).whm;
-  const audit = (outcome: "success" | "failure", detail?: Record<string, unknown>) =>
-    auditWrite(context, { accountId: account.id, action: "account.session.open", target: account.cpanelUser, outcome, detail: { service, ...detail } });
-  try {
-    const session = await whm.createUserSession(account.cpanelUser, service);
-    await audit("success");
-    return { url: session.url };
-  } catch (error) {
-    const upstream = toUpstreamError(error, account.serverName);
-    await audit("failure", failureDetail(upstream));
-    throw upstream;
-  }
+  // The link is a credential: it goes back to the caller only, never into the audit detail.
+  const { result } = await auditedCpanelWrite({
+    context,
+    audit: { accountId: account.id, action: "account.session.open", target: account.cpanelUser, detail: { service } },
+    serverName: account.serverName,
+    write: () => whm.createUserSession(account.cpanelUser, service),
+    unknownOutcome: () => `WHM did not answer in time, so there is no login link for ${account.cpanelUser}. Try again.`,
+  });
+  return { url: result!.url };
 }

@@ -10,7 +10,8 @@ import { READ_SCOPE, WRITE_SCOPE } from "@/lib/auth/scopes";
 import { stampClientAddress } from "@/lib/http/client-address";
 import { writeContext } from "@/lib/core/write-context";
 import { changeMailboxPassword } from "@/lib/mail/passwords";
-import { supportSearch, requireAdmin } from "@/lib/mail/support";
+import { supportSearch } from "@/lib/mail/support";
+import { requireAdmin } from "@/lib/mail/guards";
 import { NotFoundError } from "@/lib/core/errors";
 import { PUT as putPassword } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/password/route";
 
