@@ -5,11 +5,20 @@ import { createApiToken } from "@/lib/db/api-tokens";
 import { READ_SCOPE, WRITE_SCOPE } from "@/lib/auth/scopes";
 import { findHostingAccount } from "@/lib/db/hosting-accounts";
 import { accountApi } from "@/lib/mail/cpanel-access";
-import { GET as getForwarders, POST as postForwarders } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/forwarders/route";
-import { DELETE as deleteForwarder } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/forwarders/[destination]/route";
-import { GET as getDomainForwarders, POST as postDomainForwarders } from "@/app/api/v2/shared-hosting/[accountId]/domain-forwarders/route";
-import { DELETE as deleteDomainForwarder } from "@/app/api/v2/shared-hosting/[accountId]/domain-forwarders/[domain]/route";
+import * as forwardersRoute from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/forwarders/route";
+import * as forwarderRoute from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/forwarders/[destination]/route";
+import * as domainForwardersRoute from "@/app/api/v2/shared-hosting/[accountId]/domain-forwarders/route";
+import * as domainForwarderRoute from "@/app/api/v2/shared-hosting/[accountId]/domain-forwarders/[domain]/route";
 import { GET as openApi } from "@/app/api/v2/openapi.json/route";
+import { checkedAgainstSpec } from "./expect-matches-spec";
+
+// Every answer is checked against the route's declaration (status, body keys, documented problem codes).
+const getForwarders = checkedAgainstSpec(forwardersRoute.GET);
+const postForwarders = checkedAgainstSpec(forwardersRoute.POST);
+const deleteForwarder = checkedAgainstSpec(forwarderRoute.DELETE);
+const getDomainForwarders = checkedAgainstSpec(domainForwardersRoute.GET);
+const postDomainForwarders = checkedAgainstSpec(domainForwardersRoute.POST);
+const deleteDomainForwarder = checkedAgainstSpec(domainForwarderRoute.DELETE);
 
 const panel = withDemoPanel();
 const BASE = "http://localhost:3000/api/v2/shared-hosting";

@@ -7,6 +7,8 @@ import { GET as openApi } from "@/app/api/v2/openapi.json/route";
 import { registeredOperations } from "@/lib/api/openapi/routes";
 import type { ApiHandler } from "@/lib/api/route";
 import type { RouteSpec } from "@/lib/api/route-spec";
+import { passwordRoute } from "@/lib/api/routes/password";
+import { expectMatchesSpec } from "./expect-matches-spec";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Json> } };
@@ -116,5 +118,24 @@ describe("the route registry (lib/api/openapi/routes.ts)", () => {
       const named = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       expect(Object.keys(op.params.shape).sort(), `${op.method} ${op.path}`).toEqual(named);
     }
+  });
+});
+
+describe("expectMatchesSpec", () => {
+  const json = (body: unknown, status = 200, type = "application/json") => new Response(JSON.stringify(body), { status, headers: { "content-type": type } });
+  const problem = (code: string, status: number) =>
+    json({ type: `urn:mailroom:problem:${code}`, title: "t", status, detail: "d", code, instance: "/x", requestId: "r", timestamp: "2026-01-01T00:00:00Z" }, status, "application/problem+json");
+
+  it("accepts the documented answer and a documented problem", async () => {
+    await expectMatchesSpec(json({ email: "info@example.com" }), passwordRoute.PUT);
+    await expectMatchesSpec(problem("password_too_weak", 422), passwordRoute.PUT);
+    await expectMatchesSpec(problem("payload_too_large", 413), passwordRoute.PUT);
+  });
+
+  it("refuses a wrong type, an undocumented key, another status and an undocumented problem code", async () => {
+    await expect(expectMatchesSpec(json({ email: 1 }), passwordRoute.PUT)).rejects.toThrow(/not the documented answer/);
+    await expect(expectMatchesSpec(json({ email: "a@b.c", password: "x" }), passwordRoute.PUT)).rejects.toThrow(/keys the document does not list/);
+    await expect(expectMatchesSpec(json({ email: "a@b.c" }, 201), passwordRoute.PUT)).rejects.toThrow();
+    await expect(expectMatchesSpec(problem("conflict", 409), passwordRoute.PUT)).rejects.toThrow(/not among the operation's documented errors/);
   });
 });

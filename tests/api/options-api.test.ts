@@ -6,9 +6,16 @@ import { createApiToken } from "@/lib/db/api-tokens";
 import { accountApi } from "@/lib/mail/cpanel-access";
 import { findHostingAccount } from "@/lib/db/hosting-accounts";
 import { READ_SCOPE, WRITE_SCOPE } from "@/lib/auth/scopes";
-import { DELETE, GET, PATCH } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/route";
-import { POST } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/route";
+import * as mailboxRoute from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/route";
+import * as mailboxesRoute from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/route";
 import { GET as openApi } from "@/app/api/v2/openapi.json/route";
+import { checkedAgainstSpec } from "./expect-matches-spec";
+
+// Every answer is checked against the route's declaration (status, body keys, documented problem codes).
+const GET = checkedAgainstSpec(mailboxRoute.GET);
+const PATCH = checkedAgainstSpec(mailboxRoute.PATCH);
+const DELETE = checkedAgainstSpec(mailboxRoute.DELETE);
+const POST = checkedAgainstSpec(mailboxesRoute.POST);
 
 const panel = withDemoPanel();
 const BASE = "http://localhost:3000/api/v2/shared-hosting";

@@ -5,10 +5,16 @@ import { createApiToken } from "@/lib/db/api-tokens";
 import { accountApi } from "@/lib/mail/cpanel-access";
 import { findHostingAccount } from "@/lib/db/hosting-accounts";
 import { READ_SCOPE, WRITE_SCOPE } from "@/lib/auth/scopes";
-import { GET as listAccounts } from "@/app/api/v2/shared-hosting/route";
-import { GET as listEmailAccounts } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/route";
-import { PUT as putPassword } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/password/route";
+import { GET as LIST_ACCOUNTS } from "@/app/api/v2/shared-hosting/route";
+import { GET as LIST_EMAIL_ACCOUNTS } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/route";
+import { PUT as PUT_PASSWORD } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/password/route";
 import { GET as openApi } from "@/app/api/v2/openapi.json/route";
+import { checkedAgainstSpec } from "./expect-matches-spec";
+
+// Every answer is checked against the route's declaration (status, body keys, documented problem codes).
+const listAccounts = checkedAgainstSpec(LIST_ACCOUNTS);
+const listEmailAccounts = checkedAgainstSpec(LIST_EMAIL_ACCOUNTS);
+const putPassword = checkedAgainstSpec(PUT_PASSWORD);
 
 const panel = withDemoPanel();
 const BASE = "http://localhost:3000/api/v2/shared-hosting";
