@@ -27,9 +27,14 @@ export default async function PanelLayout({ children }: { children: ReactNode })
               </Link>
             ) : null}
             {user.role === "admin" ? (
-              <Link href="/admin/users" className="text-sm font-medium text-blue-800 underline-offset-4 hover:underline">
-                Users
-              </Link>
+              <>
+                <Link href="/admin/users" className="text-sm font-medium text-blue-800 underline-offset-4 hover:underline">
+                  Users
+                </Link>
+                <Link href="/admin/servers" className="text-sm font-medium text-blue-800 underline-offset-4 hover:underline">
+                  Servers
+                </Link>
+              </>
             ) : null}
           </nav>
           <div className="flex flex-wrap items-center gap-3 text-sm">

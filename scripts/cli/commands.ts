@@ -9,9 +9,7 @@ import {
   assignAccountOwner,
   findHostingAccount,
   findHostingAccountsByCpanelUser,
-  listAccountsOnServer,
   searchAccounts,
-  upsertHostingAccount,
   type HostingAccount,
 } from "../../lib/db/hosting-accounts";
 import {
@@ -35,6 +33,8 @@ import {
   type Role,
   type User,
 } from "../../lib/db/users";
+import type { ImportResult, ListedAccount } from "../../lib/mail/servers";
+import type { ServerCheckResult } from "../../lib/mail/server-check";
 import { CliError, usageError } from "./errors";
 
 export { listServers, listUsers };
@@ -106,46 +106,31 @@ export async function addServer(input: {
   }
 }
 
-/** One account as WHM listaccts reports it (the fields the import needs). */
-export interface ListedAccount {
-  user: string;
-  domain: string;
-  contactEmail: string | null;
-}
+export type { ImportResult, ListedAccount };
 
-/** Lists a server's accounts through the cPanel client (WHM API 1 `listaccts`). */
-async function fetchWhmAccounts(server: Server): Promise<ListedAccount[]> {
-  if (server.authMode !== "whm") throw new CliError(`Server "${server.name}" uses a cPanel token; importing accounts needs a WHM token`);
-  const { clientForServer } = await import("../../lib/mail/cpanel-access");
-  return (await clientForServer(server.id)).whm.listAccounts();
-}
-
-export interface ImportResult {
-  server: Server;
-  created: HostingAccount[];
-  updated: HostingAccount[];
-  /** Accounts the panel knows on this server that WHM no longer lists (kept, not deleted). */
-  missing: HostingAccount[];
-}
-
-/** Imports (or refreshes) every account WHM lists on the named server; owners are kept. */
+/** Imports (or refreshes) every account WHM lists on the named server; owners are kept (lib/mail/servers.ts, the one importer). */
 export async function importAccounts(input: {
   server?: string;
   /** Replaces the WHM call (tests). */
   listAccounts?: (server: Server) => Promise<ListedAccount[]>;
 }): Promise<ImportResult> {
   const server = await requireServer(input.server);
-  const listed = await (input.listAccounts ?? fetchWhmAccounts)(server);
-  const result: ImportResult = { server, created: [], updated: [], missing: [] };
-  const seen = new Set<string>();
-  for (const acct of listed) {
-    const existed = (await findHostingAccountsByCpanelUser(acct.user, server.id)).length > 0;
-    const account = await upsertHostingAccount({ serverId: server.id, cpanelUser: acct.user, primaryDomain: acct.domain, contactEmail: acct.contactEmail });
-    seen.add(account.id);
-    (existed ? result.updated : result.created).push(account);
+  const { importServerAccounts, ImportNotPossibleError } = await import("../../lib/mail/servers");
+  try {
+    return await importServerAccounts(server, { listAccounts: input.listAccounts });
+  } catch (error) {
+    if (error instanceof ImportNotPossibleError) throw new CliError(error.message);
+    throw error;
   }
-  result.missing = (await listAccountsOnServer(server.id)).filter((a) => !seen.has(a.id));
-  return result;
+}
+
+/** Runs the read-only connection check of the named server (lib/mail/server-check.ts) and stores it as its last check. */
+export async function checkServer(input: { name?: string }): Promise<ServerCheckResult> {
+  if (!input.name) throw usageError("--name is required");
+  const server = await findServerByName(input.name);
+  if (!server) throw new CliError(`No server is named "${input.name}" (see server:list)`);
+  const { runServerCheck } = await import("../../lib/mail/server-check");
+  return runServerCheck(server);
 }
 
 /** Adds a panel user with a password (hashed with argon2id). */

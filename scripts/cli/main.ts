@@ -17,6 +17,9 @@ Servers
              [--token T]                    token from MAILROOM_SERVER_TOKEN, else prompted (hidden), else
                                             the first line of stdin; --token works but lands in shell history
   server:list [--json]
+  server:check --name N [--json]           read-only check: TLS and token, WHM version, the token's ACLs per
+                                            feature, listaccts, one account's mailboxes, password strength;
+                                            exit 1 naming what fails or is missing
 
 Hosting accounts
   accounts:import --server NAME             import/refresh every account WHM lists (listaccts); owners are kept
@@ -51,6 +54,7 @@ const OPTIONS: Record<string, Options> = {
   migrate: {},
   "server:add": { name: str, url: str, auth: str, user: str, token: str, "ca-file": str },
   "server:list": { json: flag },
+  "server:check": { name: str, json: flag },
   "accounts:import": { server: str },
   "account:assign": { account: str, "cpanel-user": str, server: str, owner: str, "no-owner": flag },
   "account:list": { query: str, limit: str, offset: str, json: flag },
@@ -118,6 +122,28 @@ async function run(command: string, v: Values, io: CliIo): Promise<void> {
       if (v.json) return void out(JSON.stringify(servers, null, 2));
       if (!servers.length) return void out("No servers yet (add one with server:add)");
       out(table([["NAME", "ID", "AUTH", "USER", "URL", "CA FILE"], ...servers.map((x) => [x.name, x.id, x.authMode, x.username, x.baseUrl, x.caFile ?? "-"])]));
+      return;
+    }
+    case "server:check": {
+      const check = await commands.checkServer({ name: s(v.name) });
+      if (v.json) out(JSON.stringify(check, null, 2));
+      else {
+        const mark = { ok: "ok  ", warn: "WARN", fail: "FAIL" } as const;
+        out(`Server ${check.serverName}: ${check.status.toUpperCase()}`);
+        for (const st of check.steps) out(`  ${mark[st.status]}  ${st.title}: ${st.message}`);
+        if (check.features.length) {
+          out("Features:");
+          out(table([["FEATURE", "ACL", "TOKEN"], ...check.features.map((f) => [f.feature, f.acl, f.ok ? "ok" : "MISSING"])]).replace(/^/gm, "  ").trimEnd());
+        }
+      }
+      const failed = check.steps.filter((st) => st.status === "fail").map((st) => st.title);
+      if (failed.length || check.missingAcls.length) {
+        const parts = [
+          ...(failed.length ? [`failed: ${failed.join(", ")}`] : []),
+          ...(check.missingAcls.length ? [`missing: ${check.missingAcls.join(", ")}`] : []),
+        ];
+        throw new CliError(`server ${check.serverName} is not ready (${parts.join("; ")})`, 1);
+      }
       return;
     }
     case "accounts:import": {

@@ -1,0 +1,60 @@
+import { TableHead } from "@/components/support/table-head";
+import { formatUtc } from "@/components/support/format-time";
+
+type Status = "ok" | "warn" | "fail";
+
+type Props = {
+  serverName: string;
+  check: {
+    checkedAt: number;
+    status: Status;
+    steps: { key: string; title: string; status: Status; message: string }[];
+    features: { feature: string; acl: string; ok: boolean }[];
+  };
+};
+
+const LABEL: Record<Status, string> = { ok: "OK", warn: "Warning", fail: "Failed" };
+const TONE: Record<Status, string> = { ok: "text-emerald-800", warn: "text-amber-800", fail: "text-red-800" };
+
+/** A status as a word (never colour alone). */
+export function CheckStatusLabel({ status }: { status: Status }) {
+  return <strong className={TONE[status]}>{LABEL[status]}</strong>;
+}
+
+/** The last connection check of a server: each step with its sentence, and the feature → ACL table. */
+export function ServerCheckReport({ serverName, check }: Props) {
+  const headingId = `check-${serverName.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+  return (
+    <section aria-labelledby={headingId} className="mt-4 rounded-md bg-white p-4 shadow-sm">
+      <h3 id={headingId} className="text-base font-semibold">
+        Last check of {serverName}: <CheckStatusLabel status={check.status} /> <span className="text-sm font-normal text-slate-700">({formatUtc(check.checkedAt)})</span>
+      </h3>
+      <table className="mt-2 w-full border-collapse text-left text-sm">
+        <TableHead caption={`Check steps of ${serverName}`} columns={["Step", "Result", "Details"]} />
+        <tbody>
+          {check.steps.map((step) => (
+            <tr key={step.key} className="border-t border-slate-200 align-top">
+              <td className="px-3 py-2">{step.title}</td>
+              <td className="px-3 py-2"><CheckStatusLabel status={step.status} /></td>
+              <td className="px-3 py-2">{step.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {check.features.length ? (
+        <table className="mt-3 w-full border-collapse text-left text-sm">
+          <TableHead caption={`Features of ${serverName} and the ACL each needs`} columns={["Feature", "ACL", "Token"]} />
+          <tbody>
+            {check.features.map((f) => (
+              <tr key={f.feature} className="border-t border-slate-200">
+                <td className="px-3 py-2">{f.feature}</td>
+                <td className="px-3 py-2 font-mono">{f.acl}</td>
+                <td className="px-3 py-2">{f.ok ? <strong className="text-emerald-800">OK</strong> : <strong className="text-red-800">Missing {f.acl}</strong>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
