@@ -1,5 +1,7 @@
 import { config, ConfigError } from "./lib/config";
 import { installClientAddressStamp } from "./lib/http/client-address";
+import { startJobWorker } from "./lib/jobs/queue";
+import { notifyJobHandlers } from "./lib/notify/mail-job";
 
 // A bad configuration stops the server here, at start, with a message naming the variable.
 try {
@@ -15,3 +17,8 @@ try {
 // Every request carries the client address resolved from its socket (TRUST_PROXY decides whether
 // X-Forwarded-For is believed); the sign-in limit and the audit log read only that.
 installClientAddressStamp(config().TRUST_PROXY);
+
+// The job queue's worker runs inside every panel process: it sends the queued mail (and, later, bulk actions).
+// With REDIS_URL the instances share BullMQ's queue; else the jobs live in the app database and a job that was
+// running when a process died is picked up again once its lease lapses.
+startJobWorker({ ...notifyJobHandlers });

@@ -6,6 +6,7 @@ import { auditWrite } from "@/lib/audit/write";
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import type { WriteContext } from "@/lib/core/write-context";
 import { apiScopes, type ApiScope } from "@/lib/auth/scopes";
+import { notifyUser } from "@/lib/notify/notify-owners";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -38,6 +39,7 @@ export async function createMyApiToken(
     outcome: "success",
     detail: { tokenId: created.apiToken.id, scopes, expiresAt: created.apiToken.expiresAt },
   });
+  await notifyUser(context, context.actor.id, { kind: "api_token.created", tokenName: created.apiToken.name, scopes });
   return created;
 }
 

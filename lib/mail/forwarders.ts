@@ -14,6 +14,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/core/error
 import { refersToMailbox } from "@/lib/mail/mailbox-id";
 import { fromCpanel } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
+import { notifyOwners } from "@/lib/notify/notify-owners";
 
 export type { AddressForwarding, ForwardDestination } from "@/lib/forwarding/describe";
 
@@ -283,6 +284,7 @@ export async function addForwarders(context: WriteContext, accountId: string, so
 
   const read = () => forwardersOfDomain(account, api, domainOf(source));
   const after = await writeAndReadBack(context, account, row(source, requested), `forwarder for ${source}`, write, read, landed);
+  if (request.kind === "address") await notifyOwners(context, account.id, { kind: "forwarder.added", source, destinations: request.destinations.map((d) => d.trim().toLowerCase()), accountDomains: graph.domains });
   return forwardingOf(source, await hasMailbox(account, api, source), after);
 }
 
@@ -314,6 +316,7 @@ export async function removeForwarder(context: WriteContext, accountId: string, 
   const gone = (after: Forwarder[]) => !after.some((f) => f.source === match.source && f.destination === match.destination);
   const read = () => forwardersOfDomain(account, api, domainOf(source));
   const after = await writeAndReadBack(context, account, row, `forwarder from ${source}`, () => api.deleteForwarder(match.source, match.destination), read, gone);
+  await notifyOwners(context, account.id, { kind: "forwarder.removed", source, destination: match.destination });
   return forwardingOf(source, await hasMailbox(account, api, source), after);
 }
 

@@ -11,6 +11,7 @@ import { findMailbox } from "@/lib/mail/mailboxes";
 import { cpanelRefusedPassword, passwordPolicyContext } from "@/lib/mail/passwords";
 import { fromCpanel } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
+import { notifyOwners } from "@/lib/notify/notify-owners";
 
 /** The quota a new mailbox gets unless told otherwise (cPanel's own default, capped at the account maximum). */
 export const DEFAULT_NEW_QUOTA_MB = 1024;
@@ -82,6 +83,7 @@ export async function createMailbox(context: WriteContext, accountId: string, in
     successDetail: (list) => ({ after: { quotaMb: list?.find((m) => m.email.toLowerCase() === email)?.quotaMb ?? null } }),
   });
   const mailbox = after!.find((m) => m.email.toLowerCase() === email)!;
+  await notifyOwners(context, account.id, { kind: "mailbox.created", mailbox: mailbox.email });
   return { id: mailboxPublicId(account.id, mailbox.email), email: mailbox.email, quotaMb: mailbox.quotaMb };
 }
 
@@ -112,5 +114,6 @@ export async function deleteMailbox(context: WriteContext, accountId: string, ma
     notShownMeansFailed: true,
     unknownOutcome: () => `cPanel did not confirm in time whether ${mailbox.email} was deleted. Reload the list in a moment to see.`,
   });
+  await notifyOwners(context, account.id, { kind: "mailbox.deleted", mailbox: mailbox.email });
   return { email: mailbox.email };
 }

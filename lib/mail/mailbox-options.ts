@@ -27,6 +27,7 @@ import { changeMailboxPassword, passwordPolicyContext } from "@/lib/mail/passwor
 import { describeRollback, RollbackError, runAllOrNothing, type UndoableStep } from "@/lib/mail/undo-log";
 import { fromCpanel, toUpstreamError } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
+import { notifyOwners } from "@/lib/notify/notify-owners";
 
 const MIB = 1024 * 1024;
 /** The largest quota the panel sends (4 TiB in MB); cPanel caps it at the account's maximum anyway. */
@@ -378,6 +379,7 @@ export async function updateMailbox(
   const after = await readSettings(account, await findMailbox(account, mailbox.email));
   const readBack = Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, { ...value, after: after[key as keyof MailboxSettings] }]));
   await audit("success", { changes: readBack, password: change.newPassword !== undefined });
+  if (changes.autoresponder && !changes.autoresponder.before && changes.autoresponder.after) await notifyOwners(context, account.id, { kind: "autoresponder.enabled", mailbox: mailbox.email });
   const notes = [quotaNote(change.quotaMb, after)].filter((n): n is string => n !== null);
   return { settings: after, changed, notes };
 }

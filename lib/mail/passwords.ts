@@ -9,6 +9,7 @@ import { findMailbox } from "@/lib/mail/mailboxes";
 import { limitPasswordAttempts } from "@/lib/mail/rate-limits";
 import { fromCpanel } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
+import { notifyOwners } from "@/lib/notify/notify-owners";
 
 const REQUIRED_STRENGTH_TTL_MS = 10 * 60 * 1000;
 const requiredStrengthCache = new Map<string, { strength: number; expires: number }>();
@@ -85,5 +86,6 @@ export async function changeMailboxPassword(
         ? `cPanel did not answer in time and has not applied the new password of ${mailbox.email} so far. The old password still works for now; if cPanel was only slow, the new one may start working in a moment. Try it before setting it again.`
         : `cPanel did not confirm the change in time and could not be asked afterwards: the password of ${mailbox.email} may or may not have changed. Try the new password in a moment, or set it again.`,
   });
+  await notifyOwners(context, account.id, { kind: "mailbox.password_changed", mailbox: mailbox.email });
   return { email: mailbox.email };
 }

@@ -10,6 +10,7 @@ import { accountApi, clientForServer } from "@/lib/mail/cpanel-access";
 import { UpstreamError, ValidationError } from "@/lib/core/errors";
 import { fromCpanel } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
+import { notifyOwners } from "@/lib/notify/notify-owners";
 
 export type SupportAccountRow = {
   id: string;
@@ -297,5 +298,6 @@ export async function openAccountSession(context: WriteContext, accountId: strin
     write: () => whm.createUserSession(account.cpanelUser, service),
     unknownOutcome: () => `WHM did not answer in time, so there is no login link for ${account.cpanelUser}. Try again.`,
   });
+  await notifyOwners(context, account.id, { kind: "support.cpanel_session", service: service === "webmaild" ? "Webmail" : "cPanel" });
   return { url: result!.url };
 }

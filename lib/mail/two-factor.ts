@@ -9,6 +9,7 @@ import { ValidationError } from "@/lib/core/errors";
 import type { WriteContext } from "@/lib/core/write-context";
 import { disableTotp, enableTotp, remainingRecoveryCodes, setPendingTotpSecret, twoFactorState } from "@/lib/db/two-factor";
 import { pick } from "@/lib/password/generate";
+import { notifyUser } from "@/lib/notify/notify-owners";
 
 /** Two-factor enrolment and turning it off (the panel user's own security settings); verification is lib/auth's. */
 
@@ -56,6 +57,7 @@ export async function turnOffTwoFactor(context: WriteContext, input: { currentPa
   await confirmPanelPassword(context, input.currentPassword, { action: "two_factor.disable" });
   await disableTotp(context.actor.id);
   await auditWrite(context, { accountId: null, action: "two_factor.disable", outcome: "success" });
+  await notifyUser(context, context.actor.id, { kind: "two_factor.disabled" });
 }
 
 /** How many unused recovery codes the user has left (for the two-factor page). */
