@@ -49,7 +49,7 @@ export function stopAll(exitCode = 0): void {
   for (const child of children) child.kill("SIGTERM");
   setTimeout(() => process.exit(exitCode), children.size ? 1500 : 0).unref();
   if (children.size === 0) process.exit(exitCode);
-  else Promise.all([...children].map((c) => new Promise((r) => c.once("exit", r)))).then(() => process.exit(exitCode));
+  else void Promise.all([...children].map((c) => new Promise((r) => c.once("exit", r)))).then(() => process.exit(exitCode));
 }
 
 /** "The panel" → "panel": the prefix of a child's printed lines. */
