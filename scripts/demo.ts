@@ -10,6 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIsStale, buildPanel } from "./demo/build";
 import { startEmulatorAndProvision } from "./demo/emulator-and-panel-data";
+import { startMailCatcher } from "./demo/mail-catcher";
 import { demoSecrets } from "./demo/secrets";
 import { DEMO_STAFF_TOTP_SECRET, demoUsers, EMULATOR_DEFAULT_WHM_TOKEN } from "./demo/demo-data";
 import { startChild, stopAll, waitForHttp } from "./demo/processes";
@@ -44,6 +45,15 @@ async function main() {
 
   if (buildIsStale(root)) buildPanel(root, { ...env, NODE_ENV: "production" });
 
+  // Mail goes to a local catcher unless a real SMTP server is given.
+  let inboxUrl: string | undefined;
+  if (!process.env.SMTP_URL) {
+    const catcher = await startMailCatcher(root, { smtp: Number(process.env.MAILDEV_SMTP_PORT ?? 1025), web: Number(process.env.MAILDEV_WEB_PORT ?? 1080) });
+    inboxUrl = catcher.inboxUrl;
+    process.env.SMTP_URL = env.SMTP_URL = catcher.smtpUrl;
+    process.env.MAIL_FROM = env.MAIL_FROM = process.env.MAIL_FROM ?? "Mailroom <mailroom@demo.example>";
+  }
+
   const { whmUrl, cpanelUrl } = await startEmulatorAndProvision(root, env, whmToken);
 
   startChild(join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { ...env, NODE_ENV: "production" }, "The panel");
@@ -52,6 +62,7 @@ async function main() {
   console.log(`
 Mailroom is running at http://localhost:${port}
 cPanel & WHM emulator: WHM ${whmUrl}, cPanel ${cpanelUrl}
+${inboxUrl ? `Mail the panel sends (mail catcher inbox): ${inboxUrl}` : `Mail goes out through ${env.SMTP_URL?.replace(/\/\/[^@/]*@/, "//…@")}`}
 
 Demo logins:
 ${demoUsers.map((u) => `  ${u.email.padEnd(24)} ${u.password.padEnd(22)} ${u.role}`).join("\n")}
