@@ -2,7 +2,7 @@ import "server-only";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { quotaMb, classifyForwardDestination } from "./client";
+import { quotaMb, classifyForwardDestination } from "./mappers";
 import { api2, uapi, whm, type Endpoint } from "./endpoints";
 import { readEnvelope, whmEnvelopeSchema } from "./envelope";
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import type { ApiKind } from "./request";
+import { CpanelApiError, CpanelProtocolError, type CpanelErrorContext } from "./errors";
+import { redactText, type ApiKind } from "./request";
 
 /** cPanel's response envelopes and tolerant primitives (numbers as strings, 1/0 booleans, null lists). */
 
@@ -152,4 +153,40 @@ export function readEnvelope(api: ApiKind, body: unknown): Outcome {
     if (api2.success) return fromApi2(api2.data);
   }
   return { ok: "unrecognized" };
+}
+
+/** Where an answer came from: the error context, and the secret values no message may repeat. */
+export type AnswerOrigin = { context: CpanelErrorContext; secrets: readonly string[] };
+
+/**
+ * The one reading of a cPanel answer: success with `data`, or cPanel's refusal with its messages (secrets redacted);
+ * a body that is no cPanel envelope throws CpanelProtocolError.
+ */
+export function unwrapEnvelope(
+  api: ApiKind,
+  body: unknown,
+  origin: AnswerOrigin,
+): { ok: true; data: unknown } | { ok: false; messages: string[] } {
+  const outcome = readEnvelope(api, body);
+  if (outcome.ok === "unrecognized") throw new CpanelProtocolError("answer is not a cPanel envelope", origin.context);
+  if (!outcome.ok) return { ok: false, messages: outcome.messages.map((m) => redactText(m, origin.secrets)) };
+  return { ok: true, data: outcome.data };
+}
+
+/** An answer's `data` parsed with `schema`; cPanel's refusal throws CpanelApiError, the wrong shape CpanelProtocolError. */
+export function unwrapData<D extends z.ZodType>(api: ApiKind, body: unknown, schema: D, origin: AnswerOrigin): z.output<D> {
+  const outcome = unwrapEnvelope(api, body, origin);
+  if (!outcome.ok) throw new CpanelApiError(outcome.messages, origin.context);
+  return parseData(schema, outcome.data, origin);
+}
+
+/** `data` parsed with `schema`, or CpanelProtocolError naming where it differs (paths and issue codes only, never values). */
+export function parseData<D extends z.ZodType>(schema: D, data: unknown, origin: AnswerOrigin): z.output<D> {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const where = parsed.error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join(".") || "data"}: ${issue.code}`)
+    .join("; ");
+  throw new CpanelProtocolError(`data has an unexpected shape (${where})`, origin.context);
 }

@@ -88,6 +88,14 @@ export class CpanelTimeoutError extends CpanelError {
   }
 }
 
+/** The caller gave up: its AbortSignal fired before the answer came (a write's outcome is then unknown). Never retried. */
+export class CpanelAbortedError extends CpanelError {
+  constructor(context: CpanelErrorContext) {
+    super(`abandoned by the caller before cPanel answered${context.outcomeUnknown ? " (the change may or may not have been applied)" : ""}`, context);
+    this.name = "CpanelAbortedError";
+  }
+}
+
 /** The server cannot be reached or is failing: refused/reset/dropped connection, DNS, TLS, HTTP 5xx, or the circuit breaker is open. */
 export class CpanelUnavailableError extends CpanelError {
   readonly httpStatus: number | undefined;

@@ -1,8 +1,13 @@
 import "server-only";
 
-export { cpanelClient, classifyForwardDestination, quotaMb, splitAddress } from "./client";
-export type { AccountClient, CpanelClient, WhmClient } from "./client";
+export { cpanelClient } from "./client";
+export type { CpanelClient, CpanelClientOptions } from "./client";
+export { isWriteCall } from "./account-client";
+export type { AccountClient } from "./account-client";
+export type { WhmClient } from "./whm-client";
+export { classifyForwardDestination, quotaMb, splitAddress } from "./mappers";
 export {
+  CpanelAbortedError,
   CpanelApiError,
   CpanelAuthError,
   CpanelConfigError,

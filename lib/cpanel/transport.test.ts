@@ -4,6 +4,7 @@ import { createServer as createTcpServer, type AddressInfo, type Socket } from "
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cpanelClient } from "./client";
 import {
+  CpanelAbortedError,
   CpanelApiError,
   CpanelAuthError,
   CpanelError,
@@ -178,6 +179,55 @@ describe("retry policy", () => {
   });
 });
 
+describe("the caller's abort signal", () => {
+  it("cancels the request in flight: the server sees the connection close, the call rejects at once, nothing is retried", async () => {
+    let closed!: () => void;
+    const connectionClosed = new Promise<void>((resolve) => (closed = resolve));
+    let arrived!: () => void;
+    const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
+    // Never answers (within the 2 s request timeout) until the client hangs up.
+    handler = (_req, res) => {
+      res.on("close", () => closed());
+      arrived();
+    };
+    const controller = new AbortController();
+    const call = caught(cpanelClient(conn(), { signal: controller.signal }).account("examplecom").listMailDomains());
+    await requestArrived;
+    const abortedAt = performance.now();
+    controller.abort();
+    const error = await call;
+    expect(performance.now() - abortedAt).toBeLessThan(500);
+    expect(error).toBeInstanceOf(CpanelAbortedError);
+    expect(error.outcomeUnknown).toBe(false);
+    await connectionClosed;
+    expect(seen).toHaveLength(1);
+    expectNoSecrets(error);
+  });
+
+  it("a write abandoned in flight has an unknown outcome; a signal already fired sends nothing", async () => {
+    handler = () => controller.abort();
+    const controller = new AbortController();
+    const error = await caught(cpanelClient(conn(), { signal: controller.signal }).account("examplecom").changeMailboxPassword("info@example.com", PASSWORD));
+    expect(error).toBeInstanceOf(CpanelAbortedError);
+    expect(error.outcomeUnknown).toBe(true);
+    expectNoSecrets(error);
+    seen.length = 0;
+    const again = await caught(cpanelClient(conn(), { signal: controller.signal }).account("examplecom").listMailDomains());
+    expect(again).toBeInstanceOf(CpanelAbortedError);
+    expect(again.outcomeUnknown).toBe(false);
+    expect(seen).toHaveLength(0);
+  });
+
+  it("aborts do not open the circuit breaker", async () => {
+    const c = conn({ retryDelaysMs: [], breaker: { failures: 1, openMs: 60_000 } });
+    const controller = new AbortController();
+    handler = () => controller.abort();
+    expect(await caught(cpanelClient(c, { signal: controller.signal }).account("examplecom").listMailDomains())).toBeInstanceOf(CpanelAbortedError);
+    handler = (_req, res) => res.end(ok([{ domain: "example.com", select: 1 }]));
+    expect(await cpanelClient(c).account("examplecom").listMailDomains()).toEqual(["example.com"]);
+  });
+});
+
 describe("answers", () => {
   it("malformed body → CpanelProtocolError without quoting the body", async () => {
     handler = (_req, res) => res.end(`<html>oops ${PASSWORD}</html>`);
@@ -195,6 +245,17 @@ describe("answers", () => {
     expect((error as CpanelApiError).messages).toEqual(["The password “[REDACTED]” is too weak."]);
     expect(error.operation).toBe("Email::passwd_pop");
     expectNoSecrets(error);
+  });
+
+  it("a WHM refusal is redacted the same way (forcepasswordchange, create_user_session)", async () => {
+    handler = (_req, res) => res.end(JSON.stringify({ metadata: { result: 0, reason: `Token ${TOKEN} may not do this.`, command: "x", version: 1 } }));
+    const whm = cpanelClient(conn({ authMode: "whm", username: "root" })).whm;
+    for (const refused of [whm.forcePasswordChange(["examplecom"]), whm.createUserSession("examplecom", "webmaild")]) {
+      const error = await caught(refused);
+      expect(error).toBeInstanceOf(CpanelApiError);
+      expect((error as CpanelApiError).messages).toEqual(["Token [REDACTED] may not do this."]);
+      expectNoSecrets(error);
+    }
   });
 
   it("data of the wrong shape → CpanelProtocolError", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import { Pool } from "undici";
 import {
+  CpanelAbortedError,
   CpanelAuthError,
   CpanelConfigError,
   CpanelTimeoutError,
@@ -21,7 +22,12 @@ const DEFAULT_BREAKER_OPEN_MS = 30_000;
 
 export type TransportResponse = { status: number; contentType: string; body: string };
 
-export type SendOptions = { operation: string; write: boolean };
+export type SendOptions = {
+  operation: string;
+  write: boolean;
+  /** The caller's give-up signal: when it fires, the request in flight is cancelled (its connection closed) and nothing is retried. */
+  signal?: AbortSignal;
+};
 
 type Settings = {
   serverId: string;
@@ -80,7 +86,18 @@ function isTlsCode(code: string | undefined): boolean {
   );
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `signal` fires first. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
 
 /** Connection pool, breaker and retry policy for one server. */
 export class ServerTransport {
@@ -115,7 +132,7 @@ export class ServerTransport {
     const attempts = options.write ? 1 : 1 + this.settings.retryDelaysMs.length;
     let lastError: unknown;
     for (let attempt = 0; attempt < attempts; attempt++) {
-      if (attempt > 0) await sleep(this.settings.retryDelaysMs[attempt - 1] ?? 0);
+      if (attempt > 0) await sleep(this.settings.retryDelaysMs[attempt - 1] ?? 0, options.signal);
       try {
         return await this.sendOnce(request, options);
       } catch (error) {
@@ -133,6 +150,8 @@ export class ServerTransport {
   }
 
   private async sendOnce(request: BuiltRequest, options: SendOptions): Promise<TransportResponse> {
+    // Given up before this attempt began: nothing is sent.
+    if (options.signal?.aborted) throw new CpanelAbortedError(this.context(request, options, { cause: scrubCause(options.signal.reason, request.secrets) }));
     const now = Date.now();
     if (this.consecutiveFailures >= this.settings.breakerFailures && now < this.openUntil) {
       throw new CpanelUnavailableError(
@@ -147,6 +166,8 @@ export class ServerTransport {
       timedOut = true;
       controller.abort();
     }, this.settings.requestTimeoutMs);
+    const callerAborted = () => controller.abort();
+    options.signal?.addEventListener("abort", callerAborted, { once: true });
     try {
       const response = await this.pool.request({
         method: request.method,
@@ -170,9 +191,16 @@ export class ServerTransport {
       return { status: response.statusCode, contentType, body };
     } catch (error) {
       if (error instanceof CpanelAuthError || error instanceof CpanelUnavailableError) throw error;
+      if (!timedOut && options.signal?.aborted) {
+        // The caller's choice, not the server's failure: the breaker does not count it.
+        throw new CpanelAbortedError(
+          this.context(request, options, { cause: scrubCause(options.signal.reason, request.secrets), outcomeUnknown: options.write }),
+        );
+      }
       throw this.mapNetworkError(error, timedOut, request, options);
     } finally {
       clearTimeout(timer);
+      options.signal?.removeEventListener("abort", callerAborted);
     }
   }
 

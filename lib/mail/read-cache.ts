@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { Redis } from "ioredis";
-import type { AccountClient } from "@/lib/cpanel";
+import { isWriteCall, type AccountClient } from "@/lib/cpanel";
 import { config } from "@/lib/config";
 import { errorField, log } from "@/lib/log";
 
@@ -21,21 +21,13 @@ import { errorField, log } from "@/lib/log";
  */
 
 /** The reads that are cached: plain data (no Dates), used by pages and REST GETs. */
-const CACHED_READS = ["listMailboxes", "listMailDomains", "listForwarders", "listDomainForwarders"] as const;
-type CachedRead = (typeof CACHED_READS)[number];
+type CachedRead = "listMailboxes" | "listMailDomains" | "listForwarders" | "listDomainForwarders";
 
-/** Account calls that change nothing the cached reads return (a password is not part of any list). */
+/**
+ * Writes that change nothing the cached reads return (a password is not part of any list). Which calls write at all
+ * comes from lib/cpanel (`isWriteCall`: the `write` flag of each call's endpoints); every write bumps the generation.
+ */
 const WRITES_THAT_KEEP_READS = new Set<string>(["changeMailboxPassword", "changeMailboxPasswordApi2", "terminateMailboxSessions"]);
-/** Account calls that only read; every other call is a write and bumps the generation when it ends. */
-const READS = new Set<string>([
-  ...CACHED_READS,
-  "listMailboxesBasic",
-  "verifyMailboxPassword",
-  "getMailboxQuota",
-  "listAutoresponders",
-  "getAutoresponder",
-  "requiredPasswordStrength",
-]);
 
 export type AccountScope = { serverId: string; cpanelUser: string };
 
@@ -223,7 +215,7 @@ export function withCachedReads(account: AccountScope, api: AccountClient): Acco
 export function invalidatingWrites(account: AccountScope, api: AccountClient): AccountClient {
   const wrapped = { ...api } as Record<string, unknown>;
   for (const [name, fn] of Object.entries(api)) {
-    if (typeof fn !== "function" || READS.has(name) || WRITES_THAT_KEEP_READS.has(name)) continue;
+    if (typeof fn !== "function" || !isWriteCall(fn) || WRITES_THAT_KEEP_READS.has(name)) continue;
     wrapped[name] = async (...args: unknown[]) => {
       try {
         return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { CpanelApiError, CpanelConfigError, closeCpanelTransports, cpanelClient, type AccountClient } from "@/lib/cpanel";
+import { call } from "@/lib/cpanel/call";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator";
 import { MAILBOX_PASSWORD, STRONG_PASSWORD, acme, connectionFor } from "./fixtures";
 
@@ -175,10 +177,9 @@ describe.each(["whm", "cpanel"] as const)("account calls in %s mode", (mode) => 
     expect(state.mailboxes.map((m: { sessions: number }) => m.sessions)).toEqual([0, 0, 0]);
   });
 
-  it("generic uapi call returns raw data", async () => {
-    const data = await cpanelClient(connectionFor(emulator, mode)).uapi(acme.user, "Email", "list_pops", { skip_main: 1 }, { write: false });
-    expect(Array.isArray(data)).toBe(true);
-    const error = await apiError(cpanelClient(connectionFor(emulator, mode)).uapi(acme.user, "Email", "no_such_function"));
+  it("a function cPanel does not know → CpanelApiError with cPanel's message (through the call every typed function uses)", async () => {
+    const unknown = { api: "uapi", module: "Email", func: "no_such_function", write: false, params: z.object({}), data: z.unknown() } as const;
+    const error = await apiError(call(connectionFor(emulator, mode), unknown, {}, { cpanelUser: acme.user }));
     expect(error.messages[0]).toMatch(/Could not find function/);
   });
 });

@@ -1,8 +1,11 @@
 // Support's WHM actions through the domain layer, checked in the emulator's state, not by trusting answers.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { withDemoPanel } from "../support/panel";
 import { listAuditEvents } from "@/lib/audit";
 import { NotFoundError, UpstreamError, ValidationError } from "@/lib/core/errors";
+import { CpanelAbortedError } from "@/lib/cpanel";
+import { ServerTransport } from "@/lib/cpanel/transport";
+import { listServers } from "@/lib/db/servers";
 import { writeContext } from "@/lib/core/write-context";
 import { openAccountSession, runAccountMailAction, setSystemForward, supportAccountView, supportSearch } from "@/lib/mail/support";
 import { listAccountActivity, listAuditLog, auditLogCsv } from "@/lib/mail/activity";
@@ -36,6 +39,33 @@ describe("support search", () => {
   it("is not there for customers", async () => {
     const { customer } = panel();
     await expect(supportSearch(customer, { query: "example" })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("names a server too slow for the mailbox lookup as unanswered, and cancels its cPanel calls instead of leaving them running", async () => {
+    const { support, emulator } = panel();
+    // Each cPanel request's outcome, as the transport settles it.
+    const outcomes: Promise<unknown>[] = [];
+    const send = ServerTransport.prototype.send;
+    const spy = vi.spyOn(ServerTransport.prototype, "send").mockImplementation(function (this: ServerTransport, ...args) {
+      const sent = send.apply(this, args);
+      outcomes.push(sent.then(() => "answered", (error: unknown) => error));
+      return sent;
+    });
+    // Slower than the lookup's deadline even with the transport's own retries (1.5 s request timeout, two retries).
+    await emulator.control.fault({ fn: "listaccts", kind: "delay", ms: 10_000 });
+    try {
+      const started = performance.now();
+      const result = await supportSearch(support, { query: "newsletter@example.org" });
+      expect(performance.now() - started).toBeLessThan(4_000);
+      expect(result.unansweredServers).toEqual((await listServers()).map((s) => s.name).sort());
+      expect(result.accounts.flatMap((a) => a.matchedMailboxes)).toEqual([]);
+      expect(outcomes.length).toBeGreaterThan(0);
+      // Cancelled by the deadline, not left to time out (and retry) on their own.
+      for (const outcome of await Promise.all(outcomes)) expect(outcome).toBeInstanceOf(CpanelAbortedError);
+    } finally {
+      spy.mockRestore();
+      await emulator.control.clearFaults();
+    }
   });
 });
 
