@@ -9,7 +9,8 @@ export type WriteContext = {
   actor: Actor;
   /** Staff must say why (DESIGN §2); customers may leave it empty. */
   reason?: string;
-  via: "web" | "api";
+  /** "cli": the admin command line (scripts/cli), acting as an admin at the server's shell. */
+  via: "web" | "api" | "cli";
   requestId: string;
   /** The API token of a REST call (its id), so notices can name it. */
   apiTokenId?: string | null;

@@ -127,13 +127,35 @@ export async function inviteCustomer(
   const existing = await findUserByEmail(email);
   if (existing) {
     const invitation = await latestInvitationOf(existing.id);
-    const message = invitation && invitation.state !== "accepted" ? "This address was invited already: resend or revoke that invitation below" : "A panel user with this email already exists";
+    const message = invitation && invitation.state !== "accepted" ? "This address has an open invitation already: resend or revoke it in the invitations list" : "A panel user with this email already exists";
     throw new ValidationError({ email: [message] });
   }
   const accounts = await resolveAccounts(input.accounts);
+  return inviteWithAccounts(context, { email, name: input.name }, accounts);
+}
+
+/** Whether the actor is a panel user (not the command line), whose id and name may go into an invitation. */
+const isPanelUser = (actor: Actor) => actor.id.startsWith("usr_");
+
+/**
+ * Creates the login of a new customer (no password yet) owning `accounts` (those still unowned when it runs), audits it
+ * and mails the link. The caller has checked the actor, the reason, the address and that nobody uses it.
+ */
+export async function inviteWithAccounts(
+  context: WriteContext,
+  input: { email: string; name?: string },
+  accounts: HostingAccount[],
+): Promise<{ email: string; accounts: string[] }> {
+  const email = normalizeEmail(input.email);
   let created: Awaited<ReturnType<typeof createInvitedUser>>;
   try {
-    created = await createInvitedUser({ email, name: input.name, invitedByUserId: context.actor.id, accountIds: accounts.map((a) => a.id), validForMs: INVITATION_VALID_MS });
+    created = await createInvitedUser({
+      email,
+      name: input.name,
+      invitedByUserId: isPanelUser(context.actor) ? context.actor.id : null,
+      accountIds: accounts.map((a) => a.id),
+      validForMs: INVITATION_VALID_MS,
+    });
   } catch (error) {
     if (error instanceof DuplicateEmailError || (await findUserByEmail(email))) throw new ValidationError({ email: ["A panel user with this email already exists"] });
     throw error;
@@ -146,7 +168,7 @@ export async function inviteCustomer(
     outcome: "success",
     detail: { invitationId: created.invitation.id, accountIds: accounts.map((a) => a.id), expiresAt: created.invitation.expiresAt },
   });
-  await sendInvitationMail(created.invitation, created.token, context.actor.name ?? null, owned);
+  await sendInvitationMail(created.invitation, created.token, isPanelUser(context.actor) ? context.actor.name : null, owned);
   return { email, accounts: owned };
 }
 
@@ -166,7 +188,7 @@ export async function resendInvitation(context: WriteContext, invitationId: stri
   if (!renewed) throw new ValidationError({ invitationId: ["It was accepted meanwhile"] }, `${invitation.email} has accepted the invitation already.`);
   await auditWrite(context, { accountId: null, action: "user.invitation.resend", target: invitation.email, outcome: "success", detail: { invitationId: invitation.id, expiresAt: renewed.invitation.expiresAt } });
   const accounts = (await listAccountsOwnedBy(invitation.userId)).map((a) => a.primaryDomain);
-  await sendInvitationMail(renewed.invitation, renewed.token, context.actor.name ?? null, accounts);
+  await sendInvitationMail(renewed.invitation, renewed.token, isPanelUser(context.actor) ? context.actor.name : null, accounts);
   return { email: invitation.email };
 }
 

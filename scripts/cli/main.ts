@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import * as commands from "./commands";
+import * as onboarding from "./onboarding";
 import { CliError, usageError } from "./errors";
 import { readSecret, type CliIo } from "./secrets";
 import type { HostingAccount } from "../../lib/db/hosting-accounts";
@@ -23,6 +24,10 @@ Servers
 
 Hosting accounts
   accounts:import --server NAME             import/refresh every account WHM lists (listaccts); owners are kept
+  accounts:import --server NAME --invite-owners [--dry-run]
+                                            also turn WHM's contact e-mails into customer logins that own
+                                            their accounts, and invite them by e-mail (link valid 7 days);
+                                            --dry-run prints the plan and changes nothing
   account:assign (--account acct_… | --cpanel-user U [--server NAME]) --owner EMAIL
   account:assign ... --no-owner             take an account away from its owner
   account:list [--query Q] [--limit N] [--offset N] [--json]
@@ -31,6 +36,9 @@ Panel users
   user:add --email E --role customer|support|admin [--name N]
                                             password from MAILROOM_USER_PASSWORD, else prompted twice
                                             (hidden), else the first line of stdin
+  user:invite --email E [--name N] [--account A ...]
+                                            invite a customer by e-mail (single-use link, 7 days); each
+                                            --account (domain, cPanel user or acct_ id) must have no owner
   user:list [--json]
   user:role --email E --role customer|support|admin     (signs the user out everywhere)
   user:lock --email E                       lock and sign out everywhere
@@ -55,10 +63,11 @@ const OPTIONS: Record<string, Options> = {
   "server:add": { name: str, url: str, auth: str, user: str, token: str, "ca-file": str },
   "server:list": { json: flag },
   "server:check": { name: str, json: flag },
-  "accounts:import": { server: str },
+  "accounts:import": { server: str, "invite-owners": flag, "dry-run": flag },
   "account:assign": { account: str, "cpanel-user": str, server: str, owner: str, "no-owner": flag },
   "account:list": { query: str, limit: str, offset: str, json: flag },
   "user:add": { email: str, role: str, name: str },
+  "user:invite": { email: str, name: str, account: { type: "string", multiple: true } },
   "user:list": { json: flag },
   "user:role": { email: str, role: str },
   "user:lock": { email: str },
@@ -147,6 +156,12 @@ async function run(command: string, v: Values, io: CliIo): Promise<void> {
       return;
     }
     case "accounts:import": {
+      if (v["dry-run"] && !v["invite-owners"]) throw usageError("--dry-run goes with --invite-owners");
+      if (v["invite-owners"]) {
+        const { lines } = await onboarding.importWithOwners({ server: s(v.server), dryRun: Boolean(v["dry-run"]) });
+        out(lines.join("\n"));
+        return;
+      }
       const result = await commands.importAccounts({ server: s(v.server) });
       out(`Server ${result.server.name}: ${result.created.length} new, ${result.updated.length} refreshed`);
       for (const a of result.created) out(`  + ${describeAccount(a)}`);
@@ -188,6 +203,12 @@ async function run(command: string, v: Values, io: CliIo): Promise<void> {
         password: () => readSecret(io, { envName: "MAILROOM_USER_PASSWORD", label: "Password", confirm: true }),
       });
       out(`Added user ${describeUser(user)}`);
+      return;
+    }
+    case "user:invite": {
+      const accounts = (v.account as unknown as string[] | undefined) ?? [];
+      const invited = await onboarding.inviteUser({ email: s(v.email), name: s(v.name), accounts });
+      out(`Invited ${invited.email}: the e-mail with a single-use link (valid 7 days) is queued.${invited.accounts.length ? ` Owns: ${invited.accounts.join(", ")}` : ""}`);
       return;
     }
     case "user:list": {
