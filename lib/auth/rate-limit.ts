@@ -1,17 +1,26 @@
 import "server-only";
 import { Redis } from "ioredis";
-import { sql, type Kysely } from "kysely";
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRedis,
+  RateLimiterRes,
+  RateLimiterSQLite,
+  RLWrapperTimeouts,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import { config } from "../config";
-import { getDb } from "../db/client";
-import type { Database } from "../db/schema";
+import { getDbHandle, type DatabaseHandle, type RawDatabase } from "../db/client";
 
-// Fixed-window counters: the first hit opens a window of `windowSeconds`; hits in it are counted;
-// once it ends the count starts again. Shared by every instance: Redis when REDIS_URL is set, else
-// the database's rate_limits table. Both backends count atomically (one Lua script / one upsert).
+// Fixed-window counters from rate-limiter-flexible: the first hit opens a window of `windowSeconds`; hits in
+// it are counted; once it ends the count starts again. Shared by every instance: Redis when REDIS_URL is set
+// (with a per-process in-memory insurance limiter for when Redis is down or slow), else the database's
+// rate_limit_points table (migration 0010). Each backend counts atomically (one Lua script / one upsert).
 
 export interface RateLimitRule {
   /** Hits allowed per window. */
   limit: number;
+  /** Whole seconds; a fraction is rounded up (Redis keeps expiries in seconds). */
   windowSeconds: number;
 }
 
@@ -47,17 +56,26 @@ export interface RateLimiterOptions {
   backend?: "redis" | "database";
   /** Redis client to use (default: one shared client for REDIS_URL). */
   redis?: Redis;
-  /** Database to use (default: getDb()). */
-  db?: Kysely<Database>;
+  /** Database to use (default: the process's, as getDb() opens it). */
+  database?: DatabaseHandle;
   /** Prepended to every key (default "rl:"; Redis keys also get "mailroom:"). */
   prefix?: string;
-  /** Clock for the database backend (tests). */
-  now?: () => number;
+  /** How long a Redis call may take before the in-memory insurance answers instead (default 1 s). */
+  redisTimeoutMs?: number;
 }
+
+const TABLE = "rate_limit_points";
+const REDIS_TIMEOUT_MS = 1_000;
+/** Rule of the limiter that only peeks and resets (neither depends on the rule). */
+const ANY_RULE: RateLimitRule = { limit: 1, windowSeconds: 1 };
 
 function checkRule({ limit, windowSeconds }: RateLimitRule): void {
   if (!Number.isInteger(limit) || limit < 1) throw new Error("The rate limit must be a positive integer");
   if (!Number.isFinite(windowSeconds) || windowSeconds <= 0) throw new Error("The rate-limit window must be positive");
+}
+
+function windowOf(rule: RateLimitRule): number {
+  return Math.ceil(rule.windowSeconds);
 }
 
 function result(count: number, msLeft: number, limit: number): RateLimitResult {
@@ -70,86 +88,85 @@ function result(count: number, msLeft: number, limit: number): RateLimitResult {
   };
 }
 
-// INCR, and start the window's clock on the first hit. The PTTL check repairs a key that lost its
-// expiry (e.g. written by hand), which would otherwise block forever.
-const HIT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
-local ttl = redis.call('PTTL', KEYS[1])
-if count == 1 or ttl < 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[1])
-  ttl = tonumber(ARGV[1])
-end
-return {count, ttl}
-`;
+/** Makes the rlf limiter for one rule on one backend; `sweeper` marks the one that purges ended windows. */
+type Make = (keyPrefix: string, rule: RateLimitRule, sweeper: boolean) => RateLimiterAbstract;
 
-function redisLimiter(redis: Redis, prefix: string): RateLimiter {
-  return {
-    async hit(key, rule) {
-      checkRule(rule);
-      const [count, ttl] = (await redis.eval(HIT_SCRIPT, 1, prefix + key, Math.ceil(rule.windowSeconds * 1000))) as [number, number];
-      return result(count, ttl, rule.limit);
-    },
-    async reset(key) {
-      await redis.del(prefix + key);
-    },
-    async peek(key) {
-      const [[, value], [, ttl]] = (await redis.multi().get(prefix + key).pttl(prefix + key).exec()) as [
-        [Error | null, string | null],
-        [Error | null, number],
-      ];
-      if (value === null || ttl < 0) return { count: 0, retryAfterSeconds: 0 };
-      return { count: Number(value), retryAfterSeconds: Math.ceil(ttl / 1000) };
-    },
+// One rlf limiter per (store client, key prefix, rule), kept for the client's lifetime: callers make a
+// RateLimiter per request, and rlf limiters hold prepared statements and a purge timer.
+const limiters = new WeakMap<object, Map<string, RateLimiterAbstract>>();
+
+function cached(client: object, keyPrefix: string, rule: RateLimitRule, make: Make): RateLimiterAbstract {
+  let byRule = limiters.get(client);
+  if (!byRule) limiters.set(client, (byRule = new Map()));
+  const sweeper = rule === ANY_RULE;
+  const id = sweeper ? `${keyPrefix}\n*` : `${keyPrefix}\n${rule.limit}\n${windowOf(rule)}`;
+  let limiter = byRule.get(id);
+  if (!limiter) byRule.set(id, (limiter = make(keyPrefix, rule, sweeper)));
+  return limiter;
+}
+
+// The insurance for Redis, one per (client, prefix), shared by its rules so that peek and reset see what
+// the hits counted. It never refuses by itself (the rule is applied to the count below, as for Redis).
+const insurances = new WeakMap<object, Map<string, RateLimiterMemory>>();
+
+function insuranceFor(client: object, keyPrefix: string): RateLimiterMemory {
+  let byPrefix = insurances.get(client);
+  if (!byPrefix) insurances.set(client, (byPrefix = new Map()));
+  let insurance = byPrefix.get(keyPrefix);
+  if (!insurance) byPrefix.set(keyPrefix, (insurance = new RateLimiterMemory({ keyPrefix, points: Number.MAX_SAFE_INTEGER, duration: 1 })));
+  return insurance;
+}
+
+function redisMaker(redis: Redis, timeoutMs: number): Make {
+  return (keyPrefix, rule) =>
+    // The timeout wrapper answers from the insurance when Redis errs or is slower than timeoutMs (a Redis
+    // that accepts connections but never answers would otherwise hold every sign-in).
+    new RLWrapperTimeouts({
+      limiter: new RateLimiterRedis({ storeClient: redis, keyPrefix, points: rule.limit, duration: windowOf(rule) }),
+      insuranceLimiter: insuranceFor(redis, keyPrefix),
+      timeoutMs,
+    });
+}
+
+function databaseMaker(raw: RawDatabase): Make {
+  return (keyPrefix, rule, sweeper) => {
+    // Ended windows are dead rows; one limiter per prefix sweeps them (rlf: every 5 minutes, those an hour old).
+    const common = { keyPrefix, points: rule.limit, duration: windowOf(rule), tableName: TABLE, tableCreated: true, clearExpiredByTimeout: sweeper };
+    return raw.engine === "postgres"
+      ? new RateLimiterPostgres({ ...common, storeClient: raw.pool, storeType: "pool" })
+      : new RateLimiterSQLite({ ...common, storeClient: raw.sqlite, storeType: "better-sqlite3" });
   };
 }
 
-// Counted per process, across limiters (callers usually make a limiter per request).
-let hitsSincePurge = 0;
+/** rlf rejects a hit over the limit with its result; anything else is a real error. */
+async function consume(limiter: RateLimiterAbstract, key: string, rule: RateLimitRule): Promise<RateLimiterRes> {
+  try {
+    // customDuration reaches the insurance too, which serves every rule of its prefix.
+    return await limiter.consume(key, 1, { customDuration: windowOf(rule) });
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return error;
+    throw error;
+  }
+}
 
-function databaseLimiter(getDatabase: () => Promise<Kysely<Database>>, prefix: string, now: () => number): RateLimiter {
+function limiterOn(store: () => Promise<{ client: object; make: Make }>, keyPrefix: string): RateLimiter {
+  const get = async (rule: RateLimitRule) => {
+    const { client, make } = await store();
+    return cached(client, keyPrefix, rule, make);
+  };
   return {
     async hit(key, rule) {
       checkRule(rule);
-      const db = await getDatabase();
-      const at = now();
-      const windowEnd = at + Math.ceil(rule.windowSeconds * 1000);
-      // One statement, atomic on both engines: a new key or an ended window starts at 1, else +1.
-      // In ON CONFLICT ... SET, every right-hand side reads the row as it was before the update.
-      const expired = sql<boolean>`rate_limits.expires_at <= ${at}`;
-      const row = await db
-        .insertInto("rate_limits")
-        .values({ key: prefix + key, count: 1, window_start: at, expires_at: windowEnd })
-        .onConflict((oc) =>
-          oc.column("key").doUpdateSet({
-            count: sql<number>`case when ${expired} then 1 else rate_limits.count + 1 end`,
-            window_start: sql<number>`case when ${expired} then ${at} else rate_limits.window_start end`,
-            expires_at: sql<number>`case when ${expired} then ${windowEnd} else rate_limits.expires_at end`,
-          }),
-        )
-        .returning(["count", "expires_at"])
-        .executeTakeFirstOrThrow();
-      // Ended windows are dead rows; sweep them now and then rather than on every hit.
-      if (++hitsSincePurge >= 500) {
-        hitsSincePurge = 0;
-        await db.deleteFrom("rate_limits").where("expires_at", "<=", at).execute();
-      }
-      return result(Number(row.count), Number(row.expires_at) - at, rule.limit);
+      const res = await consume(await get(rule), key, rule);
+      return result(res.consumedPoints, res.msBeforeNext, rule.limit);
     },
     async reset(key) {
-      const db = await getDatabase();
-      await db.deleteFrom("rate_limits").where("key", "=", prefix + key).execute();
+      await (await get(ANY_RULE)).delete(key);
     },
     async peek(key) {
-      const db = await getDatabase();
-      const at = now();
-      const row = await db
-        .selectFrom("rate_limits")
-        .select(["count", "expires_at"])
-        .where("key", "=", prefix + key)
-        .where("expires_at", ">", at)
-        .executeTakeFirst();
-      if (!row) return { count: 0, retryAfterSeconds: 0 };
-      return { count: Number(row.count), retryAfterSeconds: Math.ceil((Number(row.expires_at) - at) / 1000) };
+      const res = await (await get(ANY_RULE)).get(key);
+      if (!res || res.msBeforeNext <= 0) return { count: 0, retryAfterSeconds: 0 };
+      return { count: res.consumedPoints, retryAfterSeconds: Math.ceil(res.msBeforeNext / 1000) };
     },
   };
 }
@@ -163,6 +180,11 @@ function sharedRedis(url: string): Redis {
   return holder[REDIS_KEY];
 }
 
+/** rlf writes `keyPrefix:key`; our prefixes end in ":", so keys read `mailroom:rl:<key>` as they always have. */
+function rlfPrefix(prefix: string): string {
+  return prefix.endsWith(":") ? prefix.slice(0, -1) : prefix;
+}
+
 /** A rate limiter on Redis (REDIS_URL) or, without it, on the database; see RateLimiterOptions to pick explicitly. */
 export function rateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   const prefix = options.prefix ?? "rl:";
@@ -170,10 +192,16 @@ export function rateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   if (backend === "redis") {
     const url = config().REDIS_URL;
     if (!options.redis && !url) throw new Error("The Redis rate limiter needs REDIS_URL");
-    return redisLimiter(options.redis ?? sharedRedis(url!), `mailroom:${prefix}`);
+    const redis = options.redis ?? sharedRedis(url!);
+    const make = redisMaker(redis, options.redisTimeoutMs ?? REDIS_TIMEOUT_MS);
+    return limiterOn(async () => ({ client: redis, make }), rlfPrefix(`mailroom:${prefix}`));
   }
-  const db = options.db;
-  return databaseLimiter(db ? async () => db : getDb, prefix, options.now ?? Date.now);
+  const given = options.database;
+  return limiterOn(async () => {
+    const { raw } = given ?? (await getDbHandle());
+    const client = raw.engine === "postgres" ? raw.pool : raw.sqlite;
+    return { client, make: databaseMaker(raw) };
+  }, rlfPrefix(prefix));
 }
 
 /** How a budgeted attempt ended; `failed` with `remaining: 0` means the next attempt is blocked (until `retryAfterSeconds`). */

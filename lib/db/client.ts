@@ -20,10 +20,14 @@ export type DatabaseOptions =
 
 export type Engine = "sqlite" | "postgres";
 
-/** One open database: the Kysely instance, which engine it is, and how to close it. */
+/** The driver under Kysely, for a library that speaks to it directly (the rate limiter). */
+export type RawDatabase = { engine: "sqlite"; sqlite: SqliteDatabase.Database } | { engine: "postgres"; pool: pg.Pool };
+
+/** One open database: the Kysely instance, which engine it is, its driver, and how to close it. */
 export interface DatabaseHandle {
   db: Kysely<Database>;
   engine: Engine;
+  raw: RawDatabase;
   close(): Promise<void>;
 }
 
@@ -57,7 +61,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     const db = new Kysely<Database>({ dialect: new MailroomSqliteDialect({ database: sqlite }) });
-    return { db, engine: "sqlite", close: () => db.destroy() };
+    return { db, engine: "sqlite", raw: { engine: "sqlite", sqlite }, close: () => db.destroy() };
   }
 
   if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
@@ -75,7 +79,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     },
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: "postgres", close: () => db.destroy() };
+  return { db, engine: "postgres", raw: { engine: "postgres", pool }, close: () => db.destroy() };
 }
 
 /**
@@ -133,6 +137,13 @@ function install(handle: DatabaseHandle, migrate: boolean): ProcessDatabase {
 export async function getDb(): Promise<Kysely<Database>> {
   const entry = holder[GLOBAL_KEY] ?? install(createDatabase(databaseOptionsFromConfig()), true);
   return entry.ready;
+}
+
+/** The process's database handle (migrated, as getDb() opens it), for code that needs its driver. */
+export async function getDbHandle(): Promise<DatabaseHandle> {
+  const entry = holder[GLOBAL_KEY] ?? install(createDatabase(databaseOptionsFromConfig()), true);
+  await entry.ready;
+  return entry.handle;
 }
 
 /** The engine of the process's database, once getDb() has opened it. */

@@ -283,6 +283,32 @@ const jobs: Migration = {
   },
 };
 
+// rate-limiter-flexible's table (RateLimiterPostgres / RateLimiterSQLite, created here, so the limiter runs with
+// tableCreated: true): the columns and types its statements expect, except `key` is text rather than its
+// varchar(255) on PostgreSQL, so a long address in a key cannot fail a sign-in. Replaces our own rate_limits.
+const rateLimiterFlexible: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("rate_limit_points")
+      .addColumn("key", "text", (c) => c.primaryKey())
+      .addColumn("points", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("expire", "bigint")
+      .execute();
+    await db.schema.dropTable("rate_limits").ifExists().execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("rate_limits")
+      .addColumn("key", "text", (c) => c.primaryKey())
+      .addColumn("count", "integer", (c) => c.notNull())
+      .addColumn("window_start", "bigint", (c) => c.notNull())
+      .addColumn("expires_at", "bigint", (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex("rate_limits_expires_idx").on("rate_limits").column("expires_at").execute();
+    await db.schema.dropTable("rate_limit_points").ifExists().execute();
+  },
+};
+
 export const migrations: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_idempotency_keys": idempotencyKeys,
@@ -292,6 +318,7 @@ export const migrations: Record<string, Migration> = {
   "0006_jobs": jobs,
   "0007_invitations": invitations,
   "0009_server_checks": serverChecks,
+  "0010_rate_limiter_flexible": rateLimiterFlexible,
 };
 
 /** The in-code migration list, for Kysely's Migrator. */

@@ -94,11 +94,11 @@ export interface AuditEventsTable {
   hash: string | null;
 }
 
-export interface RateLimitsTable {
+/** rate-limiter-flexible's counters (lib/auth/rate-limit.ts): points used in the window that ends at `expire` (epoch ms). */
+export interface RateLimitPointsTable {
   key: string;
-  count: ColumnType<number, number, number>;
-  window_start: number;
-  expires_at: number;
+  points: number;
+  expire: number | null;
 }
 
 /** One write request by idempotency key: claimed while it runs, then its answer for replays. */
@@ -204,7 +204,7 @@ export interface Database {
   hosting_accounts: HostingAccountsTable;
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
-  rate_limits: RateLimitsTable;
+  rate_limit_points: RateLimitPointsTable;
   idempotency_keys: IdempotencyKeysTable;
   recovery_codes: RecoveryCodesTable;
   sessions: SessionsTable;

@@ -36,7 +36,7 @@ describe("getDb with DATABASE_URL", () => {
     expect(await getDbEngine()).toBe("postgres");
     const tables = await admin(`select table_name from information_schema.tables where table_schema = '${schema}' order by 1`);
     expect(tables.rows.map((r: { table_name: string }) => r.table_name)).toEqual(
-      expect.arrayContaining(["users", "servers", "hosting_accounts", "api_tokens", "audit_events", "rate_limits"]),
+      expect.arrayContaining(["users", "servers", "hosting_accounts", "api_tokens", "audit_events", "rate_limit_points"]),
     );
     expect(await db.selectFrom("users").selectAll().execute()).toEqual([]);
   });

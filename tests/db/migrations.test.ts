@@ -25,8 +25,13 @@ describe.each(ENGINES)("migrations on %s", (engine) => {
 
     const tables = (await test.handle.db.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual(
-      expect.arrayContaining(["api_tokens", "audit_events", "hosting_accounts", "rate_limits", "servers", "sessions", "users"]),
+      expect.arrayContaining(["api_tokens", "audit_events", "hosting_accounts", "rate_limit_points", "servers", "sessions", "users"]),
     );
+    expect(tables).not.toContain("rate_limits");
+    // The columns rate-limiter-flexible's Postgres and SQLite stores read and write (lib/auth/rate-limit.ts).
+    const counters = (await test.handle.db.introspection.getTables()).find((t) => t.name === "rate_limit_points")!;
+    expect(counters.columns.map((c) => c.name)).toEqual(["key", "points", "expire"]);
+    expect(counters.columns.map((c) => c.isNullable).slice(1)).toEqual([false, true]);
   });
 
   it("is safe when several callers migrate at once", async () => {

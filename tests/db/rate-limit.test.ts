@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { createServer, type AddressInfo, type Socket } from "node:net";
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rateLimiter, type RateLimiter } from "@/lib/auth/rate-limit";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { attemptWithinBudget, rateLimiter, type RateLimiter } from "@/lib/auth/rate-limit";
 import { ENGINES, setTestEnv, TEST_REDIS_URL, withTestDatabase } from "./engines";
 
 setTestEnv();
@@ -67,18 +68,30 @@ function sharedBehaviour(make: () => RateLimiter, advance: (ms: number) => Promi
 }
 
 describe.each(ENGINES)("rate limiter, database backend on %s", (engine) => {
-  withTestDatabase(engine);
-  let clock = Date.now();
+  const database = withTestDatabase(engine);
+  // rate-limiter-flexible reads Date.now() for both engines' windows, so only Date is faked (pg keeps real timers).
+  afterAll(() => {
+    vi.useRealTimers();
+  });
   sharedBehaviour(
-    () => rateLimiter({ backend: "database", now: () => clock }),
+    () => rateLimiter({ backend: "database" }),
     async (ms) => {
-      clock += ms;
+      const now = Date.now();
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(now + ms);
     },
   );
 
   it("is the default when REDIS_URL is unset", async () => {
-    const limiter = rateLimiter({ now: () => clock });
+    const limiter = rateLimiter();
     expect((await limiter.peek("login:b")).count).toBe(1);
+  });
+
+  it("keeps its counters in rate_limit_points, under the prefix", async () => {
+    await rateLimiter().hit("table-check", rule);
+    const row = await database.current().handle.db.selectFrom("rate_limit_points").selectAll().where("key", "=", "rl:table-check").executeTakeFirst();
+    expect(row).toMatchObject({ points: 1 });
+    expect(Number(row!.expire) - Date.now()).toBeGreaterThan(55_000);
   });
 });
 
@@ -109,5 +122,79 @@ describe("rate limiter, Redis backend", () => {
 
   it("refuses to pick Redis without REDIS_URL or a client", () => {
     expect(() => rateLimiter({ backend: "redis" })).toThrow(/REDIS_URL/);
+  });
+});
+
+describe("rate limiter, Redis down: the in-process insurance keeps limiting", () => {
+  // A Redis that refuses connections, and one that accepts them but never answers (the case a timeout is for).
+  const sockets = new Set<Socket>();
+  const silent = createServer((socket) => {
+    sockets.add(socket);
+  });
+  const clients: Redis[] = [];
+  const client = (url: string) => {
+    const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 1_000 });
+    redis.on("error", () => undefined);
+    clients.push(redis);
+    return redis;
+  };
+  let silentUrl = "";
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    silentUrl = `redis://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    for (const redis of clients) redis.disconnect();
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
+  describe.each([
+    ["refusing connections", () => client("redis://127.0.0.1:1")],
+    ["never answering", () => client(silentUrl)],
+  ])("a Redis %s", (_name, makeClient) => {
+    const timed = async <T>(run: () => Promise<T>): Promise<T> => {
+      const started = performance.now();
+      const value = await run();
+      // The 200 ms timeout, with room for a busy machine; never the hang it would be without one.
+      expect(performance.now() - started).toBeLessThan(1_500);
+      return value;
+    };
+
+    it("still counts and refuses hits, peeks and resets, and answers each call quickly", async () => {
+      const limiter = rateLimiter({ redis: makeClient(), redisTimeoutMs: 200 });
+      const results = [];
+      for (let i = 0; i < 5; i++) results.push(await timed(() => limiter.hit("login:down", rule)));
+      expect(results.map((r) => [r.allowed, r.remaining, r.count])).toEqual([
+        [true, 2, 1],
+        [true, 1, 2],
+        [true, 0, 3],
+        [false, 0, 4],
+        [false, 0, 5],
+      ]);
+      expect(results[4]!.retryAfterSeconds).toBeGreaterThan(55);
+      expect((await timed(() => limiter.peek("login:down"))).count).toBe(5);
+      await timed(() => limiter.reset("login:down"));
+      expect(await timed(() => limiter.peek("login:down"))).toEqual({ count: 0, retryAfterSeconds: 0 });
+    });
+
+    it("keeps a sign-in budget: wrong passwords are limited, and the right one is then refused without a check", async () => {
+      const limiter = rateLimiter({ redis: makeClient(), redisTimeoutMs: 200 });
+      const budget = { limit: 3, windowSeconds: 900 };
+      const wrong = async () => false as const;
+      const outcomes = [];
+      for (let i = 0; i < 3; i++) outcomes.push(await timed(() => attemptWithinBudget(limiter, "login:account:down@example.com", budget, wrong)));
+      expect(outcomes.map((o) => o.status)).toEqual(["failed", "failed", "failed"]);
+      let checked = false;
+      const blocked = await timed(() =>
+        attemptWithinBudget(limiter, "login:account:down@example.com", budget, async () => {
+          checked = true;
+          return true;
+        }),
+      );
+      expect(blocked).toMatchObject({ status: "blocked" });
+      expect(checked).toBe(false);
+    });
   });
 });
