@@ -6,11 +6,16 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import type { PasswordContext } from "@/lib/password/rules";
 import { NewPasswordFields } from "@/components/password/new-password-fields";
+import { GeneratedPassword } from "@/components/password/generated-password";
+import { usePasswordDraft } from "@/components/password/use-password-draft";
 import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
+import { PrimaryButton } from "@/components/form/primary-button";
 import { ReasonField } from "@/components/form/reason-field";
-import { primaryButton, textInput } from "./styles";
 import { SubmissionKey } from "@/components/form/submission-key";
+import { useFieldErrors } from "@/components/form/use-field-errors";
+import { useKeptSubmit } from "@/components/form/use-kept-submit";
+import { textInput } from "./styles";
 
 type Props = {
   accountId: string;
@@ -23,54 +28,53 @@ type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
-/** A new mailbox: address on one of the account's domains, password with the same policy and meter as a change, quota. */
+/**
+ * A new mailbox: address on one of the account's domains, password with the same policy and meter as a change, quota.
+ * A refused create keeps everything typed (the password only in the browser); after a success the fields are cleared
+ * and a generated password stays in the success banner, with Copy, until dismissed: someone must know it.
+ */
 export function CreateMailboxForm(props: Props) {
-  const [state, formAction, pending] = useActionState(props.action, idleState);
-  const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
-  const kept = state.status === "error" ? state.values : undefined;
+  const { domains, maxQuotaMb, defaultQuotaMb } = props;
+  const [localPart, setLocalPart] = useState("");
+  const [domain, setDomain] = useState(domains[0] ?? "");
+  const [unlimited, setUnlimited] = useState(false);
+  const [round, setRound] = useState(0);
+  const policy: PasswordContext = {
+    email: `${localPart.trim().toLowerCase() || "new"}@${domain}`,
+    cpanelUser: props.cpanelUser,
+    requiredCpanelStrength: props.requiredCpanelStrength,
+  };
+  const draft = usePasswordDraft(policy);
+  const [handOff, setHandOff] = useState<string | null>(null);
+  const [state, dispatch, pending] = useActionState(async (previous: ActionState, formData: FormData) => {
+    const sent = formData.get("password");
+    const generated = draft.isGenerated ? draft.generated : null;
+    const answer = await props.action(previous, formData);
+    if (answer.status === "success") {
+      setHandOff(generated !== null && generated === sent ? generated : null);
+      draft.clear();
+      setLocalPart("");
+      setUnlimited(false);
+      // Remounts the uncontrolled fields (quota, reason) with their first values.
+      setRound((n) => n + 1);
+    }
+    return answer;
+  }, idleState);
+  const { errors: fieldErrors, onInput } = useFieldErrors(state);
+  const onSubmit = useKeptSubmit(dispatch);
   const created = state.status === "success" ? state.message : null;
-  return (
-    <form action={formAction} className="mt-3 space-y-4">
-      <SubmissionKey round={state.status === "idle" ? "idle" : state.at} />
-      <input type="hidden" name="accountId" value={props.accountId} />
-      <CreateFields key={state.status === "idle" ? "idle" : state.at} {...props} kept={kept} fieldErrors={fieldErrors} />
-      {props.requireReason ? <ReasonField idPrefix="create" messages={fieldErrors?.reason} defaultValue={kept?.reason} /> : null}
-      <FormStatus state={state.status === "success" ? { ...state, message: `Created ${state.message}.` } : state} />
-      {created ? (
-        <p className="text-sm">
-          <Link href={`/accounts/${props.accountId}/email/${encodeURIComponent(created)}`} className="text-blue-800 underline underline-offset-2">
-            Open {created}
-          </Link>
-        </p>
-      ) : null}
-      <button type="submit" disabled={pending} className={primaryButton}>
-        {pending ? "Creating mailbox…" : "Create mailbox"}
-      </button>
-    </form>
-  );
-}
-
-function CreateFields({
-  domains,
-  cpanelUser,
-  requiredCpanelStrength,
-  maxQuotaMb,
-  defaultQuotaMb,
-  kept,
-  fieldErrors,
-}: Props & { kept?: Record<string, string>; fieldErrors?: Record<string, string[]> }) {
-  const [localPart, setLocalPart] = useState(kept?.localPart ?? "");
-  const [domain, setDomain] = useState(kept?.domain ?? domains[0] ?? "");
-  const [unlimited, setUnlimited] = useState(kept ? kept.unlimited === "on" : false);
-  const policy: PasswordContext = { email: `${localPart.trim().toLowerCase() || "new"}@${domain}`, cpanelUser, requiredCpanelStrength };
   const errorsOf = (name: string) => fieldErrors?.[name];
   const invalid = (name: string) => (errorsOf(name)?.length ? true : undefined);
-  const describe = (name: string, ...others: string[]) => [...others, errorsOf(name)?.length ? `create-${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const describe = (name: string, ...others: string[]) =>
+    [...others, errorsOf(name)?.length ? `create-${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const blockerId = "create-submit-blocker";
 
   return (
-    <>
+    <form action={dispatch} onSubmit={onSubmit} onInput={onInput} className="mt-3 space-y-4">
+      <SubmissionKey round={state.status === "idle" ? "idle" : state.at} />
+      <input type="hidden" name="accountId" value={props.accountId} />
       <div className="flex flex-wrap items-end gap-2">
-        <div>
+        <div className="min-w-0">
           <label htmlFor="create-localPart" className="block text-sm font-medium text-slate-800">
             Address
           </label>
@@ -83,13 +87,13 @@ function CreateFields({
             onChange={(e) => setLocalPart(e.target.value)}
             aria-invalid={invalid("localPart")}
             aria-describedby={describe("localPart")}
-            className={`${textInput} w-56`}
+            className={`${textInput} w-56 max-w-full`}
           />
         </div>
         <span aria-hidden="true" className="pb-2">
           @
         </span>
-        <div>
+        <div className="min-w-0">
           <label htmlFor="create-domain" className="block text-sm font-medium text-slate-800">
             Domain
           </label>
@@ -100,7 +104,7 @@ function CreateFields({
             onChange={(e) => setDomain(e.target.value)}
             aria-invalid={invalid("domain")}
             aria-describedby={describe("domain")}
-            className={textInput}
+            className={`${textInput} max-w-full`}
           >
             {domains.map((d) => (
               <option key={d} value={d}>
@@ -115,7 +119,7 @@ function CreateFields({
       <NewPasswordFields
         password={{ id: "create-password", name: "password", label: "Password" }}
         confirm={{ id: "create-confirmPassword", label: "Confirm password" }}
-        policy={policy}
+        draft={draft}
         fieldErrors={fieldErrors}
       />
       <div className="flex flex-wrap items-end gap-4">
@@ -124,13 +128,14 @@ function CreateFields({
             Quota (MB)
           </label>
           <input
+            key={round}
             id="create-quota"
             name="quota"
             type="number"
             min={1}
             step={1}
             max={maxQuotaMb ?? undefined}
-            defaultValue={kept?.quota ?? String(maxQuotaMb === null ? defaultQuotaMb : Math.min(defaultQuotaMb, maxQuotaMb))}
+            defaultValue={String(maxQuotaMb === null ? defaultQuotaMb : Math.min(defaultQuotaMb, maxQuotaMb))}
             disabled={unlimited}
             aria-invalid={invalid("quota")}
             aria-describedby={describe("quota", "create-quota-help")}
@@ -148,6 +153,40 @@ function CreateFields({
         {maxQuotaMb === null ? "New mail is refused once the mailbox is full." : `This account allows at most ${maxQuotaMb.toLocaleString("en-US")} MB per mailbox.`}
       </p>
       <FieldError id="create-quota-error" messages={errorsOf("quota")} />
-    </>
+      {props.requireReason ? <ReasonField key={round} idPrefix="create" messages={fieldErrors?.reason} /> : null}
+      <FormStatus
+        state={state.status === "success" ? { ...state, message: `Created ${state.message}.` } : state}
+        onDismiss={handOff && created ? () => setHandOff(null) : undefined}
+      >
+        {handOff && created ? (
+          <GeneratedPassword
+            password={handOff}
+            label={`Password of ${created}`}
+            note="Store it now or give it to the person who will use the mailbox: it is shown only until you dismiss this message or leave the page."
+          />
+        ) : null}
+        {created ? (
+          <p className="mt-2">
+            <Link href={`/accounts/${props.accountId}/email/${encodeURIComponent(created)}`} className="text-blue-800 underline underline-offset-2">
+              Open {created}
+            </Link>
+          </p>
+        ) : null}
+      </FormStatus>
+      <div className="flex flex-wrap items-center gap-3">
+        <PrimaryButton
+          label="Create mailbox"
+          pendingLabel="Creating mailbox…"
+          pending={pending}
+          disabled={draft.blocker !== null}
+          describedBy={draft.blocker ? blockerId : undefined}
+        />
+        {draft.blocker ? (
+          <p id={blockerId} className="text-sm text-slate-700">
+            {draft.blocker}
+          </p>
+        ) : null}
+      </div>
+    </form>
   );
 }

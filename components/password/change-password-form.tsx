@@ -1,13 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import type { PasswordContext } from "@/lib/password/rules";
 import { FormStatus } from "@/components/form/form-status";
+import { PrimaryButton } from "@/components/form/primary-button";
 import { ReasonField } from "@/components/form/reason-field";
-import { NewPasswordFields } from "./new-password-fields";
 import { SubmissionKey } from "@/components/form/submission-key";
+import { useFieldErrors } from "@/components/form/use-field-errors";
+import { useKeptSubmit } from "@/components/form/use-kept-submit";
+import { GeneratedPassword } from "./generated-password";
+import { NewPasswordFields } from "./new-password-fields";
+import { usePasswordDraft } from "./use-password-draft";
 
 type Props = {
   accountId: string;
@@ -17,38 +22,79 @@ type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
-
-/** Sets a mailbox's password: live strength meter and checklist, generator, and the server's verdict beside each field. */
+/**
+ * Sets a mailbox's password: live strength meter and checklist, generator, and the server's verdict beside each field.
+ * The typed password stays in the browser: kept after a refusal, cleared after a success; a generated one is handed
+ * over in the success banner (with Copy) until dismissed. The server never sends a password back.
+ */
 export function ChangePasswordForm({ accountId, address, policy, requireReason, action }: Props) {
-  const [state, formAction, pending] = useActionState(action, idleState);
-  const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
+  const draft = usePasswordDraft(policy);
+  const [handOff, setHandOff] = useState<string | null>(null);
+  const [state, dispatch, pending] = useActionState(async (previous: ActionState, formData: FormData) => {
+    const sent = formData.get("newPassword");
+    const generated = draft.isGenerated ? draft.generated : null;
+    const answer = await action(previous, formData);
+    if (answer.status === "success") {
+      setHandOff(generated !== null && generated === sent ? generated : null);
+      draft.clear();
+    }
+    return answer;
+  }, idleState);
+  const { errors: fieldErrors, onInput } = useFieldErrors(state);
+  const onSubmit = useKeptSubmit(dispatch);
+  const blockerId = "password-submit-blocker";
+
   return (
-    <form action={formAction} className="mt-3 space-y-4" aria-describedby="password-form-help">
+    <form
+      action={dispatch}
+      onSubmit={onSubmit}
+      onInput={onInput}
+      className="mt-3 space-y-4"
+      aria-describedby="password-form-help"
+    >
       <SubmissionKey round={state.status === "idle" ? "idle" : state.at} />
       <p id="password-form-help" className="text-sm text-slate-700">
         The new password works at once for webmail and mail apps; devices with the old password will ask for the new one.
       </p>
       <input type="hidden" name="accountId" value={accountId} />
       <input type="hidden" name="address" value={address} />
-      {/* Remounted after every answer: the passwords are cleared whatever happened, never echoed back. */}
       <NewPasswordFields
-        key={state.status === "idle" ? "idle" : state.at}
         password={{ id: "newPassword", name: "newPassword", label: "New password" }}
         confirm={{ id: "confirmPassword", label: "Confirm new password" }}
-        policy={policy}
+        draft={draft}
         fieldErrors={fieldErrors}
       />
       {requireReason ? (
-        <ReasonField idPrefix="password" messages={fieldErrors?.reason} defaultValue={state.status === "error" ? state.values?.reason : undefined} />
+        <ReasonField
+          key={state.status === "success" ? state.at : "kept"}
+          idPrefix="password"
+          messages={fieldErrors?.reason}
+          defaultValue={state.status === "error" ? state.values?.reason : undefined}
+        />
       ) : null}
-      <FormStatus state={state} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60"
-      >
-        {pending ? "Changing password…" : "Change password"}
-      </button>
+      <FormStatus state={state} onDismiss={handOff && state.status === "success" ? () => setHandOff(null) : undefined}>
+        {handOff && state.status === "success" ? (
+          <GeneratedPassword
+            password={handOff}
+            label="The new password"
+            note="Store it now: it is shown only until you dismiss this message or leave the page."
+          />
+        ) : null}
+      </FormStatus>
+      <div className="flex flex-wrap items-center gap-3">
+        <PrimaryButton
+          label="Change password"
+          pendingLabel="Changing password…"
+          pending={pending}
+          disabled={draft.blocker !== null}
+          describedBy={draft.blocker ? blockerId : undefined}
+        />
+        {draft.blocker ? (
+          <p id={blockerId} className="text-sm text-slate-700">
+            {draft.blocker}
+          </p>
+        ) : null}
+      </div>
     </form>
   );
 }

@@ -1,19 +1,18 @@
 "use client";
 
 import { useState } from "react";
-import { cpanelPasswordStrength } from "@/lib/password/cpanel-strength";
-import { generatePassword } from "@/lib/password/generate";
-import { checkPasswordRules, mailboxWords, type PasswordContext } from "@/lib/password/rules";
 import { FieldError } from "@/components/form/field-error";
+import { GeneratedPassword } from "./generated-password";
 import { RuleChecklist } from "./rule-checklist";
 import { StrengthMeter } from "./strength-meter";
-import { usePasswordEstimate } from "./use-password-verdict";
+import type { PasswordDraft } from "./use-password-draft";
 
 type Props = {
   /** Field names and ids: the password and its confirmation (errors are `${id}-error`). */
   password: { id: string; name: string; label: string };
   confirm: { id: string; label: string };
-  policy: PasswordContext;
+  /** The typed password, held by the form (usePasswordDraft) so it survives a refused submit. */
+  draft: PasswordDraft;
   fieldErrors?: Record<string, string[]>;
 };
 
@@ -25,37 +24,16 @@ const secondaryButton =
 /**
  * A new mailbox password and its confirmation, with the live strength meter (zxcvbn in a worker), the rule
  * checklist, Show password and Generate password. Used wherever a mailbox password is set: the same policy
- * the server enforces, the same words. Remount it (key) to clear it after a submit.
+ * the server enforces, the same words. The form owns the draft, clears it after a success and keeps it after a refusal.
  */
-export function NewPasswordFields({ password: field, confirm: confirmField, policy, fieldErrors }: Props) {
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
+export function NewPasswordFields({ password: field, confirm: confirmField, draft, fieldErrors }: Props) {
   const [visible, setVisible] = useState(false);
-  const [generated, setGenerated] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
-  const estimate = usePasswordEstimate(password, policy);
-  const checks = checkPasswordRules(password, policy);
-  const cpanelOk = cpanelPasswordStrength(password) >= (policy.requiredCpanelStrength ?? 0);
-  const guessOk = estimate ? !estimate.violations.some((v) => v.code === "too_guessable") : password ? null : false;
+  const { password, confirm, estimate, checks, cpanelOk, guessOk, generated } = draft;
   const mismatch = confirm.length > 0 && confirm !== password;
   const passwordErrors = fieldErrors?.[field.name];
   const confirmErrors = fieldErrors?.confirmPassword;
   const rulesId = `${field.id}-rules`;
   const hintId = `${confirmField.id}-hint`;
-
-  function generate() {
-    const next = generatePassword(mailboxWords(policy));
-    setPassword(next);
-    setConfirm(next);
-    setGenerated(next);
-    setCopied(false);
-  }
-
-  async function copy() {
-    if (!generated) return;
-    await navigator.clipboard.writeText(generated);
-    setCopied(true);
-  }
 
   return (
     <div className="space-y-3">
@@ -70,7 +48,7 @@ export function NewPasswordFields({ password: field, confirm: confirmField, poli
           autoComplete="new-password"
           spellCheck={false}
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          onChange={(e) => draft.setPassword(e.target.value)}
           aria-invalid={passwordErrors?.length ? true : undefined}
           aria-describedby={`${rulesId}${passwordErrors?.length ? ` ${field.id}-error` : ""}`}
           className={input}
@@ -79,7 +57,7 @@ export function NewPasswordFields({ password: field, confirm: confirmField, poli
         <StrengthMeter hasPassword={password.length > 0} estimate={estimate} />
         <div id={rulesId}>
           <RuleChecklist
-            checks={checks}
+            checks={checks.map((c) => ({ ...c, ok: password ? c.ok : false }))}
             extra={[
               { label: "Hard to guess", ok: guessOk },
               { label: "Strong enough for cPanel", ok: password ? cpanelOk : false },
@@ -98,7 +76,7 @@ export function NewPasswordFields({ password: field, confirm: confirmField, poli
           autoComplete="new-password"
           spellCheck={false}
           value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
+          onChange={(e) => draft.setConfirm(e.target.value)}
           aria-invalid={confirmErrors?.length || mismatch ? true : undefined}
           aria-describedby={confirmErrors?.length ? `${confirmField.id}-error` : mismatch ? hintId : undefined}
           className={input}
@@ -114,22 +92,17 @@ export function NewPasswordFields({ password: field, confirm: confirmField, poli
         <button type="button" aria-pressed={visible} onClick={() => setVisible((v) => !v)} className={secondaryButton}>
           Show password
         </button>
-        <button type="button" onClick={generate} className={secondaryButton}>
+        <button type="button" onClick={draft.generate} className={secondaryButton}>
           Generate password
         </button>
       </div>
-      {generated ? (
-        <div className="max-w-md rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
-          <p>
-            Generated password: <code className="font-mono text-base break-all">{generated}</code>
-          </p>
-          <p className="mt-1 text-slate-700">Store it now: the panel shows it only until you leave this page.</p>
-          <button type="button" onClick={copy} className={`mt-2 ${secondaryButton}`}>
-            Copy password
-          </button>
-          <span role="status" className="ml-2">
-            {copied ? "Copied to the clipboard." : ""}
-          </span>
+      {generated && draft.isGenerated ? (
+        <div className="max-w-md rounded-md border border-slate-300 bg-slate-50 p-3">
+          <GeneratedPassword
+            password={generated}
+            label="Generated password"
+            note="Store it now. After saving, the panel shows it once more, until you dismiss it."
+          />
         </div>
       ) : null}
     </div>
