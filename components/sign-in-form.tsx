@@ -4,6 +4,20 @@ import { useState, type FormEvent, type MouseEvent } from "react";
 import { signIn } from "next-auth/react";
 import { safeCallbackPath } from "@/lib/navigation/safe-callback";
 import { describeSignInError } from "@/components/sign-in-messages";
+import { FieldError } from "@/components/form/field-error";
+
+type FieldErrors = { email?: string[]; password?: string[]; code?: string[] };
+
+/** What the browser can tell before asking the server: a blank or malformed field never counts as an attempt. */
+function checkFields(form: FormData, needCode: boolean): FieldErrors {
+  const errors: FieldErrors = {};
+  const email = String(form.get("email") ?? "").trim();
+  if (!email) errors.email = ["Enter your email address."];
+  else if (!/^[^\s@]+@[^\s@]+$/.test(email)) errors.email = ["Enter your email address, like name@example.com."];
+  if (!String(form.get("password") ?? "")) errors.password = ["Enter your password."];
+  if (needCode && !String(form.get("code") ?? "").trim()) errors.code = ["Enter the code from your authenticator app, or a recovery code."];
+  return errors;
+}
 
 /**
  * Email + password sign-in through next-auth's credentials provider; errors are announced, never hint whether
@@ -14,11 +28,21 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
   const [leaving, setLeaving] = useState(false);
   const [pending, setPending] = useState(false);
   const [needCode, setNeedCode] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
+    const invalid = checkFields(form, needCode);
+    setFieldErrors(invalid);
+    const first = (["email", "password", "code"] as const).find((name) => invalid[name]);
+    if (first) {
+      setError(null);
+      const element = formElement.elements.namedItem(first);
+      if (element instanceof HTMLInputElement) element.focus();
+      return;
+    }
     setPending(true);
     setError(null);
     const result = await signIn("credentials", {
@@ -34,9 +58,13 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
     }
     setPending(false);
     const code = result?.error ?? undefined;
+    // The password was right when a code is asked for: keep it, and ask for the code as the next step, not an error.
+    if (code === "totp_required") {
+      setNeedCode(true);
+      return;
+    }
     setError(describeSignInError(code));
-    // The password was right when a code is asked for: keep it, and ask for the code.
-    if (code === "totp_required" || code === "totp_invalid") {
+    if (code === "totp_invalid") {
       setNeedCode(true);
       return;
     }
@@ -62,11 +90,15 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
           <input
             id="email"
             name="email"
+            aria-invalid={fieldErrors.email ? true : undefined}
+            aria-describedby={fieldErrors.email ? "email-error" : undefined}
+            onInput={() => fieldErrors.email && setFieldErrors((e) => ({ ...e, email: undefined }))}
             type="email"
             autoComplete="username"
             required
             className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700"
           />
+          <FieldError id="email-error" messages={fieldErrors.email} />
         </div>
         <div>
           <label htmlFor="password" className="block text-sm font-medium text-slate-800">
@@ -75,15 +107,23 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
           <input
             id="password"
             name="password"
+            aria-invalid={fieldErrors.password ? true : undefined}
+            aria-describedby={fieldErrors.password ? "password-error" : undefined}
+            onInput={() => fieldErrors.password && setFieldErrors((e) => ({ ...e, password: undefined }))}
             type="password"
             autoComplete="current-password"
             required
             className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700"
           />
+          <FieldError id="password-error" messages={fieldErrors.password} />
         </div>
         {needCode ? (
-          <div>
-            <label htmlFor="code" className="block text-sm font-medium text-slate-800">
+          <div className="rounded-md border border-slate-300 bg-white p-3">
+            <h2 className="text-base font-semibold">Step 2 of 2: your authentication code</h2>
+            <p id="code-help" role="status" className="mt-1 text-sm text-slate-700">
+              Your password is right. {describeSignInError("totp_required")}
+            </p>
+            <label htmlFor="code" className="mt-3 block text-sm font-medium text-slate-800">
               Authentication code
             </label>
             <input
@@ -94,9 +134,12 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
               autoComplete="one-time-code"
               autoFocus
               required
-              aria-describedby={error ? "sign-in-error" : undefined}
+              aria-invalid={fieldErrors.code || error ? true : undefined}
+              aria-describedby={["code-help", fieldErrors.code ? "code-error" : "", error ? "sign-in-error" : ""].filter(Boolean).join(" ")}
+              onInput={() => fieldErrors.code && setFieldErrors((e) => ({ ...e, code: undefined }))}
               className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 font-mono tracking-widest focus:outline-2 focus:outline-offset-1 focus:outline-blue-700"
             />
+            <FieldError id="code-error" messages={fieldErrors.code} />
           </div>
         ) : null}
         <div className="min-h-6">

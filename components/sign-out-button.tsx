@@ -13,7 +13,8 @@ export function SignOutButton() {
       onClick={async () => {
         setPending(true);
         await signOut({ redirect: false });
-        window.location.replace("/login");
+        // A fixed flag, so the sign-in page can say "You are signed out" (it never shows text from the URL).
+        window.location.replace("/login?signedOut=1");
       }}
       className="rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
     >

@@ -17,6 +17,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   // Single sign-on: the portal's button, its refusals (?error=…), and the code step a login with 2FA still owes.
   const sso = oidcSignInOption();
   const error = typeof params.error === "string" && isSignInErrorCode(params.error) ? params.error : undefined;
+  // Set by the Sign out button; only this fixed sentence is shown, never text from the URL.
+  const signedOut = params.signedOut === "1" && !error;
   if (sso && params.step === "code") {
     return (
       <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4">
@@ -30,6 +32,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4">
       <h1 className="mb-1 text-2xl font-bold">Sign in to Mailroom</h1>
       <p className="mb-6 text-sm text-slate-700">Manage the mailboxes of your hosting accounts.</p>
+      <p role="status" className={signedOut ? "mb-4 rounded-md border border-emerald-700 bg-emerald-50 px-4 py-3 text-sm font-semibold text-emerald-950" : "sr-only"}>
+        {signedOut ? "You are signed out." : ""}
+      </p>
       <SignInForm callbackUrl={callbackUrl} sso={sso} initialError={error} />
       <p className="mt-4 text-sm">
         <Link href="/forgot-password" className="font-medium text-blue-800 underline">
