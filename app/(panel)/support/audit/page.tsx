@@ -5,6 +5,7 @@ import { knownAuditActions, listAuditLog, OUTCOME_LABELS, type AuditLogQuery } f
 import { formatUtc } from "@/components/support/format-time";
 import { NewerOlderNav } from "@/components/support/newer-older-nav";
 import { TableHead } from "@/components/support/table-head";
+import { cardTable } from "@/components/card-table";
 import { staffOr404 } from "../staff-or-404";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -84,29 +85,29 @@ export default async function AuditLogPage({ searchParams }: Props) {
         {log.rows.length === 0 ? "No events match." : `Page ${log.page}: events ${(log.page - 1) * 50 + 1}–${(log.page - 1) * 50 + log.rows.length}.`}
       </p>
       {log.rows.length ? (
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full border-collapse rounded-md bg-white text-left text-sm shadow-sm">
-            <TableHead caption="Audit events" columns={["When", "Who", "Account", "What", "Outcome", "Reason"]} />
-            <tbody>
+        <div className="mt-2 sm:overflow-x-auto">
+          <table className={`rounded-md bg-white shadow-sm max-sm:bg-transparent max-sm:shadow-none ${cardTable.table}`}>
+            <TableHead cards caption="Audit events" columns={["When", "Who", "Account", "What", "Outcome", "Reason"]} />
+            <tbody className={cardTable.body}>
               {log.rows.map((row) => (
-                <tr key={row.id} className="border-t border-slate-200 align-top">
-                  <td className="whitespace-nowrap px-3 py-2">{formatUtc(row.at)}</td>
-                  <td className="px-3 py-2">
+                <tr key={row.id} className={cardTable.row}>
+                  <td data-label="When" className={`sm:whitespace-nowrap ${cardTable.cell}`}>{formatUtc(row.at)}</td>
+                  <td data-label="Who" className={cardTable.cell}>
                     {row.actorEmail ?? "—"}
                     {row.actorRole ? <span className="block text-xs text-slate-700">{row.actorRole}</span> : null}
                   </td>
-                  <td className="px-3 py-2">
+                  <td data-label="Account" className={cardTable.cell}>
                     {row.account ? (
                       <Link href={`/support/accounts/${row.account.id}`} className="text-blue-800 underline underline-offset-2">{row.account.primaryDomain}</Link>
                     ) : "—"}
                   </td>
-                  <td className="px-3 py-2">
+                  <td data-label="What" className={cardTable.cell}>
                     {row.what}
-                    {row.target ? <span className="block font-mono text-xs text-slate-700">{row.target}</span> : null}
-                    <span className="block font-mono text-xs text-slate-700">{row.action}</span>
+                    {row.target ? <span className="block font-mono text-xs break-all text-slate-700">{row.target}</span> : null}
+                    <span className="block font-mono text-xs break-all text-slate-700">{row.action}</span>
                   </td>
-                  <td className={`px-3 py-2 ${row.outcome === "success" ? "" : "font-semibold text-red-800"}`}>{OUTCOME_LABELS[row.outcome] ?? row.outcome}</td>
-                  <td className="px-3 py-2">{row.reason ?? <span className="text-slate-700">—</span>}</td>
+                  <td data-label="Outcome" className={`${cardTable.cell} ${row.outcome === "success" ? "" : "font-semibold text-red-800"}`}>{OUTCOME_LABELS[row.outcome] ?? row.outcome}</td>
+                  <td data-label="Reason" className={cardTable.cell}>{row.reason ?? <span className="text-slate-700">—</span>}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@ import { listAccountActivity, OUTCOME_LABELS } from "@/lib/mail/activity";
 import { formatUtc } from "@/components/support/format-time";
 import { NewerOlderNav } from "@/components/support/newer-older-nav";
 import { TableHead } from "@/components/support/table-head";
+import { cardTable } from "@/components/card-table";
 import { accountOr404 } from "../account-or-404";
 import { AccountHeader } from "../account-header";
 
@@ -29,19 +30,19 @@ export default async function ActivityPage({ params, searchParams }: Props) {
       {activity.entries.length === 0 ? (
         <p className="mt-4 rounded-md border border-slate-300 bg-white p-4">{activity.page > 1 ? "No older changes." : "No changes have been made through the panel yet."}</p>
       ) : (
-        <table className="mt-4 w-full border-collapse rounded-md bg-white text-left text-sm shadow-sm">
-          <TableHead caption={`Changes to ${account.primaryDomain}`} columns={["When", "What", "By", "Outcome", "Reason"]} />
-          <tbody>
+        <table className={`mt-4 rounded-md bg-white shadow-sm max-sm:bg-transparent max-sm:shadow-none ${cardTable.table}`}>
+          <TableHead cards caption={`Changes to ${account.primaryDomain}`} columns={["When", "What", "By", "Outcome", "Reason"]} />
+          <tbody className={cardTable.body}>
             {activity.entries.map((e) => (
-              <tr key={e.id} className="border-t border-slate-200 align-top">
-                <td className="whitespace-nowrap px-3 py-2">{formatUtc(e.at)}</td>
-                <td className="px-3 py-2">
+              <tr key={e.id} className={cardTable.row}>
+                <td data-label="When" className={`sm:whitespace-nowrap ${cardTable.cell}`}>{formatUtc(e.at)}</td>
+                <td data-label="What" className={cardTable.cell}>
                   {e.what}
-                  {e.target ? <span className="block font-mono text-xs text-slate-700">{e.target}</span> : null}
+                  {e.target ? <span className="block font-mono text-xs break-all text-slate-700">{e.target}</span> : null}
                 </td>
-                <td className="px-3 py-2">{e.by}</td>
-                <td className={`px-3 py-2 ${e.outcome === "success" ? "" : "font-semibold text-red-800"}`}>{OUTCOME_LABELS[e.outcome] ?? e.outcome}</td>
-                <td className="px-3 py-2">{e.reason ?? <span className="text-slate-700">—</span>}</td>
+                <td data-label="By" className={cardTable.cell}>{e.by}</td>
+                <td data-label="Outcome" className={`${cardTable.cell} ${e.outcome === "success" ? "" : "font-semibold text-red-800"}`}>{OUTCOME_LABELS[e.outcome] ?? e.outcome}</td>
+                <td data-label="Reason" className={cardTable.cell}>{e.reason ?? <span className="text-slate-700">—</span>}</td>
               </tr>
             ))}
           </tbody>

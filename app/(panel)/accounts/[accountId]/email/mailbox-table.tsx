@@ -6,6 +6,7 @@ import { ErrorPanel } from "@/components/error-panel";
 import { MailboxBadges } from "@/components/mailbox-badges";
 import { Pagination } from "@/components/pagination";
 import { QuotaUsage } from "@/components/quota-usage";
+import { cardTable } from "@/components/card-table";
 
 /** The live mailbox list; streamed in after the page shell, and an error panel (not a crash) when cPanel fails. */
 export async function MailboxTable({ user, accountId, query, page }: { user: Actor; accountId: string; query: string; page: number }) {
@@ -32,19 +33,19 @@ export async function MailboxTable({ user, accountId, query, page }: { user: Act
       {mailboxes.length === 0 ? (
         <p className="mt-2 rounded-md border border-slate-300 bg-white p-4">{query ? "No mailbox matches that address." : "This account has no mailboxes yet."}</p>
       ) : (
-        <table className="mt-2 w-full border-collapse rounded-md bg-white text-left text-sm shadow-sm">
+        <table className={`mt-2 rounded-md bg-white shadow-sm max-sm:bg-transparent max-sm:shadow-none ${cardTable.table}`}>
           <caption className="sr-only">Mailboxes</caption>
-          <thead className="bg-slate-100">
+          <thead className={cardTable.head}>
             <tr>
               <th scope="col" className="px-3 py-2">Address</th>
               <th scope="col" className="px-3 py-2">Storage</th>
               <th scope="col" className="px-3 py-2">Status</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className={cardTable.body}>
             {mailboxes.map((mailbox) => (
-              <tr key={mailbox.email} className="border-t border-slate-200 align-top">
-                <td className="px-3 py-2">
+              <tr key={mailbox.email} className={cardTable.row}>
+                <td data-label="Address" className={`${cardTable.cell} max-sm:break-all`}>
                   <Link
                     href={`/accounts/${accountId}/email/${encodeURIComponent(mailbox.email)}`}
                     className="font-medium text-blue-800 underline underline-offset-2"
@@ -52,10 +53,10 @@ export async function MailboxTable({ user, accountId, query, page }: { user: Act
                     {mailbox.email}
                   </Link>
                 </td>
-                <td className="px-3 py-2">
+                <td data-label="Storage" className={cardTable.cell}>
                   <QuotaUsage diskUsedBytes={mailbox.diskUsedBytes} quotaMb={mailbox.quotaMb} />
                 </td>
-                <td className="px-3 py-2">
+                <td data-label="Status" className={cardTable.cell}>
                   <MailboxBadges {...mailbox} />
                 </td>
               </tr>
