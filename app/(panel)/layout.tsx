@@ -34,6 +34,9 @@ export default async function PanelLayout({ children }: { children: ReactNode })
                 <Link href="/admin/servers" className="text-sm font-medium text-blue-800 underline-offset-4 hover:underline">
                   Servers
                 </Link>
+                <Link href="/admin/jobs" className="text-sm font-medium text-blue-800 underline-offset-4 hover:underline">
+                  Jobs
+                </Link>
               </>
             ) : null}
           </nav>
@@ -44,6 +47,9 @@ export default async function PanelLayout({ children }: { children: ReactNode })
               </Link>
               <Link href="/security/two-factor" className="font-medium text-blue-800 underline-offset-4 hover:underline">
                 Two-factor sign-in
+              </Link>
+              <Link href="/settings/notifications" className="font-medium text-blue-800 underline-offset-4 hover:underline">
+                E-mails
               </Link>
             </nav>
             <span>

@@ -217,3 +217,28 @@ export async function listAccounts(input: { query?: string; limit?: number; offs
 export async function verifyAudit() {
   return verifyAuditChain();
 }
+
+const JOB_STATES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
+
+/** The queue's jobs, newest first (`jobs`). */
+export async function listJobs(input: { state?: string; limit?: number } = {}) {
+  if (input.state !== undefined && !(JOB_STATES as readonly string[]).includes(input.state)) {
+    throw usageError(`--state must be one of ${JOB_STATES.join(", ")}`);
+  }
+  const { jobQueue } = await import("../../lib/jobs/queue");
+  return jobQueue().list({ states: input.state ? [input.state as (typeof JOB_STATES)[number]] : undefined, limit: input.limit ?? 50 });
+}
+
+/** Runs a failed or cancelled job again (`jobs retry ID`). */
+export async function retryJob(input: { id?: string }): Promise<void> {
+  if (!input.id) throw usageError("Give the job's id: jobs retry ID");
+  const { jobQueue } = await import("../../lib/jobs/queue");
+  if (!(await jobQueue().retry(input.id))) throw new CliError(`no failed or cancelled job ${input.id}`, 1);
+}
+
+/** Cancels a queued or running job (`jobs cancel ID`). */
+export async function cancelJob(input: { id?: string }): Promise<void> {
+  if (!input.id) throw usageError("Give the job's id: jobs cancel ID");
+  const { jobQueue } = await import("../../lib/jobs/queue");
+  if (!(await jobQueue().cancel(input.id))) throw new CliError(`no queued or running job ${input.id}`, 1);
+}

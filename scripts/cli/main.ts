@@ -45,6 +45,12 @@ Panel users
   user:unlock --email E
   user:signout-all --email E                end every session of the user
 
+Background jobs (mail; BullMQ on Redis with REDIS_URL, else the database)
+  jobs [--state queued|running|succeeded|failed|cancelled] [--limit N] [--json]
+                                            list jobs, newest first, with attempts and last error
+  jobs retry ID                             run a failed or cancelled job again (fresh attempts)
+  jobs cancel ID                            cancel a queued job, or ask a running one to stop
+
 Audit log
   audit:verify (or: audit verify)           re-compute the audit log's hash chain; exit 1 naming the first
                                             row that was changed, removed or inserted
@@ -74,6 +80,9 @@ const OPTIONS: Record<string, Options> = {
   "user:unlock": { email: str },
   "user:signout-all": { email: str },
   "audit:verify": {},
+  jobs: { state: str, limit: str, json: flag },
+  "jobs:retry": { id: str },
+  "jobs:cancel": { id: str },
 };
 
 type Values = Record<string, string | boolean | undefined>;
@@ -226,6 +235,25 @@ async function run(command: string, v: Values, io: CliIo): Promise<void> {
       return void out(`Unlocked: ${describeUser(await commands.unlockUser({ email: s(v.email) }))}`);
     case "user:signout-all":
       return void out(`Signed out everywhere: ${describeUser(await commands.signOutEverywhere({ email: s(v.email) }))}`);
+    case "jobs": {
+      const jobs = await commands.listJobs({ state: s(v.state), limit: int(v.limit, "limit") });
+      if (v.json) return void out(JSON.stringify(jobs, null, 2));
+      if (!jobs.length) return void out("No jobs");
+      const when = (ms: number | null) => (ms ? new Date(ms).toISOString().replace("T", " ").slice(0, 19) : "-");
+      out(
+        table([
+          ["ID", "STATE", "ATTEMPTS", "CREATED", "NEXT TRY", "JOB", "LAST ERROR"],
+          ...jobs.map((j) => [j.id, j.state, `${j.attempts}/${j.maxAttempts}`, when(j.createdAt), when(j.state === "queued" ? j.runAt : null), j.title, j.lastError ?? "-"]),
+        ]),
+      );
+      return;
+    }
+    case "jobs:retry":
+      await commands.retryJob({ id: s(v.id) });
+      return void out(`Job ${s(v.id)} is queued again; a running panel picks it up.`);
+    case "jobs:cancel":
+      await commands.cancelJob({ id: s(v.id) });
+      return void out(`Job ${s(v.id)} is cancelled (a running one stops at its next check).`);
     case "audit:verify": {
       const verdict = await commands.verifyAudit();
       if (!verdict.ok) throw new CliError(`the audit log was tampered with: ${verdict.problem} (checked ${verdict.rows} rows)`, 1);
@@ -238,7 +266,14 @@ async function run(command: string, v: Values, io: CliIo): Promise<void> {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // "audit verify" reads better than "audit:verify"; both work.
   const [first, ...others] = argv;
-  const [command, ...rest] = first === "audit" && others[0] === "verify" ? ["audit:verify", ...others.slice(1)] : argv;
+  // "jobs retry ID" / "jobs cancel ID" likewise stand for "jobs:retry --id ID".
+  const jobVerb = first === "jobs" && (others[0] === "retry" || others[0] === "cancel") ? others[0] : undefined;
+  const [command, ...rest] =
+    first === "audit" && others[0] === "verify"
+      ? ["audit:verify", ...others.slice(1)]
+      : jobVerb
+        ? [`jobs:${jobVerb}`, ...(others[1] && !others[1].startsWith("-") ? ["--id", others[1], ...others.slice(2)] : others.slice(1))]
+        : argv;
   if (!command || command === "help" || command === "--help" || command === "-h") {
     (command ? io.stdout : io.stderr).write(USAGE);
     return command ? 0 : 2;

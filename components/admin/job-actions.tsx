@@ -1,0 +1,37 @@
+"use client";
+
+import { useActionState } from "react";
+import { idleState, type ActionState } from "@/lib/actions/action-state";
+import { FormStatus } from "@/components/form/form-status";
+
+type Props = {
+  job: { id: string; title: string; canRetry: boolean; canCancel: boolean };
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+};
+
+const buttonClass =
+  "rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-50 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60";
+
+/** Retry (failed, cancelled) and Cancel (queued, running) for one job. */
+export function JobActions({ job, action }: Props) {
+  const [state, formAction, pending] = useActionState(action, idleState);
+  if (!job.canRetry && !job.canCancel) return <span className="text-slate-700">—</span>;
+  return (
+    <form action={formAction} className="space-y-1">
+      <input type="hidden" name="jobId" value={job.id} />
+      <div className="flex gap-2">
+        {job.canRetry ? (
+          <button type="submit" name="operation" value="retry" disabled={pending} aria-label={`Retry ${job.title}`} className={buttonClass}>
+            Retry
+          </button>
+        ) : null}
+        {job.canCancel ? (
+          <button type="submit" name="operation" value="cancel" disabled={pending} aria-label={`Cancel ${job.title}`} className={buttonClass}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+      <FormStatus state={state} />
+    </form>
+  );
+}
