@@ -153,6 +153,8 @@ export interface AuditFilter {
   /** Default 50, at most 500. */
   limit?: number;
   offset?: number;
+  /** Keyset paging: only events after this one in the newest-first order, so writes meanwhile shift nothing. */
+  before?: { at: number; id: string };
 }
 
 /** Audit events matching the filter, newest first. */
@@ -165,6 +167,8 @@ export async function listAuditEvents(filter: AuditFilter = {}): Promise<AuditEv
   if (filter.outcome) query = query.where("outcome", "=", filter.outcome);
   if (filter.since !== undefined) query = query.where("at", ">=", filter.since);
   if (filter.until !== undefined) query = query.where("at", "<", filter.until);
+  const before = filter.before;
+  if (before) query = query.where((eb) => eb.or([eb("at", "<", before.at), eb.and([eb("at", "=", before.at), eb("id", "<", before.id)])]));
   const limit = Math.max(1, Math.min(filter.limit ?? 50, 500));
   const rows = await query
     .orderBy("at", "desc")

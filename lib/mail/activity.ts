@@ -198,20 +198,27 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The filtered audit log as CSV lines (header first), read 500 events at a time, newest first. */
+/**
+ * The filtered audit log as CSV lines (header first), read 500 events at a time, newest first. Pages continue
+ * after the last event read (by time, then id), not at an offset: events written meanwhile are newer, so they
+ * neither repeat nor push out rows of a live export.
+ */
 export async function* auditLogCsv(actor: Actor, query: AuditLogQuery): AsyncGenerator<string> {
   requireStaff(actor);
   const { filter, empty } = await toFilter(query);
   yield ["time_utc", "actor_email", "actor_role", "account_id", "account_domain", "action", "target", "outcome", "reason", "request_id", "detail"].join(",") + "\r\n";
   if (empty) return;
   const batch = 500;
-  for (let offset = 0; offset < MAX_EXPORT_ROWS; offset += batch) {
-    const events = await listAuditEvents({ ...filter, limit: batch, offset });
+  let before: AuditFilter["before"];
+  for (let exported = 0; exported < MAX_EXPORT_ROWS; exported += batch) {
+    const events = await listAuditEvents({ ...filter, limit: batch, before });
     for (const r of await toRows(events)) {
       yield [new Date(r.at).toISOString(), r.actorEmail, r.actorRole, r.account?.id, r.account?.primaryDomain, r.action, r.target, r.outcome, r.reason, r.requestId, r.detail]
         .map(csvCell)
         .join(",") + "\r\n";
     }
     if (events.length < batch) return;
+    const last = events[events.length - 1]!;
+    before = { at: last.at, id: last.id };
   }
 }
