@@ -49,10 +49,14 @@ export class RedisQueue implements JobQueue {
   private readonly connection: IORedis;
   private readonly queue: Queue<Data>;
 
-  constructor(private readonly url: string) {
+  private readonly name: string;
+
+  /** `name` keeps separate queues apart on one Redis (tests); the panel uses the default. */
+  constructor(url: string, options: { name?: string } = {}) {
+    this.name = options.name ?? QUEUE_NAME;
     // BullMQ's workers block on Redis; it requires no per-request retry limit.
     this.connection = new IORedis(url, { maxRetriesPerRequest: null, lazyConnect: true });
-    this.queue = new Queue<Data>(QUEUE_NAME, { connection: this.connection });
+    this.queue = new Queue<Data>(this.name, { connection: this.connection });
   }
 
   async enqueue(input: EnqueueInput) {
@@ -110,7 +114,7 @@ export class RedisQueue implements JobQueue {
 
   startWorker(handlers: JobHandlers, options: { concurrency?: number } = {}): JobWorker {
     const worker = new Worker<Data>(
-      QUEUE_NAME,
+      this.name,
       async (job) => {
         const handler = handlers[job.name];
         if (!handler) throw new UnrecoverableError(`No handler for jobs of kind ${job.name}`);
@@ -149,6 +153,11 @@ export class RedisQueue implements JobQueue {
     );
     worker.on("error", (error) => log().error({ ...errorField(error) }, "The job worker lost Redis"));
     return { stop: () => worker.close() };
+  }
+
+  /** Deletes the queue and all its jobs (tests). */
+  async obliterate() {
+    await this.queue.obliterate({ force: true });
   }
 
   async close() {
