@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { EMULATOR_CPANEL_PORT, EMULATOR_WHM_PORT, PANEL_PORT as PORT } from "./e2e/support/ports";
+import { EMULATOR_CPANEL_PORT, EMULATOR_WHM_PORT, MAIL_CATCHER_SMTP_PORT, MAIL_CATCHER_WEB_PORT, PANEL_PORT as PORT } from "./e2e/support/ports";
 
 /**
  * e2e against the production build (`next build` + `next start`) and the emulator, started together by
@@ -40,6 +40,9 @@ export default defineConfig({
       EMULATOR_WHM_PORT: String(EMULATOR_WHM_PORT),
       EMULATOR_CPANEL_PORT: String(EMULATOR_CPANEL_PORT),
       EMULATOR_CONTROL: "1",
+      // The launcher starts maildev on these; the panel sends to it and e2e/support/mailbox.ts reads its inbox.
+      MAILDEV_SMTP_PORT: String(MAIL_CATCHER_SMTP_PORT),
+      MAILDEV_WEB_PORT: String(MAIL_CATCHER_WEB_PORT),
       // Specs inject cPanel faults behind the panel's back; the read cache would hide them (it has its own tests).
       CPANEL_READ_CACHE_SECONDS: "0",
     },
