@@ -132,11 +132,18 @@ function databaseMaker(raw: RawDatabase): Make {
   return (keyPrefix, rule, sweeper) => {
     // Ended windows are dead rows; one limiter per prefix sweeps them (rlf: every 5 minutes, those an hour old).
     const common = { keyPrefix, points: rule.limit, duration: windowOf(rule), tableName: TABLE, tableCreated: true, clearExpiredByTimeout: sweeper };
-    return raw.engine === "postgres"
-      ? new RateLimiterPostgres({ ...common, storeClient: raw.pool, storeType: "pool" })
-      : new RateLimiterSQLite({ ...common, storeClient: raw.sqlite, storeType: "better-sqlite3" });
+    if (raw.engine === "postgres") return new RateLimiterPostgres({ ...common, storeClient: raw.pool, storeType: "pool" });
+    const limiter = new RateLimiterSQLite({ ...common, storeClient: raw.sqlite, storeType: "better-sqlite3" }) as RateLimiterSQLite & SweepsExpired;
+    // Its timer calls clearExpired, which on SQLite (unlike PostgreSQL) rejects unhandled once the database is
+    // closed, and the demo launcher closes its handle and runs on; a failed sweep is harmless, so it is dropped.
+    const sweep = limiter.clearExpired.bind(limiter);
+    limiter.clearExpired = (expire) => (raw.sqlite.open ? sweep(expire).catch(() => undefined) : Promise.resolve());
+    return limiter;
   };
 }
+
+/** rlf's purge of ended windows (not in its type declarations). */
+type SweepsExpired = { clearExpired(expire: number): Promise<void> };
 
 /** rlf rejects a hit over the limit with its result; anything else is a real error. */
 async function consume(limiter: RateLimiterAbstract, key: string, rule: RateLimitRule): Promise<RateLimiterRes> {

@@ -3,7 +3,8 @@ import { createServer, type AddressInfo, type Socket } from "node:net";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { attemptWithinBudget, rateLimiter, type RateLimiter } from "@/lib/auth/rate-limit";
-import { ENGINES, setTestEnv, TEST_REDIS_URL, withTestDatabase } from "./engines";
+import { migrateToLatest } from "@/lib/db/client";
+import { ENGINES, openTestDatabase, setTestEnv, TEST_REDIS_URL, withTestDatabase } from "./engines";
 
 setTestEnv();
 
@@ -196,5 +197,27 @@ describe("rate limiter, Redis down: the in-process insurance keeps limiting", ()
       expect(blocked).toMatchObject({ status: "blocked" });
       expect(checked).toBe(false);
     });
+  });
+});
+
+describe("rate limiter, database backend: ended windows", () => {
+  it("are swept on a timer, and a closed SQLite database does not make the sweep fail the process", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const test = await openTestDatabase("sqlite");
+    try {
+      await migrateToLatest(test.handle.db);
+      const limiter = rateLimiter({ backend: "database", database: test.handle });
+      await limiter.hit("sweep", { limit: 1, windowSeconds: 1 });
+      await limiter.peek("sweep");
+      const rows = () => test.handle.db.selectFrom("rate_limit_points").selectAll().execute();
+      expect(await rows()).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(2 * 60 * 60 * 1000);
+      expect(await rows()).toEqual([]);
+      await test.handle.close();
+      await vi.advanceTimersByTimeAsync(60 * 60 * 1000);
+    } finally {
+      vi.useRealTimers();
+      await test.dispose();
+    }
   });
 });
