@@ -183,7 +183,8 @@ type GlobalWithRedis = typeof globalThis & { [REDIS_KEY]?: Redis };
 
 function sharedRedis(url: string): Redis {
   const holder = globalThis as GlobalWithRedis;
-  holder[REDIS_KEY] ??= new Redis(url, { maxRetriesPerRequest: 2, connectTimeout: 5_000 });
+  // commandTimeout: a Redis that stops answering must not collect pending calls behind the limiter's own timeout.
+  holder[REDIS_KEY] ??= new Redis(url, { maxRetriesPerRequest: 2, connectTimeout: 5_000, commandTimeout: 5_000 });
   return holder[REDIS_KEY];
 }
 
