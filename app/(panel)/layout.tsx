@@ -14,7 +14,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
       </a>
       <header className="border-b border-slate-300 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <nav aria-label="Main" className="flex items-center gap-6">
+          <nav aria-label="Main" className="flex flex-wrap items-center gap-x-6 gap-y-2">
             <Link href="/accounts" className="text-lg font-bold text-slate-900">
               Mailroom
             </Link>

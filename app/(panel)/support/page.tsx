@@ -5,6 +5,7 @@ import { supportSearch } from "@/lib/mail/support";
 import { SearchForm } from "@/components/search-form";
 import { Pagination } from "@/components/pagination";
 import { TableHead } from "@/components/support/table-head";
+import { cardTable } from "@/components/card-table";
 import { staffOr404 } from "./staff-or-404";
 
 export const metadata: Metadata = { title: "Support" };
@@ -47,23 +48,23 @@ export default async function SupportPage({ searchParams }: Props) {
           ) : (
             <form method="get" action="/support/force-password" className="mt-2">
               <input type="hidden" name="q" value={result.query} />
-              <table className="w-full border-collapse rounded-md bg-white text-left text-sm shadow-sm">
-                <TableHead caption="Matching accounts" columns={[{ label: "Select", hidden: true }, "Domain", "cPanel user", "Server", "Owner", "Matching mailboxes"]} />
-                <tbody>
+              <table className={`rounded-md bg-white shadow-sm max-sm:bg-transparent max-sm:shadow-none ${cardTable.table}`}>
+                <TableHead cards caption="Matching accounts" columns={[{ label: "Select", hidden: true }, "Domain", "cPanel user", "Server", "Owner", "Matching mailboxes"]} />
+                <tbody className={cardTable.body}>
                   {result.accounts.map((account) => (
-                    <tr key={account.id} className="border-t border-slate-200 align-top">
-                      <td className="px-3 py-2">
+                    <tr key={account.id} className={cardTable.row}>
+                      <td className={cardTable.cell}>
                         <input type="checkbox" name="account" value={account.id} aria-label={`Select ${account.primaryDomain}`} />
                       </td>
-                      <td className="px-3 py-2">
+                      <td data-label="Domain" className={`max-sm:break-all ${cardTable.cell}`}>
                         <Link href={`/support/accounts/${account.id}`} className="font-medium text-blue-800 underline underline-offset-2">
                           {account.primaryDomain}
                         </Link>
                       </td>
-                      <td className="px-3 py-2 font-mono">{account.cpanelUser}</td>
-                      <td className="px-3 py-2">{account.serverName}</td>
-                      <td className="px-3 py-2">{account.ownerEmail ?? <span className="text-slate-700">No owner</span>}</td>
-                      <td className="px-3 py-2">{account.matchedMailboxes.join(", ")}</td>
+                      <td data-label="cPanel user" className={`font-mono ${cardTable.cell}`}>{account.cpanelUser}</td>
+                      <td data-label="Server" className={`max-sm:break-all ${cardTable.cell}`}>{account.serverName}</td>
+                      <td data-label="Owner" className={`max-sm:break-all ${cardTable.cell}`}>{account.ownerEmail ?? <span className="text-slate-700">No owner</span>}</td>
+                      <td data-label="Matching mailboxes" className={`max-sm:break-all ${cardTable.cell}`}>{account.matchedMailboxes.join(", ")}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -11,6 +11,7 @@ import { ConfirmActionForm } from "@/components/support/confirm-action-form";
 import { OpenSessionForm } from "@/components/support/open-session-form";
 import { SystemForwardForm } from "@/components/support/system-forward-form";
 import { TableHead } from "@/components/support/table-head";
+import { cardTable } from "@/components/card-table";
 import { staffOr404 } from "../../staff-or-404";
 import { openSession, runMailAction, saveSystemForward } from "./actions";
 
@@ -125,18 +126,18 @@ export default async function SupportAccountPage({ params }: Props) {
           mailboxes.value.length === 0 ? (
             <p className="text-sm">This account has no mailboxes.</p>
           ) : (
-            <table className="w-full border-collapse text-left text-sm">
-              <TableHead caption={`Mailboxes of ${account.primaryDomain}`} columns={["Address", "Storage", "Status"]} />
-              <tbody>
+            <table className={cardTable.table}>
+              <TableHead cards caption={`Mailboxes of ${account.primaryDomain}`} columns={["Address", "Storage", "Status"]} />
+              <tbody className={cardTable.body}>
                 {mailboxes.value.map((m) => (
-                  <tr key={m.email} className="border-t border-slate-200 align-top">
-                    <td className="px-3 py-2">
+                  <tr key={m.email} className={cardTable.row}>
+                    <td data-label="Address" className={`max-sm:break-all ${cardTable.cell}`}>
                       <Link href={`/accounts/${account.id}/email/${encodeURIComponent(m.email)}`} className="font-medium text-blue-800 underline underline-offset-2">
                         {m.email}
                       </Link>
                     </td>
-                    <td className="px-3 py-2"><QuotaUsage diskUsedBytes={m.diskUsedBytes} quotaMb={m.quotaMb} /></td>
-                    <td className="px-3 py-2"><MailboxBadges {...m} /></td>
+                    <td data-label="Storage" className={cardTable.cell}><QuotaUsage diskUsedBytes={m.diskUsedBytes} quotaMb={m.quotaMb} /></td>
+                    <td data-label="Status" className={cardTable.cell}><MailboxBadges {...m} /></td>
                   </tr>
                 ))}
               </tbody>
