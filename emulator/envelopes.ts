@@ -24,8 +24,8 @@ export function uapiViaJsonApi(module: string, func: string, result: UapiResult)
 }
 
 /** WHM API 1: `{metadata: {command, reason, result, version: 1}, data}`. */
-export function whmOk(command: string, data?: unknown, reason = "OK") {
-  const body: Record<string, unknown> = { metadata: { command, reason, result: 1, version: 1 } };
+export function whmOk(command: string, data?: unknown, reason = "OK", extraMetadata: Record<string, unknown> = {}) {
+  const body: Record<string, unknown> = { metadata: { ...extraMetadata, command, reason, result: 1, version: 1 } };
   if (data !== undefined) body.data = data;
   return body;
 }

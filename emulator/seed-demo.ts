@@ -1,5 +1,6 @@
 import { createAccount, type AccountSpec } from "./accounts";
-import type { Store } from "./state/store";
+import type { NewLogRow } from "./state/outgoing";
+import { now, type Store } from "./state/store";
 
 /** The demo data of docs/emulator.md. */
 export const DEMO_MAILBOX_PASSWORD = "Demo-mailbox-2026!";
@@ -156,5 +157,57 @@ export function seedDemo(store: Store): void {
         });
       }
     }
+    seedOutgoing(store);
   })();
+}
+
+/**
+ * The demo's outgoing mail, relative to now so "the last hour" always has something: marketing@shop.example is the
+ * spamming mailbox (thousands sent in the last hour, many failed or deferred, a queue of held mail), two others send
+ * normally. Seeding again adds nothing for a sender that already has log rows.
+ */
+function seedOutgoing(store: Store): void {
+  const t = now();
+  const spamDomains = ["gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "mail.ru", "gmx.de", "aol.com", "web.de"];
+  const plan: Array<{ user: string; sender: string; rows: Array<[count: number, type: NewLogRow["type"], from: number, to: number]>; domains: string[]; held?: number }> = [
+    {
+      user: "shopcp",
+      sender: "marketing@shop.example",
+      rows: [
+        [1800, "success", 3600, 0],
+        [240, "failure", 3600, 0],
+        [160, "defer", 3600, 0],
+        [400, "success", 86400, 3600],
+        [30, "failure", 86400, 3600],
+      ],
+      domains: spamDomains,
+      held: 60,
+    },
+    { user: "shopcp", sender: "orders@shop.example", rows: [[4, "success", 3600, 0], [22, "success", 86400, 3600], [1, "defer", 86400, 3600]], domains: ["gmail.com", "example.net", "outlook.com"] },
+    { user: "examplecom", sender: "info@example.com", rows: [[2, "success", 3600, 0], [11, "success", 86400, 3600], [1, "failure", 86400, 3600]], domains: ["example.net", "gmail.com"] },
+  ];
+  let n = 0;
+  for (const p of plan) {
+    if (store.outgoing.logCount(p.sender) > 0) continue;
+    const rows: NewLogRow[] = [];
+    for (const [count, type, from, to] of p.rows) {
+      for (let i = 0; i < count; i++) {
+        n += 1;
+        // Spread evenly over the window; recipients cycle through the domains, the first domain most often.
+        const domain = p.domains[(n * 7) % 11 < 4 ? 0 : n % p.domains.length]!;
+        rows.push({
+          user: p.user,
+          sender: p.sender,
+          recipient: `user${n % 997}@${domain}`,
+          type,
+          sendunixtime: t - from + Math.floor(((from - to) * (i + 0.5)) / count),
+          message: type === "failure" ? "550 5.7.1 Message rejected as spam" : type === "defer" ? "451 4.7.1 Try again later" : "",
+        });
+      }
+    }
+    store.outgoing.addLogRows(rows);
+    if (p.held && store.outgoing.heldCount(p.sender) === 0) {
+      store.outgoing.hold(p.user, p.sender, Array.from({ length: p.held }, (_, i) => `lead${i}@${p.domains[i % p.domains.length]}`), t - 600);
+    }
+  }
 }

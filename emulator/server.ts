@@ -247,7 +247,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     try {
       const out = db.transaction(() => handler(whmCtx(principal), params))();
       if (out.failed) return whmFail(func, out.failed, out.data);
-      return whmOk(func, out.data, out.reason ?? "OK");
+      return whmOk(func, out.data, out.reason ?? "OK", out.metadata);
     } catch (error) {
       if (error instanceof ApiError) return whmFail(func, error.message);
       throw error;

@@ -8,7 +8,7 @@ import { MB, parseQuota } from "./quota";
 import { list, out, type CpanelContext, type UapiHandler } from "./types";
 
 /** The mailbox named by `email` (+ `domain`), or cPanel's AccountNotFound text. */
-function findMailbox(ctx: CpanelContext, params: Params, defaultToMainDomain = true): [MailboxRow, Address] {
+export function findMailbox(ctx: CpanelContext, params: Params, defaultToMainDomain = true): [MailboxRow, Address] {
   const addr = resolveAddress(ctx.store, ctx.account, params, { defaultToMainDomain });
   const mailbox = ctx.store.mailbox(addr.local, addr.domain);
   if (!mailbox) throw new ApiError(texts.noSuchMailbox(addr.address));

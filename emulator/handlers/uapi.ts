@@ -3,6 +3,7 @@ import { uapiFail, uapiOk, type UapiResult } from "../envelopes";
 import type { Params } from "../params";
 import { autoresponderHandlers } from "./uapi-email-autoresponders";
 import { forwarderHandlers } from "./uapi-email-forwarders";
+import { outgoingHandlers } from "./uapi-email-outgoing";
 import { popHandlers } from "./uapi-email-pops";
 import { out, type CpanelContext, type UapiHandler } from "./types";
 
@@ -16,7 +17,7 @@ const getRequiredStrength: UapiHandler = (ctx, params) => {
 };
 
 const MODULES: Record<string, Record<string, UapiHandler>> = {
-  Email: { ...popHandlers, ...forwarderHandlers, ...autoresponderHandlers },
+  Email: { ...popHandlers, ...forwarderHandlers, ...autoresponderHandlers, ...outgoingHandlers },
   PasswdStrength: { get_required_strength: getRequiredStrength },
 };
 

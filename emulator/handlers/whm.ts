@@ -7,6 +7,7 @@ import type { AccountRow, Store } from "../state/store";
 import { now } from "../state/store";
 import { passwordStrength } from "../strength";
 import { MB } from "./quota";
+import { emailtrackSearch } from "./whm-emailtrack";
 
 export interface WhmContext {
   store: Store;
@@ -23,6 +24,8 @@ export interface WhmOutput {
   reason?: string;
   /** A partial failure that still carries data (forcepasswordchange). */
   failed?: string;
+  /** Extra `metadata` keys (emailtrack_search: overflowed, chunk). */
+  metadata?: Record<string, unknown>;
 }
 
 export type WhmHandler = (ctx: WhmContext, params: Params) => WhmOutput;
@@ -328,4 +331,5 @@ export const whmHandlers: Record<string, WhmHandler> = {
   list_pops_for: listPopsFor,
   get_password_strength: getPasswordStrength,
   create_user_session: createUserSession,
+  emailtrack_search: emailtrackSearch,
 };

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { OUTGOING_SCHEMA, OUTGOING_TABLES } from "./outgoing";
 
 export type Db = Database.Database;
 
@@ -103,6 +104,7 @@ export function openDb(path: string): Db {
   if (path !== ":memory:") db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");
   db.exec(SCHEMA);
+  db.exec(OUTGOING_SCHEMA);
   // Files written before accounts had an owner / legacy flag get the columns (CREATE TABLE IF NOT EXISTS keeps old tables).
   const columns = new Set((db.prepare("PRAGMA table_info(accounts)").all() as Array<{ name: string }>).map((c) => c.name));
   if (!columns.has("owner")) db.exec("ALTER TABLE accounts ADD COLUMN owner TEXT NOT NULL DEFAULT 'root'");
@@ -114,6 +116,7 @@ export function openDb(path: string): Db {
 export function clearDb(db: Db): void {
   db.transaction(() => {
     for (const table of [
+      ...OUTGOING_TABLES,
       "mailbox_sessions",
       "login_sessions",
       "autoresponders",

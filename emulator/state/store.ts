@@ -1,4 +1,5 @@
 import type { Db } from "./db";
+import { OutgoingStore } from "./outgoing";
 import { hashPassword } from "./passwords";
 
 export interface AccountRow {
@@ -95,7 +96,11 @@ export const now = (): number => Math.floor(Date.now() / 1000);
 
 /** All reads and writes of the emulator's state. */
 export class Store {
-  constructor(readonly db: Db) {}
+  /** Outgoing mail: delivery log and held messages (state/outgoing.ts). */
+  readonly outgoing: OutgoingStore;
+  constructor(readonly db: Db) {
+    this.outgoing = new OutgoingStore(db);
+  }
 
   // Accounts
   account(user: string): AccountRow | undefined {

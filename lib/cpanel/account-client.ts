@@ -144,6 +144,19 @@ export function accountClient(connection: CpanelServerConnection, cpanelUser: st
     holdOutgoing: byAddress(uapi.holdOutgoing),
     /** UAPI `Email::release_outgoing`: send the held queue. */
     releaseOutgoing: byAddress(uapi.releaseOutgoing),
+    /** UAPI `Email::get_held_message_count`: how many of the mailbox's outgoing messages wait in the hold queue. */
+    heldMessageCount: uses([uapi.getHeldMessageCount], (c) => async (email: string): Promise<number> => {
+      splitAddress(email);
+      return c(uapi.getHeldMessageCount, { email });
+    }),
+    /**
+     * UAPI `Email::delete_held_messages`: removes the held messages (cPanel does it in the background) and answers how many
+     * were queued for removal; `releaseAfter` also lifts the hold afterwards.
+     */
+    deleteHeldMessages: uses([uapi.deleteHeldMessages], (c) => async (email: string, opts: { releaseAfter?: boolean } = {}): Promise<number> => {
+      splitAddress(email);
+      return (await c(uapi.deleteHeldMessages, { email, release_after_delete: opts.releaseAfter ? 1 : undefined })) ?? 0;
+    }),
     /** UAPI `Email::list_forwarders` for one domain, or for every mail domain when none is given. */
     listForwarders: uses([uapi.listMailDomains, uapi.listForwarders], (c) => async (filter: { domain?: string } = {}): Promise<Forwarder[]> => {
       const domains = filter.domain ? [filter.domain] : await account.listMailDomains();

@@ -88,6 +88,16 @@ export const whmAccountRow = z.object({
   unix_startdate: zQuota,
 });
 
+/** One delivery record of WHM `emailtrack_search` (only the fields the panel reads). */
+export const emailtrackRow = z.object({
+  type: zText,
+  sender: zText,
+  email: zText,
+  user: zText,
+  recipient: zText,
+  sendunixtime: zNumber.nullish(),
+});
+
 // ---------- UAPI (Email, PasswdStrength) ----------
 export const uapi = {
   listPopsWithDisk: endpoint({
@@ -185,6 +195,15 @@ export const uapi = {
   terminateMailboxSessions: endpoint({
     api: "uapi", module: "Email", func: "terminate_mailbox_sessions", write: true, params: noParams, data: anyData,
   }),
+  getHeldMessageCount: endpoint({
+    // Cpanel/Admin/Modules/Cpanel/mail.pm GET_HELD_MESSAGE_COUNT: the number of the address's messages held in the queue.
+    api: "uapi", module: "Email", func: "get_held_message_count", write: false, params: emailParam, data: zNumber,
+  }),
+  deleteHeldMessages: endpoint({
+    // DELETE_HELD_MESSAGES: queues their removal and answers how many were queued; release_after_delete lifts the hold after.
+    api: "uapi", module: "Email", func: "delete_held_messages", write: true,
+    params: z.object({ email: str, release_after_delete: int01.optional() }), data: zNumber.nullish(),
+  }),
   getRequiredStrength: endpoint({
     api: "uapi", module: "PasswdStrength", func: "get_required_strength", write: false,
     params: z.object({ app: str }), data: z.object({ strength: zNumber }),
@@ -250,6 +269,12 @@ export const whm = {
   getPasswordStrength: endpoint({
     api: "whm", func: "get_password_strength", write: false, secretParams: ["password"],
     params: z.object({ password: z.string() }), data: z.object({ strength: zNumber }),
+  }),
+  emailtrackSearch: endpoint({
+    // Whostmgr/API/1/Exim.pm `search`: api.filter/sort/chunk become the delivery reporter's query; data `{records: [...]}`.
+    api: "whm", func: "emailtrack_search", write: false,
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    data: z.object({ records: zList(emailtrackRow) }).nullish().transform((v) => v?.records ?? []),
   }),
   createUserSession: endpoint({
     // Creates a login session: a write, and its answer is a credential.

@@ -1,9 +1,9 @@
 import "server-only";
 import { inspect } from "node:util";
 import type { z } from "zod";
-import type { autoresponderData, popRow, popWithDiskRow, whmAccountRow } from "./endpoints";
+import type { autoresponderData, emailtrackRow, popRow, popWithDiskRow, whmAccountRow } from "./endpoints";
 import { CpanelConfigError } from "./errors";
-import type { Autoresponder, Forwarder, ForwarderKind, Mailbox, MailboxBasic, UserSession, WhmAccount } from "./types";
+import type { Autoresponder, DeliveryKind, DeliveryRecord, Forwarder, ForwarderKind, Mailbox, MailboxBasic, UserSession, WhmAccount } from "./types";
 
 /** Raw cPanel rows reshaped into the domain types the client returns (pure: no I/O). */
 
@@ -156,4 +156,24 @@ export function userSession(url: string, service: string, expiresAt: Date | null
   Object.defineProperty(session, "url", { value: url, enumerable: false });
   Object.defineProperty(session, inspect.custom, { value: () => `UserSession { service: '${service}', url: [REDACTED] }`, enumerable: false });
   return session;
+}
+
+const DELIVERY_TYPES: Record<DeliveryKind, string> = { sent: "success", failed: "failure", deferred: "defer", inProgress: "inprogress" };
+
+/** The `emailtrack_search` kind flags (`success`, `failure`, `defer`, `inprogress`) for the kinds wanted. */
+export function deliveryKindFlags(kinds: readonly DeliveryKind[]): Record<string, 0 | 1> {
+  return Object.fromEntries(Object.entries(DELIVERY_TYPES).map(([kind, type]) => [type, kinds.includes(kind as DeliveryKind) ? 1 : 0]));
+}
+
+/** An `emailtrack_search` record as a DeliveryRecord, or null for a type the panel does not know. */
+export function toDeliveryRecord(row: z.output<typeof emailtrackRow>): DeliveryRecord | null {
+  const kind = (Object.keys(DELIVERY_TYPES) as DeliveryKind[]).find((k) => DELIVERY_TYPES[k] === row.type);
+  if (!kind) return null;
+  return {
+    kind,
+    sender: (row.sender || row.email).toLowerCase(),
+    cpanelUser: row.user,
+    recipient: row.recipient.toLowerCase(),
+    sentAt: typeof row.sendunixtime === "number" ? new Date(row.sendunixtime * 1000) : null,
+  };
 }

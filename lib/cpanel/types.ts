@@ -142,3 +142,26 @@ export type UserSession = {
   service: string;
   expiresAt: Date | null;
 };
+
+/** What happened to one outgoing message in Exim's delivery log (WHM `emailtrack_search` `type`). */
+export type DeliveryKind = "sent" | "failed" | "deferred" | "inProgress";
+
+/** One delivery record of WHM `emailtrack_search`. */
+export type DeliveryRecord = {
+  kind: DeliveryKind;
+  sender: string;
+  cpanelUser: string;
+  recipient: string;
+  sentAt: Date | null;
+};
+
+/** A bounded delivery-log search: sender, window, kinds; at most `limit` records, newest first. */
+export type DeliverySearch = {
+  sender?: string;
+  since: Date;
+  kinds?: readonly DeliveryKind[];
+  limit: number;
+};
+
+/** A page of records plus the total that matched (cPanel's `metadata.chunk.records`). */
+export type DeliverySearchResult = { records: DeliveryRecord[]; total: number };

@@ -4,8 +4,16 @@ import { call, send, type CallOptions } from "./call";
 import { parseData, unwrapEnvelope } from "./envelope";
 import { whm, type Endpoint } from "./endpoints";
 import { CpanelApiError, CpanelConfigError, CpanelProtocolError } from "./errors";
-import { toAccount, unixDate, userSession } from "./mappers";
-import type { CpanelServerConnection, ForcePasswordChangeResult, UserSession, UserSessionService, WhmAccount } from "./types";
+import { deliveryKindFlags, toAccount, toDeliveryRecord, unixDate, userSession } from "./mappers";
+import type {
+  CpanelServerConnection,
+  DeliveryRecord,
+  DeliverySearch,
+  DeliverySearchResult,
+  ForcePasswordChangeResult, UserSession,
+  UserSessionService,
+  WhmAccount,
+} from "./types";
 
 function requireWhm(connection: CpanelServerConnection, what: string) {
   if (connection.authMode !== "whm") {
@@ -99,6 +107,37 @@ export function whmClient(connection: CpanelServerConnection, options: Pick<Call
     /** WHM API 1 `terminate_cpuser_mailbox_sessions`: ends every IMAP/POP3 session of the account. */
     async terminateMailboxSessions(user: string): Promise<void> {
       await c(whm.terminateCpuserMailboxSessions, { username: user });
+    },
+    /**
+     * WHM API 1 `emailtrack_search`, bounded: filtered by time (and sender) on the server, newest first, one chunk of at
+     * most `limit` records (limit 1 to count). `total` is what matched (`metadata.chunk.records`, api.chunk.verbose).
+     */
+    async searchDeliveries(query: DeliverySearch): Promise<DeliverySearchResult> {
+      const params: Record<string, string | number> = {
+        ...deliveryKindFlags(query.kinds ?? ["sent", "failed", "deferred"]),
+        // No per-kind cap: the chunk bounds the answer, and the total must count every match.
+        max_results_by_type: 0,
+        "api.filter.enable": 1,
+        "api.filter.a.field": "sendunixtime",
+        "api.filter.a.type": "gt",
+        "api.filter.a.arg0": Math.floor(query.since.getTime() / 1000),
+        "api.sort.enable": 1,
+        "api.sort.a.field": "sendunixtime",
+        "api.sort.a.reverse": 1,
+        "api.chunk.enable": 1,
+        "api.chunk.size": Math.max(1, Math.floor(query.limit)),
+        "api.chunk.start": 1,
+        "api.chunk.verbose": 1,
+      };
+      if (query.sender) Object.assign(params, { "api.filter.b.field": "sender", "api.filter.b.type": "eq", "api.filter.b.arg0": query.sender });
+      const answer = await raw(whm.emailtrackSearch, params);
+      const outcome = unwrapEnvelope("whm", answer.body, answer);
+      if (!outcome.ok) throw new CpanelApiError(outcome.messages, answer.context);
+      const rows = parseData(whm.emailtrackSearch.data, outcome.data ?? null, answer);
+      const records = rows.map(toDeliveryRecord).filter((r): r is DeliveryRecord => r !== null);
+      const chunk = (answer.body as { metadata?: { chunk?: { records?: unknown } } }).metadata?.chunk;
+      const total = Number(chunk?.records);
+      return { records, total: Number.isFinite(total) ? total : records.length };
     },
     /** WHM API 1 `list_pops_for`: the account's email addresses. */
     listMailboxAddresses(user: string): Promise<string[]> {
