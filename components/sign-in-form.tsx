@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { safeCallbackPath } from "@/lib/navigation/safe-callback";
 import { describeSignInError } from "@/components/sign-in-messages";
 import { FieldError } from "@/components/form/field-error";
+import { PrimaryButton } from "@/components/form/primary-button";
 
 type FieldErrors = { email?: string[]; password?: string[]; code?: string[] };
 
@@ -149,13 +150,7 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
             </p>
           ) : null}
         </div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="w-full rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60"
-        >
-          {pending ? "Signing in…" : "Sign in"}
-        </button>
+        <PrimaryButton label="Sign in" pendingLabel="Signing in…" pending={pending} className="w-full" />
       </form>
       {sso ? (
         <div className="mt-6 border-t border-slate-300 pt-6">

@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { safeCallbackPath } from "@/lib/navigation/safe-callback";
 import { describeSignInError } from "@/components/sign-in-messages";
+import { PrimaryButton } from "@/components/form/primary-button";
 
 /** The code step after the portal's sign-in, for a login with two-factor sign-in: no session exists until it passes. */
 export function SsoCodeForm({ label, callbackUrl }: { label: string; callbackUrl: string }) {
@@ -60,13 +61,7 @@ export function SsoCodeForm({ label, callbackUrl }: { label: string; callbackUrl
           </p>
         ) : null}
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60"
-      >
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+      <PrimaryButton label="Sign in" pendingLabel="Signing in…" pending={pending} className="w-full" />
     </form>
   );
 }

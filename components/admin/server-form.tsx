@@ -6,6 +6,7 @@ import { idleState } from "@/lib/actions/action-state";
 import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
+import { PrimaryButton } from "@/components/form/primary-button";
 
 const input = "mt-1 block w-full max-w-md rounded-md border border-slate-400 px-3 py-1.5 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
 
@@ -64,9 +65,7 @@ export function ServerForm({ action }: { action: (state: ActionState, formData: 
       </div>
       <ReasonField idPrefix="add-server" messages={errors?.reason} defaultValue={kept?.reason} />
       <FormStatus state={state} />
-      <button type="submit" disabled={pending} className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60">
-        {pending ? "Adding…" : "Add server"}
-      </button>
+      <PrimaryButton label="Add server" pendingLabel="Adding…" pending={pending} />
     </form>
   );
 }

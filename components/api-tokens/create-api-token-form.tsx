@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import type { CreatedTokenState } from "./created-token-state";
+import { PrimaryButton } from "@/components/form/primary-button";
 
 type Props = {
   action: (state: CreatedTokenState, formData: FormData) => Promise<CreatedTokenState>;
@@ -87,13 +88,7 @@ export function CreateApiTokenForm({ action, scopes }: Props) {
           </span>
         </div>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60"
-      >
-        {pending ? "Creating token…" : "Create token"}
-      </button>
+      <PrimaryButton label="Create token" pendingLabel="Creating token…" pending={pending} />
     </form>
   );
 }

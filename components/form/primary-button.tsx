@@ -1,6 +1,6 @@
 /** The look of a form's main button; exported for the few places that render it as a link or a non-submit button. */
 export const primaryButtonClass =
-  "rounded-md bg-blue-700 px-4 py-2 font-semibold whitespace-nowrap text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:cursor-not-allowed disabled:opacity-60";
+  "rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:cursor-not-allowed disabled:opacity-60";
 
 type Props = {
   label: string;

@@ -9,9 +9,9 @@ import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { DestinationList } from "./destination-list";
-import { primaryButtonClass } from "./styles";
 import { TextField } from "./text-field";
 import { useWithReason } from "./use-staff-reason";
+import { PrimaryButton } from "@/components/form/primary-button";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 type Kind = "address" | "fail" | "blackhole" | "pipe" | "system";
@@ -187,9 +187,7 @@ export function AccountForwarders({ accountId, domains, addresses, isStaff, addA
 
         {isStaff ? <ReasonField idPrefix="forwarders" messages={errors.reason ?? removeErrors?.reason} defaultValue={values?.reason} /> : null}
         <FormStatus state={latest} />
-        <button type="submit" disabled={adding} className={primaryButtonClass}>
-          {adding ? "Adding forwarder…" : "Add forwarder"}
-        </button>
+        <PrimaryButton label="Add forwarder" pendingLabel="Adding forwarder…" pending={adding} />
       </form>
     </div>
   );

@@ -7,9 +7,10 @@ import { normalizeDomain } from "@/lib/forwarding/address";
 import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
-import { primaryButtonClass, removeButtonClass } from "./styles";
+import { removeButtonClass } from "./styles";
 import { TextField } from "./text-field";
 import { useWithReason } from "./use-staff-reason";
+import { PrimaryButton } from "@/components/form/primary-button";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -110,9 +111,7 @@ export function DomainForwarders({ accountId, domains, domainForwarders, isStaff
             onChange={() => setClientErrors(null)}
           />
           <FormStatus state={latest} />
-          <button type="submit" disabled={adding} className={primaryButtonClass}>
-            {adding ? "Adding domain forwarder…" : "Add domain forwarder"}
-          </button>
+          <PrimaryButton label="Add domain forwarder" pendingLabel="Adding domain forwarder…" pending={adding} />
         </form>
       ) : (
         <FormStatus state={latest} />

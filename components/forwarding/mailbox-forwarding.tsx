@@ -8,10 +8,10 @@ import type { AddressForwarding } from "@/lib/forwarding/describe";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { DestinationList } from "./destination-list";
-import { primaryButtonClass } from "./styles";
 import { TextField } from "./text-field";
 import { useWithReason } from "./use-staff-reason";
 import { SubmissionKey } from "@/components/form/submission-key";
+import { PrimaryButton } from "@/components/form/primary-button";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -101,9 +101,7 @@ export function MailboxForwarding({ accountId, forwarding, requireReason, addAct
           />
         ) : null}
         <FormStatus state={latest} />
-        <button type="submit" disabled={adding} className={primaryButtonClass}>
-          {adding ? "Adding forwarder…" : "Add forwarder"}
-        </button>
+        <PrimaryButton label="Add forwarder" pendingLabel="Adding forwarder…" pending={adding} />
       </form>
     </div>
   );

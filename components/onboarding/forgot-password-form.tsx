@@ -5,6 +5,7 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
+import { PrimaryButton } from "@/components/form/primary-button";
 
 /** Asks for a password-reset link; the answer is the same whether or not the address has a login. */
 export function ForgotPasswordForm({ action }: { action: (state: ActionState, formData: FormData) => Promise<ActionState> }) {
@@ -31,13 +32,7 @@ export function ForgotPasswordForm({ action }: { action: (state: ActionState, fo
         <FieldError id="email-error" messages={errors?.email} />
       </div>
       <FormStatus state={state} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="block w-full rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60"
-      >
-        {pending ? "Sending…" : "Send me a link"}
-      </button>
+      <PrimaryButton label="Send me a link" pendingLabel="Sending…" pending={pending} className="block w-full" />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import { StrengthMeter } from "@/components/password/strength-meter";
 import { usePasswordEstimate } from "@/components/password/use-password-verdict";
+import { PrimaryButton } from "@/components/form/primary-button";
 
 const input =
   "mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
@@ -93,13 +94,7 @@ export function SetPasswordForm({ action, token, email, minLength, submitLabel, 
         Show password
       </button>
       <FormStatus state={state} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="block w-full rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60"
-      >
-        {pending ? "Saving…" : submitLabel}
-      </button>
+      <PrimaryButton label={submitLabel} pendingLabel="Saving…" pending={pending} className="block w-full" />
     </form>
   );
 }

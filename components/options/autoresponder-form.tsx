@@ -6,9 +6,10 @@ import { idleState } from "@/lib/actions/action-state";
 import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
-import { primaryButton, textInput } from "./styles";
+import { textInput } from "./styles";
 import { readableWallTime, toWallTime, useBrowserTimeZone } from "./zoned-time";
 import { SubmissionKey } from "@/components/form/submission-key";
+import { PrimaryButton } from "@/components/form/primary-button";
 
 export type AutoresponderValues = {
   enabled: boolean;
@@ -55,9 +56,7 @@ export function AutoresponderForm({ accountId, address, values, limits, requireR
       />
       {requireReason ? <ReasonField idPrefix="autoresponder" messages={fieldErrors?.reason} defaultValue={kept?.reason} /> : null}
       <FormStatus state={state} />
-      <button type="submit" disabled={pending} className={primaryButton}>
-        {pending ? "Saving autoresponder…" : "Save autoresponder"}
-      </button>
+      <PrimaryButton label="Save autoresponder" pendingLabel="Saving autoresponder…" pending={pending} />
     </form>
   );
 }

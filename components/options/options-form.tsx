@@ -8,8 +8,9 @@ import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { QuotaUsage } from "@/components/quota-usage";
-import { primaryButton, textInput } from "./styles";
+import { textInput } from "./styles";
 import { SubmissionKey } from "@/components/form/submission-key";
+import { PrimaryButton } from "@/components/form/primary-button";
 
 export type OptionsValues = {
   quotaMb: number | null;
@@ -54,9 +55,7 @@ export function OptionsForm({ accountId, address, values, requireReason, action 
       <OptionsFields key={state.status === "idle" ? "idle" : state.at} values={values} kept={kept} fieldErrors={fieldErrors} />
       {requireReason ? <ReasonField idPrefix="options" messages={fieldErrors?.reason} defaultValue={kept?.reason} /> : null}
       <FormStatus state={state} />
-      <button type="submit" disabled={pending} className={primaryButton}>
-        {pending ? "Saving options…" : "Save options"}
-      </button>
+      <PrimaryButton label="Save options" pendingLabel="Saving options…" pending={pending} />
     </form>
   );
 }
