@@ -4,6 +4,7 @@
  * prints the URL and logins, and stops everything on Ctrl-C.
  *
  * Flags: --fresh  start from empty panel and emulator databases.
+ *        --oidc   also start a local OpenID Connect "portal" (port OIDC_PROVIDER_PORT, 3090) and offer single sign-on through it.
  */
 import { rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -14,9 +15,11 @@ import { startMailCatcher } from "./demo/mail-catcher";
 import { demoSecrets } from "./demo/secrets";
 import { DEMO_STAFF_TOTP_SECRET, demoUsers, EMULATOR_DEFAULT_WHM_TOKEN } from "./demo/demo-data";
 import { startChild, stopAll, waitForHttp } from "./demo/processes";
+import { startLocalPortal } from "./demo/local-portal";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const fresh = process.argv.includes("--fresh");
+const localPortal = process.argv.includes("--oidc");
 const port = Number(process.env.PORT ?? 3000);
 const sqlitePath = process.env.MAILROOM_SQLITE_PATH ?? "./data/mailroom.db";
 const emulatorDb = process.env.EMULATOR_DB ?? "./data/emulator.db";
@@ -56,6 +59,8 @@ async function main() {
 
   const { whmUrl, cpanelUrl } = await startEmulatorAndProvision(root, env, whmToken);
 
+  if (localPortal) Object.assign(env, await startLocalPortal(root, env, port, Number(process.env.OIDC_PROVIDER_PORT ?? 3090)));
+
   startChild(join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { ...env, NODE_ENV: "production" }, "The panel");
   await waitForHttp(`http://127.0.0.1:${port}/login`, 60_000);
 
@@ -67,7 +72,7 @@ ${inboxUrl ? `Mail the panel sends (mail catcher inbox): ${inboxUrl}` : `Mail go
 Demo logins:
 ${demoUsers.map((u) => `  ${u.email.padEnd(24)} ${u.password.padEnd(22)} ${u.role}`).join("\n")}
 Support and admin also need a code: add the key ${DEMO_STAFF_TOTP_SECRET} to an authenticator app.
-
+${localPortal ? `Single sign-on: "Sign in with ${env.OIDC_LABEL}" on the sign-in page leads to a local portal at ${env.OIDC_ISSUER}; type customer@example.com there.\n` : ""}
 Press Ctrl-C to stop.`);
 }
 
