@@ -7,6 +7,7 @@ import { forwardersRoute } from "@/lib/api/routes/forwarders";
 import { forwarderRoute } from "@/lib/api/routes/forwarder";
 import { domainForwardersRoute } from "@/lib/api/routes/domain-forwarders";
 import { domainForwarderRoute } from "@/lib/api/routes/domain-forwarder";
+import { secureRoute } from "@/lib/api/routes/secure";
 
 /**
  * Every REST route under app/api/v2, one line each: openapi.json is built from this list, and
@@ -21,6 +22,7 @@ const routes = [
   forwarderRoute,
   domainForwardersRoute,
   domainForwarderRoute,
+  secureRoute,
 ];
 
 /** Every registered operation, in the order the document lists them. */
