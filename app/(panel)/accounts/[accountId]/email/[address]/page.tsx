@@ -16,6 +16,8 @@ import { AutoresponderSection } from "./sections/autoresponder-section";
 import { ForwardingSection } from "./sections/forwarding-section";
 import { OptionsSection } from "./sections/options-section";
 import { PasswordSection } from "./sections/password-section";
+import { OutgoingSection } from "./sections/outgoing-section";
+import { SecureSection } from "./sections/secure-section";
 
 type Props = { params: Promise<{ accountId: string; address: string }> };
 
@@ -74,6 +76,12 @@ export default async function MailboxPage({ params }: Props) {
       </Section>
       <Section id="autoresponder" title="Autoresponder">
         <AutoresponderSection user={user} account={account} mailbox={mailbox} />
+      </Section>
+      <Section id="outgoing" title="Outgoing mail">
+        <OutgoingSection user={user} account={account} mailbox={mailbox} />
+      </Section>
+      <Section id="secure" title="Secure this mailbox">
+        <SecureSection user={user} account={account} mailbox={mailbox} />
       </Section>
       <Section id="delete" title="Delete mailbox">
         <DeleteMailboxForm accountId={account.id} address={mailbox.email} diskUsedBytes={mailbox.diskUsedBytes} requireReason={isStaff(user.role)} action={deleteMailboxForm} />

@@ -1,0 +1,63 @@
+import { isStaff } from "@/lib/auth/roles";
+import { OneClickForm } from "@/components/secure/one-click-form";
+import { SecureMailboxForm } from "@/components/secure/secure-mailbox-form";
+import { removeForwarder } from "../forwarding-actions";
+import { secureMailboxForm, turnOffAutoresponderForm, unsuspendLoginForm } from "./secure-actions";
+import type { MailboxSectionProps } from "./section-props";
+
+/** "Secure this mailbox" and, while it is locked down, the Restore checklist. */
+export function SecureSection({ user, account, mailbox }: MailboxSectionProps) {
+  const staff = isStaff(user.role);
+  const locked = mailbox.suspendedLogin || mailbox.holdOutgoing;
+  return (
+    <>
+      <SecureMailboxForm
+        accountId={account.id}
+        address={mailbox.email}
+        requireReason={staff}
+        action={secureMailboxForm}
+        removeForwarder={removeForwarder}
+        turnOffAutoresponder={turnOffAutoresponderForm}
+      />
+      {locked ? (
+        <section aria-labelledby="restore-heading" className="mt-4 space-y-2 text-sm">
+          <h3 id="restore-heading" className="font-semibold">Restore checklist</h3>
+          <p>When the mailbox is safe again (a new password, forwarding reviewed), undo the lock-down:</p>
+          <ol className="list-decimal space-y-3 pl-6">
+            <li>
+              Set a new password with the <a href="#password-heading" className="text-blue-800 underline underline-offset-2">password form</a>, and
+              update it in the owner&apos;s mail apps.
+            </li>
+            <li>
+              {mailbox.holdOutgoing ? (
+                <>
+                  Outgoing mail is held: delete the held messages (spam) or release them in{" "}
+                  <a href="#outgoing-heading" className="text-blue-800 underline underline-offset-2">Outgoing mail</a>.
+                </>
+              ) : (
+                <>Outgoing mail is not held.</>
+              )}
+            </li>
+            <li>
+              {mailbox.suspendedLogin ? (
+                <div className="space-y-1">
+                  <p>Login is suspended: allow it again.</p>
+                  <OneClickForm
+                    fields={{ accountId: account.id, address: mailbox.email }}
+                    idPrefix="restore-login"
+                    label="Unsuspend login"
+                    pendingLabel="Unsuspending login…"
+                    requireReason={staff}
+                    action={unsuspendLoginForm}
+                  />
+                </div>
+              ) : (
+                <>Login is allowed.</>
+              )}
+            </li>
+          </ol>
+        </section>
+      ) : null}
+    </>
+  );
+}
