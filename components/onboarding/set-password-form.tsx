@@ -71,7 +71,7 @@ export function SetPasswordForm({ action, token, email, minLength, submitLabel, 
       </div>
       <div>
         <label htmlFor="confirmPassword" className="block text-sm font-medium text-slate-800">
-          Repeat the new password
+          Confirm the password
         </label>
         <input
           id="confirmPassword"
