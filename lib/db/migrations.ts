@@ -317,8 +317,8 @@ export const migrations: Record<string, Migration> = {
   "0005_sessions": sessions,
   "0006_jobs": jobs,
   "0007_invitations": invitations,
-  "0009_server_checks": serverChecks,
-  "0010_rate_limiter_flexible": rateLimiterFlexible,
+  "0008_server_checks": serverChecks,
+  "0009_rate_limiter_flexible": rateLimiterFlexible,
 };
 
 /** The in-code migration list, for Kysely's Migrator. */
