@@ -34,7 +34,7 @@ export function SecureMailboxForm({ accountId, address, requireReason, action, r
   const report = state.status === "success" ? state.report : undefined;
   return (
     <div className="mt-2 space-y-4 text-sm">
-      <form action={formAction} className="space-y-3">
+      <form action={formAction} aria-label="Secure this mailbox" className="space-y-3">
         <input type="hidden" name="accountId" value={accountId} />
         <input type="hidden" name="address" value={address} />
         <p id="secure-description" className="max-w-2xl">

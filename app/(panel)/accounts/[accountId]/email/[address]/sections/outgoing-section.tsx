@@ -18,31 +18,30 @@ export async function OutgoingSection({ user, account, mailbox }: MailboxSection
         <dt className="font-medium">Held messages</dt>
         <dd>{outgoing.heldCount === null ? `Unknown: ${outgoing.heldError ?? "cPanel did not answer."}` : n(outgoing.heldCount)}</dd>
       </dl>
-      {outgoing.holdOutgoing || (outgoing.heldCount ?? 0) > 0 ? (
-        <div className="grid gap-4 sm:grid-cols-2">
-          <HeldMailButton
-            accountId={account.id}
-            address={mailbox.email}
-            idPrefix="held-delete"
-            label="Delete held messages"
-            pendingLabel="Deleting held messages…"
-            description="The held messages are deleted without being sent. Outgoing mail stays held."
-            danger
-            requireReason={staff}
-            action={deleteHeldMessagesForm}
-          />
-          <HeldMailButton
-            accountId={account.id}
-            address={mailbox.email}
-            idPrefix="held-release"
-            label="Release"
-            pendingLabel="Releasing…"
-            description="The hold is lifted: the held messages are sent, and new mail leaves normally."
-            requireReason={staff}
-            action={releaseHeldMailForm}
-          />
-        </div>
-      ) : null}
+      {/* Always rendered: a form that vanished after its own success would take its status message with it. */}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <HeldMailButton
+          accountId={account.id}
+          address={mailbox.email}
+          idPrefix="held-delete"
+          label="Delete held messages"
+          pendingLabel="Deleting held messages…"
+          description="The held messages are deleted without being sent. Outgoing mail stays held."
+          danger
+          requireReason={staff}
+          action={deleteHeldMessagesForm}
+        />
+        <HeldMailButton
+          accountId={account.id}
+          address={mailbox.email}
+          idPrefix="held-release"
+          label="Release"
+          pendingLabel="Releasing…"
+          description="The hold is lifted: the held messages are sent, and new mail leaves normally."
+          requireReason={staff}
+          action={releaseHeldMailForm}
+        />
+      </div>
       {staff ? <DeliveryStats outgoing={outgoing} /> : null}
     </div>
   );

@@ -5,10 +5,9 @@ import { removeForwarder } from "../forwarding-actions";
 import { secureMailboxForm, turnOffAutoresponderForm, unsuspendLoginForm } from "./secure-actions";
 import type { MailboxSectionProps } from "./section-props";
 
-/** "Secure this mailbox" and, while it is locked down, the Restore checklist. */
+/** "Secure this mailbox", then the Restore checklist (with what is in effect now). */
 export function SecureSection({ user, account, mailbox }: MailboxSectionProps) {
   const staff = isStaff(user.role);
-  const locked = mailbox.suspendedLogin || mailbox.holdOutgoing;
   return (
     <>
       <SecureMailboxForm
@@ -19,45 +18,40 @@ export function SecureSection({ user, account, mailbox }: MailboxSectionProps) {
         removeForwarder={removeForwarder}
         turnOffAutoresponder={turnOffAutoresponderForm}
       />
-      {locked ? (
-        <section aria-labelledby="restore-heading" className="mt-4 space-y-2 text-sm">
-          <h3 id="restore-heading" className="font-semibold">Restore checklist</h3>
-          <p>When the mailbox is safe again (a new password, forwarding reviewed), undo the lock-down:</p>
-          <ol className="list-decimal space-y-3 pl-6">
-            <li>
-              Set a new password with the <a href="#password-heading" className="text-blue-800 underline underline-offset-2">password form</a>, and
-              update it in the owner&apos;s mail apps.
-            </li>
-            <li>
-              {mailbox.holdOutgoing ? (
-                <>
-                  Outgoing mail is held: delete the held messages (spam) or release them in{" "}
-                  <a href="#outgoing-heading" className="text-blue-800 underline underline-offset-2">Outgoing mail</a>.
-                </>
-              ) : (
-                <>Outgoing mail is not held.</>
-              )}
-            </li>
-            <li>
-              {mailbox.suspendedLogin ? (
-                <div className="space-y-1">
-                  <p>Login is suspended: allow it again.</p>
-                  <OneClickForm
-                    fields={{ accountId: account.id, address: mailbox.email }}
-                    idPrefix="restore-login"
-                    label="Unsuspend login"
-                    pendingLabel="Unsuspending login…"
-                    requireReason={staff}
-                    action={unsuspendLoginForm}
-                  />
-                </div>
-              ) : (
-                <>Login is allowed.</>
-              )}
-            </li>
-          </ol>
-        </section>
-      ) : null}
+      {/* Always rendered, so a step's status message stays after its own success changes the state. */}
+      <section aria-labelledby="restore-heading" className="mt-4 space-y-2 text-sm">
+        <h3 id="restore-heading" className="font-semibold">Restore checklist</h3>
+        <p>After securing the mailbox, when it is safe again (a new password, forwarding reviewed), undo the lock-down:</p>
+        <ol className="list-decimal space-y-3 pl-6">
+          <li>
+            Set a new password with the <a href="#password-heading" className="text-blue-800 underline underline-offset-2">password form</a>, and
+            update it in the owner&apos;s mail apps.
+          </li>
+          <li>
+            {mailbox.holdOutgoing ? (
+              <>
+                Outgoing mail is held: delete the held messages (spam) or release them in{" "}
+                <a href="#outgoing-heading" className="text-blue-800 underline underline-offset-2">Outgoing mail</a>.
+              </>
+            ) : (
+              <>Outgoing mail is not held.</>
+            )}
+          </li>
+          <li>
+            <div className="space-y-1">
+              <p>{mailbox.suspendedLogin ? "Login is suspended: allow it again." : "Login is allowed."}</p>
+              <OneClickForm
+                fields={{ accountId: account.id, address: mailbox.email }}
+                idPrefix="restore-login"
+                label="Unsuspend login"
+                pendingLabel="Unsuspending login…"
+                requireReason={staff}
+                action={unsuspendLoginForm}
+              />
+            </div>
+          </li>
+        </ol>
+      </section>
     </>
   );
 }

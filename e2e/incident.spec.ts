@@ -1,0 +1,80 @@
+import { expect, test, type Page } from "@playwright/test";
+import { EMULATOR_WHM_PORT } from "./support/ports";
+import { rememberSecret } from "./support/secrets";
+import { storageState } from "./support/users";
+
+// Mailboxes of this spec only: archive@shop.example (the owner's incident) and marketing@shop.example (the demo's spammer).
+const control = `http://127.0.0.1:${EMULATOR_WHM_PORT}/__emulator`;
+
+type EmuMailbox = { email: string; suspendedLogin: boolean; holdOutgoing: boolean; sessions: number };
+async function emuMailbox(user: string, email: string): Promise<EmuMailbox> {
+  const state = (await (await fetch(`${control}/state/${user}`)).json()) as { mailboxes: EmuMailbox[] };
+  return state.mailboxes.find((m) => m.email === email)!;
+}
+
+async function openMailbox(page: Page, address: string) {
+  await page.goto("/accounts");
+  await page.getByRole("link", { name: "shop.example", exact: true }).click();
+  await page.getByRole("link", { name: address, exact: true }).click();
+  await expect(page.getByRole("heading", { name: address, level: 1 })).toBeVisible();
+}
+
+function step(page: Page, label: string) {
+  return page.getByRole("list", { name: "Steps" }).getByRole("listitem").filter({ hasText: label });
+}
+
+test.describe("the owner", () => {
+  test.use({ storageState: storageState.customer });
+
+  test("secures a mailbox, sees every step's outcome, then restores it", async ({ page }) => {
+    await openMailbox(page, "archive@shop.example");
+    await page.getByRole("button", { name: "Secure this mailbox" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "archive@shop.example is secured." })).toBeVisible();
+
+    await expect(step(page, "Suspend login")).toContainText(/Done|Already so/);
+    await expect(step(page, "Hold outgoing mail")).toContainText(/Done|Already so/);
+    await expect(step(page, "Replace the password")).toContainText("Done");
+    await expect(step(page, "End open IMAP/POP sessions")).toContainText("Not done");
+    await expect(step(page, "End open IMAP/POP sessions")).toContainText("only support can do it");
+    await expect(step(page, "Tell the account owner")).toContainText("Done");
+    await expect(page.getByRole("heading", { name: /What was done \(incident inc_/ })).toBeVisible();
+    expect(await emuMailbox("shopcp", "archive@shop.example")).toMatchObject({ suspendedLogin: true, holdOutgoing: true });
+
+    // Restore: a new password (the usual form), release the held mail, allow login again.
+    const restore = page.getByRole("region", { name: "Restore checklist" });
+    await expect(restore).toBeVisible();
+    const password = rememberSecret("Willow-compass-2026-ridge");
+    await page.getByLabel("New password", { exact: true }).fill(password);
+    await page.getByLabel("Confirm new password").fill(password);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /Password changed/i })).toBeVisible();
+
+    await page.getByRole("button", { name: "Release", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Outgoing mail of archive@shop.example released" })).toBeVisible();
+    await page.getByRole("button", { name: "Unsuspend login" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Login allowed again for archive@shop.example." })).toBeVisible();
+    expect(await emuMailbox("shopcp", "archive@shop.example")).toMatchObject({ suspendedLogin: false, holdOutgoing: false });
+  });
+});
+
+test.describe("support", () => {
+  test.use({ storageState: storageState.support });
+
+  test("finds the spamming mailbox among the top senders and secures it", async ({ page }) => {
+    await page.goto("/support/outgoing");
+    await expect(page.getByRole("heading", { name: "Top senders", level: 1 })).toBeVisible();
+    const first = page.getByRole("row").nth(1);
+    await expect(first.getByRole("rowheader")).toHaveText("marketing@shop.example");
+    await first.getByRole("link", { name: "Secure marketing@shop.example" }).click();
+    await expect(page.getByRole("heading", { name: "marketing@shop.example", level: 1 })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Delivery log (staff only)" })).toBeVisible();
+
+    const secure = page.getByRole("form", { name: "Secure this mailbox" });
+    await secure.getByLabel("Reason (for the audit log)").fill("Ticket #8812: spam from this mailbox");
+    await secure.getByRole("button", { name: "Secure this mailbox" }).click();
+    await expect(step(page, "Replace the password")).toContainText("Done");
+    await expect(step(page, "End open IMAP/POP sessions")).toContainText("Done");
+    const after = await emuMailbox("shopcp", "marketing@shop.example");
+    expect(after).toMatchObject({ suspendedLogin: true, holdOutgoing: true, sessions: 0 });
+  });
+});
