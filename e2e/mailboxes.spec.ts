@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { clearFaults, injectFault } from "./support/emulator";
+import { rememberSecret } from "./support/secrets";
 import { storageState } from "./support/users";
 
 test.use({ storageState: storageState.customer });
@@ -70,3 +71,35 @@ test.describe("when cPanel fails", () => {
     );
   });
 });
+
+for (const viewport of [
+  { name: "desktop", width: 1366, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+]) {
+  test.describe(`creating a mailbox on a ${viewport.name}`, () => {
+    test.use({ viewport });
+
+    test("a generated password is handed over in the success banner, with Copy, until dismissed", async ({ page, context }) => {
+      await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+      await openMailboxes(page, "example.com");
+      const address = `handoff-${viewport.name}`;
+      await page.getByLabel("Address", { exact: true }).fill(address);
+      await page.getByRole("button", { name: "Generate password" }).click();
+      const generated = rememberSecret((await page.getByText(/^Generated password:/).locator("code").textContent()) ?? "");
+      expect(generated.length).toBeGreaterThanOrEqual(20);
+      await page.getByRole("button", { name: "Create mailbox" }).click();
+
+      const banner = page.getByRole("status").filter({ hasText: `Created ${address}@example.com.` });
+      await expect(banner).toBeVisible();
+      await expect(banner).toBeFocused();
+      await expect(banner.getByText(generated)).toBeVisible();
+      await expect(page.getByLabel("Address", { exact: true })).toHaveValue("");
+      await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
+      await banner.getByRole("button", { name: "Copy password" }).click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(generated);
+      await expect(banner.getByRole("link", { name: `Open ${address}@example.com` })).toBeVisible();
+      await banner.getByRole("button", { name: "Dismiss" }).click();
+      await expect(page.getByText(generated)).toHaveCount(0);
+    });
+  });
+}

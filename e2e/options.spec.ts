@@ -143,16 +143,31 @@ test("create a mailbox and delete it, by keyboard", async ({ page }) => {
   await expect(page.getByRole("link", { name: "e2e-temp@shop.example", exact: true })).toHaveCount(0);
 });
 
-test("a weak password or a taken address is refused beside the field", async ({ page }) => {
+test("a weak password cannot be submitted; a taken address is refused beside the field and keeps what was typed", async ({ page }) => {
   await openShopList(page);
+  const submit = page.getByRole("button", { name: "Create mailbox" });
   await page.getByLabel("Address", { exact: true }).fill("orders");
   await page.getByLabel("Password", { exact: true }).fill("orders-Shop-1");
   await page.getByLabel("Confirm password").fill("orders-Shop-1");
-  await page.getByRole("button", { name: "Create mailbox" }).click();
+  await expect(submit).toBeDisabled();
+  await expect(submit).toHaveAccessibleDescription("The password does not meet every rule yet.");
+
+  const password = "Juniper-quay-2026-lantern";
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Confirm password").fill(password);
+  await expect(submit).toBeEnabled();
+  await submit.click();
   await expect(page.getByRole("alert").filter({ hasText: "orders@shop.example already exists" })).toBeVisible();
-  await expect(page.getByLabel("Address", { exact: true })).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
+  const address = page.getByLabel("Address", { exact: true });
+  await expect(address).toHaveAttribute("aria-invalid", "true");
+  await expect(address).toBeFocused();
+  await expect(address).toHaveValue("orders");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue(password);
+  await expect(page.getByLabel("Confirm password")).toHaveValue(password);
+  // The error goes as soon as the address is edited.
+  await address.fill("orders2");
+  await expect(page.getByRole("alert").filter({ hasText: "orders@shop.example already exists" })).toHaveCount(0);
+  await expect(address).not.toHaveAttribute("aria-invalid", "true");
 });
 
 test("the changed pages pass an axe scan", async ({ page }) => {

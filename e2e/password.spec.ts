@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { clearFaults, injectFault } from "./support/emulator";
 import { rememberSecret } from "./support/secrets";
 import { storageState } from "./support/users";
 
@@ -26,44 +27,84 @@ test("the meter moves through its levels as the password gets stronger", async (
   await expect(page.getByRole("list", { name: "Password rules" }).getByText("A digit")).toBeVisible();
 });
 
-test("mismatched and weak passwords are refused beside the field, and nothing changes", async ({ page }) => {
+test("a password the browser knows will be refused cannot be submitted, and the button says why", async ({ page }) => {
   await openInfoMailbox(page);
+  const submit = page.getByRole("button", { name: "Change password" });
   await page.getByLabel("New password", { exact: true }).fill(rememberSecret("Quartz-harbor-1984-meadow"));
   await page.getByLabel("Confirm new password").fill(rememberSecret("Quartz-harbor-1984-meadoW"));
-  await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "The two passwords are not the same" })).toBeVisible();
-  await expect(page.getByLabel("Confirm new password")).toHaveAttribute("aria-invalid", "true");
+  await expect(submit).toBeDisabled();
+  await expect(submit).toHaveAccessibleDescription("The two passwords are not the same yet.");
 
   await page.getByLabel("New password", { exact: true }).fill(rememberSecret("info-Example-1"));
   await page.getByLabel("Confirm new password").fill("info-Example-1");
-  await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Don't use the mailbox name in the password" })).toBeVisible();
-  await expect(page.getByLabel("New password", { exact: true })).toHaveValue("");
+  await expect(submit).toBeDisabled();
+  await expect(submit).toHaveAccessibleDescription("The password does not meet every rule yet.");
+  await expect(page.getByRole("list", { name: "Password rules" }).getByText("Not the mailbox name")).toContainText("not met yet");
+
+  await page.getByLabel("New password", { exact: true }).fill(rememberSecret("Quartz-harbor-1984-meadow"));
+  await page.getByLabel("Confirm new password").fill("Quartz-harbor-1984-meadow");
+  await expect(submit).toBeEnabled();
 });
 
-test("a customer changes the password with the keyboard only", async ({ page }) => {
+test("before anything is typed no rule shows as met", async ({ page }) => {
   await openInfoMailbox(page);
-  await page.getByLabel("New password", { exact: true }).focus();
-  await page.keyboard.type(rememberSecret("Lantern-orchid-2026-quay"));
-  await page.keyboard.press("Tab");
-  await page.keyboard.type("Lantern-orchid-2026-quay");
-  const submit = page.getByRole("button", { name: "Change password" });
-  for (let i = 0; i < 10 && !(await submit.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
-  await expect(submit).toBeFocused();
-  await page.keyboard.press("Enter");
-  await expect(page.getByRole("status").filter({ hasText: "Password changed for info@example.com" })).toBeVisible();
-  await expect(page.getByLabel("New password", { exact: true })).toHaveValue("");
-  await expect(page.getByLabel("Confirm new password")).toHaveValue("");
+  await expect(page.getByRole("list", { name: "Password rules" }).getByText("(met)")).toHaveCount(0);
 });
 
-test("a generated password is shown once and accepted", async ({ page }) => {
-  await openInfoMailbox(page);
-  await page.getByRole("button", { name: "Generate password" }).click();
-  const generated = rememberSecret((await page.getByText(/^Generated password:/).locator("code").textContent()) ?? "");
-  expect(generated.length).toBeGreaterThanOrEqual(20);
-  await expect(page.getByLabel("New password", { exact: true })).toHaveValue(generated);
-  await expect(page.getByLabel("Confirm new password")).toHaveValue(generated);
-  await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Password changed for info@example.com" })).toBeVisible();
-  await expect(page.getByText(generated)).toHaveCount(0);
+test.describe("when cPanel refuses", () => {
+  test.afterEach(async () => clearFaults());
+
+  test("a refused change keeps the typed password; the error goes as soon as the person types", async ({ page }) => {
+    await openInfoMailbox(page);
+    // cPanel's own strength check can refuse what the panel's policy let through.
+    await injectFault({ fn: "Email::passwd_pop", kind: "status0", message: "The password is too weak.", times: 1 });
+    const password = rememberSecret("Orchid-lantern-2026-quay");
+    const field = page.getByLabel("New password", { exact: true });
+    await field.fill(password);
+    await page.getByLabel("Confirm new password").fill(password);
+    await page.getByRole("button", { name: "Change password" }).click();
+    const error = page.getByRole("alert").filter({ hasText: "The password is too weak." });
+    await expect(error).toBeVisible();
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    // Focus goes to the refused field, never to the page body.
+    await expect(field).toBeFocused();
+    await expect(field).toHaveValue(password);
+    await expect(page.getByLabel("Confirm new password")).toHaveValue(password);
+    await field.press("End");
+    await field.press("Backspace");
+    await expect(field).not.toHaveAttribute("aria-invalid", "true");
+    await expect(error).toHaveCount(0);
+  });
 });
+
+for (const viewport of [
+  { name: "desktop", width: 1366, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+]) {
+  test.describe(`on a ${viewport.name}`, () => {
+    test.use({ viewport });
+
+    test("a generated password stays in the success banner, with Copy, until dismissed", async ({ page, context }) => {
+      await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+      await openInfoMailbox(page);
+      await page.getByRole("button", { name: "Generate password" }).click();
+      const generated = rememberSecret((await page.getByText(/^Generated password:/).locator("code").textContent()) ?? "");
+      expect(generated.length).toBeGreaterThanOrEqual(20);
+      await expect(page.getByLabel("New password", { exact: true })).toHaveValue(generated);
+      await expect(page.getByLabel("Confirm new password")).toHaveValue(generated);
+      await page.getByRole("button", { name: "Change password" }).click();
+      const banner = page.getByRole("status").filter({ hasText: "Password changed for info@example.com" });
+      await expect(banner).toBeVisible();
+      // Focus goes to the banner, never to the page body.
+      await expect(banner).toBeFocused();
+      await expect(banner.getByText(generated)).toBeVisible();
+      await expect(page.getByLabel("New password", { exact: true })).toHaveValue("");
+      await banner.getByRole("button", { name: "Copy password" }).click();
+      await expect(banner.getByText("Copied to the clipboard.")).toBeVisible();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(generated);
+      await banner.getByRole("button", { name: "Dismiss" }).click();
+      await expect(page.getByText(generated)).toHaveCount(0);
+      await expect(banner).toBeVisible();
+    });
+  });
+}

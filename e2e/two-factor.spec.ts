@@ -35,7 +35,7 @@ test("a new support user sets up two-factor sign-in, then signs in with a code a
   // Turning it on signs the user out everywhere: sign in again, now with a code.
   await login.goto();
   await login.signIn(email, password);
-  await expect(login.error).toContainText("Enter the 6-digit code");
+  await expect(page.getByRole("status").filter({ hasText: "Enter the 6-digit code" })).toBeVisible();
   const later = generateSync({ secret: key, epoch: Math.floor(Date.now() / 1000) + 30 });
   await page.getByLabel("Authentication code").fill(later);
   await page.getByRole("button", { name: "Sign in" }).click();

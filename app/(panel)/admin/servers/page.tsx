@@ -7,6 +7,7 @@ import { CheckStatusLabel, ServerCheckReport } from "@/components/admin/server-c
 import { ServerForm } from "@/components/admin/server-form";
 import { formatUtc } from "@/components/support/format-time";
 import { TableHead } from "@/components/support/table-head";
+import { cardTable } from "@/components/card-table";
 import { createServer, manageServer } from "./actions";
 
 export const metadata: Metadata = { title: "Servers" };
@@ -25,22 +26,22 @@ export default async function ServersPage() {
         privileges and one account. Every change asks for a reason and goes to the audit log.
       </p>
       {servers.length ? (
-        <table className="mt-4 w-full border-collapse rounded-md bg-white text-left text-sm shadow-sm">
-          <TableHead caption="Servers" columns={["Server", "Token", "Accounts", "Status", "Last check", "Manage"]} />
-          <tbody>
+        <table className={`mt-4 rounded-md bg-white shadow-sm max-sm:bg-transparent max-sm:shadow-none ${cardTable.table}`}>
+          <TableHead cards caption="Servers" columns={["Server", "Token", "Accounts", "Status", "Last check", "Manage"]} />
+          <tbody className={cardTable.body}>
             {servers.map((s) => (
-              <tr key={s.id} className="border-t border-slate-200 align-top">
-                <td className="px-3 py-2">
+              <tr key={s.id} className={cardTable.row}>
+                <td data-label="Server" className={cardTable.cell}>
                   {s.name}
                   <span className="block break-all text-xs text-slate-700">{s.baseUrl}</span>
                   {s.ca === "pasted" ? <span className="block text-xs text-slate-700">Pasted CA certificate</span> : null}
                 </td>
-                <td className="px-3 py-2">
+                <td data-label="Token" className={cardTable.cell}>
                   {s.authMode === "whm" ? "WHM" : "cPanel"} token of {s.username}
                 </td>
-                <td className="px-3 py-2">{s.accountCount}</td>
-                <td className="px-3 py-2">{s.disabled ? <strong className="text-red-800">Disabled</strong> : "Enabled"}</td>
-                <td className="whitespace-nowrap px-3 py-2">
+                <td data-label="Accounts" className={cardTable.cell}>{s.accountCount}</td>
+                <td data-label="Status" className={cardTable.cell}>{s.disabled ? <strong className="text-red-800">Disabled</strong> : "Enabled"}</td>
+                <td data-label="Last check" className={`sm:whitespace-nowrap ${cardTable.cell}`}>
                   {s.lastCheck ? (
                     <>
                       <CheckStatusLabel status={s.lastCheck.status} />
@@ -50,7 +51,7 @@ export default async function ServersPage() {
                     "Never"
                   )}
                 </td>
-                <td className="px-3 py-2">
+                <td data-label="Manage" className={cardTable.cell}>
                   <ServerActions server={s} action={manageServer} />
                 </td>
               </tr>

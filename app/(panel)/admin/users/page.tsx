@@ -8,6 +8,7 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserActions } from "@/components/admin/user-actions";
 import { formatUtc } from "@/components/support/format-time";
 import { TableHead } from "@/components/support/table-head";
+import { cardTable } from "@/components/card-table";
 import { createUser, manageUser } from "./actions";
 
 export const metadata: Metadata = { title: "Panel users" };
@@ -28,19 +29,19 @@ export default async function UsersPage() {
         </Link>{" "}
         (they choose their own password; support can invite too).
       </p>
-      <table className="mt-4 w-full border-collapse rounded-md bg-white text-left text-sm shadow-sm">
-        <TableHead caption="Panel users" columns={["Email", "Role", "Status", "Last sign-in", "Manage"]} />
-        <tbody>
+      <table className={`mt-4 rounded-md bg-white shadow-sm max-sm:bg-transparent max-sm:shadow-none ${cardTable.table}`}>
+        <TableHead cards caption="Panel users" columns={["Email", "Role", "Status", "Last sign-in", "Manage"]} />
+        <tbody className={cardTable.body}>
           {users.map((u) => (
-            <tr key={u.id} className="border-t border-slate-200 align-top">
-              <td className="px-3 py-2">
+            <tr key={u.id} className={cardTable.row}>
+              <td data-label="Email" className={cardTable.cell}>
                 {u.email}
                 {u.name ? <span className="block text-xs text-slate-700">{u.name}</span> : null}
               </td>
-              <td className="px-3 py-2 capitalize">{u.role}</td>
-              <td className="px-3 py-2">{u.locked ? <strong className="text-red-800">Locked</strong> : waiting.has(u.email) ? `Invited (${waiting.get(u.email)}), no password yet` : "Active"}</td>
-              <td className="whitespace-nowrap px-3 py-2">{u.lastLoginAt ? formatUtc(u.lastLoginAt) : "Never"}</td>
-              <td className="px-3 py-2">
+              <td data-label="Role" className={`capitalize ${cardTable.cell}`}>{u.role}</td>
+              <td data-label="Status" className={cardTable.cell}>{u.locked ? <strong className="text-red-800">Locked</strong> : waiting.has(u.email) ? `Invited (${waiting.get(u.email)}), no password yet` : "Active"}</td>
+              <td data-label="Last sign-in" className={`sm:whitespace-nowrap ${cardTable.cell}`}>{u.lastLoginAt ? formatUtc(u.lastLoginAt) : "Never"}</td>
+              <td data-label="Manage" className={cardTable.cell}>
                 {u.id === user.id ? <span className="text-slate-700">You (another admin can change your account)</span> : <UserActions user={u} action={manageUser} />}
               </td>
             </tr>
