@@ -1,9 +1,15 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createUserAsAdmin } from "./support/admin";
 import { LoginPage } from "./support/login-page";
 import { waitForMail, type CaughtMail } from "./support/mailbox";
 import { rememberSecret } from "./support/secrets";
 import { storageState } from "./support/users";
+
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
 
 /** The path of the one-time link in a mail (the host is the panel's public URL; the test server answers on its own). */
 function linkPath(mail: CaughtMail, prefix: "/invite/" | "/reset-password/"): string {
@@ -28,6 +34,7 @@ test.describe("invitations", () => {
     const since = new Date();
     await invite(page, email, "Ticket #8101: onboarding a new customer");
     await expect(page.getByRole("table", { name: "Invitations" })).toContainText(email);
+    await expectNoViolations(page);
 
     const mail = await waitForMail({ to: email, subject: "your invitation", since });
     const path = linkPath(mail, "/invite/");
@@ -37,6 +44,7 @@ test.describe("invitations", () => {
     await guest.goto(path);
     await expect(guest.getByRole("heading", { name: "Welcome to Mailroom" })).toBeVisible();
     await expect(guest.getByText(email)).toBeVisible();
+    await expectNoViolations(guest);
     const password = rememberSecret(`Lantern-orchard-${Date.now()}`);
     await guest.getByLabel("New password").fill("too-short");
     await guest.getByLabel("Confirm the password").fill("too-short");
@@ -77,6 +85,7 @@ test.describe("invitations", () => {
     const guest = await context.newPage();
     await guest.goto(first);
     await expect(guest.getByText("This invitation was withdrawn.")).toBeVisible();
+    await expectNoViolations(guest);
     await expect(guest.getByText("support@example.com, who invited you")).toBeVisible();
 
     const resentSince = new Date();
@@ -129,6 +138,7 @@ test.describe("forgot password", () => {
     const path = linkPath(mail, "/reset-password/");
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+    await expectNoViolations(page);
     const newPassword = rememberSecret(`Copper-meadow-${Date.now()}`);
     await page.getByLabel("New password").fill(newPassword);
     await page.getByLabel("Confirm the password").fill(newPassword);
