@@ -1,5 +1,5 @@
 import "server-only";
-import type { DeliveryKind, DeliveryRecord } from "@/lib/cpanel";
+import { CpanelAbortedError, type DeliveryKind, type DeliveryRecord } from "@/lib/cpanel";
 import type { Actor } from "@/lib/core/actor";
 import { isStaff } from "@/lib/auth/roles";
 import { findHostingAccountsByCpanelUser, type HostingAccount } from "@/lib/db/hosting-accounts";
@@ -46,6 +46,7 @@ const DOMAIN_SAMPLE = 500;
 const TOP_DOMAINS = 5;
 
 function errorText(error: unknown): string {
+  if (error instanceof CpanelAbortedError) return "The server's delivery log did not answer in time.";
   return error instanceof UpstreamError ? error.message : "cPanel could not be asked.";
 }
 
@@ -65,8 +66,12 @@ export function rankDomains(records: readonly DeliveryRecord[], top = TOP_DOMAIN
   return [...byDomain].map(([domain, count]) => ({ domain, count })).sort((a, b) => b.count - a.count || a.domain.localeCompare(b.domain)).slice(0, top);
 }
 
-async function readStats(account: HostingAccount, email: string): Promise<OutgoingStats> {
-  const client = await clientForServer(account.serverId);
+/** The delivery-log reads of one mailbox page stop here: a slow log must not hold the page. */
+const STATS_TIMEOUT_MS = 4000;
+
+async function readStats(account: HostingAccount, email: string, timeoutMs: number): Promise<OutgoingStats> {
+  // Cancelled by the caller (not a server failure): the circuit breaker does not count it.
+  const client = await clientForServer(account.serverId, { signal: AbortSignal.timeout(timeoutMs) });
   if (client.authMode !== "whm") throw new UpstreamError("unavailable", "The delivery log needs a WHM token; this server is connected with a cPanel token.");
   const whm = client.whm;
   const now = Date.now();
@@ -81,7 +86,7 @@ async function readStats(account: HostingAccount, email: string): Promise<Outgoi
 }
 
 /** The mailbox's held mail (everyone who may see it) and, for staff, its delivery counts and top recipient domains. */
-export async function getOutgoingMail(actor: Actor, accountId: string, mailboxRef: string): Promise<OutgoingMail> {
+export async function getOutgoingMail(actor: Actor, accountId: string, mailboxRef: string, options: { statsTimeoutMs?: number } = {}): Promise<OutgoingMail> {
   const account = await visibleAccount(actor, accountId);
   const mailbox = await findMailbox(account, mailboxRef, { cached: true });
   const api = await accountApi(account);
@@ -91,7 +96,7 @@ export async function getOutgoingMail(actor: Actor, accountId: string, mailboxRe
       (error: unknown) => ({ n: null, error: errorText(error) }),
     ),
     isStaff(actor.role)
-      ? readStats(account, mailbox.email).then(
+      ? readStats(account, mailbox.email, options.statsTimeoutMs ?? STATS_TIMEOUT_MS).then(
           (s) => ({ s, error: null }),
           (error: unknown) => ({ s: null, error: errorText(error) }),
         )
@@ -180,10 +185,10 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
  * bounded chunk of its delivery log (WHM emailtrack_search, newest first), under one deadline; then the top senders'
  * hold and suspension state is read from their accounts. Servers that did not answer in time are named.
  */
-export async function topSenders(actor: Actor, window: "hour" | "day"): Promise<TopSenders> {
+export async function topSenders(actor: Actor, window: "hour" | "day", options: { timeoutMs?: number } = {}): Promise<TopSenders> {
   requireStaff(actor);
   const since = new Date(Date.now() - (window === "hour" ? HOUR_MS : DAY_MS));
-  const deadline = AbortSignal.timeout(TOP_SENDERS_TIMEOUT_MS);
+  const deadline = AbortSignal.timeout(options.timeoutMs ?? TOP_SENDERS_TIMEOUT_MS);
   const servers = (await listServers()).filter((s) => s.disabledAt === null && s.authMode === "whm");
   const unanswered: string[] = [];
   const sampled: string[] = [];

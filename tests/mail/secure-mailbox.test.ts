@@ -103,12 +103,40 @@ describe("outgoing mail", () => {
     expect(ownerView).toMatchObject({ heldCount: 60, stats: null, statsError: null });
   });
 
+  it("a delivery log that does not answer in time leaves the held count and says so", async () => {
+    const { support, accountId, emulator } = panel();
+    // Slower than the page's deadline, faster than a request's timeout: the panel gives up, the server is not blamed.
+    await emulator.control.fault({ fn: "emailtrack_search", kind: "delay", ms: 1200 });
+    try {
+      const started = Date.now();
+      const view = await getOutgoingMail(support, accountId.shopcp, "orders@shop.example", { statsTimeoutMs: 400 });
+      expect(Date.now() - started).toBeLessThan(1100);
+      expect(view).toMatchObject({ heldCount: 0, stats: null });
+      expect(view.statsError).toBe("The server's delivery log did not answer in time.");
+    } finally {
+      await emulator.control.clearFaults();
+    }
+  });
+
   it("the top senders of every server name the spamming mailbox first, with its state", async () => {
     const { support, customer, accountId } = panel();
     const top = await topSenders(support, "hour");
     expect(top.unansweredServers).toEqual([]);
     expect(top.senders[0]).toMatchObject({ sender: "marketing@shop.example", cpanelUser: "shopcp", accountId: accountId.shopcp, state: { holdOutgoing: true } });
     await expect(topSenders(customer, "hour")).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("a server that does not answer in time is named, not waited for", async () => {
+    const { support, emulator } = panel();
+    await emulator.control.fault({ fn: "emailtrack_search", kind: "delay", ms: 1200 });
+    try {
+      const started = Date.now();
+      const top = await topSenders(support, "day", { timeoutMs: 400 });
+      expect(Date.now() - started).toBeLessThan(1100);
+      expect(top).toMatchObject({ senders: [], unansweredServers: ["demo"] });
+    } finally {
+      await emulator.control.clearFaults();
+    }
   });
 
   it("deletes held mail (audited) and keeps the hold", async () => {
