@@ -1,15 +1,11 @@
 import "server-only";
+import { requireAdmin } from "@/lib/mail/guards";
 import { auditWrite } from "@/lib/audit/write";
 import type { Actor } from "@/lib/core/actor";
 import type { WriteContext } from "@/lib/core/write-context";
 import { NotFoundError } from "@/lib/core/errors";
 import { jobQueue } from "./queue";
 import type { JobState, JobView } from "./types";
-
-// Admins only; everyone else gets "not found", as for every staff page (DESIGN §2).
-function requireAdmin(actor: Actor): void {
-  if (actor.role !== "admin") throw new NotFoundError("Not found");
-}
 
 /** The queue's jobs, newest first, for an admin. */
 export async function listJobsFor(actor: Actor, options: { states?: JobState[]; limit?: number } = {}): Promise<{ backend: string; jobs: JobView[] }> {

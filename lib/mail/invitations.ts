@@ -1,9 +1,9 @@
 import "server-only";
+import { requireStaff } from "@/lib/mail/guards";
 import type { Actor } from "@/lib/core/actor";
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import { requireReason, writeContext, type WriteContext } from "@/lib/core/write-context";
-import { isStaff } from "@/lib/auth/roles";
-import { auditDenied, auditWrite } from "@/lib/audit/write";
+import { auditWrite } from "@/lib/audit/write";
 import { DuplicateEmailError, findUserByEmail, normalizeEmail, type User } from "@/lib/db/users";
 import { findHostingAccount, findHostingAccountsByCpanelUser, listAccountsOwnedBy, searchAccounts, type HostingAccount } from "@/lib/db/hosting-accounts";
 import {
@@ -41,11 +41,6 @@ export function panelPasswordErrors(password: string, confirmPassword: string, e
   return Object.keys(errors).length ? errors : null;
 }
 
-function requireStaffActor(actor: Actor): void {
-  if (isStaff(actor.role)) return;
-  void auditDenied(actor, { action: "access.staff", detail: { error: "staff_only" } });
-  throw new NotFoundError("Not found");
-}
 
 /** What the invitations list shows: no token, no hash. */
 export type InvitationSummary = {
@@ -60,7 +55,7 @@ export type InvitationSummary = {
 
 /** Invitations for the users page (staff): open ones first, then the most recently accepted. */
 export async function listInvitationSummaries(actor: Actor): Promise<InvitationSummary[]> {
-  requireStaffActor(actor);
+  requireStaff(actor);
   const invitations = (await listInvitations(200)).filter((i, index, all) => i.state !== "accepted" || index - all.findIndex((x) => x.state === "accepted") < 20);
   return Promise.all(
     invitations.map(async (i) => ({
@@ -120,7 +115,7 @@ export async function inviteCustomer(
   context: WriteContext,
   input: { email: string; name?: string; accounts: string[] },
 ): Promise<{ email: string; accounts: string[] }> {
-  requireStaffActor(context.actor);
+  requireStaff(context.actor);
   requireReason(context);
   const email = normalizeEmail(input.email);
   if (!EMAIL.test(email)) throw new ValidationError({ email: ["Enter an email address"] });
@@ -173,7 +168,7 @@ export async function inviteWithAccounts(
 }
 
 async function staffInvitation(context: WriteContext, invitationId: string): Promise<Invitation> {
-  requireStaffActor(context.actor);
+  requireStaff(context.actor);
   const invitation = /^inv_[0-9A-Z]{26}$/.test(invitationId) ? await findInvitation(invitationId) : null;
   if (!invitation) throw new NotFoundError("No such invitation");
   requireReason(context);
