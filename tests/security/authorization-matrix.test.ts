@@ -18,9 +18,15 @@ import { addForwarders, addDomainForwarder, removeDomainForwarder } from "@/lib/
 import { createMailbox } from "@/lib/mail/mailbox-lifecycle";
 import { beginTotpEnrolment } from "@/lib/mail/two-factor";
 import { currentUser, requireUser, sessionUser } from "@/lib/auth/session";
+import { createInvitedUser } from "@/lib/db/invitations";
+import { createPasswordResetToken } from "@/lib/db/password-resets";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { listServers } from "@/lib/db/servers";
 
 vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: async () => fakeSession() }));
 vi.mock("next/server", async (original) => ({ ...(await original<object>()), connection: async () => undefined }));
+// Outside a request there are no headers; the actions that read the client address then see none.
+vi.mock("next/headers", async (original) => ({ ...(await original<object>()), headers: async () => new Headers() }));
 // revalidatePath needs Next's request store; what it refreshes is not what this file checks.
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
@@ -55,6 +61,10 @@ const EMAIL: Record<Exclude<Role, "anonymous">, string> = {
 const customerWrite: Expected = { anonymous: "session_ended", owner: "ok", other: "not_found", support: "ok", admin: "ok", staffNoReason: "needs_reason" };
 const staffWrite: Expected = { anonymous: "session_ended", owner: "not_found", other: "not_found", support: "ok", admin: "ok", staffNoReason: "needs_reason" };
 const adminWrite: Expected = { anonymous: "session_ended", owner: "not_found", other: "not_found", support: "not_found", admin: "ok", staffNoReason: "needs_reason" };
+/** Links from a mail (invitation, password reset): the token in the link is the credential, whoever opens it. */
+const linkHolder: Expected = { anonymous: "ok", owner: "ok", other: "ok", support: "ok", admin: "ok", staffNoReason: null };
+/** Asking for a reset link: anyone, with the same answer whether or not the address has a login. */
+const publicForm: Expected = linkHolder;
 /** One's own panel settings (API tokens, two-factor): every signed-in person, for themselves. */
 const ownSetting: Expected = { anonymous: "session_ended", owner: "ok", other: "ok", support: "ok", admin: "ok", staffNoReason: null };
 const apiRead: Expected = { anonymous: "unauthorized", owner: "ok", other: "not_found", support: "ok", admin: "ok", staffNoReason: null };
@@ -146,6 +156,30 @@ const actions: Record<string, ActionRow> = {
     },
     input: (c, p) => form({ accountId: c.accountId, address: p.email, confirmAddress: p.email, reason: c.reason }),
   },
+  "(panel)/accounts/[accountId]/email/[address]/sections/secure-actions.ts#secureMailboxForm": {
+    expect: customerWrite,
+    prepare: async (c) => {
+      const { email } = await createMailbox(owner(), c.accountId, { localPart: `sec-${c.tag}`, domain: "example.com", password: STRONG, quotaMb: 100 });
+      return { email };
+    },
+    input: (c, p) => form({ accountId: c.accountId, address: p.email, reason: c.reason }),
+  },
+  "(panel)/accounts/[accountId]/email/[address]/sections/secure-actions.ts#unsuspendLoginForm": {
+    expect: customerWrite,
+    input: (c) => form({ accountId: c.accountId, address: "info@example.com", reason: c.reason }),
+  },
+  "(panel)/accounts/[accountId]/email/[address]/sections/secure-actions.ts#turnOffAutoresponderForm": {
+    expect: customerWrite,
+    input: (c) => form({ accountId: c.accountId, address: "info@example.com", reason: c.reason }),
+  },
+  "(panel)/accounts/[accountId]/email/[address]/sections/outgoing-actions.ts#deleteHeldMessagesForm": {
+    expect: customerWrite,
+    input: (c) => form({ accountId: c.accountId, address: "info@example.com", reason: c.reason }),
+  },
+  "(panel)/accounts/[accountId]/email/[address]/sections/outgoing-actions.ts#releaseHeldMailForm": {
+    expect: customerWrite,
+    input: (c) => form({ accountId: c.accountId, address: "info@example.com", reason: c.reason }),
+  },
   "(panel)/accounts/[accountId]/email/create-mailbox-actions.ts#createMailboxForm": {
     expect: customerWrite,
     input: (c) => form({ accountId: c.accountId, localPart: `new-${c.tag}`, domain: "example.com", password: STRONG, confirmPassword: STRONG, quota: "100", reason: c.reason }),
@@ -205,6 +239,46 @@ const actions: Record<string, ActionRow> = {
     expect: staffWrite,
     prepare: async (c) => ({ serverId: (await findHostingAccount(c.accountId))!.serverId }),
     input: (c, p) => ({ serverId: p.serverId, accountIds: [c.accountId], stopOnFailure: false, reason: c.reason ?? "", batchId: randomUUID() }),
+  },
+  "(panel)/admin/jobs/actions.ts#manageJob": {
+    expect: { anonymous: "session_ended", owner: "not_found", other: "not_found", support: "not_found", admin: "ok", staffNoReason: null },
+    prepare: async (c) => ({ jobId: (await enqueueJob({ kind: "matrix-noop", key: `matrix-${c.tag}-${randomUUID()}`, title: "Matrix job", payload: null })).id }),
+    input: (_c, p) => form({ operation: "cancel", jobId: p.jobId }),
+  },
+  "(panel)/admin/servers/actions.ts#createServer": {
+    expect: adminWrite,
+    input: (c) => form({ name: `matrix-${c.tag}`, baseUrl: "https://127.0.0.1:1", authMode: "whm", username: "root", token: "MATRIXTOKEN", reason: c.reason }),
+  },
+  "(panel)/admin/servers/actions.ts#manageServer": {
+    expect: adminWrite,
+    prepare: async () => ({ serverId: (await listServers())[0]!.id }),
+    input: (c, p) => form({ operation: "enable", serverId: p.serverId, reason: c.reason }),
+  },
+  "(panel)/admin/users/invitations/actions.ts#inviteUser": {
+    expect: staffWrite,
+    input: (c) => form({ email: `invited-${c.tag}@example.com`, reason: c.reason }),
+  },
+  "(panel)/admin/users/invitations/actions.ts#manageInvitation": {
+    expect: staffWrite,
+    prepare: async (c) => ({
+      invitationId: (await createInvitedUser({ email: `manage-${c.tag}@example.com`, invitedByUserId: null, accountIds: [], validForMs: 60_000 })).invitation.id,
+    }),
+    input: (c, p) => form({ operation: "revoke", invitationId: p.invitationId, reason: c.reason }),
+  },
+  "(panel)/settings/notifications/actions.ts#saveNotifications": { expect: ownSetting, input: () => form({ weekly_summary: "on" }) },
+  "forgot-password/actions.ts#requestReset": { expect: publicForm, input: (c) => form({ email: `nobody-${c.tag}@example.com` }) },
+  "invite/[token]/actions.ts#acceptInvitation": {
+    expect: linkHolder,
+    prepare: async (c) => ({ token: (await createInvitedUser({ email: `accept-${c.tag}@example.com`, invitedByUserId: null, accountIds: [], validForMs: 60_000 })).token }),
+    input: (_c, p) => form({ token: p.token, password: "Accepted-password-2026", confirmPassword: "Accepted-password-2026" }),
+  },
+  "reset-password/[token]/actions.ts#resetPassword": {
+    expect: linkHolder,
+    prepare: async (c) => {
+      const user = await createUser({ email: `reset-${c.tag}@example.com`, role: "customer", password: "Initial-password-2026" });
+      return { token: (await createPasswordResetToken(user.id, 60_000)).token };
+    },
+    input: (_c, p) => form({ token: p.token, password: "Reset-password-2026-x", confirmPassword: "Reset-password-2026-x" }),
   },
   "security/two-factor/actions.ts#beginEnrolmentAction": { expect: ownSetting, input: () => undefined },
   "security/two-factor/actions.ts#confirmEnrolmentAction": {
@@ -291,6 +365,15 @@ const routes: Record<string, RouteRow> = {
     },
     params: (c) => ({ accountId: c.accountId, domain: "example.org" }),
     input: () => undefined,
+  },
+  [`POST ${mailboxPath}/secure/route.ts`]: {
+    expect: apiWrite,
+    prepare: async (c) => {
+      const { email } = await createMailbox(owner(), c.accountId, { localPart: `api-sec-${c.tag}`, domain: "example.com", password: STRONG, quotaMb: 100 });
+      return { email };
+    },
+    params: (c, p) => ({ accountId: c.accountId, address: p.email! }),
+    input: (c) => ({ reason: c.reason }),
   },
   "GET api/v2/openapi.json/route.ts": { expect: publicRead, params: () => ({}), input: () => undefined },
   "GET (panel)/support/audit/export/route.ts": { expect: staffPage, viaSession: true, params: () => ({}), input: () => undefined },
@@ -514,14 +597,17 @@ describe("staff without two-factor sign-in", () => {
       const row = actions[key]!;
       // The row's own input as a support user; what it names need not exist (a wrong code keeps 2FA off).
       const cell = { ...cellFor(key, "support"), password: "No-second-factor-2026" };
-      const input = row.input(cell, { destination: "x@example.net", email: "x@example.com", userId: "usr_x", tokenId: "tok_x", serverId: "srv_x", code: "000000" });
+      const input = row.input(cell, { destination: "x@example.net", email: "x@example.com", userId: "usr_x", tokenId: "tok_x", serverId: "srv_x", code: "000000", jobId: "job_x", invitationId: "inv_x", token: "not-a-link" });
       try {
         outcomes[key] = actionOutcome(input === undefined ? await fn() : input instanceof FormData ? await fn({ status: "idle" }, input) : await fn(input));
       } catch (error) {
         outcomes[key] = isRedirect(error) ? "ok" : `threw: ${String(error)}`;
       }
     }
-    // Only the two-factor setup accepts them (its answers are then the setup's own: a QR code, "wrong code", "staff must keep it").
+    // Only the two-factor setup accepts them (its answers are then the setup's own: a QR code, "wrong code", "staff must
+    // keep it"); the public forms (forgot password, the links from a mail) need no session at all, so they are left out.
+    const open = (key: string) => /^(forgot-password|invite|reset-password)\//.test(key);
+    for (const key of Object.keys(outcomes)) if (open(key)) delete outcomes[key];
     const setup = (key: string) => key.startsWith("security/two-factor/");
     const expected = Object.fromEntries(Object.entries(outcomes).map(([key, got]) => [key, setup(key) ? got : "session_ended"]));
     expect(outcomes).toEqual(expected);
