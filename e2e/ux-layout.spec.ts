@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { clearFaults, injectFault } from "./support/emulator";
+import { rememberSecret } from "./support/secrets";
 import { storageState } from "./support/users";
 
 /** A phone: nothing on the page may be wider than the screen. */
@@ -74,8 +76,19 @@ for (const viewport of [
   test.describe(`tables on a ${viewport.name}`, () => {
     test.use({ viewport, storageState: storageState.customer });
 
+    test.afterEach(async () => clearFaults());
+
     test("mailbox list and activity show every column inside the window", async ({ page }) => {
       const account = await accountPath(page, "example.com");
+      // Makes sure the activity has a row, changing nothing: a password change that cPanel refuses is recorded too.
+      await page.goto(`${account}/email/info%40example.com`);
+      await injectFault({ fn: "Email::passwd_pop", kind: "status0", message: "The mail service is under maintenance.", times: 1 });
+      const password = rememberSecret("Harbor-quartz-2026-lantern");
+      await page.getByLabel("New password", { exact: true }).fill(password);
+      await page.getByLabel("Confirm new password").fill(password);
+      await page.getByRole("button", { name: "Change password" }).click();
+      await expect(page.getByRole("alert").filter({ hasText: /\S/ }).first()).toBeVisible();
+
       for (const [path, table] of [
         [`${account}/email`, "Mailboxes"],
         [`${account}/activity`, "Changes to example.com"],
