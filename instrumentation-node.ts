@@ -1,6 +1,7 @@
 import { config, ConfigError } from "./lib/config";
 import { installClientAddressStamp } from "./lib/http/client-address";
 import { startJobWorker } from "./lib/jobs/queue";
+import { bulkJobHandlers } from "./lib/mail/bulk-mailboxes";
 import { notifyJobHandlers } from "./lib/notify/mail-job";
 
 // A bad configuration stops the server here, at start, with a message naming the variable.
@@ -18,7 +19,7 @@ try {
 // X-Forwarded-For is believed); the sign-in limit and the audit log read only that.
 installClientAddressStamp(config().TRUST_PROXY);
 
-// The job queue's worker runs inside every panel process: it sends the queued mail (and, later, bulk actions).
+// The job queue's worker runs inside every panel process: it sends the queued mail and runs bulk mailbox actions.
 // With REDIS_URL the instances share BullMQ's queue; else the jobs live in the app database and a job that was
 // running when a process died is picked up again once its lease lapses.
-startJobWorker({ ...notifyJobHandlers });
+startJobWorker({ ...notifyJobHandlers, ...bulkJobHandlers });
