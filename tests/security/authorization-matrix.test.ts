@@ -127,11 +127,11 @@ const actions: Record<string, ActionRow> = {
     expect: customerWrite,
     input: (c) => form({ accountId: c.accountId, address: "info@example.com", newPassword: STRONG, confirmPassword: STRONG, reason: c.reason }),
   },
-  "(panel)/accounts/[accountId]/email/[address]/forwarding-actions.ts#addMailboxForwarder": {
+  "(panel)/accounts/[accountId]/forwarders/address-actions.ts#addMailboxForwarder": {
     expect: customerWrite,
     input: (c) => form({ accountId: c.accountId, address: "info@example.com", destinations: addr(c, "fwd"), reason: c.reason }),
   },
-  "(panel)/accounts/[accountId]/email/[address]/forwarding-actions.ts#removeForwarder": {
+  "(panel)/accounts/[accountId]/forwarders/address-actions.ts#removeForwarder": {
     expect: customerWrite,
     prepare: async (c) => {
       const destination = addr(c, "rm");

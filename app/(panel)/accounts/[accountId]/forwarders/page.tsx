@@ -8,7 +8,7 @@ import { AccountForwarders } from "@/components/forwarding/account-forwarders";
 import { DomainForwarders } from "@/components/forwarding/domain-forwarders";
 import { accountOr404 } from "../account-or-404";
 import { AccountHeader } from "../account-header";
-import { removeForwarder } from "../email/[address]/forwarding-actions";
+import { removeForwarder } from "./address-actions";
 import { addDomainForwarder, addForwarder, removeDomainForwarder } from "./actions";
 
 export const metadata: Metadata = { title: "Forwarders" };

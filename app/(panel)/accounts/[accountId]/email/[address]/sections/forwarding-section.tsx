@@ -4,7 +4,7 @@ import { getAddressForwarding } from "@/lib/mail/forwarders";
 import { UpstreamError } from "@/lib/core/errors";
 import { ErrorPanel } from "@/components/error-panel";
 import { MailboxForwarding } from "@/components/forwarding/mailbox-forwarding";
-import { addMailboxForwarder, removeForwarder } from "../forwarding-actions";
+import { addMailboxForwarder, removeForwarder } from "../../../forwarders/address-actions";
 import type { MailboxSectionProps } from "./section-props";
 
 /** The "Forwarding" section of the mailbox page: where this address's mail goes, read live from cPanel. */

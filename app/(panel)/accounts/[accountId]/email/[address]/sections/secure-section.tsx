@@ -1,7 +1,7 @@
 import { isStaff } from "@/lib/auth/roles";
 import { OneClickForm } from "@/components/secure/one-click-form";
 import { SecureMailboxForm } from "@/components/secure/secure-mailbox-form";
-import { removeForwarder } from "../forwarding-actions";
+import { removeForwarder } from "../../../forwarders/address-actions";
 import { secureMailboxForm, turnOffAutoresponderForm, unsuspendLoginForm } from "./secure-actions";
 import type { MailboxSectionProps } from "./section-props";
 

@@ -5,7 +5,7 @@ import { formAction } from "@/lib/actions/form-action";
 import type { ActionState } from "@/lib/actions/action-state";
 import { splitDestinations } from "@/lib/forwarding/address";
 import { addForwarders, removeForwarder as removeForwarderOf } from "@/lib/mail/forwarders";
-import { reasonField as reason, refreshForwardingPages } from "../../forwarders/refresh";
+import { reasonField as reason, refreshForwardingPages } from "./refresh";
 
 const addMailboxForwarderSchema = z.object({
   accountId: z.string().min(1),
