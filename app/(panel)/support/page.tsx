@@ -28,6 +28,8 @@ export default async function SupportPage({ searchParams }: Props) {
       <nav aria-label="Support tools" className="mt-3 flex flex-wrap gap-4 text-sm">
         <Link href="/support/audit" className="font-medium text-blue-800 underline underline-offset-2">Audit log</Link>
         <Link href="/support/force-password" className="font-medium text-blue-800 underline underline-offset-2">Batch force password change</Link>
+        <Link href="/support/outgoing" className="font-medium text-blue-800 underline underline-offset-2">Top senders</Link>
+        <Link href="/admin/users/invitations" className="font-medium text-blue-800 underline underline-offset-2">Invite customers</Link>
       </nav>
       <div className="mt-4">
         <SearchForm label="Find an account" defaultValue={query} placeholder="info@example.com, example.com, cpuser, owner@…" />
