@@ -11,7 +11,7 @@ export function useWithReason(reasonFieldId: string, requireReason: boolean, dis
     (formData: FormData) => {
       if (requireReason) {
         const field = document.getElementById(reasonFieldId);
-        formData.set("reason", field instanceof HTMLTextAreaElement ? field.value : "");
+        formData.set("reason", field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement ? field.value : "");
       }
       dispatch(formData);
     },

@@ -86,7 +86,7 @@ export function ForcePasswordRunner({ servers, action }: Props) {
             </label>
           </div>
         </fieldset>
-        <div onChange={(e) => e.target instanceof HTMLTextAreaElement && setReason(e.target.value)}>
+        <div onChange={(e) => (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) && e.target.name === "reason" && setReason(e.target.value)}>
           <ReasonField idPrefix="batch" messages={reasonError} />
         </div>
         <button

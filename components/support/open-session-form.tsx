@@ -58,7 +58,7 @@ export function OpenSessionForm({ accountId, cpanelUser, action }: Props) {
         Opens a new tab signed in as <span className="font-mono">{cpanelUser}</span> with a one-time link. Everything you do there happens as the customer;
         the sign-in (not the link) is recorded in the audit log and shown to the customer.
       </p>
-      <div onChange={(e) => e.target instanceof HTMLTextAreaElement && setReason(e.target.value)}>
+      <div onChange={(e) => (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) && e.target.name === "reason" && setReason(e.target.value)}>
         <ReasonField idPrefix="session" messages={reasonErrors} />
       </div>
       <div className="flex flex-wrap gap-2">
