@@ -166,7 +166,9 @@ export class DatabaseRunner implements JobWorker {
       const started = await this.claimAndStart();
       if (!started) break;
       count += started;
-      await Promise.race([...this.running.values()].map((r) => r.done));
+      // A short job can finish while the claim loop is still looking for the next one, so nothing may be running
+      // now; racing an empty list would wait forever.
+      if (this.running.size) await Promise.race([...this.running.values()].map((r) => r.done));
     }
     await Promise.all([...this.running.values()].map((r) => r.done));
     return count;
