@@ -1,9 +1,9 @@
-type Flags = { suspendedLogin: boolean; suspendedIncoming: boolean; suspendedOutgoing: boolean; holdOutgoing: boolean };
+type Flags = { suspendLogin: boolean; suspendIncoming: boolean; suspendOutgoing: boolean; holdOutgoing: boolean };
 
 const labels: [keyof Flags, string][] = [
-  ["suspendedLogin", "Login suspended"],
-  ["suspendedIncoming", "Incoming suspended"],
-  ["suspendedOutgoing", "Outgoing suspended"],
+  ["suspendLogin", "Login suspended"],
+  ["suspendIncoming", "Incoming suspended"],
+  ["suspendOutgoing", "Outgoing suspended"],
   ["holdOutgoing", "Outgoing held"],
 ];
 

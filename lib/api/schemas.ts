@@ -51,9 +51,9 @@ export const emailAccountSchema = z.object({
   domain: z.string(),
   quotaMb: z.number().nullable().describe("null = unlimited"),
   diskUsedBytes: z.number(),
-  suspendedLogin: z.boolean(),
-  suspendedIncoming: z.boolean(),
-  suspendedOutgoing: z.boolean(),
+  suspendLogin: z.boolean(),
+  suspendIncoming: z.boolean(),
+  suspendOutgoing: z.boolean(),
   holdOutgoing: z.boolean(),
 });
 

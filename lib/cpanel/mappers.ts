@@ -57,9 +57,9 @@ export function toMailbox(row: z.output<typeof popWithDiskRow>): Mailbox | null 
     domain: row.domain || domain,
     quotaMb: quota,
     diskUsedBytes: bytesOf(used),
-    suspendedLogin: row.suspended_login,
-    suspendedIncoming: row.suspended_incoming,
-    suspendedOutgoing: row.suspended_outgoing,
+    suspendLogin: row.suspended_login,
+    suspendIncoming: row.suspended_incoming,
+    suspendOutgoing: row.suspended_outgoing,
     holdOutgoing: row.hold_outgoing,
   };
 }
@@ -68,7 +68,7 @@ export function toMailbox(row: z.output<typeof popWithDiskRow>): Mailbox | null 
 export function toMailboxBasic(row: z.output<typeof popRow>): MailboxBasic | null {
   if (!row.email.includes("@")) return null;
   const { localPart, domain } = splitAddress(row.email);
-  return { email: row.email, localPart, domain, suspendedLogin: row.suspended_login, suspendedIncoming: row.suspended_incoming };
+  return { email: row.email, localPart, domain, suspendLogin: row.suspended_login, suspendIncoming: row.suspended_incoming };
 }
 
 /** The kind of a forwarder from cPanel's raw destination (`:fail: text`, `:blackhole:`, `|/path`, a user, addresses). */

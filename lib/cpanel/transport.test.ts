@@ -273,8 +273,8 @@ describe("answers", () => {
         ]),
       );
     expect(await account().listMailboxes()).toEqual([
-      { email: "info@example.com", localPart: "info", domain: "example.com", quotaMb: 250, diskUsedBytes: 1048576, suspendedLogin: true, suspendedIncoming: false, suspendedOutgoing: false, holdOutgoing: true },
-      { email: "big@example.com", localPart: "big", domain: "example.com", quotaMb: null, diskUsedBytes: 5, suspendedLogin: false, suspendedIncoming: false, suspendedOutgoing: false, holdOutgoing: false },
+      { email: "info@example.com", localPart: "info", domain: "example.com", quotaMb: 250, diskUsedBytes: 1048576, suspendLogin: true, suspendIncoming: false, suspendOutgoing: false, holdOutgoing: true },
+      { email: "big@example.com", localPart: "big", domain: "example.com", quotaMb: null, diskUsedBytes: 5, suspendLogin: false, suspendIncoming: false, suspendOutgoing: false, holdOutgoing: false },
     ]);
     expect(new URLSearchParams(seen[0]!.body).get("get_restrictions")).toBe("1");
   });

@@ -55,9 +55,9 @@ export type Mailbox = {
   /** Null = unlimited. */
   quotaMb: number | null;
   diskUsedBytes: number;
-  suspendedLogin: boolean;
-  suspendedIncoming: boolean;
-  suspendedOutgoing: boolean;
+  suspendLogin: boolean;
+  suspendIncoming: boolean;
+  suspendOutgoing: boolean;
   holdOutgoing: boolean;
 };
 
@@ -66,8 +66,8 @@ export type MailboxBasic = {
   email: string;
   localPart: string;
   domain: string;
-  suspendedLogin: boolean;
-  suspendedIncoming: boolean;
+  suspendLogin: boolean;
+  suspendIncoming: boolean;
 };
 
 export type ForwarderKind = "address" | "fail" | "blackhole" | "pipe" | "system";

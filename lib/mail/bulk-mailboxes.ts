@@ -47,9 +47,9 @@ function planFor(mailbox: Mailbox, action: BulkAction): BulkPlanItem {
         ? { email, call: null, skip: "the quota is already so" }
         : { email, call: `UAPI Email::edit_pop_quota email=${email} quota=${action.quotaMb ?? "unlimited"}`, skip: null };
     case "suspend_login":
-      return flag(mailbox.suspendedLogin, "suspend_login", "login is already suspended");
+      return flag(mailbox.suspendLogin, "suspend_login", "login is already suspended");
     case "unsuspend_login":
-      return flag(!mailbox.suspendedLogin, "unsuspend_login", "login is not suspended");
+      return flag(!mailbox.suspendLogin, "unsuspend_login", "login is not suspended");
     case "hold_outgoing":
       return flag(mailbox.holdOutgoing, "hold_outgoing", "outgoing mail is already held");
     case "release_outgoing":

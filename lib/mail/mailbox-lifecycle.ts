@@ -98,9 +98,9 @@ export async function deleteMailbox(context: WriteContext, accountId: string, ma
   const before = {
     quotaMb: mailbox.quotaMb,
     diskUsedBytes: mailbox.diskUsedBytes,
-    suspendedLogin: mailbox.suspendedLogin,
-    suspendedIncoming: mailbox.suspendedIncoming,
-    suspendedOutgoing: mailbox.suspendedOutgoing,
+    suspendLogin: mailbox.suspendLogin,
+    suspendIncoming: mailbox.suspendIncoming,
+    suspendOutgoing: mailbox.suspendOutgoing,
     holdOutgoing: mailbox.holdOutgoing,
   };
   const api = await accountApi(account);

@@ -108,9 +108,9 @@ async function readSettings(account: HostingAccount, mailbox: Mailbox): Promise<
     quotaMb: mailbox.quotaMb,
     diskUsedBytes: mailbox.diskUsedBytes,
     accountMaxQuotaMb,
-    suspendLogin: mailbox.suspendedLogin,
-    suspendIncoming: mailbox.suspendedIncoming,
-    suspendOutgoing: mailbox.suspendedOutgoing,
+    suspendLogin: mailbox.suspendLogin,
+    suspendIncoming: mailbox.suspendIncoming,
+    suspendOutgoing: mailbox.suspendOutgoing,
     holdOutgoing: mailbox.holdOutgoing,
     autoresponder,
     forwards,
@@ -192,7 +192,7 @@ function flagCalls(api: AccountClient, flag: RestrictionFlag): [on: (email: stri
 /** A restriction as cPanel's mailbox list reports it. */
 function mailboxFlag(mailbox: Mailbox | undefined, flag: RestrictionFlag): boolean | undefined {
   if (!mailbox) return undefined;
-  return { suspendLogin: mailbox.suspendedLogin, suspendIncoming: mailbox.suspendedIncoming, suspendOutgoing: mailbox.suspendedOutgoing, holdOutgoing: mailbox.holdOutgoing }[flag];
+  return mailbox[flag];
 }
 
 /** A change with its autoresponder completed from what cPanel has now. */

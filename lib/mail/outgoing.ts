@@ -30,7 +30,7 @@ export type OutgoingStats = {
 export type OutgoingMail = {
   email: string;
   holdOutgoing: boolean;
-  suspendedOutgoing: boolean;
+  suspendOutgoing: boolean;
   /** Messages waiting in the hold queue; null when cPanel could not tell. */
   heldCount: number | null;
   heldError: string | null;
@@ -105,7 +105,7 @@ export async function getOutgoingMail(actor: Actor, accountId: string, mailboxRe
   return {
     email: mailbox.email,
     holdOutgoing: mailbox.holdOutgoing,
-    suspendedOutgoing: mailbox.suspendedOutgoing,
+    suspendOutgoing: mailbox.suspendOutgoing,
     heldCount: held.n,
     heldError: held.error,
     stats: stats.s,
@@ -150,7 +150,7 @@ export type TopSender = {
   counts: DeliveryCounts;
   total: number;
   /** The mailbox's restrictions now; null when they could not be read in time (or the account is not in the panel). */
-  state: { holdOutgoing: boolean; suspendedOutgoing: boolean; suspendedLogin: boolean } | null;
+  state: { holdOutgoing: boolean; suspendOutgoing: boolean; suspendLogin: boolean } | null;
 };
 
 export type TopSenders = {
@@ -239,7 +239,7 @@ export async function topSenders(actor: Actor, window: "hour" | "day", options: 
         );
         for (const s of list) {
           const m = mailboxes.find((x) => x.email.toLowerCase() === s.sender);
-          if (m) s.state = { holdOutgoing: m.holdOutgoing, suspendedOutgoing: m.suspendedOutgoing, suspendedLogin: m.suspendedLogin };
+          if (m) s.state = { holdOutgoing: m.holdOutgoing, suspendOutgoing: m.suspendOutgoing, suspendLogin: m.suspendLogin };
         }
       } catch {
         // Left unknown: the row says so.

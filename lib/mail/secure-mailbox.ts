@@ -77,7 +77,7 @@ async function restrictionStep(
   incidentId: string,
   id: "suspend_login" | "hold_outgoing",
 ): Promise<SecureStep> {
-  const isSet = (m: Mailbox | undefined) => (id === "suspend_login" ? m?.suspendedLogin : m?.holdOutgoing) === true;
+  const isSet = (m: Mailbox | undefined) => (id === "suspend_login" ? m?.suspendLogin : m?.holdOutgoing) === true;
   const label = LABELS[id];
   if (isSet(mailbox)) return { id, label, outcome: "already", detail: id === "suspend_login" ? "Login was already suspended." : "Outgoing mail was already held." };
   try {
@@ -237,7 +237,7 @@ export async function secureMailbox(context: WriteContext, accountId: string, ma
     accountId: account.id,
     email: mailbox.email,
     steps,
-    inEffect: { loginSuspended: after ? after.suspendedLogin : null, outgoingHeld: after ? after.holdOutgoing : null },
+    inEffect: { loginSuspended: after ? after.suspendLogin : null, outgoingHeld: after ? after.holdOutgoing : null },
     heldCount: held,
     forwarders: review.forwarders,
     autoresponder: review.autoresponder,

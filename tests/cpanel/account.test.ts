@@ -40,7 +40,7 @@ describe.each(["whm", "cpanel"] as const)("account calls in %s mode", (mode) => 
     expect(boxes.map((b) => b.email).sort()).toEqual(["info@acme.test", "sales@acme.test", "team@acme.org"]);
     expect(boxes.find((b) => b.email === "info@acme.test")).toEqual({
       email: "info@acme.test", localPart: "info", domain: "acme.test", quotaMb: 500, diskUsedBytes: 1234,
-      suspendedLogin: false, suspendedIncoming: false, suspendedOutgoing: false, holdOutgoing: false,
+      suspendLogin: false, suspendIncoming: false, suspendOutgoing: false, holdOutgoing: false,
     });
     expect(boxes.find((b) => b.email === "sales@acme.test")?.quotaMb).toBeNull();
     expect(await account.listMailboxes({ domain: "acme.org" })).toHaveLength(1);
@@ -49,7 +49,7 @@ describe.each(["whm", "cpanel"] as const)("account calls in %s mode", (mode) => 
   it("listMailboxesBasic", async () => {
     const boxes = await account.listMailboxesBasic();
     expect(boxes.map((b) => b.email).sort()).toEqual(["info@acme.test", "sales@acme.test", "team@acme.org"]);
-    expect(boxes[0]).toMatchObject({ suspendedLogin: false, suspendedIncoming: false });
+    expect(boxes[0]).toMatchObject({ suspendLogin: false, suspendIncoming: false });
   });
 
   it("addMailbox and deleteMailbox", async () => {
@@ -111,15 +111,15 @@ describe.each(["whm", "cpanel"] as const)("account calls in %s mode", (mode) => 
     await account.suspendOutgoing(box);
     await account.holdOutgoing(box);
     expect((await account.listMailboxes()).find((b) => b.email === box)).toMatchObject({
-      suspendedLogin: true, suspendedIncoming: true, suspendedOutgoing: true, holdOutgoing: true,
+      suspendLogin: true, suspendIncoming: true, suspendOutgoing: true, holdOutgoing: true,
     });
-    expect((await account.listMailboxesBasic()).find((b) => b.email === box)).toMatchObject({ suspendedLogin: true, suspendedIncoming: true });
+    expect((await account.listMailboxesBasic()).find((b) => b.email === box)).toMatchObject({ suspendLogin: true, suspendIncoming: true });
     await account.unsuspendLogin(box);
     await account.unsuspendIncoming(box);
     await account.unsuspendOutgoing(box);
     await account.releaseOutgoing(box);
     expect((await account.listMailboxes()).find((b) => b.email === box)).toMatchObject({
-      suspendedLogin: false, suspendedIncoming: false, suspendedOutgoing: false, holdOutgoing: false,
+      suspendLogin: false, suspendIncoming: false, suspendOutgoing: false, holdOutgoing: false,
     });
   });
 

@@ -134,7 +134,7 @@ describe("demo data through the client", () => {
     expect(boxes.length).toBeGreaterThanOrEqual(5);
     expect(boxes.map((b) => b.email)).toContain("info@example.com");
     expect(boxes.some((b) => b.quotaMb === null)).toBe(true);
-    for (const flag of ["suspendedLogin", "suspendedIncoming", "suspendedOutgoing", "holdOutgoing"] as const) {
+    for (const flag of ["suspendLogin", "suspendIncoming", "suspendOutgoing", "holdOutgoing"] as const) {
       expect(boxes.some((b) => b[flag]), flag).toBe(true);
     }
     const kinds = new Set((await example.listForwarders()).map((f) => f.kind));

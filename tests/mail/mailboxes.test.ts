@@ -39,7 +39,7 @@ describe("mailboxes", () => {
     const info = page.mailboxes.find((m) => m.email === "info@example.com");
     expect(info).toMatchObject({ localPart: "info", domain: "example.com" });
     expect(page.mailboxes.some((m) => m.quotaMb === null)).toBe(true);
-    expect(page.mailboxes.some((m) => m.suspendedLogin || m.suspendedIncoming || m.suspendedOutgoing || m.holdOutgoing)).toBe(true);
+    expect(page.mailboxes.some((m) => m.suspendLogin || m.suspendIncoming || m.suspendOutgoing || m.holdOutgoing)).toBe(true);
   });
 
   it("refuses another customer's mailboxes", async () => {

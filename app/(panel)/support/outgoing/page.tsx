@@ -12,7 +12,7 @@ const n = (value: number) => value.toLocaleString("en-US");
 
 function stateWords(s: TopSender["state"]): string {
   if (!s) return "Unknown";
-  const words = [s.holdOutgoing ? "Outgoing held" : null, s.suspendedOutgoing ? "Outgoing suspended" : null, s.suspendedLogin ? "Login suspended" : null].filter(Boolean);
+  const words = [s.holdOutgoing ? "Outgoing held" : null, s.suspendOutgoing ? "Outgoing suspended" : null, s.suspendLogin ? "Login suspended" : null].filter(Boolean);
   return words.length ? words.join(", ") : "Not restricted";
 }
 

@@ -15,9 +15,9 @@ export async function OptionsSection({ user, account, mailbox }: MailboxSectionP
         quotaMb: mailbox.quotaMb,
         diskUsedBytes: mailbox.diskUsedBytes,
         maxQuotaMb,
-        suspendLogin: mailbox.suspendedLogin,
-        suspendIncoming: mailbox.suspendedIncoming,
-        suspendOutgoing: mailbox.suspendedOutgoing,
+        suspendLogin: mailbox.suspendLogin,
+        suspendIncoming: mailbox.suspendIncoming,
+        suspendOutgoing: mailbox.suspendOutgoing,
         holdOutgoing: mailbox.holdOutgoing,
       }}
       requireReason={isStaff(user.role)}

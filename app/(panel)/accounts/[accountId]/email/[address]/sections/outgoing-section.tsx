@@ -14,7 +14,7 @@ export async function OutgoingSection({ user, account, mailbox }: MailboxSection
     <div className="mt-2 space-y-4 text-sm">
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <dt className="font-medium">Outgoing mail</dt>
-        <dd>{outgoing.suspendedOutgoing ? "Suspended (refused)" : outgoing.holdOutgoing ? "Held in the queue" : "Sent normally"}</dd>
+        <dd>{outgoing.suspendOutgoing ? "Suspended (refused)" : outgoing.holdOutgoing ? "Held in the queue" : "Sent normally"}</dd>
         <dt className="font-medium">Held messages</dt>
         <dd>{outgoing.heldCount === null ? `Unknown: ${outgoing.heldError ?? "cPanel did not answer."}` : n(outgoing.heldCount)}</dd>
       </dl>

@@ -39,7 +39,7 @@ export function SecureSection({ user, account, mailbox }: MailboxSectionProps) {
           </li>
           <li>
             <div className="space-y-1">
-              <p>{mailbox.suspendedLogin ? "Login is suspended: allow it again." : "Login is allowed."}</p>
+              <p>{mailbox.suspendLogin ? "Login is suspended: allow it again." : "Login is allowed."}</p>
               <OneClickForm
                 fields={{ accountId: account.id, address: mailbox.email }}
                 idPrefix="restore-login"
