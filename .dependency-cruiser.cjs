@@ -51,7 +51,8 @@ module.exports = {
     {
       name: "cpanel-and-password-are-self-contained",
       severity: "error",
-      comment: "The cPanel client speaks only the protocol, and the password policy runs in the browser too: neither imports any of our other modules.",
+      comment:
+        "The cPanel client speaks only the protocol, and the password policy runs in the browser too: neither imports any of our other modules.",
       from: { path: "^lib/(cpanel|password)/" },
       to: { path: "^(app|components|lib|emulator|scripts)/", pathNot: ["^lib/(cpanel|password)/", "^lib/\\$1/"] },
     },
@@ -68,6 +69,10 @@ module.exports = {
     exclude: { path: "(^|/)(node_modules|\\.next|data)/" },
     tsConfig: { fileName: "tsconfig.json" },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"], extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs"],
+    },
   },
 };

@@ -38,7 +38,12 @@ export function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/api/")) {
     const { pathname } = new URL(request.url);
     if (decodablePath(pathname)) return NextResponse.next();
-    return problemResponse({ code: "not_found", detail: "No such resource, or it is not yours.", instance: pathname, requestId: crypto.randomUUID() });
+    return problemResponse({
+      code: "not_found",
+      detail: "No such resource, or it is not yours.",
+      instance: pathname,
+      requestId: crypto.randomUUID(),
+    });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, request.nextUrl.protocol === "https:", process.env.NODE_ENV === "development");

@@ -42,7 +42,15 @@ async function measure(label: string, mode: string, once: () => Promise<void>): 
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { transport: label, mode, calls: latencies.length, seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+  return {
+    transport: label,
+    mode,
+    calls: latencies.length,
+    seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
 }
 
 async function benchOne(emulator: EmulatorProcess, label: string): Promise<CpanelClientRow[]> {
@@ -50,7 +58,11 @@ async function benchOne(emulator: EmulatorProcess, label: string): Promise<Cpane
     user: USER,
     domain: "bench.test",
     token: "BENCHTOKEN0000000000000000000001",
-    mailboxes: Array.from({ length: MAILBOXES }, (_, i) => ({ email: `box${i}@bench.test`, quotaMb: i % 5 === 0 ? null : 250, diskUsedBytes: i * 1000 })),
+    mailboxes: Array.from({ length: MAILBOXES }, (_, i) => ({
+      email: `box${i}@bench.test`,
+      quotaMb: i % 5 === 0 ? null : 250,
+      diskUsedBytes: i * 1000,
+    })),
   });
   const base: CpanelServerConnection = {
     serverId: `bench-${label}`,
@@ -96,7 +108,9 @@ async function main() {
   const rows = await benchCpanelClient();
   const fmt = (v: number) => v.toFixed(2).padStart(8);
   console.log(`\nUAPI Email::list_pops_with_disk via WHM proxy, ${MAILBOXES} mailboxes, ${CALLS} calls, concurrency ${CONCURRENCY}\n`);
-  console.log(`${"transport".padEnd(9)} ${"client".padEnd(24)} ${"calls/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)}`);
+  console.log(
+    `${"transport".padEnd(9)} ${"client".padEnd(24)} ${"calls/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)}`,
+  );
   for (const r of rows) {
     console.log(`${r.transport.padEnd(9)} ${r.mode.padEnd(24)} ${fmt(r.calls / r.seconds)} ${fmt(r.p50)} ${fmt(r.p95)} ${fmt(r.p99)}`);
   }

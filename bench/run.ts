@@ -107,7 +107,8 @@ async function main() {
       }
     }
     results.load = load;
-    for (const row of load) if (row.errors > 0) failed.push(`the load test against the panel with ${row.panel} saw ${row.errors} errors (${JSON.stringify(row.statuses)})`);
+    for (const row of load)
+      if (row.errors > 0) failed.push(`the load test against the panel with ${row.panel} saw ${row.errors} errors (${JSON.stringify(row.statuses)})`);
 
     // ---- the report ----
     out(`Mailroom benchmarks — ${results.generatedAt}, Node ${process.version}, ${cpus().length} CPUs`);
@@ -115,7 +116,18 @@ async function main() {
     out("Panel overhead (sequential calls; reference = the bare emulator call through the pooled cPanel client)");
     table(
       ["operation", "via", "panel", "p50", "p95", "cPanel calls/op", "reference", "ref p50", "ref p95", "overhead p50"],
-      overhead.map((r) => [r.operation, r.via, r.panel, ms(r.timing.p50), ms(r.timing.p95), r.cpanelCallsPerOp.toFixed(2), r.reference, ms(r.referenceTiming.p50), ms(r.referenceTiming.p95), ms(r.timing.p50 - r.referenceTiming.p50)]),
+      overhead.map((r) => [
+        r.operation,
+        r.via,
+        r.panel,
+        ms(r.timing.p50),
+        ms(r.timing.p95),
+        r.cpanelCallsPerOp.toFixed(2),
+        r.reference,
+        ms(r.referenceTiming.p50),
+        ms(r.referenceTiming.p95),
+        ms(r.timing.p50 - r.referenceTiming.p50),
+      ]),
     );
     if (client.length) {
       out("cPanel client (list_pops_with_disk, 50 mailboxes)");
@@ -128,7 +140,16 @@ async function main() {
       out(`Mailbox list at ${BIG_MAILBOXES} mailboxes (page = 50 rows, searched and paged on the server; TTI = load + first idle in Chromium)`);
       table(
         ["panel", "render p50", "render p95", "HTML", "TTI p50", "REST all p50", "REST JSON", "bare cPanel p50"],
-        big.map((r) => [r.panel, ms(r.render.p50), ms(r.render.p95), kb(r.htmlBytes), ms(r.tti?.p50 ?? NaN), ms(r.restJson.p50), kb(r.restBytes), ms(r.bareList.p50)]),
+        big.map((r) => [
+          r.panel,
+          ms(r.render.p50),
+          ms(r.render.p95),
+          kb(r.htmlBytes),
+          ms(r.tti?.p50 ?? NaN),
+          ms(r.restJson.p50),
+          kb(r.restBytes),
+          ms(r.bareList.p50),
+        ]),
       );
     }
     if (strength) {
@@ -161,7 +182,17 @@ async function main() {
       out(`Load: ${USERS} signed-in users, one connection each, ${SECONDS} s (REST list, list page, password change in turn)`);
       table(
         ["panel", "requests", "req/s", "p50", "p95", "errors", "statuses"],
-        load.map((r) => [r.panel, r.requests, r.throughput.toFixed(0), ms(r.latency.p50), ms(r.latency.p95), r.errors, Object.entries(r.statuses).map(([s, c]) => `${s}×${c}`).join(" ")]),
+        load.map((r) => [
+          r.panel,
+          r.requests,
+          r.throughput.toFixed(0),
+          ms(r.latency.p50),
+          ms(r.latency.p95),
+          r.errors,
+          Object.entries(r.statuses)
+            .map(([s, c]) => `${s}×${c}`)
+            .join(" "),
+        ]),
       );
     }
   } finally {

@@ -2,8 +2,7 @@
 
 import { unstable_isUnrecognizedActionError as isStaleAction } from "next/navigation";
 
-const button =
-  "mt-4 rounded-md bg-blue-700 px-4 py-2 font-semibold text-white focus:outline-2 focus:outline-offset-2 focus:outline-blue-700";
+const button = "mt-4 rounded-md bg-blue-700 px-4 py-2 font-semibold text-white focus:outline-2 focus:outline-offset-2 focus:outline-blue-700";
 
 /**
  * Last-resort error text: a plain sentence and a retry, never the error's message (it may hold internals).

@@ -39,5 +39,7 @@ export function describeSignInError(code: string | undefined, portal = "your hos
 
 /** Whether `code` (the sign-in page's `error` parameter) is one this page words; others are not shown. */
 export function isSignInErrorCode(code: string): boolean {
-  return /^(rate_limited(:\d+)?|locked|totp_required|totp_invalid|sso_(locked|unknown|unverified|no_email|expired)|OAuthSignin|OAuthCallback|OAuthCreateAccount|Callback|AccessDenied|Configuration|Default)$/.test(code);
+  return /^(rate_limited(:\d+)?|locked|totp_required|totp_invalid|sso_(locked|unknown|unverified|no_email|expired)|OAuthSignin|OAuthCallback|OAuthCreateAccount|Callback|AccessDenied|Configuration|Default)$/.test(
+    code,
+  );
 }

@@ -20,7 +20,12 @@ test("a customer creates a token, sees it once, uses it, and revokes it", async 
   await page.getByLabel("Your panel password").fill(customer.password);
   await page.getByRole("button", { name: "Create token" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Token “backup script” created" })).toBeVisible();
-  const secret = rememberSecret((await page.getByText(/^New token:/).locator("code").textContent()) ?? "");
+  const secret = rememberSecret(
+    (await page
+      .getByText(/^New token:/)
+      .locator("code")
+      .textContent()) ?? "",
+  );
   expect(secret).toMatch(/^mr_/);
   await expect(page.getByRole("table", { name: "Your API tokens" }).getByRole("cell", { name: "backup script", exact: true })).toBeVisible();
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();

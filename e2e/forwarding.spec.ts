@@ -61,7 +61,9 @@ test("an invalid address and a loop are refused beside the field, and nothing is
   // hello@example.com already forwards to info@example.com (demo data): the server finds the circle.
   await field.fill("hello@example.com");
   await page.getByRole("button", { name: "Add forwarder" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "would send mail in a circle: info@example.com → hello@example.com → info@example.com" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "would send mail in a circle: info@example.com → hello@example.com → info@example.com" }),
+  ).toBeVisible();
   await expect(field).toHaveValue("hello@example.com");
   await expect(field).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("button", { name: "Remove forwarder to hello@example.com" })).toHaveCount(0);

@@ -85,7 +85,12 @@ for (const viewport of [
       const address = `handoff-${viewport.name}`;
       await page.getByLabel("Address", { exact: true }).fill(address);
       await page.getByRole("button", { name: "Generate password" }).click();
-      const generated = rememberSecret((await page.getByText(/^Generated password:/).locator("code").textContent()) ?? "");
+      const generated = rememberSecret(
+        (await page
+          .getByText(/^Generated password:/)
+          .locator("code")
+          .textContent()) ?? "",
+      );
       expect(generated.length).toBeGreaterThanOrEqual(20);
       await page.getByRole("button", { name: "Create mailbox" }).click();
 

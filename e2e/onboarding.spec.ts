@@ -55,7 +55,10 @@ test.describe("invitations", () => {
     await guest.getByLabel("Confirm the password").fill(password);
     await guest.getByRole("button", { name: "Set password" }).click();
     await expect(guest.getByRole("status").filter({ hasText: "Your panel password is set" })).toBeVisible();
-    await expect(guest.getByRole("link", { name: "Sign in and set up two-factor sign-in" })).toHaveAttribute("href", "/login?callbackUrl=/security/two-factor");
+    await expect(guest.getByRole("link", { name: "Sign in and set up two-factor sign-in" })).toHaveAttribute(
+      "href",
+      "/login?callbackUrl=/security/two-factor",
+    );
 
     // The link works once.
     await guest.goto(path);
@@ -90,7 +93,12 @@ test.describe("invitations", () => {
 
     const resentSince = new Date();
     await page.reload();
-    await page.getByRole("table", { name: "Invitations" }).getByRole("row").filter({ hasText: email }).getByRole("button", { name: `Resend the invitation to ${email}…` }).click();
+    await page
+      .getByRole("table", { name: "Invitations" })
+      .getByRole("row")
+      .filter({ hasText: email })
+      .getByRole("button", { name: `Resend the invitation to ${email}…` })
+      .click();
     const resend = page.getByRole("group", { name: "Resend?" });
     await resend.getByLabel("Reason (for the audit log)").fill("Ticket #8102: the customer asked again");
     await resend.getByRole("button", { name: "Resend" }).click();

@@ -3,7 +3,13 @@ import { LoginPage } from "./support/login-page";
 import { customer, storageState } from "./support/users";
 
 // The review's links: after sign-in, and for someone already signed in, the panel must stay on its own origin.
-const PHISHING_LINKS = ["/%09/evil.example/phish", "/%5Cevil.example/phish", "%2F%2Fevil.example", "https://evil.example/phish", "javascript:alert(1)"];
+const PHISHING_LINKS = [
+  "/%09/evil.example/phish",
+  "/%5Cevil.example/phish",
+  "%2F%2Fevil.example",
+  "https://evil.example/phish",
+  "javascript:alert(1)",
+];
 
 test.describe("a signed-in customer", () => {
   test.use({ storageState: storageState.customer });

@@ -88,7 +88,12 @@ for (const viewport of [
       await context.grantPermissions(["clipboard-read", "clipboard-write"]);
       await openInfoMailbox(page);
       await page.getByRole("button", { name: "Generate password" }).click();
-      const generated = rememberSecret((await page.getByText(/^Generated password:/).locator("code").textContent()) ?? "");
+      const generated = rememberSecret(
+        (await page
+          .getByText(/^Generated password:/)
+          .locator("code")
+          .textContent()) ?? "",
+      );
       expect(generated.length).toBeGreaterThanOrEqual(20);
       await expect(page.getByLabel("New password", { exact: true })).toHaveValue(generated);
       await expect(page.getByLabel("Confirm new password")).toHaveValue(generated);

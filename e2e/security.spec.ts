@@ -16,7 +16,8 @@ async function emulatorState(user: string): Promise<EmulatorState> {
   return (await response.json()) as EmulatorState;
 }
 
-const forwardsTo = async (destination: string) => (await emulatorState("shopcp")).forwarders.some((f) => f.address === ADDRESS && f.forward === destination);
+const forwardsTo = async (destination: string) =>
+  (await emulatorState("shopcp")).forwarders.some((f) => f.address === ADDRESS && f.forward === destination);
 
 async function openMailbox(page: Page): Promise<string> {
   await page.goto("/accounts");
@@ -34,7 +35,11 @@ test.describe("a signed-in customer", () => {
     const headers = response!.headers();
     expect(headers["cache-control"]).toContain("no-store");
     const csp = headers["content-security-policy"] ?? "";
-    const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+    const scriptSrc =
+      csp
+        .split(";")
+        .map((d) => d.trim())
+        .find((d) => d.startsWith("script-src")) ?? "";
     const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(scriptSrc)?.[1];
     expect(nonce, `script-src has a nonce: ${scriptSrc}`).toBeTruthy();
     expect(scriptSrc).not.toContain("'unsafe-inline'");

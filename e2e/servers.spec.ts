@@ -14,7 +14,11 @@ const ROOT_TOKEN = "MAILROOMDEVWHMROOTTOKEN000000000";
 const REASON = "Ticket #7001: connecting a new server";
 
 async function control(path: string, body: unknown) {
-  const response = await fetch(`${WHM_URL}/__emulator${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(`${WHM_URL}/__emulator${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   expect(response.ok, `emulator control ${path}`).toBe(true);
 }
 
@@ -45,7 +49,14 @@ test("an admin adds a root-token server and its check is all green", async ({ pa
   await expect(row.getByRole("status").filter({ hasText: name })).toContainText(`${name}: every check passed.`);
   const report = page.getByRole("region", { name: new RegExp(`^Last check of ${name}: OK`) });
   const steps = report.getByRole("table", { name: `Check steps of ${name}` });
-  for (const step of ["TLS and token", "WHM version", "Token privileges", "Accounts (listaccts)", "One account's mailboxes", "Required password strength"]) {
+  for (const step of [
+    "TLS and token",
+    "WHM version",
+    "Token privileges",
+    "Accounts (listaccts)",
+    "One account's mailboxes",
+    "Required password strength",
+  ]) {
     await expect(steps.getByRole("row", { name: new RegExp(`^${step.replace(/[()]/g, "\\$&")} OK`) })).toBeVisible();
   }
   await expect(report.getByRole("table", { name: `Features of ${name} and the ACL each needs` })).not.toContainText("Missing");
@@ -56,7 +67,12 @@ test("a reseller token: the check names the missing ACLs, and its accounts impor
   const reseller = `res${suffix}`;
   const token = rememberSecret(`E2ERESELLER${randomBytes(16).toString("hex").toUpperCase()}`.slice(0, 32));
   await control("/resellers", { user: reseller, token, acls: ["basic-whm-functions", "list-accts"] });
-  await control("/accounts", { user: `acct${suffix}`, domain: `acct${suffix}.example`, owner: reseller, mailboxes: [{ email: `info@acct${suffix}.example` }] });
+  await control("/accounts", {
+    user: `acct${suffix}`,
+    domain: `acct${suffix}.example`,
+    owner: reseller,
+    mailboxes: [{ email: `info@acct${suffix}.example` }],
+  });
 
   const name = `e2e-reseller-${suffix}`;
   await page.goto("/admin/servers");

@@ -52,7 +52,10 @@ test("a session cookie copied before sign-out is refused afterwards, by the page
   const page = await context.newPage();
   await new LoginPage(page).signInAndLand(customer.email, customer.password);
   const copied = await context.cookies();
-  expect(copied.some((c) => c.name.endsWith("next-auth.session-token")), "the session cookie").toBe(true);
+  expect(
+    copied.some((c) => c.name.endsWith("next-auth.session-token")),
+    "the session cookie",
+  ).toBe(true);
 
   // While the session is open, the copy works anywhere: the refusal below is the sign-out, nothing else.
   const before = await browser.newContext();

@@ -27,12 +27,7 @@ export function randomToken(): string {
  * Creates an account and its mailboxes in one transaction. Hashes each distinct password once, so
  * thousands of mailboxes sharing a password are fast. With `ifMissing`, existing rows are kept (seeding).
  */
-export function createAccount(
-  store: Store,
-  spec: AccountSpec,
-  ifMissing = false,
-  hashes: Map<string, string> = new Map(),
-): void {
+export function createAccount(store: Store, spec: AccountSpec, ifMissing = false, hashes: Map<string, string> = new Map()): void {
   const user = spec.user.toLowerCase();
   const domain = spec.domain.toLowerCase();
   const extraDomains = (spec.extraDomains ?? []).map((d) => d.toLowerCase());

@@ -77,7 +77,12 @@ describe("authentication", () => {
     const r = await t.uapi("Email", "list_pops", { skip_main: "1" }, cpanelAuth("shopcp", SHOPCP_TOKEN));
     const emails = (r.data as Array<{ email: string }>).map((p) => p.email);
     expect(emails.every((e) => e.endsWith("@shop.example"))).toBe(true);
-    const other = await t.uapi("Email", "passwd_pop", { email: "info@example.com", password: "Quartz-harbor-123-meadow" }, cpanelAuth("shopcp", SHOPCP_TOKEN));
+    const other = await t.uapi(
+      "Email",
+      "passwd_pop",
+      { email: "info@example.com", password: "Quartz-harbor-123-meadow" },
+      cpanelAuth("shopcp", SHOPCP_TOKEN),
+    );
     expect(other.errors).toEqual(["The domain “example.com” does not exist on this account."]);
   });
 

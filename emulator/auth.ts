@@ -3,9 +3,7 @@ import { verifyPassword } from "./state/passwords";
 import type { AccountRow, Store } from "./state/store";
 
 export type Credentials =
-  | { scheme: "whm" | "cpanel"; user: string; token: string }
-  | { scheme: "basic"; user: string; password: string }
-  | { scheme: "none" };
+  { scheme: "whm" | "cpanel"; user: string; token: string } | { scheme: "basic"; user: string; password: string } | { scheme: "none" };
 
 /** Parses `Authorization: whm USER:TOKEN`, `cpanel USER:TOKEN` or `Basic base64(user:pass)`; split on the first `:`. */
 export function parseAuthorization(header: string | undefined): Credentials {

@@ -47,7 +47,12 @@ describe("control: state", () => {
   });
 
   it("creates an account with 5,000 mailboxes quickly", async () => {
-    const mailboxes = Array.from({ length: 5000 }, (_, i) => ({ email: `user${i}@big.example`, password: STRONG, quotaMb: i % 3 ? 100 : null, diskUsedBytes: i }));
+    const mailboxes = Array.from({ length: 5000 }, (_, i) => ({
+      email: `user${i}@big.example`,
+      password: STRONG,
+      quotaMb: i % 3 ? 100 : null,
+      diskUsedBytes: i,
+    }));
     const started = Date.now();
     const r = await t.control("POST", "/__emulator/accounts", { user: "bigcorp", domain: "big.example", token: "BIGTOKEN", mailboxes });
     expect(r).toEqual({ status: 201, json: { user: "bigcorp" } });
@@ -60,7 +65,9 @@ describe("control: state", () => {
   it("refuses a duplicate account or domain and invalid bodies", async () => {
     expect((await t.control("POST", "/__emulator/accounts", { user: "examplecom", domain: "new.example" })).status).toBe(409);
     expect((await t.control("POST", "/__emulator/accounts", { user: "fresh", domain: "example.com" })).status).toBe(409);
-    expect((await t.control("POST", "/__emulator/accounts", { user: "fresh", domain: "fresh.example", token: "EXAMPLECOMDEMOTOKEN0000000000000" })).status).toBe(409);
+    expect(
+      (await t.control("POST", "/__emulator/accounts", { user: "fresh", domain: "fresh.example", token: "EXAMPLECOMDEMOTOKEN0000000000000" })).status,
+    ).toBe(409);
     expect((await t.control("POST", "/__emulator/accounts", { domain: "x.example" })).status).toBe(400);
     expect((await t.control("GET", "/__emulator/state/fresh")).status).toBe(404);
   });
@@ -88,7 +95,11 @@ describe("control: faults", () => {
   it("http answers the status; times limits it", async () => {
     await t.control("POST", "/__emulator/faults", { fn: "Email::passwd_pop", kind: "http", status: 503, times: 2 });
     const url = `${t.cpanelUrl}/execute/Email/passwd_pop`;
-    const init = { method: "POST", headers: { Authorization: cpanelAuth(), "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(passwd).toString() };
+    const init = {
+      method: "POST",
+      headers: { Authorization: cpanelAuth(), "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(passwd).toString(),
+    };
     expect((await t.raw(url, init)).status).toBe(503);
     expect((await t.raw(url, init)).status).toBe(503);
     expect((await t.raw(url, init)).status).toBe(200);
@@ -110,19 +121,36 @@ describe("control: faults", () => {
 
   it("status0 answers each route's failure envelope and leaves the state alone", async () => {
     await t.control("POST", "/__emulator/faults", { fn: "Email::passwd_pop", kind: "status0", message: "Injected." });
-    expect(await t.uapi("Email", "passwd_pop", passwd)).toEqual({ status: 0, data: null, errors: ["Injected."], messages: null, warnings: null, metadata: {} });
+    expect(await t.uapi("Email", "passwd_pop", passwd)).toEqual({
+      status: 0,
+      data: null,
+      errors: ["Injected."],
+      messages: null,
+      warnings: null,
+      metadata: {},
+    });
     const viaWhm = await t.raw(`${t.whmUrl}/json-api/cpanel`, {
       method: "POST",
       headers: { Authorization: whmAuth, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ "api.version": "1", cpanel_jsonapi_user: "examplecom", cpanel_jsonapi_apiversion: "3", cpanel_jsonapi_module: "Email", cpanel_jsonapi_func: "passwd_pop", ...passwd }).toString(),
+      body: new URLSearchParams({
+        "api.version": "1",
+        cpanel_jsonapi_user: "examplecom",
+        cpanel_jsonapi_apiversion: "3",
+        cpanel_jsonapi_module: "Email",
+        cpanel_jsonapi_func: "passwd_pop",
+        ...passwd,
+      }).toString(),
     });
     expect(viaWhm.json?.result).toMatchObject({ status: 0, errors: ["Injected."] });
     expect((await t.uapi("Email", "verify_password", passwd)).data).toBe(0);
 
     await t.control("POST", "/__emulator/faults", { fn: "Email::passwdpop", kind: "status0", message: "API 2 down." });
-    const api2 = await t.raw(`${t.cpanelUrl}/json-api/cpanel?cpanel_jsonapi_apiversion=2&cpanel_jsonapi_module=Email&cpanel_jsonapi_func=passwdpop&email=info&password=${STRONG}`, {
-      headers: { Authorization: cpanelAuth() },
-    });
+    const api2 = await t.raw(
+      `${t.cpanelUrl}/json-api/cpanel?cpanel_jsonapi_apiversion=2&cpanel_jsonapi_module=Email&cpanel_jsonapi_func=passwdpop&email=info&password=${STRONG}`,
+      {
+        headers: { Authorization: cpanelAuth() },
+      },
+    );
     expect(api2.json?.cpanelresult).toMatchObject({ error: "API 2 down." });
 
     await t.control("POST", "/__emulator/faults", { fn: "forcepasswordchange", kind: "status0", message: "WHM down." });
@@ -143,7 +171,14 @@ describe("control: request counts", () => {
     await t.uapi("Email", "passwd_pop", { email: "info@example.com", password: STRONG });
     await t.raw(`${t.cpanelUrl}/execute/Email/list_pops`); // 401
     await t.whm("listaccts");
-    await t.whm("cpanel", { cpanel_jsonapi_user: "examplecom", cpanel_jsonapi_apiversion: "3", cpanel_jsonapi_module: "Email", cpanel_jsonapi_func: "passwd_pop", email: "info", password: STRONG });
+    await t.whm("cpanel", {
+      cpanel_jsonapi_user: "examplecom",
+      cpanel_jsonapi_apiversion: "3",
+      cpanel_jsonapi_module: "Email",
+      cpanel_jsonapi_func: "passwd_pop",
+      email: "info",
+      password: STRONG,
+    });
     await t.control("POST", "/__emulator/faults", { fn: "listaccts", kind: "http" });
     await t.raw(`${t.whmUrl}/json-api/listaccts?api.version=1`, { headers: { Authorization: whmAuth } });
     const counts = (await t.control("GET", "/__emulator/requests")).json.counts;

@@ -99,14 +99,7 @@ export function accountState(store: Store, user: string) {
 }
 
 /** Serves `/__emulator/*` (contract: docs/emulator.md, "Control interface"). */
-export function handleControl(
-  store: Store,
-  faults: Faults,
-  method: string,
-  path: string,
-  body: string,
-  res: ServerResponse,
-): void {
+export function handleControl(store: Store, faults: Faults, method: string, path: string, body: string, res: ServerResponse): void {
   let json: unknown = {};
   if (body.trim()) {
     try {

@@ -18,16 +18,13 @@ export const texts = {
   noSuchDomain: (domain: string) => `The domain ${q(domain)} does not exist on this account.`,
   invalidDomain: (domain: string) => `${q(domain)} is not a valid domain name.`,
   mailboxExists: (address: string) => `The email address ${q(address)} already exists.`,
-  quotaTooLarge: (quota: number, max: number) =>
-    `The quota of ${quota} MB exceeds the maximum email quota of ${max} MB for this account.`,
-  unlimitedNotAllowed: (max: number) =>
-    `You cannot set an unlimited quota: this account's maximum email quota is ${max} MB.`,
+  quotaTooLarge: (quota: number, max: number) => `The quota of ${quota} MB exceeds the maximum email quota of ${max} MB for this account.`,
+  unlimitedNotAllowed: (max: number) => `You cannot set an unlimited quota: this account's maximum email quota is ${max} MB.`,
   invalidQuota: (value: string) => `${q(value)} is not a valid quota. Use a positive number of megabytes or “unlimited”.`,
   invalidInteger: (name: string, value: string) => `The ${q(name)} argument must be a whole number, not ${q(value)}.`,
   invalidChoice: (name: string, value: string, choices: string[]) =>
     `The ${q(name)} argument must be one of ${choices.map(q).join(", ")}, not ${q(value)}.`,
-  noSuchForwarder: (address: string, forward: string) =>
-    `You do not have a forwarder from ${q(address)} to ${q(forward)}.`,
+  noSuchForwarder: (address: string, forward: string) => `You do not have a forwarder from ${q(address)} to ${q(forward)}.`,
   noSuchDomainForwarder: (domain: string) => `You do not have a domain forwarder for ${q(domain)}.`,
   noSuchAutoresponder: (address: string) => `You do not have an autoresponder for ${q(address)}.`,
   invalidSystemUser: (user: string) => `${q(user)} is not a system user on this account.`,

@@ -28,8 +28,7 @@ export class Faults {
   }
   /** The fault that hits a call to one of `names` (a function's names, most specific first), if any. */
   take(names: string[]): Fault | undefined {
-    const fault =
-      names.map((n) => this.faults.find((f) => f.fn === n)).find(Boolean) ?? this.faults.find((f) => f.fn === "*");
+    const fault = names.map((n) => this.faults.find((f) => f.fn === n)).find(Boolean) ?? this.faults.find((f) => f.fn === "*");
     if (!fault) return undefined;
     if (fault.times !== undefined) {
       fault.times -= 1;

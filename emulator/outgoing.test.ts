@@ -31,15 +31,27 @@ describe("held outgoing mail (UAPI)", () => {
 
   it("release_outgoing lifts the hold and delivers the queue into the log", async () => {
     const before = await t.whm("emailtrack_search", {
-      "api.filter.enable": "1", "api.filter.a.field": "sender", "api.filter.a.type": "eq", "api.filter.a.arg0": "marketing@shop.example",
-      "api.chunk.enable": "1", "api.chunk.size": "1", "api.chunk.verbose": "1", max_results_by_type: "0",
+      "api.filter.enable": "1",
+      "api.filter.a.field": "sender",
+      "api.filter.a.type": "eq",
+      "api.filter.a.arg0": "marketing@shop.example",
+      "api.chunk.enable": "1",
+      "api.chunk.size": "1",
+      "api.chunk.verbose": "1",
+      max_results_by_type: "0",
     });
     expect((await t.uapi("Email", "release_outgoing", { email: "marketing@shop.example" }, shop)).status).toBe(1);
     expect(mailboxOf(await t.state("shopcp"), "marketing@shop.example")?.holdOutgoing).toBe(false);
     expect((await t.uapi("Email", "get_held_message_count", { email: "marketing@shop.example" }, shop)).data).toBe(0);
     const after = await t.whm("emailtrack_search", {
-      "api.filter.enable": "1", "api.filter.a.field": "sender", "api.filter.a.type": "eq", "api.filter.a.arg0": "marketing@shop.example",
-      "api.chunk.enable": "1", "api.chunk.size": "1", "api.chunk.verbose": "1", max_results_by_type: "0",
+      "api.filter.enable": "1",
+      "api.filter.a.field": "sender",
+      "api.filter.a.type": "eq",
+      "api.filter.a.arg0": "marketing@shop.example",
+      "api.chunk.enable": "1",
+      "api.chunk.size": "1",
+      "api.chunk.verbose": "1",
+      max_results_by_type: "0",
     });
     expect(after.metadata.chunk.records).toBe(before.metadata.chunk.records + 60);
   });
@@ -66,10 +78,18 @@ describe("WHM emailtrack_search", () => {
 
   it("filters by sender and time, counts with a one-row verbose chunk, and sorts", async () => {
     const count = (type: string) =>
-      t.whm("emailtrack_search", bySender("marketing@shop.example", {
-        success: type === "success" ? "1" : "0", failure: type === "failure" ? "1" : "0", defer: type === "defer" ? "1" : "0", inprogress: "0",
-        "api.chunk.enable": "1", "api.chunk.size": "1", "api.chunk.verbose": "1",
-      }));
+      t.whm(
+        "emailtrack_search",
+        bySender("marketing@shop.example", {
+          success: type === "success" ? "1" : "0",
+          failure: type === "failure" ? "1" : "0",
+          defer: type === "defer" ? "1" : "0",
+          inprogress: "0",
+          "api.chunk.enable": "1",
+          "api.chunk.size": "1",
+          "api.chunk.verbose": "1",
+        }),
+      );
     const sent = await count("success");
     expect(sent.metadata).toMatchObject({ command: "emailtrack_search", result: 1, overflowed: 0, chunk: { start: 1, size: 1 } });
     expect(sent.data.records).toHaveLength(1);
@@ -78,10 +98,17 @@ describe("WHM emailtrack_search", () => {
     expect((await count("failure")).metadata.chunk.records).toBeGreaterThanOrEqual(235);
     expect((await count("defer")).metadata.chunk.records).toBeGreaterThanOrEqual(155);
 
-    const page = await t.whm("emailtrack_search", bySender("orders@shop.example", {
-      "api.sort.enable": "1", "api.sort.a.field": "sendunixtime", "api.sort.a.reverse": "1",
-      "api.chunk.enable": "1", "api.chunk.size": "3", "api.chunk.start": "1",
-    }));
+    const page = await t.whm(
+      "emailtrack_search",
+      bySender("orders@shop.example", {
+        "api.sort.enable": "1",
+        "api.sort.a.field": "sendunixtime",
+        "api.sort.a.reverse": "1",
+        "api.chunk.enable": "1",
+        "api.chunk.size": "3",
+        "api.chunk.start": "1",
+      }),
+    );
     const times = page.data.records.map((r: { sendunixtime: number }) => r.sendunixtime);
     expect(times).toEqual([...times].sort((a: number, b: number) => b - a));
     expect(page.data.records[0]).toMatchObject({ sender: "orders@shop.example", email: "orders@shop.example", user: "shopcp", type: "success" });

@@ -26,8 +26,7 @@ async function jsonApi(port: "whm" | "cpanel", params: Record<string, string>, m
   return r.json!;
 }
 
-const verify = async (password: string) =>
-  (await t.uapi("Email", "verify_password", { email: "info@example.com", password })).data;
+const verify = async (password: string) => (await t.uapi("Email", "verify_password", { email: "info@example.com", password })).data;
 
 describe("API 2 Email::passwdpop", () => {
   const base = { cpanel_jsonapi_apiversion: "2", cpanel_jsonapi_module: "Email", cpanel_jsonapi_func: "passwdpop" };
@@ -125,7 +124,11 @@ describe("UAPI through /json-api/cpanel (cpanel_jsonapi_apiversion=3)", () => {
     const common = { "api.version": "1", cpanel_jsonapi_apiversion: "3", cpanel_jsonapi_module: "Email", cpanel_jsonapi_func: "list_pops" };
     const invalid = "User parameter is invalid or was not supplied";
     expect(await jsonApi("whm", common)).toEqual({ data: { reason: invalid, result: "0" }, type: "text", error: invalid });
-    expect(await jsonApi("whm", { ...common, cpanel_jsonapi_user: "ghost" })).toEqual({ data: { reason: invalid, result: "0" }, type: "text", error: invalid });
+    expect(await jsonApi("whm", { ...common, cpanel_jsonapi_user: "ghost" })).toEqual({
+      data: { reason: invalid, result: "0" },
+      type: "text",
+      error: invalid,
+    });
     const root = "The user “root” is not associated with a cPanel account and cannot call cPanel API 2";
     expect((await jsonApi("whm", { ...common, cpanel_jsonapi_user: "root" })).error).toBe(root);
     // API 2 (cpanel_jsonapi_apiversion=2) wraps the same object in `cpanelresult`.

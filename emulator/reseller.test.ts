@@ -16,9 +16,18 @@ const ACCESS_DENIED = { cpanelresult: { apiversion: "2", error: "Access denied",
 
 beforeEach(async () => {
   await t.reset();
-  await t.control("POST", "/__emulator/resellers", { user: "resfull", token: FULL, acls: ["basic-whm-functions", "list-accts", "acct-summary", "cpanel-api"] });
+  await t.control("POST", "/__emulator/resellers", {
+    user: "resfull",
+    token: FULL,
+    acls: ["basic-whm-functions", "list-accts", "acct-summary", "cpanel-api"],
+  });
   await t.control("POST", "/__emulator/resellers", { user: "resnarrow", token: NARROW, acls: ["basic-whm-functions", "list-accts"] });
-  await t.control("POST", "/__emulator/accounts", { user: "mine", domain: "mine.example", owner: "resfull", mailboxes: [{ email: "a@mine.example" }] });
+  await t.control("POST", "/__emulator/accounts", {
+    user: "mine",
+    domain: "mine.example",
+    owner: "resfull",
+    mailboxes: [{ email: "a@mine.example" }],
+  });
   await t.control("POST", "/__emulator/accounts", { user: "theirs", domain: "theirs.example", owner: "resnarrow" });
 });
 
@@ -26,7 +35,13 @@ const proxy = (auth: string, user: string) =>
   t.raw(`${t.whmUrl}/json-api/cpanel`, {
     method: "POST",
     headers: { Authorization: auth, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ "api.version": "1", cpanel_jsonapi_user: user, cpanel_jsonapi_apiversion: "3", cpanel_jsonapi_module: "Email", cpanel_jsonapi_func: "list_pops" }).toString(),
+    body: new URLSearchParams({
+      "api.version": "1",
+      cpanel_jsonapi_user: user,
+      cpanel_jsonapi_apiversion: "3",
+      cpanel_jsonapi_module: "Email",
+      cpanel_jsonapi_func: "list_pops",
+    }).toString(),
   });
 
 describe("reseller tokens", () => {
@@ -50,7 +65,9 @@ describe("reseller tokens", () => {
     const r = await proxy(full, "theirs");
     expect(r.json).toEqual({ data: { reason: "Access Denied to theirs", result: "0" }, type: "text", error: "Access Denied to theirs" });
     expect((await t.whm("accountsummary", { user: "theirs" }, full)).metadata.reason).toBe("Account does not exist.");
-    expect((await t.whm("forcepasswordchange", { users_json: JSON.stringify({ mine: 1, theirs: 1 }) }, full)).metadata.reason).toBe("Invalid user(s): theirs");
+    expect((await t.whm("forcepasswordchange", { users_json: JSON.stringify({ mine: 1, theirs: 1 }) }, full)).metadata.reason).toBe(
+      "Invalid user(s): theirs",
+    );
     expect((await t.state("mine")).forcePasswordChange).toBe(false);
     expect((await t.whm("suspend_outgoing_email", { user: "theirs" }, full)).metadata.result).toBe(0);
   });

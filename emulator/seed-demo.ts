@@ -169,7 +169,13 @@ export function seedDemo(store: Store): void {
 function seedOutgoing(store: Store): void {
   const t = now();
   const spamDomains = ["gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "mail.ru", "gmx.de", "aol.com", "web.de"];
-  const plan: Array<{ user: string; sender: string; rows: Array<[count: number, type: NewLogRow["type"], from: number, to: number]>; domains: string[]; held?: number }> = [
+  const plan: Array<{
+    user: string;
+    sender: string;
+    rows: Array<[count: number, type: NewLogRow["type"], from: number, to: number]>;
+    domains: string[];
+    held?: number;
+  }> = [
     {
       user: "shopcp",
       sender: "marketing@shop.example",
@@ -183,8 +189,26 @@ function seedOutgoing(store: Store): void {
       domains: spamDomains,
       held: 60,
     },
-    { user: "shopcp", sender: "orders@shop.example", rows: [[4, "success", 3600, 0], [22, "success", 86400, 3600], [1, "defer", 86400, 3600]], domains: ["gmail.com", "example.net", "outlook.com"] },
-    { user: "examplecom", sender: "info@example.com", rows: [[2, "success", 3600, 0], [11, "success", 86400, 3600], [1, "failure", 86400, 3600]], domains: ["example.net", "gmail.com"] },
+    {
+      user: "shopcp",
+      sender: "orders@shop.example",
+      rows: [
+        [4, "success", 3600, 0],
+        [22, "success", 86400, 3600],
+        [1, "defer", 86400, 3600],
+      ],
+      domains: ["gmail.com", "example.net", "outlook.com"],
+    },
+    {
+      user: "examplecom",
+      sender: "info@example.com",
+      rows: [
+        [2, "success", 3600, 0],
+        [11, "success", 86400, 3600],
+        [1, "failure", 86400, 3600],
+      ],
+      domains: ["example.net", "gmail.com"],
+    },
   ];
   let n = 0;
   for (const p of plan) {
@@ -207,7 +231,12 @@ function seedOutgoing(store: Store): void {
     }
     store.outgoing.addLogRows(rows);
     if (p.held && store.outgoing.heldCount(p.sender) === 0) {
-      store.outgoing.hold(p.user, p.sender, Array.from({ length: p.held }, (_, i) => `lead${i}@${p.domains[i % p.domains.length]}`), t - 600);
+      store.outgoing.hold(
+        p.user,
+        p.sender,
+        Array.from({ length: p.held }, (_, i) => `lead${i}@${p.domains[i % p.domains.length]}`),
+        t - 600,
+      );
     }
   }
 }

@@ -3,16 +3,7 @@ import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { authenticateCpanel, authenticateWhm, hasAcl, ownsAccount, parseAuthorization, type WhmPrincipal } from "./auth";
 import { handleControl } from "./control";
-import {
-  ACCESS_DENIED_BODY,
-  TOKEN_FORBIDDEN_TEXT,
-  api2CallFailed,
-  proxyError,
-  uapiFail,
-  uapiViaJsonApi,
-  whmFail,
-  whmOk,
-} from "./envelopes";
+import { ACCESS_DENIED_BODY, TOKEN_FORBIDDEN_TEXT, api2CallFailed, proxyError, uapiFail, uapiViaJsonApi, whmFail, whmOk } from "./envelopes";
 import { ApiError, texts } from "./errors";
 import { Faults, type Fault } from "./faults";
 import { runApi2 } from "./handlers/api2";
@@ -52,11 +43,7 @@ export interface RunningEmulator {
 type PortKind = "whm" | "cpanel";
 
 /** What a request asks for, once the path is parsed. */
-type Call =
-  | { kind: "uapi"; module: string; func: string }
-  | { kind: "jsonapi-cpanel" }
-  | { kind: "whm"; func: string }
-  | { kind: "other" };
+type Call = { kind: "uapi"; module: string; func: string } | { kind: "jsonapi-cpanel" } | { kind: "whm"; func: string } | { kind: "other" };
 
 const MAX_API_BODY = 1024 * 1024;
 const MAX_CONTROL_BODY = 64 * 1024 * 1024;
@@ -147,12 +134,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
 
   /** Applies an injected fault; returns true when the response is done. */
-  async function applyFault(
-    fault: Fault,
-    req: IncomingMessage,
-    res: ServerResponse,
-    status0: (message: string) => unknown,
-  ): Promise<boolean> {
+  async function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, status0: (message: string) => unknown): Promise<boolean> {
     switch (fault.kind) {
       case "delay":
         await sleep(fault.ms ?? 1000);
@@ -211,8 +193,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const moduleName = params.get("cpanel_jsonapi_module") ?? "";
     const func = params.get("cpanel_jsonapi_func") ?? "";
     const fnParams = params.without(["cpanel_jsonapi_", "api."]);
-    const status0 = (m: string) =>
-      apiversion === "3" ? uapiViaJsonApi(moduleName, func, uapiFail([m])) : api2CallFailed(moduleName, func, m);
+    const status0 = (m: string) => (apiversion === "3" ? uapiViaJsonApi(moduleName, func, uapiFail([m])) : api2CallFailed(moduleName, func, m));
     if (fault && (await applyFault(fault, req, res, status0))) return;
 
     if (port === "whm") {

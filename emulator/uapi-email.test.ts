@@ -120,9 +120,18 @@ describe("add_pop / delete_pop", () => {
   it("refuses bad input with cPanel's texts and leaves the state alone", async () => {
     const before = await t.state("examplecom");
     expectFailure(await t.uapi("Email", "add_pop", { email: "info", password: STRONG }), "The email address “info@example.com” already exists.");
-    expectFailure(await t.uapi("Email", "add_pop", { email: "x@example.co.uk", password: STRONG }), "The domain “example.co.uk” does not exist on this account.");
-    expectFailure(await t.uapi("Email", "add_pop", { email: "bad address", password: STRONG }), "“bad address@example.com” is not a valid email address.");
-    expectFailure(await t.uapi("Email", "add_pop", { email: "a..b@example.com", password: STRONG }), "“a..b@example.com” is not a valid email address.");
+    expectFailure(
+      await t.uapi("Email", "add_pop", { email: "x@example.co.uk", password: STRONG }),
+      "The domain “example.co.uk” does not exist on this account.",
+    );
+    expectFailure(
+      await t.uapi("Email", "add_pop", { email: "bad address", password: STRONG }),
+      "“bad address@example.com” is not a valid email address.",
+    );
+    expectFailure(
+      await t.uapi("Email", "add_pop", { email: "a..b@example.com", password: STRONG }),
+      "“a..b@example.com” is not a valid email address.",
+    );
     expectFailure(
       await t.uapi("Email", "add_pop", { email: "weak", password: "password" }),
       "The given password is too weak. Please enter a password with a strength rating of 65 or higher.",
@@ -132,7 +141,10 @@ describe("add_pop / delete_pop", () => {
   });
 
   it("enforces the account's max email quota", async () => {
-    expect((await t.control("POST", "/__emulator/accounts", { user: "capped", domain: "capped.example", token: "CAPPEDTOKEN", maxEmailQuotaMb: 500 })).status).toBe(201);
+    expect(
+      (await t.control("POST", "/__emulator/accounts", { user: "capped", domain: "capped.example", token: "CAPPEDTOKEN", maxEmailQuotaMb: 500 }))
+        .status,
+    ).toBe(201);
     const auth = "cpanel capped:CAPPEDTOKEN";
     expectFailure(
       await t.uapi("Email", "add_pop", { email: "big", password: STRONG, quota: "600" }, auth),
@@ -163,7 +175,10 @@ describe("add_pop / delete_pop", () => {
 
   it("delete_pop of a missing mailbox fails", async () => {
     const before = await t.state("examplecom");
-    expectFailure(await t.uapi("Email", "delete_pop", { email: "ghost", domain: "example.com" }), "You do not have an email account named “ghost@example.com”.");
+    expectFailure(
+      await t.uapi("Email", "delete_pop", { email: "ghost", domain: "example.com" }),
+      "You do not have an email account named “ghost@example.com”.",
+    );
     expect(await t.state("examplecom")).toEqual(before);
   });
 });
@@ -183,8 +198,14 @@ describe("passwords", () => {
       await t.uapi("Email", "passwd_pop", { email: "info@example.com", password: "12345luggage" }),
       "The given password is too weak. Please enter a password with a strength rating of 65 or higher.",
     );
-    expectFailure(await t.uapi("Email", "passwd_pop", { email: "ghost@example.com", password: STRONG }), "You do not have an email account named “ghost@example.com”.");
-    expectFailure(await t.uapi("Email", "passwd_pop", { email: "info@nothere.example", password: STRONG }), "The domain “nothere.example” does not exist on this account.");
+    expectFailure(
+      await t.uapi("Email", "passwd_pop", { email: "ghost@example.com", password: STRONG }),
+      "You do not have an email account named “ghost@example.com”.",
+    );
+    expectFailure(
+      await t.uapi("Email", "passwd_pop", { email: "info@nothere.example", password: STRONG }),
+      "The domain “nothere.example” does not exist on this account.",
+    );
     expect((await t.uapi("Email", "verify_password", { email: "info@example.com", password: DEMO_MAILBOX_PASSWORD })).data).toBe(1);
   });
 
@@ -222,7 +243,10 @@ describe("quotas", () => {
       await t.uapi("Email", "edit_pop_quota", { email: "info", domain: "example.com", quota: "lots" }),
       "“lots” is not a valid quota. Use a positive number of megabytes or “unlimited”.",
     );
-    expectFailure(await t.uapi("Email", "edit_pop_quota", { email: "ghost", domain: "example.com", quota: "10" }), "You do not have an email account named “ghost@example.com”.");
+    expectFailure(
+      await t.uapi("Email", "edit_pop_quota", { email: "ghost", domain: "example.com", quota: "10" }),
+      "You do not have an email account named “ghost@example.com”.",
+    );
     expect(mailboxOf(await t.state("examplecom"), "info@example.com")?.quotaMb).toBe(1024);
   });
 });
@@ -260,7 +284,10 @@ describe("suspensions and sessions", () => {
   });
 
   it("suspension functions refuse unknown mailboxes", async () => {
-    expectFailure(await t.uapi("Email", "suspend_login", { email: "ghost@example.com" }), "You do not have an email account named “ghost@example.com”.");
+    expectFailure(
+      await t.uapi("Email", "suspend_login", { email: "ghost@example.com" }),
+      "You do not have an email account named “ghost@example.com”.",
+    );
     expectFailure(await t.uapi("Email", "suspend_outgoing", {}), "Provide the “email” argument.");
   });
 
@@ -276,23 +303,29 @@ describe("suspensions and sessions", () => {
 
 describe("forwarders", () => {
   it("add_forwarder handles every fwdopt and lists them", async () => {
-    const fwd = await t.uapi("Email", "add_forwarder", { domain: "example.com", email: "Team", fwdopt: "fwd", fwdemail: "a@example.net, B@example.net" });
+    const fwd = await t.uapi("Email", "add_forwarder", {
+      domain: "example.com",
+      email: "Team",
+      fwdopt: "fwd",
+      fwdemail: "a@example.net, B@example.net",
+    });
     expect(fwd.data).toEqual([
       { domain: "example.com", email: "team@example.com", forward: "a@example.net" },
       { domain: "example.com", email: "team@example.com", forward: "b@example.net" },
     ]);
-    expect((await t.uapi("Email", "add_forwarder", { domain: "example.com", email: "gone@example.com", fwdopt: "fail", failmsgs: "Left the company" })).data).toEqual([
-      { domain: "example.com", email: "gone@example.com", forward: ":fail: Left the company" },
-    ]);
+    expect(
+      (await t.uapi("Email", "add_forwarder", { domain: "example.com", email: "gone@example.com", fwdopt: "fail", failmsgs: "Left the company" }))
+        .data,
+    ).toEqual([{ domain: "example.com", email: "gone@example.com", forward: ":fail: Left the company" }]);
     expect((await t.uapi("Email", "add_forwarder", { domain: "example.com", email: "void", fwdopt: "blackhole" })).data).toEqual([
       { domain: "example.com", email: "void@example.com", forward: ":blackhole:" },
     ]);
-    expect((await t.uapi("Email", "add_forwarder", { domain: "example.com", email: "prog", fwdopt: "pipe", pipefwd: "bin/handle.pl" })).data).toEqual([
-      { domain: "example.com", email: "prog@example.com", forward: "|/home/examplecom/bin/handle.pl" },
-    ]);
-    expect((await t.uapi("Email", "add_forwarder", { domain: "example.com", email: "sys", fwdopt: "system", fwdsystem: "examplecom" })).data).toEqual([
-      { domain: "example.com", email: "sys@example.com", forward: "examplecom" },
-    ]);
+    expect((await t.uapi("Email", "add_forwarder", { domain: "example.com", email: "prog", fwdopt: "pipe", pipefwd: "bin/handle.pl" })).data).toEqual(
+      [{ domain: "example.com", email: "prog@example.com", forward: "|/home/examplecom/bin/handle.pl" }],
+    );
+    expect((await t.uapi("Email", "add_forwarder", { domain: "example.com", email: "sys", fwdopt: "system", fwdsystem: "examplecom" })).data).toEqual(
+      [{ domain: "example.com", email: "sys@example.com", forward: "examplecom" }],
+    );
     const list = await t.uapi("Email", "list_forwarders", { domain: "example.com" });
     expect(list.metadata).toEqual({ transformed: 1 });
     expect(list.data).toContainEqual({
@@ -304,7 +337,9 @@ describe("forwarders", () => {
       uri_forward: "a%40example.net",
     });
     const forwards = (list.data as Array<{ dest: string; forward: string }>).map((f) => `${f.dest}>${f.forward}`);
-    expect(forwards).toEqual(expect.arrayContaining(["gone@example.com>:fail: Left the company", "void@example.com>:blackhole:", "sys@example.com>examplecom"]));
+    expect(forwards).toEqual(
+      expect.arrayContaining(["gone@example.com>:fail: Left the company", "void@example.com>:blackhole:", "sys@example.com>examplecom"]),
+    );
     const filtered = (await t.uapi("Email", "list_forwarders", { domain: "example.com", regex: "^team" })).data as unknown[];
     expect(filtered).toHaveLength(2);
   });
@@ -313,19 +348,30 @@ describe("forwarders", () => {
     const params = { domain: "example.com", email: "hello", fwdopt: "fwd", fwdemail: "info@example.com" };
     expect((await t.uapi("Email", "add_forwarder", params)).status).toBe(1);
     const s = await t.state("examplecom");
-    expect(s.forwarders.filter((f: { address: string; forward: string }) => f.address === "hello@example.com" && f.forward === "info@example.com")).toHaveLength(1);
+    expect(
+      s.forwarders.filter((f: { address: string; forward: string }) => f.address === "hello@example.com" && f.forward === "info@example.com"),
+    ).toHaveLength(1);
   });
 
   it("refuses bad forwarders and leaves the state alone", async () => {
     const before = await t.state("examplecom");
-    expectFailure(await t.uapi("Email", "add_forwarder", { domain: "example.com", email: "x", fwdopt: "fwd", fwdemail: "not an address" }), "“not an address” is not a valid email address.");
+    expectFailure(
+      await t.uapi("Email", "add_forwarder", { domain: "example.com", email: "x", fwdopt: "fwd", fwdemail: "not an address" }),
+      "“not an address” is not a valid email address.",
+    );
     expectFailure(await t.uapi("Email", "add_forwarder", { domain: "example.com", email: "x", fwdopt: "fwd" }), "Provide the “fwdemail” argument.");
-    expectFailure(await t.uapi("Email", "add_forwarder", { domain: "nothere.example", email: "x", fwdopt: "blackhole" }), "The domain “nothere.example” does not exist on this account.");
+    expectFailure(
+      await t.uapi("Email", "add_forwarder", { domain: "nothere.example", email: "x", fwdopt: "blackhole" }),
+      "The domain “nothere.example” does not exist on this account.",
+    );
     expectFailure(
       await t.uapi("Email", "add_forwarder", { domain: "example.com", email: "x", fwdopt: "teleport" }),
       "The “fwdopt” argument must be one of “fwd”, “fail”, “blackhole”, “pipe”, “system”, not “teleport”.",
     );
-    expectFailure(await t.uapi("Email", "add_forwarder", { domain: "example.com", email: "x", fwdopt: "system", fwdsystem: "root" }), "“root” is not a system user on this account.");
+    expectFailure(
+      await t.uapi("Email", "add_forwarder", { domain: "example.com", email: "x", fwdopt: "system", fwdsystem: "root" }),
+      "“root” is not a system user on this account.",
+    );
     expectFailure(
       await t.uapi("Email", "delete_forwarder", { address: "hello@example.com", forwarder: "nobody@example.com" }),
       "You do not have a forwarder from “hello@example.com” to “nobody@example.com”.",
@@ -345,12 +391,23 @@ describe("forwarders", () => {
     expect((await t.uapi("Email", "add_domain_forwarder", { domain: "example.com", destdomain: "Example.NET" })).data).toBe(
       'File updated "/etc/vdomainaliases/example.com"',
     );
-    expect((await t.uapi("Email", "list_domain_forwarders", { domain: "example.com" })).data).toEqual([{ dest: "example.com", forward: "example.net" }]);
+    expect((await t.uapi("Email", "list_domain_forwarders", { domain: "example.com" })).data).toEqual([
+      { dest: "example.com", forward: "example.net" },
+    ]);
     expect((await t.uapi("Email", "delete_domain_forwarder", { domain: "example.org" })).status).toBe(1);
     expect((await t.state("examplecom")).domainForwarders).toEqual([{ domain: "example.com", destdomain: "example.net" }]);
-    expectFailure(await t.uapi("Email", "delete_domain_forwarder", { domain: "example.org" }), "You do not have a domain forwarder for “example.org”.");
-    expectFailure(await t.uapi("Email", "add_domain_forwarder", { domain: "shop.example", destdomain: "example.com" }), "The domain “shop.example” does not exist on this account.");
-    expectFailure(await t.uapi("Email", "add_domain_forwarder", { domain: "example.com", destdomain: "not a domain" }), "“not a domain” is not a valid domain name.");
+    expectFailure(
+      await t.uapi("Email", "delete_domain_forwarder", { domain: "example.org" }),
+      "You do not have a domain forwarder for “example.org”.",
+    );
+    expectFailure(
+      await t.uapi("Email", "add_domain_forwarder", { domain: "shop.example", destdomain: "example.com" }),
+      "The domain “shop.example” does not exist on this account.",
+    );
+    expectFailure(
+      await t.uapi("Email", "add_domain_forwarder", { domain: "example.com", destdomain: "not a domain" }),
+      "“not a domain” is not a valid domain name.",
+    );
   });
 });
 
@@ -385,8 +442,14 @@ describe("autoresponders", () => {
       { email: "support@example.com", subject: "We received your message" },
     ]);
     expect((await t.uapi("Email", "delete_auto_responder", { email: "info@example.com" })).status).toBe(1);
-    expectFailure(await t.uapi("Email", "get_auto_responder", { email: "info@example.com" }), "You do not have an autoresponder for “info@example.com”.");
-    expectFailure(await t.uapi("Email", "delete_auto_responder", { email: "info@example.com" }), "You do not have an autoresponder for “info@example.com”.");
+    expectFailure(
+      await t.uapi("Email", "get_auto_responder", { email: "info@example.com" }),
+      "You do not have an autoresponder for “info@example.com”.",
+    );
+    expectFailure(
+      await t.uapi("Email", "delete_auto_responder", { email: "info@example.com" }),
+      "You do not have an autoresponder for “info@example.com”.",
+    );
   });
 
   it("takes empty start/stop as cPanel's own form sends them (Immediately / Never) and reads them back empty", async () => {
@@ -400,7 +463,10 @@ describe("autoresponders", () => {
   it("validates its arguments", async () => {
     expectFailure(await t.uapi("Email", "add_auto_responder", { ...ar, subject: "" }), "Provide the “subject” argument.");
     expectFailure(await t.uapi("Email", "add_auto_responder", { ...ar, start: "soon" }), "The “start” argument must be a whole number, not “soon”.");
-    expectFailure(await t.uapi("Email", "add_auto_responder", { ...ar, domain: "nothere.example" }), "The domain “nothere.example” does not exist on this account.");
+    expectFailure(
+      await t.uapi("Email", "add_auto_responder", { ...ar, domain: "nothere.example" }),
+      "The domain “nothere.example” does not exist on this account.",
+    );
     expect((await t.state("examplecom")).autoresponders).toHaveLength(1);
   });
 });

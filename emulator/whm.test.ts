@@ -45,7 +45,10 @@ describe("WHM API 1", () => {
     expect((await t.whm("accountsummary", { user: "shopcp" })).data.acct[0].domain).toBe("shop.example");
     expect((await t.whm("accountsummary", { domain: "example.org" })).data.acct[0].user).toBe("examplecom");
     // Whostmgr/API/1/Accounts.pm accountsummary: "Account does not exist.", acct null (by user) or [] (by domain).
-    expect(await t.whm("accountsummary", { user: "ghost" })).toEqual({ metadata: fail("accountsummary", "Account does not exist."), data: { acct: null } });
+    expect(await t.whm("accountsummary", { user: "ghost" })).toEqual({
+      metadata: fail("accountsummary", "Account does not exist."),
+      data: { acct: null },
+    });
     expect((await t.whm("accountsummary", { domain: "nowhere.example" })).data).toEqual({ acct: [] });
     expect((await t.whm("accountsummary", {})).metadata.reason).toBe("You must specify a user or domain to get a summary of.");
   });
@@ -98,7 +101,10 @@ describe("WHM API 1", () => {
     });
     const set = await t.whm("set_user_email_forward_destination", { user: "examplecom", forward_to: "Admin@example.com,ops@example.net" });
     expect(set).toEqual({ metadata: ok("set_user_email_forward_destination") });
-    expect((await t.whm("get_user_email_forward_destination", { user: "examplecom" })).data.forward_to).toEqual(["admin@example.com", "ops@example.net"]);
+    expect((await t.whm("get_user_email_forward_destination", { user: "examplecom" })).data.forward_to).toEqual([
+      "admin@example.com",
+      "ops@example.net",
+    ]);
     expect((await t.state("examplecom")).systemForward).toEqual(["admin@example.com", "ops@example.net"]);
     await t.whm("set_user_email_forward_destination", { user: "examplecom", forward_to: "" });
     expect((await t.whm("get_user_email_forward_destination", { user: "examplecom" })).data.forward_to).toEqual([]);

@@ -15,7 +15,12 @@ describe("log redaction", () => {
     const { LOG_REDACTION } = await import("./log");
     const logger = pino({ redact: LOG_REDACTION }, stream);
     logger.info(
-      { newPassword: "Hunter-2-secret", req: { headers: { authorization: "Bearer mr_abc", cookie: "next-auth.session-token=xyz" } }, token: "mr_def", nested: { deeper: { password: "p4ss" } } },
+      {
+        newPassword: "Hunter-2-secret",
+        req: { headers: { authorization: "Bearer mr_abc", cookie: "next-auth.session-token=xyz" } },
+        token: "mr_def",
+        nested: { deeper: { password: "p4ss" } },
+      },
       "hello",
     );
     for (const secret of ["Hunter-2-secret", "mr_abc", "session-token=xyz", "mr_def", "p4ss"]) expect(out).not.toContain(secret);

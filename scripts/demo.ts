@@ -51,7 +51,10 @@ async function main() {
   // Mail goes to a local catcher unless a real SMTP server is given.
   let inboxUrl: string | undefined;
   if (!process.env.SMTP_URL) {
-    const catcher = await startMailCatcher(root, { smtp: Number(process.env.MAILDEV_SMTP_PORT ?? 1025), web: Number(process.env.MAILDEV_WEB_PORT ?? 1080) });
+    const catcher = await startMailCatcher(root, {
+      smtp: Number(process.env.MAILDEV_SMTP_PORT ?? 1025),
+      web: Number(process.env.MAILDEV_WEB_PORT ?? 1080),
+    });
     inboxUrl = catcher.inboxUrl;
     process.env.SMTP_URL = env.SMTP_URL = catcher.smtpUrl;
     process.env.MAIL_FROM = env.MAIL_FROM = process.env.MAIL_FROM ?? "Mailroom <mailroom@demo.example>";

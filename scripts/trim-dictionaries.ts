@@ -12,4 +12,8 @@ const LIMITS = { "commonWords-en": 20_000, "lastnames-en": 10_000 } as const;
 const trimmed = Object.fromEntries(Object.entries(LIMITS).map(([name, limit]) => [name, dictionary[name as keyof typeof LIMITS].slice(0, limit)]));
 const target = new URL("../lib/password/dictionaries/english-trimmed.json", import.meta.url);
 writeFileSync(target, `${JSON.stringify(trimmed)}\n`);
-console.log(`wrote ${target.pathname}: ${Object.entries(trimmed).map(([k, v]) => `${k} ${v.length}`).join(", ")}`);
+console.log(
+  `wrote ${target.pathname}: ${Object.entries(trimmed)
+    .map(([k, v]) => `${k} ${v.length}`)
+    .join(", ")}`,
+);

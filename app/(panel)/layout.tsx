@@ -54,7 +54,11 @@ export default async function PanelLayout({ children }: { children: ReactNode })
             </nav>
             <span>
               {user.email}
-              {isStaff(user.role) ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">{user.role === "admin" ? "Admin" : "Support"}</span> : null}
+              {isStaff(user.role) ? (
+                <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">
+                  {user.role === "admin" ? "Admin" : "Support"}
+                </span>
+              ) : null}
             </span>
             <SignOutButton />
           </div>

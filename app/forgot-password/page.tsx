@@ -11,7 +11,8 @@ export default function ForgotPasswordPage() {
     <main id="main" className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4">
       <h1 className="mb-1 text-2xl font-bold">Forgot your password?</h1>
       <p className="mb-6 text-sm text-slate-700">
-        Enter the address you sign in with. We will e-mail you a link to choose a new panel password. Two-factor sign-in stays on: you will still need your code.
+        Enter the address you sign in with. We will e-mail you a link to choose a new panel password. Two-factor sign-in stays on: you will still need
+        your code.
       </p>
       <ForgotPasswordForm action={requestReset} />
       <p className="mt-4 text-sm">

@@ -32,7 +32,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4">
       <h1 className="mb-1 text-2xl font-bold">Sign in to Mailroom</h1>
       <p className="mb-6 text-sm text-slate-700">Manage the mailboxes of your hosting accounts.</p>
-      <p role="status" className={signedOut ? "mb-4 rounded-md border border-emerald-700 bg-emerald-50 px-4 py-3 text-sm font-semibold text-emerald-950" : "sr-only"}>
+      <p
+        role="status"
+        className={signedOut ? "mb-4 rounded-md border border-emerald-700 bg-emerald-50 px-4 py-3 text-sm font-semibold text-emerald-950" : "sr-only"}
+      >
         {signedOut ? "You are signed out." : ""}
       </p>
       <SignInForm callbackUrl={callbackUrl} sso={sso} initialError={error} />

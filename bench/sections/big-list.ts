@@ -4,10 +4,26 @@ import { call } from "../support/http";
 import { BIG_MAILBOXES, type Stack } from "../support/stack";
 import { summarize, time, type Timing } from "../support/stats";
 
-export type BigListRow = { panel: string; render: Timing; htmlBytes: number; restJson: Timing; restBytes: number; bareList: Timing; tti: Timing | null };
+export type BigListRow = {
+  panel: string;
+  render: Timing;
+  htmlBytes: number;
+  restJson: Timing;
+  restBytes: number;
+  bareList: Timing;
+  tti: Timing | null;
+};
 
 export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** Cookies for a browser context from a Cookie header value. */
 export function browserCookies(cookie: string, base: string) {
@@ -24,7 +40,13 @@ export function browserCookies(cookie: string, base: string) {
  */
 export async function benchBigList(stack: Stack, cookie: string, n: number): Promise<BigListRow[]> {
   const path = `/accounts/${stack.big.accountId}/email`;
-  const api = cpanelClient({ serverId: "bench-bare-big", baseUrl: stack.emulator.whmUrl, authMode: "whm", username: "root", token: stack.emulator.whmToken }).account(stack.big.cpanelUser);
+  const api = cpanelClient({
+    serverId: "bench-bare-big",
+    baseUrl: stack.emulator.whmUrl,
+    authMode: "whm",
+    username: "root",
+    token: stack.emulator.whmToken,
+  }).account(stack.big.cpanelUser);
   const bareList = await time(n, async () => {
     const all = await api.listMailboxes();
     if (all.length !== BIG_MAILBOXES) throw new Error(`expected ${BIG_MAILBOXES} mailboxes, got ${all.length}`);

@@ -3,7 +3,15 @@ import { call } from "../support/http";
 import { MAILBOX_PASSWORD, type Panel, type Stack } from "../support/stack";
 import { time, type Timing } from "../support/stats";
 
-export type OverheadRow = { operation: string; via: string; panel: string; timing: Timing; cpanelCallsPerOp: number; reference: string; referenceTiming: Timing };
+export type OverheadRow = {
+  operation: string;
+  via: string;
+  panel: string;
+  timing: Timing;
+  cpanelCallsPerOp: number;
+  reference: string;
+  referenceTiming: Timing;
+};
 
 /**
  * The panel's overhead: a password change (REST PUT) and the mailbox list (REST GET and the server-rendered page)
@@ -12,7 +20,13 @@ export type OverheadRow = { operation: string; via: string; panel: string; timin
 export async function benchOverhead(stack: Stack, cookies: string[], n: number): Promise<OverheadRow[]> {
   const user = stack.users[0]!;
   const cpUser = stack.load[0]!.cpanelUser;
-  const api = cpanelClient({ serverId: "bench-bare", baseUrl: stack.emulator.whmUrl, authMode: "whm", username: "root", token: stack.emulator.whmToken }).account(cpUser);
+  const api = cpanelClient({
+    serverId: "bench-bare",
+    baseUrl: stack.emulator.whmUrl,
+    authMode: "whm",
+    username: "root",
+    token: stack.emulator.whmToken,
+  }).account(cpUser);
   const mailbox = (i: number) => `box${Math.abs(i) % 50}@load0.test`;
 
   const barePassword = await time(n, (i) => api.changeMailboxPassword(mailbox(i), MAILBOX_PASSWORD));
@@ -38,11 +52,35 @@ export async function benchOverhead(stack: Stack, cookies: string[], n: number):
         }),
       ),
     );
-    rows.push({ operation: "password change", via: "REST PUT", panel: panel.name, timing: put, cpanelCallsPerOp: putCalls, reference: "bare passwd_pop", referenceTiming: barePassword });
+    rows.push({
+      operation: "password change",
+      via: "REST PUT",
+      panel: panel.name,
+      timing: put,
+      cpanelCallsPerOp: putCalls,
+      reference: "bare passwd_pop",
+      referenceTiming: barePassword,
+    });
     const [get, getCalls] = await counted(() => time(n, () => call(base, cookie, `/api/v2/shared-hosting/${user.accountId}/email-accounts`)));
-    rows.push({ operation: "mailbox list (50)", via: "REST GET", panel: panel.name, timing: get, cpanelCallsPerOp: getCalls, reference: "bare list_pops_with_disk", referenceTiming: bareList });
+    rows.push({
+      operation: "mailbox list (50)",
+      via: "REST GET",
+      panel: panel.name,
+      timing: get,
+      cpanelCallsPerOp: getCalls,
+      reference: "bare list_pops_with_disk",
+      referenceTiming: bareList,
+    });
     const [page, pageCalls] = await counted(() => time(n, () => call(base, cookie, `/accounts/${user.accountId}/email`)));
-    rows.push({ operation: "mailbox list (50)", via: "page (SSR)", panel: panel.name, timing: page, cpanelCallsPerOp: pageCalls, reference: "bare list_pops_with_disk", referenceTiming: bareList });
+    rows.push({
+      operation: "mailbox list (50)",
+      via: "page (SSR)",
+      panel: panel.name,
+      timing: page,
+      cpanelCallsPerOp: pageCalls,
+      reference: "bare list_pops_with_disk",
+      referenceTiming: bareList,
+    });
   }
   return rows;
 }

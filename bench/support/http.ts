@@ -27,7 +27,12 @@ export async function signIn(base: string, email: string, password: string): Pro
 }
 
 /** GET/PUT with the session cookie; throws on a status other than `expect`; answers the body text. */
-export async function call(base: string, cookie: string, path: string, init: { method?: string; json?: unknown; expect?: number } = {}): Promise<string> {
+export async function call(
+  base: string,
+  cookie: string,
+  path: string,
+  init: { method?: string; json?: unknown; expect?: number } = {},
+): Promise<string> {
   const response = await fetch(`${base}${path}`, {
     method: init.method ?? "GET",
     headers: { cookie, ...(init.json !== undefined ? { "content-type": "application/json" } : {}) },

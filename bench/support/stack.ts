@@ -50,7 +50,11 @@ export async function startStack(options: { users: number; ports: [number, numbe
     user: big.cpanelUser,
     domain: "big.test",
     token: big.token,
-    mailboxes: Array.from({ length: BIG_MAILBOXES }, (_, i) => ({ email: `box${String(i).padStart(4, "0")}@big.test`, quotaMb: i % 7 === 0 ? null : 1024, diskUsedBytes: i * 4096 })),
+    mailboxes: Array.from({ length: BIG_MAILBOXES }, (_, i) => ({
+      email: `box${String(i).padStart(4, "0")}@big.test`,
+      quotaMb: i % 7 === 0 ? null : 1024,
+      diskUsedBytes: i * 4096,
+    })),
   });
   const load = Array.from({ length: options.users }, (_, i) => ({ cpanelUser: `load${i}`, token: token(i + 1) }));
   for (const [i, account] of load.entries()) {
@@ -73,11 +77,21 @@ export async function startStack(options: { users: number; ports: [number, numbe
   let bigAccountId = "";
   for (const [i, account] of load.entries()) {
     const user = await createUser({ email: `bench${i}@bench.test`, name: `Bench ${i}`, role: "customer", password: USER_PASSWORD });
-    const hosting = await upsertHostingAccount({ serverId: server.id, cpanelUser: account.cpanelUser, primaryDomain: `load${i}.test`, contactEmail: null });
+    const hosting = await upsertHostingAccount({
+      serverId: server.id,
+      cpanelUser: account.cpanelUser,
+      primaryDomain: `load${i}.test`,
+      contactEmail: null,
+    });
     await assignAccountOwner(hosting.id, user.id);
     users.push({ email: user.email, accountId: hosting.id });
     if (i === 0) {
-      const bigAccount = await upsertHostingAccount({ serverId: server.id, cpanelUser: big.cpanelUser, primaryDomain: "big.test", contactEmail: null });
+      const bigAccount = await upsertHostingAccount({
+        serverId: server.id,
+        cpanelUser: big.cpanelUser,
+        primaryDomain: "big.test",
+        contactEmail: null,
+      });
       await assignAccountOwner(bigAccount.id, user.id);
       bigAccountId = bigAccount.id;
     }

@@ -10,7 +10,12 @@ export type Timing = { n: number; p50: number; p95: number; mean: number };
 
 export function summarize(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), mean: sorted.reduce((s, v) => s + v, 0) / Math.max(1, sorted.length) };
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    mean: sorted.reduce((s, v) => s + v, 0) / Math.max(1, sorted.length),
+  };
 }
 
 /** Runs `once` `warmup` times unmeasured, then `n` times one after the other; milliseconds per call. */

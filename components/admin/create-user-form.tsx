@@ -8,7 +8,8 @@ import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { PrimaryButton } from "@/components/form/primary-button";
 
-const input = "mt-1 block w-full max-w-md rounded-md border border-slate-400 px-3 py-1.5 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
+const input =
+  "mt-1 block w-full max-w-md rounded-md border border-slate-400 px-3 py-1.5 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
 
 function described(name: string, errors?: string[], hint?: string) {
   const ids = [hint, errors?.length ? `${name}-error` : undefined].filter(Boolean).join(" ");
@@ -23,17 +24,40 @@ export function CreateUserForm({ action }: { action: (state: ActionState, formDa
   return (
     <form action={formAction} className="mt-3 space-y-3" key={state.status === "success" ? state.at : "form"}>
       <div>
-        <label htmlFor="new-email" className="block text-sm font-medium">Email</label>
-        <input id="new-email" name="email" type="email" required autoComplete="off" defaultValue={kept?.email} className={input} {...described("email", errors?.email)} />
+        <label htmlFor="new-email" className="block text-sm font-medium">
+          Email
+        </label>
+        <input
+          id="new-email"
+          name="email"
+          type="email"
+          required
+          autoComplete="off"
+          defaultValue={kept?.email}
+          className={input}
+          {...described("email", errors?.email)}
+        />
         <FieldError id="email-error" messages={errors?.email} />
       </div>
       <div>
-        <label htmlFor="new-name" className="block text-sm font-medium">Name (optional)</label>
-        <input id="new-name" name="name" type="text" autoComplete="off" defaultValue={kept?.name} className={input} {...described("name", errors?.name)} />
+        <label htmlFor="new-name" className="block text-sm font-medium">
+          Name (optional)
+        </label>
+        <input
+          id="new-name"
+          name="name"
+          type="text"
+          autoComplete="off"
+          defaultValue={kept?.name}
+          className={input}
+          {...described("name", errors?.name)}
+        />
         <FieldError id="name-error" messages={errors?.name} />
       </div>
       <div>
-        <label htmlFor="new-role" className="block text-sm font-medium">Role</label>
+        <label htmlFor="new-role" className="block text-sm font-medium">
+          Role
+        </label>
         <select id="new-role" name="role" defaultValue={kept?.role ?? "customer"} className={input} {...described("role", errors?.role)}>
           <option value="customer">Customer</option>
           <option value="support">Support</option>
@@ -42,9 +66,22 @@ export function CreateUserForm({ action }: { action: (state: ActionState, formDa
         <FieldError id="role-error" messages={errors?.role} />
       </div>
       <div>
-        <label htmlFor="new-password" className="block text-sm font-medium">Initial password</label>
-        <input id="new-password" name="password" type="password" required minLength={12} autoComplete="new-password" className={input} {...described("password", errors?.password, "new-password-hint")} />
-        <p id="new-password-hint" className="mt-1 text-xs text-slate-700">At least 12 characters. Hand it over through a separate channel.</p>
+        <label htmlFor="new-password" className="block text-sm font-medium">
+          Initial password
+        </label>
+        <input
+          id="new-password"
+          name="password"
+          type="password"
+          required
+          minLength={12}
+          autoComplete="new-password"
+          className={input}
+          {...described("password", errors?.password, "new-password-hint")}
+        />
+        <p id="new-password-hint" className="mt-1 text-xs text-slate-700">
+          At least 12 characters. Hand it over through a separate channel.
+        </p>
         <FieldError id="password-error" messages={errors?.password} />
       </div>
       <ReasonField idPrefix="create-user" messages={errors?.reason} defaultValue={kept?.reason} />

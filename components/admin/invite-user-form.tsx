@@ -8,7 +8,8 @@ import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { PrimaryButton } from "@/components/form/primary-button";
 
-const input = "mt-1 block w-full max-w-md rounded-md border border-slate-400 px-3 py-1.5 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
+const input =
+  "mt-1 block w-full max-w-md rounded-md border border-slate-400 px-3 py-1.5 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
 
 function described(name: string, errors?: string[], hint?: string) {
   const ids = [hint, errors?.length ? `invite-${name}-error` : undefined].filter(Boolean).join(" ");
@@ -23,17 +24,40 @@ export function InviteUserForm({ action }: { action: (state: ActionState, formDa
   return (
     <form action={formAction} className="mt-3 space-y-3" key={state.status === "success" ? state.at : "form"}>
       <div>
-        <label htmlFor="invite-email" className="block text-sm font-medium">Customer&apos;s email</label>
-        <input id="invite-email" name="email" type="email" required autoComplete="off" defaultValue={kept?.email} className={input} {...described("email", errors?.email)} />
+        <label htmlFor="invite-email" className="block text-sm font-medium">
+          Customer&apos;s email
+        </label>
+        <input
+          id="invite-email"
+          name="email"
+          type="email"
+          required
+          autoComplete="off"
+          defaultValue={kept?.email}
+          className={input}
+          {...described("email", errors?.email)}
+        />
         <FieldError id="invite-email-error" messages={errors?.email} />
       </div>
       <div>
-        <label htmlFor="invite-name" className="block text-sm font-medium">Name (optional)</label>
-        <input id="invite-name" name="name" type="text" autoComplete="off" defaultValue={kept?.name} className={input} {...described("name", errors?.name)} />
+        <label htmlFor="invite-name" className="block text-sm font-medium">
+          Name (optional)
+        </label>
+        <input
+          id="invite-name"
+          name="name"
+          type="text"
+          autoComplete="off"
+          defaultValue={kept?.name}
+          className={input}
+          {...described("name", errors?.name)}
+        />
         <FieldError id="invite-name-error" messages={errors?.name} />
       </div>
       <div>
-        <label htmlFor="invite-accounts" className="block text-sm font-medium">Hosting accounts they will own</label>
+        <label htmlFor="invite-accounts" className="block text-sm font-medium">
+          Hosting accounts they will own
+        </label>
         <textarea
           id="invite-accounts"
           name="accounts"

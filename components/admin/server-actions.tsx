@@ -20,7 +20,11 @@ function CheckButton({ server, action }: Props) {
     <form action={formAction} className="space-y-1">
       <input type="hidden" name="operation" value="check" />
       <input type="hidden" name="serverId" value={server.id} />
-      <button type="submit" disabled={pending} className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60"
+      >
         {pending ? `Checking ${server.name}…` : `Check ${server.name}`}
       </button>
       <FormStatus state={state} />
@@ -52,23 +56,63 @@ export function ServerActions({ server, action }: Props) {
         fields={(errors) => (
           <div className="space-y-2">
             <div>
-              <label htmlFor={`name-${server.id}`} className="block text-sm font-medium">Name</label>
-              <input id={`name-${server.id}`} name="name" defaultValue={server.name} required className={field} aria-invalid={errors?.name?.length ? true : undefined} aria-describedby={errors?.name?.length ? `name-${server.id}-error` : undefined} />
+              <label htmlFor={`name-${server.id}`} className="block text-sm font-medium">
+                Name
+              </label>
+              <input
+                id={`name-${server.id}`}
+                name="name"
+                defaultValue={server.name}
+                required
+                className={field}
+                aria-invalid={errors?.name?.length ? true : undefined}
+                aria-describedby={errors?.name?.length ? `name-${server.id}-error` : undefined}
+              />
               <FieldError id={`name-${server.id}-error`} messages={errors?.name} />
             </div>
             <div>
-              <label htmlFor={`url-${server.id}`} className="block text-sm font-medium">URL</label>
-              <input id={`url-${server.id}`} name="baseUrl" type="url" defaultValue={server.baseUrl} required className={field} aria-invalid={errors?.baseUrl?.length ? true : undefined} aria-describedby={errors?.baseUrl?.length ? `url-${server.id}-error` : undefined} />
+              <label htmlFor={`url-${server.id}`} className="block text-sm font-medium">
+                URL
+              </label>
+              <input
+                id={`url-${server.id}`}
+                name="baseUrl"
+                type="url"
+                defaultValue={server.baseUrl}
+                required
+                className={field}
+                aria-invalid={errors?.baseUrl?.length ? true : undefined}
+                aria-describedby={errors?.baseUrl?.length ? `url-${server.id}-error` : undefined}
+              />
               <FieldError id={`url-${server.id}-error`} messages={errors?.baseUrl} />
             </div>
             <div>
-              <label htmlFor={`token-${server.id}`} className="block text-sm font-medium">New API token (optional)</label>
-              <input id={`token-${server.id}`} name="token" type="password" autoComplete="off" className={field} aria-invalid={errors?.token?.length ? true : undefined} aria-describedby={errors?.token?.length ? `token-${server.id}-error` : undefined} />
+              <label htmlFor={`token-${server.id}`} className="block text-sm font-medium">
+                New API token (optional)
+              </label>
+              <input
+                id={`token-${server.id}`}
+                name="token"
+                type="password"
+                autoComplete="off"
+                className={field}
+                aria-invalid={errors?.token?.length ? true : undefined}
+                aria-describedby={errors?.token?.length ? `token-${server.id}-error` : undefined}
+              />
               <FieldError id={`token-${server.id}-error`} messages={errors?.token} />
             </div>
             <div>
-              <label htmlFor={`ca-${server.id}`} className="block text-sm font-medium">New CA certificate (optional, PEM)</label>
-              <textarea id={`ca-${server.id}`} name="caPem" rows={3} className={`${field} font-mono text-xs`} aria-invalid={errors?.caPem?.length ? true : undefined} aria-describedby={errors?.caPem?.length ? `ca-${server.id}-error` : undefined} />
+              <label htmlFor={`ca-${server.id}`} className="block text-sm font-medium">
+                New CA certificate (optional, PEM)
+              </label>
+              <textarea
+                id={`ca-${server.id}`}
+                name="caPem"
+                rows={3}
+                className={`${field} font-mono text-xs`}
+                aria-invalid={errors?.caPem?.length ? true : undefined}
+                aria-describedby={errors?.caPem?.length ? `ca-${server.id}-error` : undefined}
+              />
               <FieldError id={`ca-${server.id}-error`} messages={errors?.caPem} />
             </div>
             {server.ca === "pasted" ? (

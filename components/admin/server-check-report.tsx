@@ -27,7 +27,8 @@ export function ServerCheckReport({ serverName, check }: Props) {
   return (
     <section aria-labelledby={headingId} className="mt-4 rounded-md bg-white p-4 shadow-sm">
       <h3 id={headingId} className="text-base font-semibold">
-        Last check of {serverName}: <CheckStatusLabel status={check.status} /> <span className="text-sm font-normal text-slate-700">({formatUtc(check.checkedAt)})</span>
+        Last check of {serverName}: <CheckStatusLabel status={check.status} />{" "}
+        <span className="text-sm font-normal text-slate-700">({formatUtc(check.checkedAt)})</span>
       </h3>
       <table className="mt-2 w-full border-collapse text-left text-sm">
         <TableHead caption={`Check steps of ${serverName}`} columns={["Step", "Result", "Details"]} />
@@ -35,7 +36,9 @@ export function ServerCheckReport({ serverName, check }: Props) {
           {check.steps.map((step) => (
             <tr key={step.key} className="border-t border-slate-200 align-top">
               <td className="px-3 py-2">{step.title}</td>
-              <td className="px-3 py-2"><CheckStatusLabel status={step.status} /></td>
+              <td className="px-3 py-2">
+                <CheckStatusLabel status={step.status} />
+              </td>
               <td className="px-3 py-2">{step.message}</td>
             </tr>
           ))}
@@ -49,7 +52,9 @@ export function ServerCheckReport({ serverName, check }: Props) {
               <tr key={f.feature} className="border-t border-slate-200">
                 <td className="px-3 py-2">{f.feature}</td>
                 <td className="px-3 py-2 font-mono">{f.acl}</td>
-                <td className="px-3 py-2">{f.ok ? <strong className="text-emerald-800">OK</strong> : <strong className="text-red-800">Missing {f.acl}</strong>}</td>
+                <td className="px-3 py-2">
+                  {f.ok ? <strong className="text-emerald-800">OK</strong> : <strong className="text-red-800">Missing {f.acl}</strong>}
+                </td>
               </tr>
             ))}
           </tbody>

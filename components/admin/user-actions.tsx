@@ -21,7 +21,9 @@ export function UserActions({ user, action }: Props) {
         action={action}
         fields={(fieldErrors) => (
           <div>
-            <label htmlFor={`role-${user.id}`} className="block text-sm font-medium">New role</label>
+            <label htmlFor={`role-${user.id}`} className="block text-sm font-medium">
+              New role
+            </label>
             <select
               id={`role-${user.id}`}
               name="role"

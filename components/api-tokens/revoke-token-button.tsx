@@ -4,7 +4,15 @@ import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 
 /** Revokes one token after a confirmation that names it. */
-export function RevokeTokenButton({ tokenId, name, action }: { tokenId: string; name: string; action: (s: ActionState, f: FormData) => Promise<ActionState> }) {
+export function RevokeTokenButton({
+  tokenId,
+  name,
+  action,
+}: {
+  tokenId: string;
+  name: string;
+  action: (s: ActionState, f: FormData) => Promise<ActionState>;
+}) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   return (
     <form

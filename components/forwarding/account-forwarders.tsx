@@ -3,7 +3,14 @@
 import { useActionState, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
-import { checkDestinations, domainOf, MAX_DESTINATIONS_PER_ADDRESS, MAX_FAIL_MESSAGE_LENGTH, normalizeAddress, splitDestinations } from "@/lib/forwarding/address";
+import {
+  checkDestinations,
+  domainOf,
+  MAX_DESTINATIONS_PER_ADDRESS,
+  MAX_FAIL_MESSAGE_LENGTH,
+  normalizeAddress,
+  splitDestinations,
+} from "@/lib/forwarding/address";
 import type { AddressForwarding } from "@/lib/forwarding/describe";
 import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
@@ -32,7 +39,6 @@ const kinds: { kind: Kind; label: string; hint: string; staffOnly?: boolean }[] 
   { kind: "pipe", label: "Pass to a program", hint: "Runs a program on the server with each message.", staffOnly: true },
   { kind: "system", label: "Deliver to the system account", hint: "The hosting account's own mailbox.", staffOnly: true },
 ];
-
 
 /** Every forwarded address of the account (mailbox or not), each with its sentence and destinations, and a form for any kind. */
 export function AccountForwarders({ accountId, domains, addresses, isStaff, addAction, removeAction }: Props) {
@@ -102,8 +108,16 @@ export function AccountForwarders({ accountId, domains, addresses, isStaff, addA
         </ul>
       )}
 
-      <form action={add} onSubmit={checkBeforeSending} noValidate aria-labelledby="add-forwarder-heading" className="space-y-3 rounded-md border border-slate-300 p-4">
-        <h3 id="add-forwarder-heading" className="font-semibold">Add a forwarder</h3>
+      <form
+        action={add}
+        onSubmit={checkBeforeSending}
+        noValidate
+        aria-labelledby="add-forwarder-heading"
+        className="space-y-3 rounded-md border border-slate-300 p-4"
+      >
+        <h3 id="add-forwarder-heading" className="font-semibold">
+          Add a forwarder
+        </h3>
         <input type="hidden" name="accountId" value={accountId} />
         <TextField
           key={`source-${addState.status === "idle" ? "idle" : addState.at}`}
@@ -135,7 +149,10 @@ export function AccountForwarders({ accountId, domains, addresses, isStaff, addA
                     className="mt-1"
                   />
                   <label htmlFor={`fwd-kind-${k.kind}`} className="text-sm">
-                    {k.label} <span id={`fwd-kind-${k.kind}-hint`} className="text-slate-700">— {k.hint}</span>
+                    {k.label}{" "}
+                    <span id={`fwd-kind-${k.kind}-hint`} className="text-slate-700">
+                      — {k.hint}
+                    </span>
                   </label>
                 </div>
               ))}

@@ -23,7 +23,6 @@ type Props = {
   removeAction: Action;
 };
 
-
 /** Domain forwarders: all mail of one of the account's domains to the same names at another domain. One per domain, as in cPanel. */
 export function DomainForwarders({ accountId, domains, domainForwarders, isStaff, addAction, removeAction }: Props) {
   const [addState, add, adding] = useActionState(addAction, idleState);
@@ -80,11 +79,21 @@ export function DomainForwarders({ accountId, domains, domainForwarders, isStaff
         </ul>
       )}
       {free.length ? (
-        <form action={addWithReason} onSubmit={checkBeforeSending} noValidate aria-labelledby="add-domain-forwarder-heading" className="space-y-3 rounded-md border border-slate-300 p-4">
-          <h3 id="add-domain-forwarder-heading" className="font-semibold">Forward a whole domain</h3>
+        <form
+          action={addWithReason}
+          onSubmit={checkBeforeSending}
+          noValidate
+          aria-labelledby="add-domain-forwarder-heading"
+          className="space-y-3 rounded-md border border-slate-300 p-4"
+        >
+          <h3 id="add-domain-forwarder-heading" className="font-semibold">
+            Forward a whole domain
+          </h3>
           <input type="hidden" name="accountId" value={accountId} />
           <div key={`src-${addState.status === "idle" ? "idle" : addState.at}`}>
-            <label htmlFor="domain-source" className="block text-sm font-medium text-slate-800">Domain</label>
+            <label htmlFor="domain-source" className="block text-sm font-medium text-slate-800">
+              Domain
+            </label>
             <select
               id="domain-source"
               name="sourceDomain"
@@ -94,7 +103,9 @@ export function DomainForwarders({ accountId, domains, domainForwarders, isStaff
               className="mt-1 block rounded-md border border-slate-400 px-3 py-2 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700"
             >
               {free.map((d) => (
-                <option key={d} value={d}>{d}</option>
+                <option key={d} value={d}>
+                  {d}
+                </option>
               ))}
             </select>
             <FieldError id="domain-source-error" messages={errors.sourceDomain} />

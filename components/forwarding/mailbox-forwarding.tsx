@@ -23,7 +23,6 @@ type Props = {
   removeAction: Action;
 };
 
-
 /**
  * The mailbox page's forwarding: what happens to a message (in a sentence), the destinations with remove buttons, and
  * "Forward to". The browser runs the same checks as the server before sending; loops are found by the server, which
@@ -78,7 +77,7 @@ export function MailboxForwarding({ accountId, forwarding, requireReason, addAct
         />
       ) : null}
       <form action={add} onSubmit={checkBeforeSending} noValidate className="space-y-3">
-      <SubmissionKey round={addState.status === "idle" ? "idle" : addState.at} />
+        <SubmissionKey round={addState.status === "idle" ? "idle" : addState.at} />
         <input type="hidden" name="accountId" value={accountId} />
         <input type="hidden" name="address" value={address} />
         <TextField
@@ -97,7 +96,9 @@ export function MailboxForwarding({ accountId, forwarding, requireReason, addAct
           <ReasonField
             idPrefix="forwarding"
             messages={addErrors?.reason ?? removeErrors?.reason}
-            defaultValue={addState.status === "error" ? addState.values?.reason : removeState.status === "error" ? removeState.values?.reason : undefined}
+            defaultValue={
+              addState.status === "error" ? addState.values?.reason : removeState.status === "error" ? removeState.values?.reason : undefined
+            }
           />
         ) : null}
         <FormStatus state={latest} />

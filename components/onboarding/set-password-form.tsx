@@ -9,8 +9,7 @@ import { StrengthMeter } from "@/components/password/strength-meter";
 import { usePasswordEstimate } from "@/components/password/use-password-verdict";
 import { PrimaryButton } from "@/components/form/primary-button";
 
-const input =
-  "mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
+const input = "mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -64,7 +63,8 @@ export function SetPasswordForm({ action, token, email, minLength, submitLabel, 
           className={input}
         />
         <p id="password-rule" className="mt-1 text-sm text-slate-700">
-          At least {minLength} characters{password ? (long ? " — done." : ` — ${minLength - [...password].length} to go.`) : "."} A few unrelated words make a strong one.
+          At least {minLength} characters{password ? (long ? " — done." : ` — ${minLength - [...password].length} to go.`) : "."} A few unrelated
+          words make a strong one.
         </p>
         <FieldError id="password-error" messages={errors?.password} />
         <StrengthMeter hasPassword={password.length > 0} estimate={estimate} />

@@ -102,10 +102,9 @@ function AutoresponderFields({ address, values, kept, limits, timeZone, fieldErr
   });
 
   const hours = Number(interval);
-  const schedule = [
-    start ? `from ${readableWallTime(start)}` : "from now",
-    end ? `until ${readableWallTime(end)}` : "until you turn it off",
-  ].join(" ");
+  const schedule = [start ? `from ${readableWallTime(start)}` : "from now", end ? `until ${readableWallTime(end)}` : "until you turn it off"].join(
+    " ",
+  );
   return (
     <>
       <label className="flex items-center gap-2 text-sm font-medium">
@@ -119,24 +118,71 @@ function AutoresponderFields({ address, values, kept, limits, timeZone, fieldErr
             ? "Saving with this unticked deletes the reply in cPanel (cPanel has no paused state)."
             : "No automatic replies are sent."}
       </p>
-      {values.isHtml ? <p className="text-sm text-slate-700">This reply was written as HTML elsewhere; saving it here stores it as plain text.</p> : null}
-      {field("from", "Sender name", <input {...aria("from", true)} value={from} maxLength={limits.from} onChange={(e) => setFrom(e.target.value)} className={`${textInput} w-full max-w-md`} />, `Shown as the reply's sender, with the address ${address}.`)}
-      {field("subject", "Subject", <input {...aria("subject")} value={subject} maxLength={limits.subject} onChange={(e) => setSubject(e.target.value)} className={`${textInput} w-full max-w-md`} />)}
+      {values.isHtml ? (
+        <p className="text-sm text-slate-700">This reply was written as HTML elsewhere; saving it here stores it as plain text.</p>
+      ) : null}
+      {field(
+        "from",
+        "Sender name",
+        <input
+          {...aria("from", true)}
+          value={from}
+          maxLength={limits.from}
+          onChange={(e) => setFrom(e.target.value)}
+          className={`${textInput} w-full max-w-md`}
+        />,
+        `Shown as the reply's sender, with the address ${address}.`,
+      )}
+      {field(
+        "subject",
+        "Subject",
+        <input
+          {...aria("subject")}
+          value={subject}
+          maxLength={limits.subject}
+          onChange={(e) => setSubject(e.target.value)}
+          className={`${textInput} w-full max-w-md`}
+        />,
+      )}
       {field(
         "body",
         "Message",
-        <textarea {...aria("body", true)} value={body} maxLength={limits.body} rows={5} onChange={(e) => setBody(e.target.value)} className={`${textInput} w-full max-w-xl`} />,
+        <textarea
+          {...aria("body", true)}
+          value={body}
+          maxLength={limits.body}
+          rows={5}
+          onChange={(e) => setBody(e.target.value)}
+          className={`${textInput} w-full max-w-xl`}
+        />,
         `Plain text, up to ${limits.body.toLocaleString("en-US")} characters (${body.length.toLocaleString("en-US")} used).`,
       )}
       {field(
         "intervalHours",
         "Hours between replies to the same sender",
-        <input {...aria("intervalHours", true)} type="number" min={0} max={limits.intervalHours} step={1} value={interval} onChange={(e) => setIntervalText(e.target.value)} className={`${textInput} w-32`} />,
+        <input
+          {...aria("intervalHours", true)}
+          type="number"
+          min={0}
+          max={limits.intervalHours}
+          step={1}
+          value={interval}
+          onChange={(e) => setIntervalText(e.target.value)}
+          className={`${textInput} w-32`}
+        />,
         "0 answers every message, even several from the same sender.",
       )}
       <div className="flex flex-wrap gap-4">
-        {field("start", "Start", <input {...aria("start", true)} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} className={textInput} />)}
-        {field("end", "End", <input {...aria("end", true)} type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} className={textInput} />)}
+        {field(
+          "start",
+          "Start",
+          <input {...aria("start", true)} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} className={textInput} />,
+        )}
+        {field(
+          "end",
+          "End",
+          <input {...aria("end", true)} type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} className={textInput} />,
+        )}
       </div>
       <p id="ar-start-help" className="-mt-2 text-sm text-slate-700">
         <span id="ar-end-help">
@@ -154,7 +200,9 @@ function AutoresponderFields({ address, values, kept, limits, timeZone, fieldErr
             <p className="mt-2 whitespace-pre-wrap break-words border-t border-slate-300 pt-2">{body || "(no message yet)"}</p>
             <p className="mt-2 text-slate-700">
               Sent {schedule}
-              {Number.isInteger(hours) && hours > 0 ? `, at most once every ${hours} hour${hours === 1 ? "" : "s"} to the same sender.` : ", to every message."}
+              {Number.isInteger(hours) && hours > 0
+                ? `, at most once every ${hours} hour${hours === 1 ? "" : "s"} to the same sender.`
+                : ", to every message."}
             </p>
           </>
         ) : (

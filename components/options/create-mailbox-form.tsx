@@ -150,7 +150,9 @@ export function CreateMailboxForm(props: Props) {
         ) : null}
       </div>
       <p id="create-quota-help" className="-mt-2 text-sm text-slate-700">
-        {maxQuotaMb === null ? "New mail is refused once the mailbox is full." : `This account allows at most ${maxQuotaMb.toLocaleString("en-US")} MB per mailbox.`}
+        {maxQuotaMb === null
+          ? "New mail is refused once the mailbox is full."
+          : `This account allows at most ${maxQuotaMb.toLocaleString("en-US")} MB per mailbox.`}
       </p>
       <FieldError id="create-quota-error" messages={errorsOf("quota")} />
       {props.requireReason ? <ReasonField key={round} idPrefix="create" messages={fieldErrors?.reason} /> : null}

@@ -30,8 +30,8 @@ export function DeleteMailboxForm({ accountId, address, diskUsedBytes, requireRe
       <input type="hidden" name="address" value={address} />
       <div id="delete-consequences" className="max-w-xl space-y-1 text-sm">
         <p>
-          Deleting <strong>{address}</strong> removes the mailbox, the {formatMegabytes(diskUsedBytes)} of mail stored in it,
-          and its autoresponder if it has one. Mail apps using it stop working, and new mail to the address bounces.
+          Deleting <strong>{address}</strong> removes the mailbox, the {formatMegabytes(diskUsedBytes)} of mail stored in it, and its autoresponder if
+          it has one. Mail apps using it stop working, and new mail to the address bounces.
         </p>
         <p>Forwarders from this address stay (cPanel keeps them). This cannot be undone: download anything you need first.</p>
       </div>
@@ -50,7 +50,9 @@ export function DeleteMailboxForm({ accountId, address, diskUsedBytes, requireRe
         />
         <FieldError id="confirmAddress-error" messages={errors} />
       </div>
-      {requireReason ? <ReasonField idPrefix="delete" messages={fieldErrors?.reason} defaultValue={state.status === "error" ? state.values?.reason : undefined} /> : null}
+      {requireReason ? (
+        <ReasonField idPrefix="delete" messages={fieldErrors?.reason} defaultValue={state.status === "error" ? state.values?.reason : undefined} />
+      ) : null}
       <FormStatus state={state} />
       <button type="submit" disabled={pending} className={dangerButton}>
         {pending ? "Deleting mailbox…" : "Delete mailbox"}

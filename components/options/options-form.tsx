@@ -34,7 +34,11 @@ const restrictions = [
   ["suspendLogin", "Suspend login", "New sign-ins to webmail and mail apps are refused; mail still arrives and is kept."],
   ["suspendIncoming", "Suspend incoming mail", "Mail sent to this address is refused: senders get a bounce. Nothing new is stored."],
   ["suspendOutgoing", "Suspend outgoing mail", "Mail sent from this address is rejected at once; nothing is queued or sent later."],
-  ["holdOutgoing", "Hold outgoing mail", "Mail sent from this address waits in the server's queue instead of going out; untick to release it (cPanel keeps held mail for a few days)."],
+  [
+    "holdOutgoing",
+    "Hold outgoing mail",
+    "Mail sent from this address waits in the server's queue instead of going out; untick to release it (cPanel keeps held mail for a few days).",
+  ],
 ] as const;
 
 /** Quota (with usage and the account's maximum) and the four restrictions, saved together. */
@@ -60,7 +64,15 @@ export function OptionsForm({ accountId, address, values, requireReason, action 
   );
 }
 
-function OptionsFields({ values, kept, fieldErrors }: { values: OptionsValues; kept?: Record<string, string>; fieldErrors?: Record<string, string[]> }) {
+function OptionsFields({
+  values,
+  kept,
+  fieldErrors,
+}: {
+  values: OptionsValues;
+  kept?: Record<string, string>;
+  fieldErrors?: Record<string, string[]>;
+}) {
   const [unlimited, setUnlimited] = useState(kept ? kept.unlimited === "on" : values.quotaMb === null);
   const [quota, setQuota] = useState(kept?.quota ?? (values.quotaMb === null ? "" : String(values.quotaMb)));
   const quotaNumber = /^\d+$/.test(quota) ? Number(quota) : null;
@@ -120,7 +132,14 @@ function OptionsFields({ values, kept, fieldErrors }: { values: OptionsValues; k
         <legend className="text-base font-semibold">Restrictions</legend>
         {restrictions.map(([name, label, help]) => (
           <div key={name} className="flex items-start gap-2">
-            <input id={name} name={name} type="checkbox" defaultChecked={kept ? kept[name] === "on" : values[name]} aria-describedby={`${name}-help`} className="mt-1 h-4 w-4" />
+            <input
+              id={name}
+              name={name}
+              type="checkbox"
+              defaultChecked={kept ? kept[name] === "on" : values[name]}
+              aria-describedby={`${name}-help`}
+              className="mt-1 h-4 w-4"
+            />
             <div>
               <label htmlFor={name} className="text-sm font-medium">
                 {label}

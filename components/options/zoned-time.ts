@@ -14,7 +14,15 @@ export function useBrowserTimeZone(): string | null {
 /** An instant as a datetime-local value (`2026-07-01T09:00`) in `timeZone`. */
 export function toWallTime(epochMs: number, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    })
       .formatToParts(new Date(epochMs))
       .map((p) => [p.type, p.value]),
   );

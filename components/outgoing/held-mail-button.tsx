@@ -30,8 +30,12 @@ export function HeldMailButton({ accountId, address, idPrefix, label, pendingLab
       <SubmissionKey round={state.status === "idle" ? "idle" : state.at} />
       <input type="hidden" name="accountId" value={accountId} />
       <input type="hidden" name="address" value={address} />
-      <p id={`${idPrefix}-description`} className="text-sm text-slate-700">{description}</p>
-      {requireReason ? <ReasonField idPrefix={idPrefix} messages={fieldErrors?.reason} defaultValue={state.status === "error" ? state.values?.reason : undefined} /> : null}
+      <p id={`${idPrefix}-description`} className="text-sm text-slate-700">
+        {description}
+      </p>
+      {requireReason ? (
+        <ReasonField idPrefix={idPrefix} messages={fieldErrors?.reason} defaultValue={state.status === "error" ? state.values?.reason : undefined} />
+      ) : null}
       <FormStatus state={state} />
       <button
         type="submit"

@@ -45,13 +45,7 @@ export function ChangePasswordForm({ accountId, address, policy, requireReason, 
   const blockerId = "password-submit-blocker";
 
   return (
-    <form
-      action={dispatch}
-      onSubmit={onSubmit}
-      onInput={onInput}
-      className="mt-3 space-y-4"
-      aria-describedby="password-form-help"
-    >
+    <form action={dispatch} onSubmit={onSubmit} onInput={onInput} className="mt-3 space-y-4" aria-describedby="password-form-help">
       <SubmissionKey round={state.status === "idle" ? "idle" : state.at} />
       <p id="password-form-help" className="text-sm text-slate-700">
         The new password works at once for webmail and mail apps; devices with the old password will ask for the new one.

@@ -29,7 +29,9 @@ export function OneClickForm({ fields, idPrefix, label, ariaLabel, pendingLabel,
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {requireReason ? <ReasonField idPrefix={idPrefix} messages={fieldErrors?.reason} defaultValue={state.status === "error" ? state.values?.reason : undefined} /> : null}
+      {requireReason ? (
+        <ReasonField idPrefix={idPrefix} messages={fieldErrors?.reason} defaultValue={state.status === "error" ? state.values?.reason : undefined} />
+      ) : null}
       <FormStatus state={state} />
       <button
         type="submit"

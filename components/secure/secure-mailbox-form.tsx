@@ -22,10 +22,17 @@ const OUTCOME_WORDS: Record<SecureReportView["steps"][number]["outcome"], string
   unknown: "Not confirmed: may or may not be in effect",
   skipped: "Not done",
 };
-const OUTCOME_MARK: Record<SecureReportView["steps"][number]["outcome"], string> = { done: "✓", already: "✓", failed: "✗", unknown: "?", skipped: "–" };
+const OUTCOME_MARK: Record<SecureReportView["steps"][number]["outcome"], string> = {
+  done: "✓",
+  already: "✓",
+  failed: "✗",
+  unknown: "?",
+  skipped: "–",
+};
 
 const yesNo = (value: boolean | null) => (value === null ? "Unknown (cPanel could not be read)" : value ? "Yes" : "No");
-const when = (ms: number | null) => (ms === null ? "not seen in the panel's log" : new Date(ms).toISOString().slice(0, 16).replace("T", " ") + " UTC");
+const when = (ms: number | null) =>
+  ms === null ? "not seen in the panel's log" : new Date(ms).toISOString().slice(0, 16).replace("T", " ") + " UTC";
 
 /** "Secure this mailbox": one button, then every step with its outcome, what is in effect, and the forwarding to review. */
 export function SecureMailboxForm({ accountId, address, requireReason, action, removeForwarder, turnOffAutoresponder }: Props) {
@@ -38,12 +45,14 @@ export function SecureMailboxForm({ accountId, address, requireReason, action, r
         <input type="hidden" name="accountId" value={accountId} />
         <input type="hidden" name="address" value={address} />
         <p id="secure-description" className="max-w-2xl">
-          If someone else may know this mailbox&apos;s password (it sends spam, or you see logins you did not make): this suspends
-          its login, holds its outgoing mail, replaces its password with a long random one that nobody sees, ends open
-          IMAP/POP sessions (support only: cPanel ends every mailbox&apos;s sessions on the account), and lists its forwarders
-          and autoresponder so you can remove what you did not set up. Mail keeps arriving.
+          If someone else may know this mailbox&apos;s password (it sends spam, or you see logins you did not make): this suspends its login, holds
+          its outgoing mail, replaces its password with a long random one that nobody sees, ends open IMAP/POP sessions (support only: cPanel ends
+          every mailbox&apos;s sessions on the account), and lists its forwarders and autoresponder so you can remove what you did not set up. Mail
+          keeps arriving.
         </p>
-        {requireReason ? <ReasonField idPrefix="secure" messages={fieldErrors?.reason} defaultValue={state.status === "error" ? state.values?.reason : undefined} /> : null}
+        {requireReason ? (
+          <ReasonField idPrefix="secure" messages={fieldErrors?.reason} defaultValue={state.status === "error" ? state.values?.reason : undefined} />
+        ) : null}
         <FormStatus state={state} />
         <button
           type="submit"

@@ -68,10 +68,12 @@ export function ForcePasswordRunner({ servers, action }: Props) {
   return (
     <div className="space-y-4">
       <section aria-labelledby="batch-confirm-heading" className="space-y-3 rounded-md border border-amber-400 bg-amber-50 p-4">
-        <h2 id="batch-confirm-heading" className="font-semibold">What will happen</h2>
+        <h2 id="batch-confirm-heading" className="font-semibold">
+          What will happen
+        </h2>
         <p className="text-sm">
-          The {total} cPanel account{total === 1 ? "" : "s"} below, on {servers.length} server{servers.length === 1 ? "" : "s"}, will have to choose a new
-          cPanel password the next time the owner signs in to cPanel. Mailbox passwords do not change. WHM is asked once per server.
+          The {total} cPanel account{total === 1 ? "" : "s"} below, on {servers.length} server{servers.length === 1 ? "" : "s"}, will have to choose a
+          new cPanel password the next time the owner signs in to cPanel. Mailbox passwords do not change. WHM is asked once per server.
         </p>
         <fieldset>
           <legend className="text-sm font-medium">If an account fails</legend>
@@ -86,7 +88,13 @@ export function ForcePasswordRunner({ servers, action }: Props) {
             </label>
           </div>
         </fieldset>
-        <div onChange={(e) => (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) && e.target.name === "reason" && setReason(e.target.value)}>
+        <div
+          onChange={(e) =>
+            (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) &&
+            e.target.name === "reason" &&
+            setReason(e.target.value)
+          }
+        >
           <ReasonField idPrefix="batch" messages={reasonError} />
         </div>
         <button
@@ -101,7 +109,9 @@ export function ForcePasswordRunner({ servers, action }: Props) {
 
       {progress ? (
         <section aria-labelledby="batch-progress-heading" className="rounded-md bg-white p-4 shadow-sm">
-          <h2 id="batch-progress-heading" className="font-semibold">Progress</h2>
+          <h2 id="batch-progress-heading" className="font-semibold">
+            Progress
+          </h2>
           <progress className="mt-2 h-3 w-full max-w-lg" aria-labelledby="batch-progress-heading" max={total} value={done} />
           <p role="status" aria-live="polite" className="mt-1 text-sm">
             {running
@@ -116,10 +126,14 @@ export function ForcePasswordRunner({ servers, action }: Props) {
           <h2 id="batch-result-heading" ref={resultHeading} tabIndex={-1} className="font-semibold">
             Result
           </h2>
-          {finished.fatal ? <p role="alert" className="mt-1 text-sm font-medium text-red-800">{finished.fatal}</p> : null}
+          {finished.fatal ? (
+            <p role="alert" className="mt-1 text-sm font-medium text-red-800">
+              {finished.fatal}
+            </p>
+          ) : null}
           <p className="mt-1 text-sm">
-            {counts.updated} updated, {counts.already} already required, {counts.failed} failed, {counts.unknown} not confirmed,{" "}
-            {counts.skipped} not attempted.
+            {counts.updated} updated, {counts.already} already required, {counts.failed} failed, {counts.unknown} not confirmed, {counts.skipped} not
+            attempted.
           </p>
           <table className="mt-2 w-full border-collapse text-left text-sm">
             <TableHead caption="Result per account" columns={["Account", "cPanel user", "Server", "Result", "Reason"]} />

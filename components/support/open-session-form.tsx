@@ -55,10 +55,14 @@ export function OpenSessionForm({ accountId, cpanelUser, action }: Props) {
   return (
     <div className="space-y-3">
       <p className="text-sm">
-        Opens a new tab signed in as <span className="font-mono">{cpanelUser}</span> with a one-time link. Everything you do there happens as the customer;
-        the sign-in (not the link) is recorded in the audit log and shown to the customer.
+        Opens a new tab signed in as <span className="font-mono">{cpanelUser}</span> with a one-time link. Everything you do there happens as the
+        customer; the sign-in (not the link) is recorded in the audit log and shown to the customer.
       </p>
-      <div onChange={(e) => (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) && e.target.name === "reason" && setReason(e.target.value)}>
+      <div
+        onChange={(e) =>
+          (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) && e.target.name === "reason" && setReason(e.target.value)
+        }
+      >
         <ReasonField idPrefix="session" messages={reasonErrors} />
       </div>
       <div className="flex flex-wrap gap-2">
@@ -69,8 +73,14 @@ export function OpenSessionForm({ accountId, cpanelUser, action }: Props) {
           Open Webmail <span className="sr-only">(opens in a new tab)</span>
         </button>
       </div>
-      <p role="status" className="text-sm text-emerald-800">{status}</p>
-      {error ? <p role="alert" className="text-sm font-medium text-red-800">{error}</p> : null}
+      <p role="status" className="text-sm text-emerald-800">
+        {status}
+      </p>
+      {error ? (
+        <p role="alert" className="text-sm font-medium text-red-800">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -16,12 +16,19 @@ export function SystemForwardForm({ accountId, current, action }: Props) {
       <ConfirmActionForm
         triggerLabel="Change the forward…"
         confirmLabel="Save the forward"
-        consequence={<>The account’s system mail will go to the addresses below instead; leave the field empty to stop forwarding (WHM set_user_email_forward_destination).</>}
+        consequence={
+          <>
+            The account’s system mail will go to the addresses below instead; leave the field empty to stop forwarding (WHM
+            set_user_email_forward_destination).
+          </>
+        }
         hidden={{ accountId }}
         action={action}
         fields={(fieldErrors) => (
           <div>
-            <label htmlFor="forwardTo" className="block text-sm font-medium text-slate-800">Forward to (addresses, separated by commas)</label>
+            <label htmlFor="forwardTo" className="block text-sm font-medium text-slate-800">
+              Forward to (addresses, separated by commas)
+            </label>
             <input
               id="forwardTo"
               name="forwardTo"

@@ -27,9 +27,7 @@ export function TwoFactorSetup({ begin, confirm }: Props) {
       <div className="space-y-3">
         <FormStatus state={state} />
         <h2 className="text-lg font-semibold">Your recovery codes</h2>
-        <p className="text-sm">
-          Each code signs you in once if you lose your phone. Store them somewhere safe now: they are not shown again.
-        </p>
+        <p className="text-sm">Each code signs you in once if you lose your phone. Store them somewhere safe now: they are not shown again.</p>
         <ul aria-label="Recovery codes" className="grid max-w-sm grid-cols-2 gap-1 font-mono">
           {state.recoveryCodes.map((code) => (
             <li key={code}>{code}</li>
@@ -62,7 +60,13 @@ export function TwoFactorSetup({ begin, confirm }: Props) {
         <li>
           Scan this code, or type the key below.
           {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server, nothing to optimise */}
-          <img src={setup.qrDataUrl} alt="QR code to add Mailroom to your authenticator app" width={180} height={180} className="mt-2 border border-slate-300" />
+          <img
+            src={setup.qrDataUrl}
+            alt="QR code to add Mailroom to your authenticator app"
+            width={180}
+            height={180}
+            className="mt-2 border border-slate-300"
+          />
           <p className="mt-2">
             Key: <code className="font-mono break-all">{setup.secret}</code>
           </p>

@@ -2,8 +2,7 @@ import { isValidDomain, parseAddress, regexFilter, requireOwnDomain, resolveAddr
 import { ApiError, texts } from "../errors";
 import { list, out, type UapiHandler } from "./types";
 
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const FWDOPTS = ["fwd", "fail", "blackhole", "pipe", "system"];
 

@@ -65,18 +65,27 @@ function filterFor(field: string, type: string, arg: string): Filter {
     case "lt_equal":
       return (r) => Number(value(r)) <= num;
     case "begins":
-      return (r) => String(value(r) ?? "").toLowerCase().startsWith(arg.toLowerCase());
+      return (r) =>
+        String(value(r) ?? "")
+          .toLowerCase()
+          .startsWith(arg.toLowerCase());
     case "contains":
     case undefined:
     case "":
-      return (r) => String(value(r) ?? "").toLowerCase().includes(arg.toLowerCase());
+      return (r) =>
+        String(value(r) ?? "")
+          .toLowerCase()
+          .includes(arg.toLowerCase());
     default:
       throw new ApiError(`Unknown filter type “${type}”.`);
   }
 }
 
 /** WHM API 1 `emailtrack_search` over the emulator's delivery log. */
-export function emailtrackSearch(ctx: { store: Store; principal: WhmPrincipal }, params: Params): { data: unknown; metadata: Record<string, unknown> } {
+export function emailtrackSearch(
+  ctx: { store: Store; principal: WhmPrincipal },
+  params: Params,
+): { data: unknown; metadata: Record<string, unknown> } {
   // Which kinds: the four 0/1 flags; when none is sent, every kind (emulator's reading).
   const anyFlag = TYPES.some((t) => params.has(t));
   const wanted = new Set(TYPES.filter((t) => !anyFlag || params.flag(t)));
@@ -85,10 +94,21 @@ export function emailtrackSearch(ctx: { store: Store; principal: WhmPrincipal },
   const filters: Filter[] = [];
   if (params.flag("api.filter.enable")) {
     for (const id of ids(params, "filter")) {
-      filters.push(filterFor(params.get(`api.filter.${id}.field`)!, params.get(`api.filter.${id}.type`) ?? "contains", params.get(`api.filter.${id}.arg0`) ?? ""));
+      filters.push(
+        filterFor(
+          params.get(`api.filter.${id}.field`)!,
+          params.get(`api.filter.${id}.type`) ?? "contains",
+          params.get(`api.filter.${id}.arg0`) ?? "",
+        ),
+      );
     }
   }
-  const owned = new Set(ctx.store.accounts().filter((a) => ownsAccount(ctx.principal, a)).map((a) => a.user));
+  const owned = new Set(
+    ctx.store
+      .accounts()
+      .filter((a) => ownsAccount(ctx.principal, a))
+      .map((a) => a.user),
+  );
   let rows = ctx.store.outgoing
     .logRowsOf(null)
     .filter((r) => owned.has(r.user) && wanted.has(r.type))

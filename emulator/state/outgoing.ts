@@ -83,7 +83,16 @@ export class OutgoingStore {
     );
     this.db.transaction(() => {
       for (const r of rows) {
-        insert.run(r.user, r.sender.toLowerCase(), r.recipient.toLowerCase(), r.type, r.sendunixtime, r.sendunixtime + 1, eximId(r.sendunixtime), r.message ?? "");
+        insert.run(
+          r.user,
+          r.sender.toLowerCase(),
+          r.recipient.toLowerCase(),
+          r.type,
+          r.sendunixtime,
+          r.sendunixtime + 1,
+          eximId(r.sendunixtime),
+          r.message ?? "",
+        );
       }
     })();
   }
@@ -109,7 +118,9 @@ export class OutgoingStore {
   }
   /** Removes the sender's held messages and returns them. */
   takeHeld(sender: string): Array<{ user: string; recipient: string; queued_at: number }> {
-    const rows = this.db.prepare("SELECT user, recipient, queued_at FROM held_messages WHERE sender = ? ORDER BY id").all(sender.toLowerCase()) as Array<{
+    const rows = this.db
+      .prepare("SELECT user, recipient, queued_at FROM held_messages WHERE sender = ? ORDER BY id")
+      .all(sender.toLowerCase()) as Array<{
       user: string;
       recipient: string;
       queued_at: number;

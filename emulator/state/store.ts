@@ -113,9 +113,7 @@ export class Store {
     return this.db.prepare("SELECT * FROM accounts ORDER BY user").all() as AccountRow[];
   }
   domainsOf(user: string): string[] {
-    const rows = this.db
-      .prepare("SELECT domain FROM domains WHERE user = ? ORDER BY is_main DESC, domain")
-      .all(user) as Array<{ domain: string }>;
+    const rows = this.db.prepare("SELECT domain FROM domains WHERE user = ? ORDER BY is_main DESC, domain").all(user) as Array<{ domain: string }>;
     return rows.map((r) => r.domain);
   }
   ownerOfDomain(domain: string): string | undefined {
@@ -145,11 +143,7 @@ export class Store {
       this.db.prepare("INSERT INTO domains (domain, user, is_main) VALUES (?, ?, 0)").run(d, a.user);
     }
   }
-  setAccountFlag(
-    user: string,
-    column: "outgoing_suspended" | "outgoing_held" | "force_password_change",
-    value: number,
-  ): void {
+  setAccountFlag(user: string, column: "outgoing_suspended" | "outgoing_held" | "force_password_change", value: number): void {
     this.db.prepare(`UPDATE accounts SET ${column} = ? WHERE user = ?`).run(value, user);
   }
 
@@ -163,14 +157,10 @@ export class Store {
 
   // Mailboxes
   mailbox(local: string, domain: string): MailboxRow | undefined {
-    return this.db.prepare("SELECT * FROM mailboxes WHERE local = ? AND domain = ?").get(local, domain) as
-      | MailboxRow
-      | undefined;
+    return this.db.prepare("SELECT * FROM mailboxes WHERE local = ? AND domain = ?").get(local, domain) as MailboxRow | undefined;
   }
   mailboxesOf(user: string): MailboxRow[] {
-    return this.db
-      .prepare("SELECT * FROM mailboxes WHERE user = ? ORDER BY domain, local")
-      .all(user) as MailboxRow[];
+    return this.db.prepare("SELECT * FROM mailboxes WHERE user = ? ORDER BY domain, local").all(user) as MailboxRow[];
   }
   insertMailbox(m: NewMailbox): void {
     this.db
@@ -198,13 +188,7 @@ export class Store {
   }
   updateMailbox(
     id: number,
-    column:
-      | "password_hash"
-      | "quota_mb"
-      | "suspended_login"
-      | "suspended_incoming"
-      | "suspended_outgoing"
-      | "hold_outgoing",
+    column: "password_hash" | "quota_mb" | "suspended_login" | "suspended_incoming" | "suspended_outgoing" | "hold_outgoing",
     value: string | number | null,
   ): void {
     this.db.prepare(`UPDATE mailboxes SET ${column} = ?, mtime = ? WHERE id = ?`).run(value, now(), id);
@@ -224,17 +208,13 @@ export class Store {
     this.db.prepare("DELETE FROM mailbox_sessions WHERE mailbox_id = ?").run(mailboxId);
   }
   endAccountSessions(user: string): void {
-    this.db
-      .prepare("DELETE FROM mailbox_sessions WHERE mailbox_id IN (SELECT id FROM mailboxes WHERE user = ?)")
-      .run(user);
+    this.db.prepare("DELETE FROM mailbox_sessions WHERE mailbox_id IN (SELECT id FROM mailboxes WHERE user = ?)").run(user);
   }
 
   // Forwarders
   forwardersOf(user: string, domain?: string): ForwarderRow[] {
     if (domain) {
-      return this.db
-        .prepare("SELECT * FROM forwarders WHERE user = ? AND domain = ? ORDER BY address, id")
-        .all(user, domain) as ForwarderRow[];
+      return this.db.prepare("SELECT * FROM forwarders WHERE user = ? AND domain = ? ORDER BY address, id").all(user, domain) as ForwarderRow[];
     }
     return this.db.prepare("SELECT * FROM forwarders WHERE user = ? ORDER BY address, id").all(user) as ForwarderRow[];
   }
@@ -245,21 +225,18 @@ export class Store {
       .run(user, address, domain, kind, forward);
   }
   deleteForwarder(user: string, address: string, forward: string): number {
-    return this.db
-      .prepare("DELETE FROM forwarders WHERE user = ? AND address = ? AND forward = ?")
-      .run(user, address, forward).changes;
+    return this.db.prepare("DELETE FROM forwarders WHERE user = ? AND address = ? AND forward = ?").run(user, address, forward).changes;
   }
 
   // Domain forwarders
   domainForwardersOf(user: string): Array<{ domain: string; destdomain: string }> {
-    return this.db
-      .prepare("SELECT domain, destdomain FROM domain_forwarders WHERE user = ? ORDER BY domain")
-      .all(user) as Array<{ domain: string; destdomain: string }>;
+    return this.db.prepare("SELECT domain, destdomain FROM domain_forwarders WHERE user = ? ORDER BY domain").all(user) as Array<{
+      domain: string;
+      destdomain: string;
+    }>;
   }
   setDomainForwarder(user: string, domain: string, destdomain: string): void {
-    this.db
-      .prepare("INSERT OR REPLACE INTO domain_forwarders (domain, user, destdomain) VALUES (?, ?, ?)")
-      .run(domain, user, destdomain);
+    this.db.prepare("INSERT OR REPLACE INTO domain_forwarders (domain, user, destdomain) VALUES (?, ?, ?)").run(domain, user, destdomain);
   }
   deleteDomainForwarder(user: string, domain: string): number {
     return this.db.prepare("DELETE FROM domain_forwarders WHERE user = ? AND domain = ?").run(user, domain).changes;
@@ -267,15 +244,11 @@ export class Store {
 
   // Autoresponders
   autoresponder(address: string): AutoresponderRow | undefined {
-    return this.db.prepare("SELECT * FROM autoresponders WHERE address = ?").get(address) as
-      | AutoresponderRow
-      | undefined;
+    return this.db.prepare("SELECT * FROM autoresponders WHERE address = ?").get(address) as AutoresponderRow | undefined;
   }
   autorespondersOf(user: string, domain?: string): AutoresponderRow[] {
     if (domain) {
-      return this.db
-        .prepare("SELECT * FROM autoresponders WHERE user = ? AND domain = ? ORDER BY address")
-        .all(user, domain) as AutoresponderRow[];
+      return this.db.prepare("SELECT * FROM autoresponders WHERE user = ? AND domain = ? ORDER BY address").all(user, domain) as AutoresponderRow[];
     }
     return this.db.prepare("SELECT * FROM autoresponders WHERE user = ? ORDER BY address").all(user) as AutoresponderRow[];
   }
@@ -294,17 +267,12 @@ export class Store {
 
   // System account forwarding (WHM set/get_user_email_forward_destination)
   systemForward(user: string): string[] {
-    const row = this.db.prepare("SELECT forward_to FROM system_forwards WHERE user = ?").get(user) as
-      | { forward_to: string }
-      | undefined;
+    const row = this.db.prepare("SELECT forward_to FROM system_forwards WHERE user = ?").get(user) as { forward_to: string } | undefined;
     return row ? row.forward_to.split(",").filter(Boolean) : [];
   }
   setSystemForward(user: string, destinations: string[]): void {
     if (destinations.length === 0) this.db.prepare("DELETE FROM system_forwards WHERE user = ?").run(user);
-    else
-      this.db
-        .prepare("INSERT OR REPLACE INTO system_forwards (user, forward_to) VALUES (?, ?)")
-        .run(user, destinations.join(","));
+    else this.db.prepare("INSERT OR REPLACE INTO system_forwards (user, forward_to) VALUES (?, ?)").run(user, destinations.join(","));
   }
 
   // One-time login sessions (WHM create_user_session)

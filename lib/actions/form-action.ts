@@ -71,11 +71,7 @@ const SUBMISSION_KEY = /^[0-9a-f-]{36}$/;
  * key — a double click, a resent request — gets the first answer instead of a second change in cPanel. Forms
  * without a key just run.
  */
-async function oncePerSubmission(
-  actorId: string,
-  raw: Record<string, string | string[]>,
-  run: () => Promise<ActionState>,
-): Promise<ActionState> {
+async function oncePerSubmission(actorId: string, raw: Record<string, string | string[]>, run: () => Promise<ActionState>): Promise<ActionState> {
   const submissionKey = typeof raw.submissionKey === "string" && SUBMISSION_KEY.test(raw.submissionKey) ? raw.submissionKey : null;
   if (!submissionKey) return run();
   const key = `${actorId}:form:${submissionKey}`;

@@ -28,7 +28,6 @@ export const domainForwarderParams = z.object({
   domain: z.string().min(1).max(253).transform(decodeSegment).describe("The forwarded domain (one of the account's mail domains)"),
 });
 
-
 /** `?reason=` on DELETE, where there is no body: staff must say why. */
 export const deleteQuery = z.object({ reason: reasonSchema });
 
@@ -37,7 +36,9 @@ export const addForwardersBody = z
     kind: z
       .enum(["address", "fail", "blackhole", "pipe", "system"])
       .default("address")
-      .describe("address (default): forward to `destinations`; fail: bounce with `failMessage`; blackhole: discard; pipe and system: support and admin only"),
+      .describe(
+        "address (default): forward to `destinations`; fail: bounce with `failMessage`; blackhole: discard; pipe and system: support and admin only",
+      ),
     destinations: z
       .array(z.string().max(320))
       .min(1, "Give at least one destination")
@@ -50,7 +51,8 @@ export const addForwardersBody = z
   })
   .strict()
   .superRefine((body, ctx) => {
-    if (body.kind === "address" && !body.destinations) ctx.addIssue({ code: "custom", path: ["destinations"], message: "destinations is required for kind address" });
+    if (body.kind === "address" && !body.destinations)
+      ctx.addIssue({ code: "custom", path: ["destinations"], message: "destinations is required for kind address" });
     if (body.kind === "pipe" && !body.command) ctx.addIssue({ code: "custom", path: ["command"], message: "command is required for kind pipe" });
   });
 

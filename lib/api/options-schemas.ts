@@ -8,7 +8,7 @@ import { singleLine } from "@/lib/validation/single-line";
 
 const quotaInput = z
   .union([z.number().int().min(0).max(MAX_QUOTA_MB), z.literal("unlimited"), z.null()])
-  .describe('Quota in MB; 0, null or "unlimited" = unlimited (cPanel\'s semantics). Never above the account\'s maximum.');
+  .describe("Quota in MB; 0, null or \"unlimited\" = unlimited (cPanel's semantics). Never above the account's maximum.");
 
 const instant = z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time with a time zone, like 2026-07-01T09:00:00+02:00" });
 
@@ -18,7 +18,13 @@ export const autoresponderPatchSchema = z
     subject: singleLine("The subject").max(AUTORESPONDER_LIMITS.subject).optional(),
     body: z.string().max(AUTORESPONDER_LIMITS.body).optional().describe("Plain text"),
     from: singleLine("The sender name").max(AUTORESPONDER_LIMITS.from).optional().describe("The sender name shown on the reply"),
-    intervalHours: z.number().int().min(0).max(AUTORESPONDER_LIMITS.intervalHours).optional().describe("Hours between replies to the same sender; 0 = every message"),
+    intervalHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(AUTORESPONDER_LIMITS.intervalHours)
+      .optional()
+      .describe("Hours between replies to the same sender; 0 = every message"),
     start: instant.nullable().optional().describe("null = from now"),
     end: instant.nullable().optional().describe("null = until turned off; must be after start"),
   })
@@ -89,4 +95,3 @@ export function settingsBody(settings: MailboxSettings) {
       : { enabled: false },
   };
 }
-

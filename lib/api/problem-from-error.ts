@@ -16,7 +16,9 @@ import { errorField, requestLog } from "@/lib/log";
 export function problemFromError(error: unknown, where: { instance: string; requestId: string }): Problem {
   const base = { instance: where.instance, requestId: where.requestId };
   const pointers = (fieldErrors: Record<string, string[]>, code?: string) =>
-    Object.entries(fieldErrors).flatMap(([field, messages]) => messages.map((detail) => ({ pointer: `/${field}`, detail, ...(code ? { code } : {}) })));
+    Object.entries(fieldErrors).flatMap(([field, messages]) =>
+      messages.map((detail) => ({ pointer: `/${field}`, detail, ...(code ? { code } : {}) })),
+    );
 
   if (error instanceof PasswordTooWeakError) {
     return {
@@ -35,7 +37,12 @@ export function problemFromError(error: unknown, where: { instance: string; requ
   if (error instanceof PartialUpdateError) {
     // Scripts get what was undone and what is still in effect as data, not only as the sentence in `detail`.
     const { undone, stillApplied, notSent, lasting } = error.report;
-    return { ...base, code: "upstream_unavailable", detail: error.message, extra: { upstream: error.failure, rollback: { undone, stillApplied, notSent, lasting } } };
+    return {
+      ...base,
+      code: "upstream_unavailable",
+      detail: error.message,
+      extra: { upstream: error.failure, rollback: { undone, stillApplied, notSent, lasting } },
+    };
   }
   if (error instanceof UpstreamError) {
     return { ...base, code: "upstream_unavailable", detail: error.message, extra: { upstream: error.failure } };

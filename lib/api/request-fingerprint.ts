@@ -7,7 +7,11 @@ const SECRET_KEY = /password|passwd|secret|token/i;
 function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([key]) => !SECRET_KEY.test(key)).map(([k, v]) => [k, withoutSecrets(v)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([key]) => !SECRET_KEY.test(key))
+        .map(([k, v]) => [k, withoutSecrets(v)]),
+    );
   }
   return value;
 }
@@ -17,5 +21,7 @@ function withoutSecrets(value: unknown): unknown {
  * that differ only in a password count as the same request (the key is the client's promise that they are).
  */
 export function requestFingerprint(method: string, path: string, body: unknown): string {
-  return createHash("sha256").update(`${method} ${path} ${JSON.stringify(withoutSecrets(body ?? null))}`).digest("hex");
+  return createHash("sha256")
+    .update(`${method} ${path} ${JSON.stringify(withoutSecrets(body ?? null))}`)
+    .digest("hex");
 }

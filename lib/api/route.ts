@@ -32,7 +32,11 @@ type HandlerResult<Spec extends RouteSpec> = { body: z.input<Spec["response"]["s
 
 /** A client's X-Request-Id is logged beside the panel's own id, never instead of it: printable ASCII, at most 128 characters. */
 function clientRequestIdOf(request: Request): string | undefined {
-  const given = request.headers.get("x-request-id")?.replace(/[^\x20-\x7e]/g, "").trim().slice(0, 128);
+  const given = request.headers
+    .get("x-request-id")
+    ?.replace(/[^\x20-\x7e]/g, "")
+    .trim()
+    .slice(0, 128);
   return given || undefined;
 }
 
@@ -128,9 +132,18 @@ export function apiRoute<Spec extends RouteSpec>(spec: Spec, handler: (input: Ha
     const path = new URL(request.url).pathname;
     const ip = clientAddressFrom(request.headers);
     // Audit events recorded anywhere inside (a refused account, a staff-only call) carry this request's facts.
-    const response = await withAuditScope({ requestId, clientRequestId, ip, operation: `${request.method} ${path}` }, () => handle(request, route, requestId));
+    const response = await withAuditScope({ requestId, clientRequestId, ip, operation: `${request.method} ${path}` }, () =>
+      handle(request, route, requestId),
+    );
     requestLog(requestId).info(
-      { method: request.method, path, status: response.status, ms: Math.round(performance.now() - started), ip, ...(clientRequestId ? { clientRequestId } : {}) },
+      {
+        method: request.method,
+        path,
+        status: response.status,
+        ms: Math.round(performance.now() - started),
+        ip,
+        ...(clientRequestId ? { clientRequestId } : {}),
+      },
       "api request",
     );
     return response;
@@ -166,24 +179,36 @@ export function apiRoute<Spec extends RouteSpec>(spec: Spec, handler: (input: Ha
       const body = (spec.body ? parseOrProblem(spec.body, rawBody, "body") : undefined) as HandlerInput<Spec>["body"];
       const query = queryOf(spec, request) as HandlerInput<Spec>["query"];
       // Staff say why in the body, or in `?reason=` where there is none (DELETE).
-      const bodyReason = rawBody && typeof rawBody === "object" && "reason" in rawBody && typeof rawBody.reason === "string" ? rawBody.reason : undefined;
+      const bodyReason =
+        rawBody && typeof rawBody === "object" && "reason" in rawBody && typeof rawBody.reason === "string" ? rawBody.reason : undefined;
       const reason = bodyReason ?? (typeof query.reason === "string" ? query.reason : undefined);
 
       const clientKey = spec.access === "write" ? request.headers.get("idempotency-key") : null;
       if (clientKey) {
-        if (!/^[\w.:-]{8,200}$/.test(clientKey)) return fail({ code: "invalid_request", detail: "The Idempotency-Key must be 8–200 letters, digits or . _ : -." });
+        if (!/^[\w.:-]{8,200}$/.test(clientKey))
+          return fail({ code: "invalid_request", detail: "The Idempotency-Key must be 8–200 letters, digits or . _ : -." });
         idempotencyKey = `${caller.actor.id}:${clientKey}`;
         const hash = requestFingerprint(request.method, instance, rawBody);
         const claim = await claimIdempotencyKey(idempotencyKey, hash);
         if (claim.state === "replay") {
           idempotencyKey = null;
-          return new Response(claim.body, { status: claim.status, headers: { "content-type": claim.status < 400 ? "application/json" : "application/problem+json", "idempotent-replayed": "true", "x-request-id": requestId } });
+          return new Response(claim.body, {
+            status: claim.status,
+            headers: {
+              "content-type": claim.status < 400 ? "application/json" : "application/problem+json",
+              "idempotent-replayed": "true",
+              "x-request-id": requestId,
+            },
+          });
         }
         if (claim.state !== "claimed") {
           idempotencyKey = null;
           return fail({
             code: claim.state === "mismatch" ? "invalid_request" : "conflict",
-            detail: claim.state === "mismatch" ? "This Idempotency-Key was used for a different request." : "A request with this Idempotency-Key is still running.",
+            detail:
+              claim.state === "mismatch"
+                ? "This Idempotency-Key was used for a different request."
+                : "A request with this Idempotency-Key is still running.",
           });
         }
       }

@@ -3,7 +3,10 @@ import { singleLine } from "@/lib/validation/single-line";
 
 /** Path and body schemas of the REST API: validation and the OpenAPI document come from the same objects. */
 
-export const accountIdSchema = z.string().regex(/^acct_[A-Za-z0-9]{1,64}$/).describe("A hosting account's id (acct_…)");
+export const accountIdSchema = z
+  .string()
+  .regex(/^acct_[A-Za-z0-9]{1,64}$/)
+  .describe("A hosting account's id (acct_…)");
 export const mailboxRefSchema = z
   .string()
   .min(1)

@@ -58,7 +58,10 @@ function redact(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   if (value && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEY.test(k) && !(ID_KEY.test(k) && isIdValue(v)) ? "[redacted]" : redact(v, depth + 1)]),
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        SECRET_KEY.test(k) && !(ID_KEY.test(k) && isIdValue(v)) ? "[redacted]" : redact(v, depth + 1),
+      ]),
     );
   }
   return value;
@@ -100,7 +103,13 @@ export async function recordAuditEvent(input: NewAuditEvent): Promise<AuditEvent
   const chained = await db.transaction().execute(async (trx) => {
     // One writer at a time, across instances, so the chain never forks (SQLite transactions already serialize writers).
     if ((await getDbEngine()) === "postgres") await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-    const last = await trx.selectFrom("audit_events").select(["seq", "hash"]).where("seq", "is not", null).orderBy("seq", "desc").limit(1).executeTakeFirst();
+    const last = await trx
+      .selectFrom("audit_events")
+      .select(["seq", "hash"])
+      .where("seq", "is not", null)
+      .orderBy("seq", "desc")
+      .limit(1)
+      .executeTakeFirst();
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? "";
     const full = { ...row, seq, prev_hash: prevHash, hash: auditRowHash(prevHash, { ...row, seq }) };
@@ -127,7 +136,8 @@ export async function verifyAuditChain(): Promise<ChainVerdict> {
     for (const row of page) {
       rows++;
       if (row.seq !== expectedSeq) return { ok: false, rows, brokenAt: expectedSeq, problem: `row ${expectedSeq} is missing` };
-      if (row.prev_hash !== prevHash) return { ok: false, rows, brokenAt: expectedSeq, problem: `row ${expectedSeq} does not follow row ${expectedSeq - 1}` };
+      if (row.prev_hash !== prevHash)
+        return { ok: false, rows, brokenAt: expectedSeq, problem: `row ${expectedSeq} does not follow row ${expectedSeq - 1}` };
       if (row.hash !== auditRowHash(prevHash, { ...row, seq: expectedSeq })) {
         return { ok: false, rows, brokenAt: expectedSeq, problem: `row ${expectedSeq} was changed after it was written` };
       }
@@ -136,7 +146,11 @@ export async function verifyAuditChain(): Promise<ChainVerdict> {
     }
     if (page.length < pageSize) break;
   }
-  const unchained = await db.selectFrom("audit_events").select((eb) => eb.fn.countAll<number>().as("n")).where("seq", "is", null).executeTakeFirst();
+  const unchained = await db
+    .selectFrom("audit_events")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("seq", "is", null)
+    .executeTakeFirst();
   if (Number(unchained?.n ?? 0) > 0) return { ok: false, rows, brokenAt: expectedSeq, problem: `${unchained?.n} rows are outside the chain` };
   return { ok: true, rows };
 }

@@ -33,7 +33,12 @@ export async function requestFacts(): Promise<{ via?: "web" | "api"; ip?: string
   const scope = scopes.getStore();
   const known = (ip: string) => (ip === UNKNOWN_ADDRESS ? {} : { ip });
   if (scope) {
-    return { via: "api", requestId: scope.requestId, ...known(scope.ip), ...(scope.clientRequestId ? { clientRequestId: scope.clientRequestId } : {}) };
+    return {
+      via: "api",
+      requestId: scope.requestId,
+      ...known(scope.ip),
+      ...(scope.clientRequestId ? { clientRequestId: scope.clientRequestId } : {}),
+    };
   }
   try {
     return { via: "web", ...known(clientAddressFrom(await headers())) };
@@ -90,7 +95,9 @@ export async function auditDenied(
         ...facts,
         ...(operation ? { operation } : {}),
         ...event.detail,
-        ...(budget.remaining === 0 ? { note: `Further refusals of this user in the next ${DENIALS_RECORDED.windowSeconds / 60} minutes are not recorded` } : {}),
+        ...(budget.remaining === 0
+          ? { note: `Further refusals of this user in the next ${DENIALS_RECORDED.windowSeconds / 60} minutes are not recorded` }
+          : {}),
       },
       requestId: requestId ?? null,
     });

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "@/lib/config";
 
 const base = { AUTH_SECRET: "test-auth-secret-0123456789-0123456789", MAILROOM_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") };
-const oidc = { OIDC_ISSUER: "https://portal.example.net/oauth", OIDC_CLIENT_ID: "mailroom", OIDC_CLIENT_SECRET: "s3cret", OIDC_LABEL: "Example Hosting" };
+const oidc = {
+  OIDC_ISSUER: "https://portal.example.net/oauth",
+  OIDC_CLIENT_ID: "mailroom",
+  OIDC_CLIENT_SECRET: "s3cret",
+  OIDC_LABEL: "Example Hosting",
+};
 
 describe("OIDC_* configuration", () => {
   it("is off when none is set, and on with all four", () => {

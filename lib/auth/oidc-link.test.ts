@@ -42,16 +42,28 @@ describe("decideOidcLink", () => {
 
   it("refuses a locked login, whatever its role", () => {
     expect(decideOidcLink(verified, { ...customer, locked: true }, on)).toEqual({ kind: "refuse", code: "sso_locked" });
-    expect(decideOidcLink(verified, { id: "usr_s", role: "support", locked: true, twoFactorEnabled: true }, off)).toEqual({ kind: "refuse", code: "sso_locked" });
+    expect(decideOidcLink(verified, { id: "usr_s", role: "support", locked: true, twoFactorEnabled: true }, off)).toEqual({
+      kind: "refuse",
+      code: "sso_locked",
+    });
   });
 
   it("asks staff with two-factor sign-in for their code before any session", () => {
-    expect(decideOidcLink(verified, { id: "usr_s", role: "support", locked: false, twoFactorEnabled: true }, off)).toEqual({ kind: "second_factor", userId: "usr_s" });
-    expect(decideOidcLink(verified, { id: "usr_a", role: "admin", locked: false, twoFactorEnabled: true }, off)).toEqual({ kind: "second_factor", userId: "usr_a" });
+    expect(decideOidcLink(verified, { id: "usr_s", role: "support", locked: false, twoFactorEnabled: true }, off)).toEqual({
+      kind: "second_factor",
+      userId: "usr_s",
+    });
+    expect(decideOidcLink(verified, { id: "usr_a", role: "admin", locked: false, twoFactorEnabled: true }, off)).toEqual({
+      kind: "second_factor",
+      userId: "usr_a",
+    });
   });
 
   it("lets staff without two-factor sign-in in only as far as the password path does (its setup page)", () => {
-    expect(decideOidcLink(verified, { id: "usr_s", role: "support", locked: false, twoFactorEnabled: false }, off)).toEqual({ kind: "sign_in", userId: "usr_s" });
+    expect(decideOidcLink(verified, { id: "usr_s", role: "support", locked: false, twoFactorEnabled: false }, off)).toEqual({
+      kind: "sign_in",
+      userId: "usr_s",
+    });
   });
 
   it("a customer who turned on two-factor sign-in keeps it: the portal replaces the password, not the code", () => {

@@ -7,7 +7,11 @@ const user = { id: "usr_abc", sessionVersion: 3 };
 describe("second-factor ticket", () => {
   it("reads back what it was issued for, until it expires", () => {
     const ticket = issueSecondFactorTicket(SECRET, user, 1_000);
-    expect(readSecondFactorTicket(SECRET, ticket, 1_000)).toEqual({ userId: "usr_abc", sessionVersion: 3, expiresAt: 1_000 + SECOND_FACTOR_TICKET_SECONDS });
+    expect(readSecondFactorTicket(SECRET, ticket, 1_000)).toEqual({
+      userId: "usr_abc",
+      sessionVersion: 3,
+      expiresAt: 1_000 + SECOND_FACTOR_TICKET_SECONDS,
+    });
     expect(readSecondFactorTicket(SECRET, ticket, 1_000 + SECOND_FACTOR_TICKET_SECONDS)).toBeNull();
   });
 

@@ -28,7 +28,13 @@ export type OidcSettings = { issuer: string; clientId: string; clientSecret: str
 export function oidcSettings(): OidcSettings | null {
   const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_LABEL, OIDC_CREATE_CUSTOMERS } = config();
   if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET || !OIDC_LABEL) return null;
-  return { issuer: OIDC_ISSUER.replace(/\/+$/, ""), clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET, label: OIDC_LABEL, createCustomers: OIDC_CREATE_CUSTOMERS };
+  return {
+    issuer: OIDC_ISSUER.replace(/\/+$/, ""),
+    clientId: OIDC_CLIENT_ID,
+    clientSecret: OIDC_CLIENT_SECRET,
+    label: OIDC_LABEL,
+    createCustomers: OIDC_CREATE_CUSTOMERS,
+  };
 }
 
 /** What the sign-in page shows of single sign-on: the portal's name, or null when it is off. */
@@ -71,9 +77,7 @@ export function oidcProvider(settings: OidcSettings): OAuthConfig<OidcClaims & {
 }
 
 export type OidcSignInOutcome =
-  | { ok: true; user: SignedInUser }
-  | { ok: false; code: OidcRefusal }
-  | { ok: "second_factor"; ticket: string; maxAgeSeconds: number };
+  { ok: true; user: SignedInUser } | { ok: false; code: OidcRefusal } | { ok: "second_factor"; ticket: string; maxAgeSeconds: number };
 
 function signedIn(user: User, sessionId: string): SignedInUser {
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion, sessionId };
@@ -90,7 +94,13 @@ async function createCustomerLogin(email: string, name: string | null, issuer: s
     throw error;
   }
   const actor = { id: user.id, email: user.email, name: user.name, role: user.role };
-  await auditWrite(writeContext(actor, "web"), { accountId: null, action: "user.create", target: email, outcome: "success", detail: { role: "customer", source: "oidc", issuer } });
+  await auditWrite(writeContext(actor, "web"), {
+    accountId: null,
+    action: "user.create",
+    target: email,
+    outcome: "success",
+    detail: { role: "customer", source: "oidc", issuer },
+  });
   return user;
 }
 

@@ -9,7 +9,6 @@ import { sessionLimits } from "@/lib/auth/session-limits";
 import { findSessionUser } from "@/lib/db/sessions";
 import { isStaff } from "@/lib/auth/roles";
 
-
 /**
  * The session's user, re-checked against the database on every request: a session that was signed out (or
  * never opened), a changed session version (role change, lock, "sign out everywhere"), a locked user or an

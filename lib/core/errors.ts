@@ -35,7 +35,10 @@ export class PasswordTooWeakError extends ValidationError {
 
 /** Too many attempts; try again after `retryAfterSeconds`. */
 export class RateLimitedError extends Error {
-  constructor(readonly retryAfterSeconds: number, message?: string) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message?: string,
+  ) {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
     super(message ?? `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
     this.name = "RateLimitedError";

@@ -3,16 +3,7 @@ import type { z } from "zod";
 import { call, type CallOptions } from "./call";
 import { api2, uapi, type Endpoint } from "./endpoints";
 import { CpanelConfigError } from "./errors";
-import {
-  bytesToQuotaMb,
-  notAnAddressDestination,
-  quotaMb,
-  splitAddress,
-  toAutoresponder,
-  toForwarder,
-  toMailbox,
-  toMailboxBasic,
-} from "./mappers";
+import { bytesToQuotaMb, notAnAddressDestination, quotaMb, splitAddress, toAutoresponder, toForwarder, toMailbox, toMailboxBasic } from "./mappers";
 import { operationName } from "./request";
 import type {
   Autoresponder,
@@ -44,9 +35,7 @@ export function isWriteCall(fn: unknown): boolean {
 /** The UAPI / API 2 calls of one cPanel account on a connection. */
 export function accountClient(connection: CpanelServerConnection, cpanelUser: string, options: Pick<CallOptions, "signal"> = {}) {
   if (connection.authMode === "cpanel" && cpanelUser.toLowerCase() !== connection.username.toLowerCase()) {
-    throw new CpanelConfigError(
-      `server ${connection.serverId} uses the cPanel token of ${connection.username}; it cannot act as ${cpanelUser}`,
-    );
+    throw new CpanelConfigError(`server ${connection.serverId} uses the cPanel token of ${connection.username}; it cannot act as ${cpanelUser}`);
   }
   const callOptions: CallOptions = { cpanelUser, signal: options.signal };
 
@@ -172,7 +161,10 @@ export function accountClient(connection: CpanelServerConnection, cpanelUser: st
           // Defence in depth: the kind is what the caller asked for, so text that cPanel would read as another kind never leaves.
           for (const destination of input.destinations) {
             const problem = notAnAddressDestination(destination);
-            if (problem) throw new Error(`Refusing to send ${JSON.stringify(destination)} to cPanel as an address forwarder: it is not an email address (${problem})`);
+            if (problem)
+              throw new Error(
+                `Refusing to send ${JSON.stringify(destination)} to cPanel as an address forwarder: it is not an email address (${problem})`,
+              );
           }
           await c(uapi.addForwarder, { ...base, fwdopt: "fwd", fwdemail: input.destinations.join(",") });
           break;

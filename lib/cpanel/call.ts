@@ -40,10 +40,11 @@ export async function send<P extends z.ZodType>(
     return { body: JSON.parse(response.body) as unknown, context, secrets: request.secrets };
   } catch (error) {
     // The body itself is never quoted: it may hold a session URL or a token.
-    throw new CpanelProtocolError(
-      `answer is not JSON (content-type ${response.contentType || "none"}, ${response.body.length} bytes)`,
-      { ...context, httpStatus: response.status, cause: new Error((error as Error).name) },
-    );
+    throw new CpanelProtocolError(`answer is not JSON (content-type ${response.contentType || "none"}, ${response.body.length} bytes)`, {
+      ...context,
+      httpStatus: response.status,
+      cause: new Error((error as Error).name),
+    });
   }
 }
 

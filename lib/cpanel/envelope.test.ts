@@ -34,7 +34,10 @@ function exampleOf(schema: Schema | undefined): unknown {
 }
 
 function specExample(file: string): { path: string; body: unknown } {
-  const doc = JSON.parse(readFileSync(file, "utf8")) as Record<string, { get: { responses: { 200: { content: { "application/json": { schema: Schema } } } } } }>;
+  const doc = JSON.parse(readFileSync(file, "utf8")) as Record<
+    string,
+    { get: { responses: { 200: { content: { "application/json": { schema: Schema } } } } } }
+  >;
   const [path, item] = Object.entries(doc)[0]!;
   return { path, body: exampleOf(item.get.responses[200].content["application/json"].schema) };
 }
@@ -112,7 +115,9 @@ describe("envelopes", () => {
   });
 
   it("WHM result 0 carries metadata.reason", () => {
-    expect(readEnvelope("whm", { metadata: { result: 0, reason: "You do not have a user named “ghost”.", command: "accountsummary", version: 1 } })).toEqual({
+    expect(
+      readEnvelope("whm", { metadata: { result: 0, reason: "You do not have a user named “ghost”.", command: "accountsummary", version: 1 } }),
+    ).toEqual({
       ok: false,
       messages: ["You do not have a user named “ghost”."],
     });
@@ -134,7 +139,10 @@ describe("envelopes", () => {
 
   it("API 2: error, event.result 0 and per-row result 0 are failures", () => {
     expect(readEnvelope("api2", { cpanelresult: { apiversion: 2, data: [{ result: 1, reason: "" }], event: { result: 1 } } }).ok).toBe(true);
-    expect(readEnvelope("api2", { cpanelresult: { error: "Access denied", data: { result: "0" } } })).toEqual({ ok: false, messages: ["Access denied"] });
+    expect(readEnvelope("api2", { cpanelresult: { error: "Access denied", data: { result: "0" } } })).toEqual({
+      ok: false,
+      messages: ["Access denied"],
+    });
     expect(readEnvelope("api2", { cpanelresult: { data: [{ result: 0, reason: "too weak" }], event: { result: 1 } } })).toEqual({
       ok: false,
       messages: ["too weak"],
@@ -158,7 +166,10 @@ describe("reshaping helpers", () => {
 
   it("classifies forward destinations", () => {
     expect(classifyForwardDestination("a@example.com")).toEqual({ kind: "address" });
-    expect(classifyForwardDestination(":fail: No such person at this address")).toEqual({ kind: "fail", failMessage: "No such person at this address" });
+    expect(classifyForwardDestination(":fail: No such person at this address")).toEqual({
+      kind: "fail",
+      failMessage: "No such person at this address",
+    });
     expect(classifyForwardDestination(":blackhole:")).toEqual({ kind: "blackhole" });
     expect(classifyForwardDestination("|/home/u/bin/handler.pl")).toEqual({ kind: "pipe" });
     expect(classifyForwardDestination("examplecom")).toEqual({ kind: "system" });

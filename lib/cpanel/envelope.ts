@@ -6,7 +6,14 @@ import { redactText, type ApiKind } from "./request";
 /** cPanel's response envelopes and tolerant primitives (numbers as strings, 1/0 booleans, null lists). */
 
 /** A number, possibly sent as a string ("14", "14M" is not accepted here). */
-export const zNumber = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+export const zNumber = z.union([
+  z.number(),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 
 /** cPanel's booleans: 1/0, "1"/"0", true/false, null/"" = false. */
 export const zFlag = z
@@ -87,14 +94,14 @@ export const proxyErrorSchema = z.object({
 
 /** Undoes cPanel's safe_html_encode_str (the five HTML-special characters). */
 export function htmlDecode(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39|#x27|apos);/g, (_m, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", apos: "'" })[e]!);
+  return text.replace(
+    /&(amp|lt|gt|quot|#39|#x27|apos);/g,
+    (_m, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", apos: "'" })[e]!,
+  );
 }
 
 /** What an envelope says: success with `data`, or failure with cPanel's messages. */
-export type Outcome =
-  | { ok: true; data: unknown; warnings: string[] }
-  | { ok: false; messages: string[] }
-  | { ok: "unrecognized" };
+export type Outcome = { ok: true; data: unknown; warnings: string[] } | { ok: false; messages: string[] } | { ok: "unrecognized" };
 
 function fromUapi(result: z.output<typeof uapiResultSchema>): Outcome {
   if (result.status) return { ok: true, data: result.data ?? null, warnings: result.warnings };
@@ -162,11 +169,7 @@ export type AnswerOrigin = { context: CpanelErrorContext; secrets: readonly stri
  * The one reading of a cPanel answer: success with `data`, or cPanel's refusal with its messages (secrets redacted);
  * a body that is no cPanel envelope throws CpanelProtocolError.
  */
-export function unwrapEnvelope(
-  api: ApiKind,
-  body: unknown,
-  origin: AnswerOrigin,
-): { ok: true; data: unknown } | { ok: false; messages: string[] } {
+export function unwrapEnvelope(api: ApiKind, body: unknown, origin: AnswerOrigin): { ok: true; data: unknown } | { ok: false; messages: string[] } {
   const outcome = readEnvelope(api, body);
   if (outcome.ok === "unrecognized") throw new CpanelProtocolError("answer is not a cPanel envelope", origin.context);
   if (!outcome.ok) return { ok: false, messages: outcome.messages.map((m) => redactText(m, origin.secrets)) };

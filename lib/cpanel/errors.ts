@@ -103,10 +103,7 @@ export class CpanelUnavailableError extends CpanelError {
   readonly code: string | undefined;
   readonly breakerOpen: boolean;
 
-  constructor(
-    message: string,
-    context: CpanelErrorContext & { httpStatus?: number; code?: string; breakerOpen?: boolean },
-  ) {
+  constructor(message: string, context: CpanelErrorContext & { httpStatus?: number; code?: string; breakerOpen?: boolean }) {
     super(message, context);
     this.name = "CpanelUnavailableError";
     this.httpStatus = context.httpStatus;

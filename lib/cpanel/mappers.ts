@@ -129,7 +129,10 @@ const known = (value: string): string => (value.trim() === "*unknown*" ? "" : va
 
 /** A `listaccts` / `accountsummary` row as a WhmAccount. */
 export function toAccount(row: z.output<typeof whmAccountRow>): WhmAccount {
-  const contacts = known(row.email).split(",").map((a) => a.trim()).filter(Boolean);
+  const contacts = known(row.email)
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean);
   return {
     user: row.user,
     domain: known(row.domain),

@@ -11,7 +11,13 @@ const whmConn: CpanelServerConnection = {
   username: "root",
   token: "WHMTOKEN0123456789",
 };
-const cpConn: CpanelServerConnection = { ...whmConn, baseUrl: "https://cp.example.net:2083", authMode: "cpanel", username: "examplecom", token: "CPTOKEN0123456789" };
+const cpConn: CpanelServerConnection = {
+  ...whmConn,
+  baseUrl: "https://cp.example.net:2083",
+  authMode: "cpanel",
+  username: "examplecom",
+  token: "CPTOKEN0123456789",
+};
 
 describe("buildRequest", () => {
   it("WHM API 1: /json-api/<fn>, api.version=1 and params in a POST body, nothing in the query", () => {
@@ -28,19 +34,34 @@ describe("buildRequest", () => {
 
   it("UAPI in whm mode goes through the cpanel proxy with apiversion 3 and a lowercase user", () => {
     const r = buildRequest(whmConn, {
-      api: "uapi", module: "Email", func: "passwd_pop", cpanelUser: "ExampleCom",
-      params: { email: "info", domain: "example.com", password: "S3cret pass&word" }, secretParams: ["password"],
+      api: "uapi",
+      module: "Email",
+      func: "passwd_pop",
+      cpanelUser: "ExampleCom",
+      params: { email: "info", domain: "example.com", password: "S3cret pass&word" },
+      secretParams: ["password"],
     });
     expect(r.path).toBe("/json-api/cpanel");
     const body = new URLSearchParams(r.body);
     expect(Object.fromEntries(body)).toMatchObject({
-      "api.version": "1", cpanel_jsonapi_user: "examplecom", cpanel_jsonapi_module: "Email",
-      cpanel_jsonapi_func: "passwd_pop", cpanel_jsonapi_apiversion: "3", email: "info", password: "S3cret pass&word",
+      "api.version": "1",
+      cpanel_jsonapi_user: "examplecom",
+      cpanel_jsonapi_module: "Email",
+      cpanel_jsonapi_func: "passwd_pop",
+      cpanel_jsonapi_apiversion: "3",
+      email: "info",
+      password: "S3cret pass&word",
     });
   });
 
   it("UAPI in cpanel mode posts to /execute/Module/func with the cpanel header", () => {
-    const r = buildRequest(cpConn, { api: "uapi", module: "Email", func: "list_pops", cpanelUser: "examplecom", params: { skip_main: 1, x: true, y: undefined } });
+    const r = buildRequest(cpConn, {
+      api: "uapi",
+      module: "Email",
+      func: "list_pops",
+      cpanelUser: "examplecom",
+      params: { skip_main: 1, x: true, y: undefined },
+    });
     expect(r.path).toBe("/execute/Email/list_pops");
     expect(r.body).toBe("skip_main=1&x=1");
     expect(r.headers.authorization).toBe("cpanel examplecom:CPTOKEN0123456789");

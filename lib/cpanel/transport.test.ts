@@ -169,7 +169,9 @@ describe("retry policy", () => {
   it("auth failures are not retried", async () => {
     handler = (_req, res) => {
       res.statusCode = 401;
-      res.end(JSON.stringify({ cpanelresult: { apiversion: "2", error: "Access denied", data: { reason: "Access denied", result: "0" }, type: "text" } }));
+      res.end(
+        JSON.stringify({ cpanelresult: { apiversion: "2", error: "Access denied", data: { reason: "Access denied", result: "0" }, type: "text" } }),
+      );
     };
     const error = await caught(account().listMailDomains());
     expect(error).toBeInstanceOf(CpanelAuthError);
@@ -207,7 +209,9 @@ describe("the caller's abort signal", () => {
   it("a write abandoned in flight has an unknown outcome; a signal already fired sends nothing", async () => {
     handler = () => controller.abort();
     const controller = new AbortController();
-    const error = await caught(cpanelClient(conn(), { signal: controller.signal }).account("examplecom").changeMailboxPassword("info@example.com", PASSWORD));
+    const error = await caught(
+      cpanelClient(conn(), { signal: controller.signal }).account("examplecom").changeMailboxPassword("info@example.com", PASSWORD),
+    );
     expect(error).toBeInstanceOf(CpanelAbortedError);
     expect(error.outcomeUnknown).toBe(true);
     expectNoSecrets(error);
@@ -239,7 +243,9 @@ describe("answers", () => {
 
   it("status 0 → CpanelApiError with cPanel's messages, secrets redacted", async () => {
     handler = (_req, res) =>
-      res.end(JSON.stringify({ status: 0, data: null, errors: [`The password “${PASSWORD}” is too weak.`], messages: null, warnings: null, metadata: {} }));
+      res.end(
+        JSON.stringify({ status: 0, data: null, errors: [`The password “${PASSWORD}” is too weak.`], messages: null, warnings: null, metadata: {} }),
+      );
     const error = await caught(account().changeMailboxPassword("info@example.com", PASSWORD));
     expect(error).toBeInstanceOf(CpanelApiError);
     expect((error as CpanelApiError).messages).toEqual(["The password “[REDACTED]” is too weak."]);
@@ -248,7 +254,8 @@ describe("answers", () => {
   });
 
   it("a WHM refusal is redacted the same way (forcepasswordchange, create_user_session)", async () => {
-    handler = (_req, res) => res.end(JSON.stringify({ metadata: { result: 0, reason: `Token ${TOKEN} may not do this.`, command: "x", version: 1 } }));
+    handler = (_req, res) =>
+      res.end(JSON.stringify({ metadata: { result: 0, reason: `Token ${TOKEN} may not do this.`, command: "x", version: 1 } }));
     const whm = cpanelClient(conn({ authMode: "whm", username: "root" })).whm;
     for (const refused of [whm.forcePasswordChange(["examplecom"]), whm.createUserSession("examplecom", "webmaild")]) {
       const error = await caught(refused);
@@ -268,13 +275,44 @@ describe("answers", () => {
       res.end(
         ok([
           { email: "examplecom", login: "Main Account", _diskquota: 0, _diskused: 0 },
-          { email: "info@example.com", user: "info", domain: "example.com", _diskquota: 262144000, _diskused: "1048576", suspended_login: 1, suspended_incoming: "0", suspended_outgoing: 0, hold_outgoing: "1", txtdiskquota: 250 },
+          {
+            email: "info@example.com",
+            user: "info",
+            domain: "example.com",
+            _diskquota: 262144000,
+            _diskused: "1048576",
+            suspended_login: 1,
+            suspended_incoming: "0",
+            suspended_outgoing: 0,
+            hold_outgoing: "1",
+            txtdiskquota: 250,
+          },
           { email: "big@example.com", user: "big", domain: "example.com", _diskquota: 0, _diskused: 5, txtdiskquota: "unlimited" },
         ]),
       );
     expect(await account().listMailboxes()).toEqual([
-      { email: "info@example.com", localPart: "info", domain: "example.com", quotaMb: 250, diskUsedBytes: 1048576, suspendLogin: true, suspendIncoming: false, suspendOutgoing: false, holdOutgoing: true },
-      { email: "big@example.com", localPart: "big", domain: "example.com", quotaMb: null, diskUsedBytes: 5, suspendLogin: false, suspendIncoming: false, suspendOutgoing: false, holdOutgoing: false },
+      {
+        email: "info@example.com",
+        localPart: "info",
+        domain: "example.com",
+        quotaMb: 250,
+        diskUsedBytes: 1048576,
+        suspendLogin: true,
+        suspendIncoming: false,
+        suspendOutgoing: false,
+        holdOutgoing: true,
+      },
+      {
+        email: "big@example.com",
+        localPart: "big",
+        domain: "example.com",
+        quotaMb: null,
+        diskUsedBytes: 5,
+        suspendLogin: false,
+        suspendIncoming: false,
+        suspendOutgoing: false,
+        holdOutgoing: false,
+      },
     ]);
     expect(new URLSearchParams(seen[0]!.body).get("get_restrictions")).toBe("1");
   });

@@ -137,8 +137,7 @@ export class ServerTransport {
         return await this.sendOnce(request, options);
       } catch (error) {
         lastError = error;
-        const retryable =
-          (error instanceof CpanelUnavailableError && !error.breakerOpen) || error instanceof CpanelTimeoutError;
+        const retryable = (error instanceof CpanelUnavailableError && !error.breakerOpen) || error instanceof CpanelTimeoutError;
         if (!retryable) throw error;
       }
     }
@@ -151,7 +150,8 @@ export class ServerTransport {
 
   private async sendOnce(request: BuiltRequest, options: SendOptions): Promise<TransportResponse> {
     // Given up before this attempt began: nothing is sent.
-    if (options.signal?.aborted) throw new CpanelAbortedError(this.context(request, options, { cause: scrubCause(options.signal.reason, request.secrets) }));
+    if (options.signal?.aborted)
+      throw new CpanelAbortedError(this.context(request, options, { cause: scrubCause(options.signal.reason, request.secrets) }));
     const now = Date.now();
     if (this.consecutiveFailures >= this.settings.breakerFailures && now < this.openUntil) {
       throw new CpanelUnavailableError(

@@ -10,7 +10,8 @@ import type {
   DeliveryRecord,
   DeliverySearch,
   DeliverySearchResult,
-  ForcePasswordChangeResult, UserSession,
+  ForcePasswordChangeResult,
+  UserSession,
   UserSessionService,
   WhmAccount,
 } from "./types";
@@ -33,7 +34,9 @@ export function whmClient(connection: CpanelServerConnection, options: Pick<Call
   };
   return {
     /** WHM API 1 `listaccts`: every account the token may see (optionally filtered). */
-    async listAccounts(filter: { search?: string; searchtype?: "user" | "domain" | "owner" | "ip" | "package" | string } = {}): Promise<WhmAccount[]> {
+    async listAccounts(
+      filter: { search?: string; searchtype?: "user" | "domain" | "owner" | "ip" | "package" | string } = {},
+    ): Promise<WhmAccount[]> {
       return (await c(whm.listaccts, filter)).map(toAccount);
     },
     /** WHM API 1 `accountsummary`: one account; throws CpanelApiError when it does not exist. */
@@ -61,7 +64,12 @@ export function whmClient(connection: CpanelServerConnection, options: Pick<Call
         const invalid = /^Invalid user\(s\): (.*)$/m.exec(reason)?.[1]?.split(", ");
         if (!invalid) throw new CpanelApiError(outcome.messages, answer.context);
         const named = users.filter((u) => invalid.includes(u));
-        return { updated: [], alreadySet: [], failed: named.map((user) => ({ user, reason })), notAttempted: users.filter((u) => !named.includes(u)) };
+        return {
+          updated: [],
+          alreadySet: [],
+          failed: named.map((user) => ({ user, reason })),
+          notAttempted: users.filter((u) => !named.includes(u)),
+        };
       }
       const { updated, failed: failedByUser } = parseData(whm.forcepasswordchange.data, data ?? null, answer);
       const failed = Object.entries(failedByUser).map(([user, reason]) => ({ user, reason }));

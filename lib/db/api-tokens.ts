@@ -90,7 +90,13 @@ export async function touchApiToken(id: string, now: number = Date.now()): Promi
 /** A user's tokens, newest first. */
 export async function listApiTokens(userId: string): Promise<ApiToken[]> {
   const db = await getDb();
-  const rows = await db.selectFrom("api_tokens").selectAll().where("user_id", "=", userId).orderBy("created_at", "desc").orderBy("id", "desc").execute();
+  const rows = await db
+    .selectFrom("api_tokens")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
   return rows.map(toApiToken);
 }
 

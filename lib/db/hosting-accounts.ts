@@ -18,10 +18,7 @@ export interface HostingAccount {
 }
 
 function baseQuery(db: Awaited<ReturnType<typeof getDb>>) {
-  return db
-    .selectFrom("hosting_accounts as a")
-    .innerJoin("servers as s", "s.id", "a.server_id")
-    .leftJoin("users as u", "u.id", "a.owner_user_id");
+  return db.selectFrom("hosting_accounts as a").innerJoin("servers as s", "s.id", "a.server_id").leftJoin("users as u", "u.id", "a.owner_user_id");
 }
 
 const accountColumns = [
@@ -130,12 +127,7 @@ export async function findHostingAccountsByCpanelUser(cpanelUser: string, server
 /** The accounts a user owns, ordered by primary domain. */
 export async function listAccountsOwnedBy(userId: string): Promise<HostingAccount[]> {
   const db = await getDb();
-  const rows = await baseQuery(db)
-    .select(accountColumns)
-    .where("a.owner_user_id", "=", userId)
-    .orderBy("a.primary_domain")
-    .orderBy("a.id")
-    .execute();
+  const rows = await baseQuery(db).select(accountColumns).where("a.owner_user_id", "=", userId).orderBy("a.primary_domain").orderBy("a.id").execute();
   return rows.map(toAccount);
 }
 
@@ -144,16 +136,12 @@ function containsPattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-type SearchScope = ExpressionBuilder<
-  Database & { a: Database["hosting_accounts"]; s: Database["servers"]; u: Database["users"] },
-  "a" | "s" | "u"
->;
+type SearchScope = ExpressionBuilder<Database & { a: Database["hosting_accounts"]; s: Database["servers"]; u: Database["users"] }, "a" | "s" | "u">;
 
 function matches(eb: SearchScope, query: string): Expression<SqlBool> {
   const pattern = containsPattern(query);
   // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
-  const like = (column: "a.primary_domain" | "a.cpanel_user" | "u.email") =>
-    sql<SqlBool>`lower(${eb.ref(column)}) like ${pattern} escape '\\'`;
+  const like = (column: "a.primary_domain" | "a.cpanel_user" | "u.email") => sql<SqlBool>`lower(${eb.ref(column)}) like ${pattern} escape '\\'`;
   return eb.or([like("a.primary_domain"), like("a.cpanel_user"), like("u.email")]);
 }
 
@@ -180,11 +168,6 @@ export async function searchAccounts(input: { query?: string; limit: number; off
 /** Every account recorded on one server, ordered by primary domain. */
 export async function listAccountsOnServer(serverId: string): Promise<HostingAccount[]> {
   const db = await getDb();
-  const rows = await baseQuery(db)
-    .select(accountColumns)
-    .where("a.server_id", "=", serverId)
-    .orderBy("a.primary_domain")
-    .orderBy("a.id")
-    .execute();
+  const rows = await baseQuery(db).select(accountColumns).where("a.server_id", "=", serverId).orderBy("a.primary_domain").orderBy("a.id").execute();
   return rows.map(toAccount);
 }

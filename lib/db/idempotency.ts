@@ -4,10 +4,7 @@ import { getDb } from "./client";
 const TTL_MS = 24 * 60 * 60 * 1000;
 
 export type IdempotencyClaim =
-  | { state: "claimed" }
-  | { state: "replay"; status: number; body: string }
-  | { state: "in_progress" }
-  | { state: "mismatch" };
+  { state: "claimed" } | { state: "replay"; status: number; body: string } | { state: "in_progress" } | { state: "mismatch" };
 
 /**
  * Claims an idempotency key for one request. The first caller gets "claimed" and must `completeIdempotentRequest`

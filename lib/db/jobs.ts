@@ -102,7 +102,12 @@ export async function findJob(id: string): Promise<JobRow | undefined> {
 /** Jobs, newest first, optionally of some states. */
 export async function listJobRows(options: { states?: JobState[]; limit?: number } = {}): Promise<JobRow[]> {
   const db = await getDb();
-  let query = db.selectFrom("jobs").selectAll().orderBy("created_at", "desc").orderBy("id", "desc").limit(options.limit ?? 100);
+  let query = db
+    .selectFrom("jobs")
+    .selectAll()
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(options.limit ?? 100);
   if (options.states?.length) query = query.where("state", "in", options.states);
   return (await query.execute()).map(toJob);
 }
@@ -121,10 +126,7 @@ export async function claimDueJob(runner: string, now: number, lockedUntil: numb
       .selectAll()
       .where("kind", "in", kinds)
       .where((eb) =>
-        eb.or([
-          eb.and([eb("state", "=", "queued"), eb("run_at", "<=", now)]),
-          eb.and([eb("state", "=", "running"), eb("locked_until", "<", now)]),
-        ]),
+        eb.or([eb.and([eb("state", "=", "queued"), eb("run_at", "<=", now)]), eb.and([eb("state", "=", "running"), eb("locked_until", "<", now)])]),
       )
       .orderBy("run_at")
       .orderBy("created_at")
@@ -139,7 +141,14 @@ export async function claimDueJob(runner: string, now: number, lockedUntil: numb
       .where("updated_at", "=", candidate.updated_at)
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 1) {
-      return toJob({ ...candidate, state: "running", locked_by: runner, locked_until: lockedUntil, attempts: candidate.attempts + 1, updated_at: now });
+      return toJob({
+        ...candidate,
+        state: "running",
+        locked_by: runner,
+        locked_until: lockedUntil,
+        attempts: candidate.attempts + 1,
+        updated_at: now,
+      });
     }
   }
   return undefined;
@@ -195,7 +204,16 @@ export async function requeueJob(id: string, now: number): Promise<boolean> {
   const db = await getDb();
   const result = await db
     .updateTable("jobs")
-    .set({ state: "queued", attempts: 0, run_at: now, cancel_requested_at: null, finished_at: null, progress: 0, progress_message: null, updated_at: now })
+    .set({
+      state: "queued",
+      attempts: 0,
+      run_at: now,
+      cancel_requested_at: null,
+      finished_at: null,
+      progress: 0,
+      progress_message: null,
+      updated_at: now,
+    })
     .where("id", "=", id)
     .where("state", "in", ["failed", "cancelled"])
     .executeTakeFirst();

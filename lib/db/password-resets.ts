@@ -9,9 +9,15 @@ export async function createPasswordResetToken(userId: string, validForMs: numbe
   const db = await getDb();
   const now = Date.now();
   const { token, tokenHash } = newLinkToken();
-  await db.insertInto("password_reset_tokens").values({ token_hash: tokenHash, user_id: userId, created_at: now, expires_at: now + validForMs, used_at: null }).execute();
+  await db
+    .insertInto("password_reset_tokens")
+    .values({ token_hash: tokenHash, user_id: userId, created_at: now, expires_at: now + validForMs, used_at: null })
+    .execute();
   // Spent and expired links are dead rows: sweep them when a new one is made (rare, and indexed by key).
-  await db.deleteFrom("password_reset_tokens").where("expires_at", "<=", now - 24 * 3600_000).execute();
+  await db
+    .deleteFrom("password_reset_tokens")
+    .where("expires_at", "<=", now - 24 * 3600_000)
+    .execute();
   return { token, expiresAt: now + validForMs };
 }
 

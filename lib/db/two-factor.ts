@@ -31,7 +31,11 @@ export async function twoFactorState(userId: string): Promise<TwoFactorState> {
 /** Stores a secret being enrolled (replacing any earlier unconfirmed one). */
 export async function setPendingTotpSecret(userId: string, secret: string): Promise<void> {
   const db = await getDb();
-  await db.updateTable("users").set({ totp_pending_encrypted: sealSecret(secret, { context: secretContext(userId) }) }).where("id", "=", userId).execute();
+  await db
+    .updateTable("users")
+    .set({ totp_pending_encrypted: sealSecret(secret, { context: secretContext(userId) }) })
+    .where("id", "=", userId)
+    .execute();
 }
 
 /** Turns two-factor sign-in on with the confirmed secret, replaces the recovery codes, and signs the user out elsewhere. */
@@ -66,7 +70,14 @@ export async function disableTotp(userId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("users")
-      .set((eb) => ({ totp_secret_encrypted: null, totp_pending_encrypted: null, totp_enabled_at: null, totp_last_step: null, session_version: eb("session_version", "+", 1), updated_at: Date.now() }))
+      .set((eb) => ({
+        totp_secret_encrypted: null,
+        totp_pending_encrypted: null,
+        totp_enabled_at: null,
+        totp_last_step: null,
+        session_version: eb("session_version", "+", 1),
+        updated_at: Date.now(),
+      }))
       .where("id", "=", userId)
       .execute();
     await trx.deleteFrom("recovery_codes").where("user_id", "=", userId).execute();

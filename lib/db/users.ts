@@ -128,14 +128,12 @@ export async function setUserLocked(id: string, locked: boolean): Promise<User |
   const db = await getDb();
   const now = Date.now();
   const query = locked
-    ? db
-        .updateTable("users")
-        .set((eb) => ({
-          // Keep the original lock time if it is already locked.
-          locked_at: eb.fn.coalesce("locked_at", eb.val(now)),
-          session_version: eb("session_version", "+", 1),
-          updated_at: now,
-        }))
+    ? db.updateTable("users").set((eb) => ({
+        // Keep the original lock time if it is already locked.
+        locked_at: eb.fn.coalesce("locked_at", eb.val(now)),
+        session_version: eb("session_version", "+", 1),
+        updated_at: now,
+      }))
     : db.updateTable("users").set({ locked_at: null, failed_login_count: 0, updated_at: now });
   const row = await query.where("id", "=", id).returningAll().executeTakeFirst();
   return row ? toUser(row) : null;

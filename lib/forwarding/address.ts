@@ -54,7 +54,7 @@ export function normalizeAddress(raw: string): AddressCheck {
   const local = value.slice(0, at);
   const domainPart = value.slice(at + 1);
   if (local.startsWith('"')) {
-    return { ok: false, message: "cPanel does not accept quoted addresses (\"…\"@…); use an address without quotes or spaces" };
+    return { ok: false, message: 'cPanel does not accept quoted addresses ("…"@…); use an address without quotes or spaces' };
   }
   if (!local) return { ok: false, message: `“${value}” has nothing before the @` };
   // cPanel writes a destination as it is into /etc/valiases, where Exim reads `|…` as a program to run and `/…` as
@@ -104,14 +104,19 @@ export type DestinationContext = {
  * in the list), and within the per-address maximum. Loops through other addresses need the account's whole
  * graph: see `findForwardingLoop`. Returns the normalised destinations or every message.
  */
-export function checkDestinations(raw: readonly string[], context: DestinationContext): { ok: true; destinations: string[] } | { ok: false; messages: string[] } {
+export function checkDestinations(
+  raw: readonly string[],
+  context: DestinationContext,
+): { ok: true; destinations: string[] } | { ok: false; messages: string[] } {
   const messages: string[] = [];
   const destinations: string[] = [];
   const kept = context.replacing ? [] : context.existing;
   const existing = new Set(kept.map((d) => d.trim().toLowerCase()));
   const values = raw.map((r) => r.trim()).filter(Boolean);
   if (values.length === 0) {
-    return context.replacing ? { ok: true, destinations: [] } : { ok: false, messages: ["Enter an email address to forward to, like name@example.com"] };
+    return context.replacing
+      ? { ok: true, destinations: [] }
+      : { ok: false, messages: ["Enter an email address to forward to, like name@example.com"] };
   }
   for (const value of values) {
     const checked = normalizeAddress(value);
@@ -140,5 +145,8 @@ export function checkDestinations(raw: readonly string[], context: DestinationCo
 export function splitDestinations(raw: string): string[] {
   // A quoted local part may hold spaces or commas: keep it whole so it is refused with the right message.
   if (raw.includes('"')) return [raw.trim()].filter(Boolean);
-  return raw.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+  return raw
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -18,7 +18,9 @@ describe("describeDelivery", () => {
     expect(describeDelivery("nobody@example.com", false, [{ kind: "fail", destination: ":fail: Gone", failMessage: "Gone" }])).toBe(
       "Mail to nobody@example.com is not stored; it is bounced back to the sender with the message “Gone”.",
     );
-    expect(describeDelivery("spam@example.com", false, [{ kind: "blackhole", destination: ":blackhole:" }])).toMatch(/discarded without telling the sender/);
+    expect(describeDelivery("spam@example.com", false, [{ kind: "blackhole", destination: ":blackhole:" }])).toMatch(
+      /discarded without telling the sender/,
+    );
     expect(describeDelivery("tickets@example.com", false, [{ kind: "pipe", destination: "|/home/u/bin/t.php" }])).toBe(
       "Mail to tickets@example.com is not stored; it is passed to the program /home/u/bin/t.php.",
     );

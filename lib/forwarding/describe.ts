@@ -49,7 +49,8 @@ export function describeDelivery(address: string, hasMailbox: boolean, destinati
     if (discards) return `Mail to ${address} is kept in this mailbox; the discard forwarder drops only its own copy.`;
     return `Mail to ${address} is kept in this mailbox and not forwarded.`;
   }
-  if (onward.length) return `Mail to ${address} is not stored; it is ${list(onward)}${discards ? " (the discard forwarder drops only its own copy)" : ""}.`;
+  if (onward.length)
+    return `Mail to ${address} is not stored; it is ${list(onward)}${discards ? " (the discard forwarder drops only its own copy)" : ""}.`;
   if (discards) return `Mail to ${address} is not stored; it is discarded without telling the sender.`;
   return `Mail to ${address} has no mailbox and no forwarder, so it is refused (unless the domain has a default address or domain forwarder).`;
 }

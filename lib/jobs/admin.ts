@@ -8,7 +8,10 @@ import { jobQueue } from "./queue";
 import type { JobState, JobView } from "./types";
 
 /** The queue's jobs, newest first, for an admin. */
-export async function listJobsFor(actor: Actor, options: { states?: JobState[]; limit?: number } = {}): Promise<{ backend: string; jobs: JobView[] }> {
+export async function listJobsFor(
+  actor: Actor,
+  options: { states?: JobState[]; limit?: number } = {},
+): Promise<{ backend: string; jobs: JobView[] }> {
   requireAdmin(actor);
   const queue = jobQueue();
   return { backend: queue.backend, jobs: await queue.list(options) };

@@ -216,16 +216,19 @@ export class DatabaseRunner implements JobWorker {
       await held({ state: "failed", finishedAt: this.now(), lastError: job.lastError ?? "The panel stopped while the job ran, on its last attempt" });
       return;
     }
-    const heartbeat = setInterval(() => {
-      void (async () => {
-        const stillHeld = await held({ lockedUntil: this.now() + this.leaseMs });
-        if (!stillHeld) controller.abort(new Error("The job's lease was lost"));
-        else if (await jobCancelRequested(job.id)) {
-          cancelled = true;
-          controller.abort(new Error("Cancelled"));
-        }
-      })().catch(() => undefined);
-    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        void (async () => {
+          const stillHeld = await held({ lockedUntil: this.now() + this.leaseMs });
+          if (!stillHeld) controller.abort(new Error("The job's lease was lost"));
+          else if (await jobCancelRequested(job.id)) {
+            cancelled = true;
+            controller.abort(new Error("Cancelled"));
+          }
+        })().catch(() => undefined);
+      },
+      Math.max(50, Math.floor(this.leaseMs / 3)),
+    );
     try {
       const result = await handler(job.payload, {
         jobId: job.id,

@@ -135,7 +135,8 @@ async function toFilter(query: AuditLogQuery): Promise<{ filter: AuditFilter; em
   if (query.account?.trim()) {
     const text = query.account.trim().toLowerCase();
     const direct = /^acct_[a-z0-9]+$/i.test(query.account.trim()) ? await findHostingAccount(query.account.trim()) : null;
-    const match = direct ?? (await searchAccounts({ query: text, limit: 50 })).accounts.find((a) => a.primaryDomain === text || a.cpanelUser === text);
+    const match =
+      direct ?? (await searchAccounts({ query: text, limit: 50 })).accounts.find((a) => a.primaryDomain === text || a.cpanelUser === text);
     if (match) filter.accountId = match.id;
     else {
       empty = true;
@@ -206,16 +207,34 @@ function csvCell(value: unknown): string {
 export async function* auditLogCsv(actor: Actor, query: AuditLogQuery): AsyncGenerator<string> {
   requireStaff(actor);
   const { filter, empty } = await toFilter(query);
-  yield ["time_utc", "actor_email", "actor_role", "account_id", "account_domain", "action", "target", "outcome", "reason", "request_id", "detail"].join(",") + "\r\n";
+  yield (
+    ["time_utc", "actor_email", "actor_role", "account_id", "account_domain", "action", "target", "outcome", "reason", "request_id", "detail"].join(
+      ",",
+    ) + "\r\n"
+  );
   if (empty) return;
   const batch = 500;
   let before: AuditFilter["before"];
   for (let exported = 0; exported < MAX_EXPORT_ROWS; exported += batch) {
     const events = await listAuditEvents({ ...filter, limit: batch, before });
     for (const r of await toRows(events)) {
-      yield [new Date(r.at).toISOString(), r.actorEmail, r.actorRole, r.account?.id, r.account?.primaryDomain, r.action, r.target, r.outcome, r.reason, r.requestId, r.detail]
-        .map(csvCell)
-        .join(",") + "\r\n";
+      yield (
+        [
+          new Date(r.at).toISOString(),
+          r.actorEmail,
+          r.actorRole,
+          r.account?.id,
+          r.account?.primaryDomain,
+          r.action,
+          r.target,
+          r.outcome,
+          r.reason,
+          r.requestId,
+          r.detail,
+        ]
+          .map(csvCell)
+          .join(",") + "\r\n"
+      );
     }
     if (events.length < batch) return;
     const last = events[events.length - 1]!;

@@ -83,7 +83,10 @@ export async function auditedCpanelWrite<R, S = never>(spec: CpanelWrite<R, S>):
     }
     if (!spec.readBack.landed(state)) {
       await record("failure", { error: "not_applied" });
-      throw new UpstreamError("rejected", spec.notApplied ?? "cPanel answered that it made the change, but does not show it afterwards. Nothing was changed; try again or ask support.");
+      throw new UpstreamError(
+        "rejected",
+        spec.notApplied ?? "cPanel answered that it made the change, but does not show it afterwards. Nothing was changed; try again or ask support.",
+      );
     }
   }
   await record("success", spec.successDetail?.(state));

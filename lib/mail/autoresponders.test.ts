@@ -29,21 +29,28 @@ describe("autoresponder rules", () => {
       "The subject must be one line of text, without line breaks or control characters",
     ]);
     for (const c of ["\u0000", "\u2028", "\u2029", "\u0085", "\u007f", "\t"]) {
-      expect(Object.keys(autoresponderProblems({ ...on, subject: `Away${c}x`, from: `Desk${c}x` }, now))).toEqual(["autoresponder/subject", "autoresponder/from"]);
+      expect(Object.keys(autoresponderProblems({ ...on, subject: `Away${c}x`, from: `Desk${c}x` }, now))).toEqual([
+        "autoresponder/subject",
+        "autoresponder/from",
+      ]);
     }
     expect(autoresponderProblems({ ...on, from: "Eve <eve@x>" }, now)["autoresponder/from"]).toHaveLength(1);
     expect(autoresponderProblems({ ...on, body: "x".repeat(10_001) }, now)["autoresponder/body"]).toHaveLength(1);
     expect(autoresponderProblems({ ...on, intervalHours: -1 }, now)["autoresponder/intervalHours"]).toHaveLength(1);
-    expect(autoresponderProblems({ ...on, start: new Date(Date.UTC(2030, 1, 2)), end: new Date(Date.UTC(2030, 1, 1)) }, now)["autoresponder/end"]).toEqual([
-      "The end must be after the start",
-    ]);
+    expect(
+      autoresponderProblems({ ...on, start: new Date(Date.UTC(2030, 1, 2)), end: new Date(Date.UTC(2030, 1, 1)) }, now)["autoresponder/end"],
+    ).toEqual(["The end must be after the start"]);
     expect(autoresponderProblems({ ...on, end: new Date(Date.UTC(2029, 0, 1)) }, now)["autoresponder/end"]![0]).toMatch(/in the past/);
     expect(autoresponderProblems({ enabled: false }, now)).toEqual({});
   });
 
   it("a partial change keeps the current values", () => {
     const current = { ...on, isHtml: false, start: new Date(0), end: null };
-    expect(completeAutoresponder({ enabled: true, subject: "New" }, current, "a@b.example")).toMatchObject({ subject: "New", body: "Back soon", start: new Date(0) });
+    expect(completeAutoresponder({ enabled: true, subject: "New" }, current, "a@b.example")).toMatchObject({
+      subject: "New",
+      body: "Back soon",
+      start: new Date(0),
+    });
     expect(completeAutoresponder({ enabled: true }, null, "a@b.example")).toMatchObject({ from: "a@b.example", subject: "", intervalHours: 24 });
   });
 });

@@ -22,8 +22,7 @@ export type AutoresponderSettings = {
 
 /** What a save asks for: off, or on with its texts and schedule. */
 export type AutoresponderChange =
-  | { enabled: false }
-  | { enabled: true; from: string; subject: string; body: string; intervalHours: number; start: Date | null; end: Date | null };
+  { enabled: false } | { enabled: true; from: string; subject: string; body: string; intervalHours: number; start: Date | null; end: Date | null };
 
 /** A change where an "on" may leave fields out (the REST PATCH): they keep the current values. */
 export type AutoresponderPatch = { enabled: false } | ({ enabled: true } & Partial<Omit<Extract<AutoresponderChange, { enabled: true }>, "enabled">>);
@@ -67,7 +66,14 @@ function offsetMs(instant: number, timeZone: string): number {
       .formatToParts(new Date(instant))
       .map((p) => [p.type, p.value]),
   );
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
@@ -159,7 +165,8 @@ export function autoresponderProblems(change: AutoresponderChange, now: Date = n
   if (!change.body.trim()) add("body", "Enter the message of the reply");
   if (change.subject.length > AUTORESPONDER_LIMITS.subject) add("subject", `Keep the subject under ${AUTORESPONDER_LIMITS.subject} characters`);
   if (!isSingleLine(change.subject)) add("subject", singleLineMessage("The subject"));
-  if (change.body.length > AUTORESPONDER_LIMITS.body) add("body", `Keep the message under ${AUTORESPONDER_LIMITS.body.toLocaleString("en-US")} characters`);
+  if (change.body.length > AUTORESPONDER_LIMITS.body)
+    add("body", `Keep the message under ${AUTORESPONDER_LIMITS.body.toLocaleString("en-US")} characters`);
   if (change.from.length > AUTORESPONDER_LIMITS.from) add("from", `Keep the sender name under ${AUTORESPONDER_LIMITS.from} characters`);
   if (!isSingleLine(change.from)) add("from", singleLineMessage("The sender name"));
   else if (/[<>]/.test(change.from)) add("from", "The sender name can't contain < or >");

@@ -91,11 +91,24 @@ const payloadSchema = z.object({
 type BulkPayload = z.infer<typeof payloadSchema>;
 
 /** Queues the action as one job (its id in every item's audit event); the plan is made again when it runs. */
-export async function startBulkAction(context: WriteContext, accountId: string, addresses: string[], action: BulkAction): Promise<{ jobId: string; bulkId: string; planned: BulkPlanItem[] }> {
+export async function startBulkAction(
+  context: WriteContext,
+  accountId: string,
+  addresses: string[],
+  action: BulkAction,
+): Promise<{ jobId: string; bulkId: string; planned: BulkPlanItem[] }> {
   const { account, items } = await planOn(context.actor, accountId, addresses, action);
   requireReason(context);
   const bulkId = `bulk_${randomUUID()}`;
-  const payload: BulkPayload = { bulkId, accountId: account.id, actorId: context.actor.id, reason: context.reason, via: context.via, action, emails: items.map((i) => i.email) };
+  const payload: BulkPayload = {
+    bulkId,
+    accountId: account.id,
+    actorId: context.actor.id,
+    reason: context.reason,
+    via: context.via,
+    action,
+    emails: items.map((i) => i.email),
+  };
   const { id } = await enqueueJob({
     kind: BULK_JOB,
     key: bulkId,
@@ -148,7 +161,12 @@ export const runBulkJob: JobHandler = async (raw, job: JobContext) => {
   const payload = payloadSchema.parse(raw);
   const user = await findUserById(payload.actorId);
   if (!user || user.lockedAt) throw new NotFoundError("The person who started this bulk action can no longer act");
-  const context: WriteContext = { actor: { id: user.id, email: user.email, name: user.name, role: user.role }, reason: payload.reason, via: payload.via, requestId: job.jobId };
+  const context: WriteContext = {
+    actor: { id: user.id, email: user.email, name: user.name, role: user.role },
+    reason: payload.reason,
+    via: payload.via,
+    requestId: job.jobId,
+  };
   const action = payload.action as BulkAction;
   const auditAction = `mailbox.bulk.${action.kind}`;
   const { account, items } = await planOn(context.actor, payload.accountId, payload.emails, action);
@@ -164,7 +182,13 @@ export const runBulkJob: JobHandler = async (raw, job: JobContext) => {
       const item = todo[next++]!;
       if (item.call === null) {
         // Nothing sent; audited too, so the results list every item and a resumed job skips it.
-        await auditWrite(context, { accountId: account.id, action: auditAction, target: item.email, outcome: "success", detail: { ...detail, skipped: item.skip } });
+        await auditWrite(context, {
+          accountId: account.id,
+          action: auditAction,
+          target: item.email,
+          outcome: "success",
+          detail: { ...detail, skipped: item.skip },
+        });
       } else {
         await auditedCpanelWrite({
           context,
@@ -185,7 +209,12 @@ export const runBulkJob: JobHandler = async (raw, job: JobContext) => {
 };
 
 /** One result line per item of a bulk run (for the page and its CSV), from the audit log. */
-export async function bulkResults(actor: Actor, accountId: string, bulkId: string, kind: BulkAction["kind"]): Promise<Array<{ email: string; outcome: string; call: string | null; skipped: string | null; error: string | null }>> {
+export async function bulkResults(
+  actor: Actor,
+  accountId: string,
+  bulkId: string,
+  kind: BulkAction["kind"],
+): Promise<Array<{ email: string; outcome: string; call: string | null; skipped: string | null; error: string | null }>> {
   const account = await visibleAccount(actor, accountId);
   const action = `mailbox.bulk.${kind}`;
   const events = await listAuditEvents({ accountId: account.id, action, limit: 500 });
@@ -203,8 +232,12 @@ export async function bulkResults(actor: Actor, accountId: string, bulkId: strin
 
 /** The results as CSV (one line per item). */
 export function bulkResultsCsv(rows: Awaited<ReturnType<typeof bulkResults>>): string {
-  const cell = (v: string | null) => (v === null ? "" : /[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"` : v);
-  return ["mailbox,outcome,call,skipped,error", ...rows.map((r) => [r.email, r.outcome, r.call, r.skipped, r.error].map(cell).join(","))].join("\r\n") + "\r\n";
+  const cell = (v: string | null) =>
+    v === null ? "" : /[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"` : v;
+  return (
+    ["mailbox,outcome,call,skipped,error", ...rows.map((r) => [r.email, r.outcome, r.call, r.skipped, r.error].map(cell).join(","))].join("\r\n") +
+    "\r\n"
+  );
 }
 
 /** The job handlers of bulk mailbox actions, for the worker (instrumentation-node.ts). */

@@ -15,16 +15,21 @@ export async function clientForServer(serverId: string, options: CpanelClientOpt
     });
   });
   if (connection.disabledAt !== null) {
-    throw new AccountNotEligibleError("This account's cPanel server is disabled by an administrator: the panel does not call it until it is enabled again.");
+    throw new AccountNotEligibleError(
+      "This account's cPanel server is disabled by an administrator: the panel does not call it until it is enabled again.",
+    );
   }
   const { disabledAt: _disabled, caPem, ...rest } = connection;
   const { CPANEL_CA_FILE, CPANEL_CONNECT_TIMEOUT_MS, CPANEL_REQUEST_TIMEOUT_MS } = config();
-  return cpanelClient({
-    ...rest,
-    caFile: caPem ? caFileForPem(caPem) : (connection.caFile ?? CPANEL_CA_FILE),
-    connectTimeoutMs: CPANEL_CONNECT_TIMEOUT_MS,
-    requestTimeoutMs: CPANEL_REQUEST_TIMEOUT_MS,
-  }, options);
+  return cpanelClient(
+    {
+      ...rest,
+      caFile: caPem ? caFileForPem(caPem) : (connection.caFile ?? CPANEL_CA_FILE),
+      connectTimeoutMs: CPANEL_CONNECT_TIMEOUT_MS,
+      requestTimeoutMs: CPANEL_REQUEST_TIMEOUT_MS,
+    },
+    options,
+  );
 }
 
 /** The UAPI calls of one hosting account, live; every write invalidates the account's cached reads when it ends. */

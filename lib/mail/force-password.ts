@@ -26,7 +26,10 @@ export type ForceResult = BatchAccount & { serverName: string; outcome: ForceOut
  * The accounts of a batch grouped by server, in a stable order: explicit ids, or every account matching a
  * search (at most MAX_BATCH_ACCOUNTS). Unknown ids are dropped and counted.
  */
-export async function planForcePasswordChange(actor: Actor, input: { accountIds?: string[]; query?: string }): Promise<{ servers: BatchServer[]; missing: number; truncated: boolean }> {
+export async function planForcePasswordChange(
+  actor: Actor,
+  input: { accountIds?: string[]; query?: string },
+): Promise<{ servers: BatchServer[]; missing: number; truncated: boolean }> {
   requireStaff(actor);
   let accounts: HostingAccount[] = [];
   let missing = 0;
@@ -104,7 +107,9 @@ export async function forcePasswordChangeOnServer(
     const upstream = toUpstreamError(error, serverName);
     const message = unknown
       ? `WHM on “${serverName}” did not answer in time: the change may or may not have been made.`
-      : upstream instanceof Error ? upstream.message : "The server could not be asked.";
+      : upstream instanceof Error
+        ? upstream.message
+        : "The server could not be asked.";
     results = batch.map((a) => ({
       id: a.id,
       cpanelUser: a.cpanelUser,
@@ -118,7 +123,13 @@ export async function forcePasswordChangeOnServer(
   for (const r of results) {
     if (r.outcome === "skipped") continue; // nothing was done to it
     if (r.outcome === "already") {
-      await auditWrite(context, { accountId: r.id, action: "account.password.force_change", target: r.cpanelUser, outcome: "success", detail: { ...detail, alreadyRequired: true } });
+      await auditWrite(context, {
+        accountId: r.id,
+        action: "account.password.force_change",
+        target: r.cpanelUser,
+        outcome: "success",
+        detail: { ...detail, alreadyRequired: true },
+      });
       continue;
     }
     await auditWrite(context, {

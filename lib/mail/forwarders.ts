@@ -83,7 +83,10 @@ async function forwardersOfDomain(account: HostingAccount, api: Api, domain: str
 }
 
 /** Every address forwarder and domain forwarder of the account, live from cPanel: the one read that loop checks and the forwarding page need. */
-async function readAccountForwarders(account: HostingAccount, api: Api): Promise<{ domains: string[]; forwarders: Forwarder[]; domainForwarders: DomainForwarder[] }> {
+async function readAccountForwarders(
+  account: HostingAccount,
+  api: Api,
+): Promise<{ domains: string[]; forwarders: Forwarder[]; domainForwarders: DomainForwarder[] }> {
   const domains = await mailDomains(account, api);
   const [forwarders, domainForwarders] = await Promise.all([
     Promise.all(domains.map((domain) => forwardersOfDomain(account, api, domain))).then((lists) => lists.flat()),
@@ -202,13 +205,15 @@ export async function addForwarders(context: WriteContext, accountId: string, so
     target: source,
     detail: { source, kind: request.kind, ...detail },
   });
-  const requested = request.kind === "address" ? { destinations: request.destinations } : request.kind === "pipe" ? { destination: request.command } : {};
+  const requested =
+    request.kind === "address" ? { destinations: request.destinations } : request.kind === "pipe" ? { destination: request.command } : {};
 
   let source: string;
   try {
     source = await resolveSource(account, api, sourceRef, "source");
   } catch (error) {
-    if (error instanceof ValidationError) await auditRecorder(context, row(sourceRef, requested))("failure", { error: "invalid", fields: error.fieldErrors });
+    if (error instanceof ValidationError)
+      await auditRecorder(context, row(sourceRef, requested))("failure", { error: "invalid", fields: error.fieldErrors });
     throw error;
   }
   const record = auditRecorder(context, row(source, requested));
@@ -238,7 +243,9 @@ export async function addForwarders(context: WriteContext, accountId: string, so
     case "address": {
       const field = "destinations";
       if (final) {
-        await refuse({ [field]: [`Mail to ${source} is ${final.kind === "fail" ? "bounced" : "discarded"}; remove that forwarder before adding destinations`] });
+        await refuse({
+          [field]: [`Mail to ${source} is ${final.kind === "fail" ? "bounced" : "discarded"}; remove that forwarder before adding destinations`],
+        });
       }
       const checked = checkDestinations(request.destinations, { source, existing: existing.map((f) => f.destination) });
       if (!checked.ok) return refuse({ [field]: checked.messages });
@@ -266,7 +273,11 @@ export async function addForwarders(context: WriteContext, accountId: string, so
     case "pipe": {
       const command = request.command.trim();
       if (!command || command.length > MAX_PIPE_COMMAND_LENGTH || !isSingleLine(command)) {
-        await refuse({ command: [`Enter the program's path (relative to the account's home, or absolute), one line of at most ${MAX_PIPE_COMMAND_LENGTH} characters`] });
+        await refuse({
+          command: [
+            `Enter the program's path (relative to the account's home, or absolute), one line of at most ${MAX_PIPE_COMMAND_LENGTH} characters`,
+          ],
+        });
       }
       if (final) await refuse({ kind: [`Mail to ${source} is ${final.kind === "fail" ? "bounced" : "discarded"}; remove that forwarder first`] });
       write = () => api.addForwarder({ source, kind: "pipe", command });
@@ -284,7 +295,13 @@ export async function addForwarders(context: WriteContext, accountId: string, so
 
   const read = () => forwardersOfDomain(account, api, domainOf(source));
   const after = await writeAndReadBack(context, account, row(source, requested), `forwarder for ${source}`, write, read, landed);
-  if (request.kind === "address") await notifyOwners(context, account.id, { kind: "forwarder.added", source, destinations: request.destinations.map((d) => d.trim().toLowerCase()), accountDomains: graph.domains });
+  if (request.kind === "address")
+    await notifyOwners(context, account.id, {
+      kind: "forwarder.added",
+      source,
+      destinations: request.destinations.map((d) => d.trim().toLowerCase()),
+      accountDomains: graph.domains,
+    });
   return forwardingOf(source, await hasMailbox(account, api, source), after);
 }
 
@@ -309,13 +326,28 @@ export async function removeForwarder(context: WriteContext, accountId: string, 
   const match = before.find(
     (f) =>
       f.source.toLowerCase() === source &&
-      (f.destination === wanted || f.destination.toLowerCase() === wanted.toLowerCase() || (normalized.ok && f.destination.toLowerCase() === normalized.address)),
+      (f.destination === wanted ||
+        f.destination.toLowerCase() === wanted.toLowerCase() ||
+        (normalized.ok && f.destination.toLowerCase() === normalized.address)),
   );
   if (!match) throw new NotFoundError("No such forwarder");
-  const row: AuditRow = { accountId: account.id, action: "mailbox.forwarder.remove", target: source, detail: { source, destination: match.destination, kind: match.kind } };
+  const row: AuditRow = {
+    accountId: account.id,
+    action: "mailbox.forwarder.remove",
+    target: source,
+    detail: { source, destination: match.destination, kind: match.kind },
+  };
   const gone = (after: Forwarder[]) => !after.some((f) => f.source === match.source && f.destination === match.destination);
   const read = () => forwardersOfDomain(account, api, domainOf(source));
-  const after = await writeAndReadBack(context, account, row, `forwarder from ${source}`, () => api.deleteForwarder(match.source, match.destination), read, gone);
+  const after = await writeAndReadBack(
+    context,
+    account,
+    row,
+    `forwarder from ${source}`,
+    () => api.deleteForwarder(match.source, match.destination),
+    read,
+    gone,
+  );
   await notifyOwners(context, account.id, { kind: "forwarder.removed", source, destination: match.destination });
   return forwardingOf(source, await hasMailbox(account, api, source), after);
 }
@@ -339,7 +371,12 @@ async function readDomainForwarders(account: HostingAccount, api: Api): Promise<
  * Forwards all mail of one of the account's domains to another domain (UAPI Email::add_domain_forwarder). cPanel
  * silently replaces an existing one, so the panel refuses instead: remove the old one first.
  */
-export async function addDomainForwarder(context: WriteContext, accountId: string, sourceDomain: string, destinationDomain: string): Promise<DomainForwarding[]> {
+export async function addDomainForwarder(
+  context: WriteContext,
+  accountId: string,
+  sourceDomain: string,
+  destinationDomain: string,
+): Promise<DomainForwarding[]> {
   const account = await visibleAccount(context.actor, accountId);
   requireReason(context);
   const api = await accountApi(account);
@@ -354,7 +391,8 @@ export async function addDomainForwarder(context: WriteContext, accountId: strin
   const fieldErrors: Record<string, string[]> = {};
   const domains = await mailDomains(account, api);
   if (!source.ok) fieldErrors.sourceDomain = [source.message];
-  else if (!domains.includes(source.domain)) fieldErrors.sourceDomain = [`${source.domain} is not one of this account's mail domains (${domains.join(", ")})`];
+  else if (!domains.includes(source.domain))
+    fieldErrors.sourceDomain = [`${source.domain} is not one of this account's mail domains (${domains.join(", ")})`];
   if (!destination.ok) fieldErrors.destinationDomain = [destination.message];
   const current = await readDomainForwarders(account, api);
   if (source.ok && destination.ok && !fieldErrors.sourceDomain) {

@@ -5,7 +5,13 @@ import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import { requireReason, writeContext, type WriteContext } from "@/lib/core/write-context";
 import { auditWrite } from "@/lib/audit/write";
 import { DuplicateEmailError, findUserByEmail, normalizeEmail, type User } from "@/lib/db/users";
-import { findHostingAccount, findHostingAccountsByCpanelUser, listAccountsOwnedBy, searchAccounts, type HostingAccount } from "@/lib/db/hosting-accounts";
+import {
+  findHostingAccount,
+  findHostingAccountsByCpanelUser,
+  listAccountsOwnedBy,
+  searchAccounts,
+  type HostingAccount,
+} from "@/lib/db/hosting-accounts";
 import {
   acceptInvitation,
   createInvitedUser,
@@ -41,7 +47,6 @@ export function panelPasswordErrors(password: string, confirmPassword: string, e
   return Object.keys(errors).length ? errors : null;
 }
 
-
 /** What the invitations list shows: no token, no hash. */
 export type InvitationSummary = {
   id: string;
@@ -56,7 +61,9 @@ export type InvitationSummary = {
 /** Invitations for the users page (staff): open ones first, then the most recently accepted. */
 export async function listInvitationSummaries(actor: Actor): Promise<InvitationSummary[]> {
   requireStaff(actor);
-  const invitations = (await listInvitations(200)).filter((i, index, all) => i.state !== "accepted" || index - all.findIndex((x) => x.state === "accepted") < 20);
+  const invitations = (await listInvitations(200)).filter(
+    (i, index, all) => i.state !== "accepted" || index - all.findIndex((x) => x.state === "accepted") < 20,
+  );
   return Promise.all(
     invitations.map(async (i) => ({
       id: i.id,
@@ -89,7 +96,8 @@ async function resolveAccounts(refs: string[]): Promise<HostingAccount[]> {
       matches = await findHostingAccountsByCpanelUser(ref);
     }
     if (matches.length === 0) errors.push(`No hosting account is called "${raw}"`);
-    else if (matches.length > 1) errors.push(`"${ref}" names accounts on several servers (${matches.map((a) => a.serverName).join(", ")}); use the account id`);
+    else if (matches.length > 1)
+      errors.push(`"${ref}" names accounts on several servers (${matches.map((a) => a.serverName).join(", ")}); use the account id`);
     else if (matches[0]!.ownerEmail) errors.push(`${matches[0]!.primaryDomain} already belongs to ${matches[0]!.ownerEmail}`);
     else found.set(matches[0]!.id, matches[0]!);
   }
@@ -122,7 +130,10 @@ export async function inviteCustomer(
   const existing = await findUserByEmail(email);
   if (existing) {
     const invitation = await latestInvitationOf(existing.id);
-    const message = invitation && invitation.state !== "accepted" ? "This address has an open invitation already: resend or revoke it in the invitations list" : "A panel user with this email already exists";
+    const message =
+      invitation && invitation.state !== "accepted"
+        ? "This address has an open invitation already: resend or revoke it in the invitations list"
+        : "A panel user with this email already exists";
     throw new ValidationError({ email: [message] });
   }
   const accounts = await resolveAccounts(input.accounts);
@@ -152,7 +163,8 @@ export async function inviteWithAccounts(
       validForMs: INVITATION_VALID_MS,
     });
   } catch (error) {
-    if (error instanceof DuplicateEmailError || (await findUserByEmail(email))) throw new ValidationError({ email: ["A panel user with this email already exists"] });
+    if (error instanceof DuplicateEmailError || (await findUserByEmail(email)))
+      throw new ValidationError({ email: ["A panel user with this email already exists"] });
     throw error;
   }
   const owned = (await listAccountsOwnedBy(created.user.id)).map((a) => a.primaryDomain);
@@ -172,7 +184,11 @@ async function staffInvitation(context: WriteContext, invitationId: string): Pro
   const invitation = /^inv_[0-9A-Z]{26}$/.test(invitationId) ? await findInvitation(invitationId) : null;
   if (!invitation) throw new NotFoundError("No such invitation");
   requireReason(context);
-  if (invitation.state === "accepted") throw new ValidationError({ invitationId: [`${invitation.email} has accepted already`] }, `${invitation.email} has accepted the invitation already.`);
+  if (invitation.state === "accepted")
+    throw new ValidationError(
+      { invitationId: [`${invitation.email} has accepted already`] },
+      `${invitation.email} has accepted the invitation already.`,
+    );
   return invitation;
 }
 
@@ -180,8 +196,15 @@ async function staffInvitation(context: WriteContext, invitationId: string): Pro
 export async function resendInvitation(context: WriteContext, invitationId: string): Promise<{ email: string }> {
   const invitation = await staffInvitation(context, invitationId);
   const renewed = await renewInvitation(invitation.id, INVITATION_VALID_MS);
-  if (!renewed) throw new ValidationError({ invitationId: ["It was accepted meanwhile"] }, `${invitation.email} has accepted the invitation already.`);
-  await auditWrite(context, { accountId: null, action: "user.invitation.resend", target: invitation.email, outcome: "success", detail: { invitationId: invitation.id, expiresAt: renewed.invitation.expiresAt } });
+  if (!renewed)
+    throw new ValidationError({ invitationId: ["It was accepted meanwhile"] }, `${invitation.email} has accepted the invitation already.`);
+  await auditWrite(context, {
+    accountId: null,
+    action: "user.invitation.resend",
+    target: invitation.email,
+    outcome: "success",
+    detail: { invitationId: invitation.id, expiresAt: renewed.invitation.expiresAt },
+  });
   const accounts = (await listAccountsOwnedBy(invitation.userId)).map((a) => a.primaryDomain);
   await sendInvitationMail(renewed.invitation, renewed.token, isPanelUser(context.actor) ? context.actor.name : null, accounts);
   return { email: invitation.email };
@@ -192,7 +215,13 @@ export async function cancelInvitation(context: WriteContext, invitationId: stri
   const invitation = await staffInvitation(context, invitationId);
   if (invitation.state === "revoked") return { email: invitation.email };
   await revokeInvitation(invitation.id);
-  await auditWrite(context, { accountId: null, action: "user.invitation.revoke", target: invitation.email, outcome: "success", detail: { invitationId: invitation.id } });
+  await auditWrite(context, {
+    accountId: null,
+    action: "user.invitation.revoke",
+    target: invitation.email,
+    outcome: "success",
+    detail: { invitationId: invitation.id },
+  });
   return { email: invitation.email };
 }
 
@@ -221,12 +250,19 @@ function actorOf(user: User): Actor {
 export async function acceptInvitationLink(token: string, password: string, confirmPassword: string): Promise<{ email: string }> {
   const invitation = isLinkTokenShape(token) ? await findInvitationByToken(token) : null;
   if (!invitation || invitation.state !== "pending") {
-    throw new ValidationError({ form: ["This invitation link has expired or was already used"] }, "This invitation link has expired or was already used.");
+    throw new ValidationError(
+      { form: ["This invitation link has expired or was already used"] },
+      "This invitation link has expired or was already used.",
+    );
   }
   const errors = panelPasswordErrors(password, confirmPassword, invitation.email);
   if (errors) throw new ValidationError(errors);
   const user = await acceptInvitation(token, password);
-  if (!user) throw new ValidationError({ form: ["This invitation link has expired or was already used"] }, "This invitation link has expired or was already used.");
+  if (!user)
+    throw new ValidationError(
+      { form: ["This invitation link has expired or was already used"] },
+      "This invitation link has expired or was already used.",
+    );
   await auditWrite(writeContext(actorOf(user), "web"), {
     accountId: null,
     action: "user.invitation.accept",

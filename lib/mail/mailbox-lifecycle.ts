@@ -65,7 +65,11 @@ export async function createMailbox(context: WriteContext, accountId: string, in
   if (Object.keys(errors).length) {
     await audit("failure", { error: "invalid_request", fields: Object.keys(errors) });
     if (Object.keys(errors).length === 1 && errors.password) {
-      throw new PasswordTooWeakError("password", verdict.violations.map((v) => v.code), errors.password);
+      throw new PasswordTooWeakError(
+        "password",
+        verdict.violations.map((v) => v.code),
+        errors.password,
+      );
     }
     throw new ValidationError(errors);
   }
@@ -79,7 +83,8 @@ export async function createMailbox(context: WriteContext, accountId: string, in
     readBack: { read: () => api.listMailboxes(), landed: (list) => list.some((m) => m.email.toLowerCase() === email), confirm: true },
     // Not in the list after a lost answer: it was not created (the original error is shown).
     notShownMeansFailed: true,
-    unknownOutcome: () => `cPanel did not confirm in time whether ${email} was created. Look for it in the list in a moment before creating it again.`,
+    unknownOutcome: () =>
+      `cPanel did not confirm in time whether ${email} was created. Look for it in the list in a moment before creating it again.`,
     successDetail: (list) => ({ after: { quotaMb: list?.find((m) => m.email.toLowerCase() === email)?.quotaMb ?? null } }),
   });
   const mailbox = after!.find((m) => m.email.toLowerCase() === email)!;

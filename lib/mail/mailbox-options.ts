@@ -156,7 +156,8 @@ export function quotaProblems(
       ? []
       : [`This account allows at most ${formatMb(limits.accountMaxQuotaMb)} per mailbox, so unlimited is not available`];
   }
-  if (!Number.isInteger(quotaMb) || quotaMb < 1 || quotaMb > MAX_QUOTA_MB) return [`Use a whole number of MB from 1 to ${MAX_QUOTA_MB.toLocaleString("en-US")}`];
+  if (!Number.isInteger(quotaMb) || quotaMb < 1 || quotaMb > MAX_QUOTA_MB)
+    return [`Use a whole number of MB from 1 to ${MAX_QUOTA_MB.toLocaleString("en-US")}`];
   if (limits.accountMaxQuotaMb !== null && quotaMb > limits.accountMaxQuotaMb) {
     return [`This account allows at most ${formatMb(limits.accountMaxQuotaMb)} per mailbox`];
   }
@@ -225,7 +226,11 @@ function planSteps(api: AccountClient, before: MailboxSettings, change: Resolved
       label: flagWords[flag][wanted ? 0 : 1],
       apply: () => (wanted ? on : off)(email),
       undo: () => (wanted ? off : on)(email),
-      landed: async () => mailboxFlag((await api.listMailboxes()).find((m) => m.email.toLowerCase() === email.toLowerCase()), flag) === wanted,
+      landed: async () =>
+        mailboxFlag(
+          (await api.listMailboxes()).find((m) => m.email.toLowerCase() === email.toLowerCase()),
+          flag,
+        ) === wanted,
       // cPanel's suspend_login ends the mailbox's open IMAP/POP sessions; unsuspending does not bring them back.
       lasting: flag === "suspendLogin" && wanted ? "the mailbox's open mail sessions were ended, so its apps sign in again" : undefined,
     });
@@ -292,7 +297,11 @@ async function validateChange(account: HostingAccount, before: MailboxSettings, 
     // The same policy the password change runs (it checks again before sending); only checked here first.
     const verdict = evaluatePassword(change.newPassword, await passwordPolicyContext(account, before.email));
     if (!verdict.ok) {
-      weak = new PasswordTooWeakError("newPassword", verdict.violations.map((v) => v.code), verdict.violations.map((v) => v.message));
+      weak = new PasswordTooWeakError(
+        "newPassword",
+        verdict.violations.map((v) => v.code),
+        verdict.violations.map((v) => v.message),
+      );
     }
   }
   if (weak && Object.keys(errors).length === 0) throw weak;
@@ -303,7 +312,8 @@ async function validateChange(account: HostingAccount, before: MailboxSettings, 
 /** The error a failed multi-part save ends with: the cause in words, and exactly what was undone or is still in effect. */
 function rollbackFailure(error: RollbackError, serverName: string): unknown {
   const { report } = error;
-  const cause = error.cause instanceof UpstreamError || error.cause instanceof ValidationError ? error.cause : toUpstreamError(error.cause, serverName);
+  const cause =
+    error.cause instanceof UpstreamError || error.cause instanceof ValidationError ? error.cause : toUpstreamError(error.cause, serverName);
   const clean = report.stillApplied.length === 0;
   // The mailbox is as it was: the cause alone is the truth (a password refusal stays password_too_weak).
   if (clean && report.undone.length === 0 && cause instanceof Error) return cause;
@@ -379,7 +389,8 @@ export async function updateMailbox(
   const after = await readSettings(account, await findMailbox(account, mailbox.email));
   const readBack = Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, { ...value, after: after[key as keyof MailboxSettings] }]));
   await audit("success", { changes: readBack, password: change.newPassword !== undefined });
-  if (changes.autoresponder && !changes.autoresponder.before && changes.autoresponder.after) await notifyOwners(context, account.id, { kind: "autoresponder.enabled", mailbox: mailbox.email });
+  if (changes.autoresponder && !changes.autoresponder.before && changes.autoresponder.after)
+    await notifyOwners(context, account.id, { kind: "autoresponder.enabled", mailbox: mailbox.email });
   const notes = [quotaNote(change.quotaMb, after)].filter((n): n is string => n !== null);
   return { settings: after, changed, notes };
 }

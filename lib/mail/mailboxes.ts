@@ -26,11 +26,7 @@ export const MAILBOXES_PER_PAGE = 50;
  * One page of an account's mailboxes, live from cPanel (UAPI Email::list_pops_with_disk), filtered by
  * address on the server so the browser never receives thousands of rows.
  */
-export async function listMailboxPage(
-  actor: Actor,
-  accountId: string,
-  options: { query?: string; page?: number } = {},
-): Promise<MailboxPage> {
+export async function listMailboxPage(actor: Actor, accountId: string, options: { query?: string; page?: number } = {}): Promise<MailboxPage> {
   const account = await visibleAccount(actor, accountId);
   const api = await cachedAccountApi(account);
   const all = await fromCpanel(account.serverName, () => api.listMailboxes());

@@ -63,7 +63,10 @@ export function rankDomains(records: readonly DeliveryRecord[], top = TOP_DOMAIN
     const domain = r.recipient.slice(r.recipient.lastIndexOf("@") + 1);
     if (domain) byDomain.set(domain, (byDomain.get(domain) ?? 0) + 1);
   }
-  return [...byDomain].map(([domain, count]) => ({ domain, count })).sort((a, b) => b.count - a.count || a.domain.localeCompare(b.domain)).slice(0, top);
+  return [...byDomain]
+    .map(([domain, count]) => ({ domain, count }))
+    .sort((a, b) => b.count - a.count || a.domain.localeCompare(b.domain))
+    .slice(0, top);
 }
 
 /** The delivery-log reads of one mailbox page stop here: a slow log must not hold the page. */
@@ -72,7 +75,8 @@ const STATS_TIMEOUT_MS = 4000;
 async function readStats(account: HostingAccount, email: string, timeoutMs: number): Promise<OutgoingStats> {
   // Cancelled by the caller (not a server failure): the circuit breaker does not count it.
   const client = await clientForServer(account.serverId, { signal: AbortSignal.timeout(timeoutMs) });
-  if (client.authMode !== "whm") throw new UpstreamError("unavailable", "The delivery log needs a WHM token; this server is connected with a cPanel token.");
+  if (client.authMode !== "whm")
+    throw new UpstreamError("unavailable", "The delivery log needs a WHM token; this server is connected with a cPanel token.");
   const whm = client.whm;
   const now = Date.now();
   const [lastHour, last24Hours, sample] = await fromCpanel(account.serverName, () =>
@@ -86,7 +90,12 @@ async function readStats(account: HostingAccount, email: string, timeoutMs: numb
 }
 
 /** The mailbox's held mail (everyone who may see it) and, for staff, its delivery counts and top recipient domains. */
-export async function getOutgoingMail(actor: Actor, accountId: string, mailboxRef: string, options: { statsTimeoutMs?: number } = {}): Promise<OutgoingMail> {
+export async function getOutgoingMail(
+  actor: Actor,
+  accountId: string,
+  mailboxRef: string,
+  options: { statsTimeoutMs?: number } = {},
+): Promise<OutgoingMail> {
   const account = await visibleAccount(actor, accountId);
   const mailbox = await findMailbox(account, mailboxRef, { cached: true });
   const api = await accountApi(account);
@@ -117,7 +126,12 @@ export async function getOutgoingMail(actor: Actor, accountId: string, mailboxRe
  * Deletes the mailbox's held messages (UAPI Email::delete_held_messages; cPanel removes them in the background) and
  * answers how many were queued for deletion. The hold itself stays on.
  */
-export async function deleteHeldMail(context: WriteContext, accountId: string, mailboxRef: string, extraDetail: Record<string, unknown> = {}): Promise<{ email: string; deleted: number }> {
+export async function deleteHeldMail(
+  context: WriteContext,
+  accountId: string,
+  mailboxRef: string,
+  extraDetail: Record<string, unknown> = {},
+): Promise<{ email: string; deleted: number }> {
   const account = await visibleAccount(context.actor, accountId);
   requireReason(context);
   const mailbox = await findMailbox(account, mailboxRef);
@@ -128,7 +142,8 @@ export async function deleteHeldMail(context: WriteContext, accountId: string, m
     serverName: account.serverName,
     write: () => api.deleteHeldMessages(mailbox.email),
     readBack: { read: () => api.heldMessageCount(mailbox.email), landed: (n) => n === 0 },
-    unknownOutcome: () => `cPanel did not confirm in time whether the held mail of ${mailbox.email} was deleted. Reload the page to see how many are still held.`,
+    unknownOutcome: () =>
+      `cPanel did not confirm in time whether the held mail of ${mailbox.email} was deleted. Reload the page to see how many are still held.`,
     successDetail: (after) => (after === undefined ? undefined : { heldAfter: after }),
   });
   return { email: mailbox.email, deleted: result ?? 0 };
@@ -214,7 +229,15 @@ export async function topSenders(actor: Actor, window: "hour" | "day", options: 
             top.sort((a, b) => b.total - a.total);
             for (const t of top.slice(0, TOP_SENDERS)) {
               const [account] = await findHostingAccountsByCpanelUser(t.cpanelUser, server.id);
-              rows.push({ sender: t.sender, serverName: server.name, cpanelUser: t.cpanelUser, accountId: account?.id ?? null, counts: t.counts, total: t.total, state: null });
+              rows.push({
+                sender: t.sender,
+                serverName: server.name,
+                cpanelUser: t.cpanelUser,
+                accountId: account?.id ?? null,
+                counts: t.counts,
+                total: t.total,
+                state: null,
+              });
             }
           })(),
           deadline,

@@ -39,7 +39,16 @@ function contactsOf(listed: ListedOwnerAccount): string[] {
 
 /** Plans turning WHM contact addresses into customer logins that own their accounts; reads only. */
 export async function planOwnerImport(serverId: string, listed: ListedOwnerAccount[]): Promise<OwnerImportPlan> {
-  const plan: OwnerImportPlan = { newAccounts: 0, knownAccounts: 0, newUsers: [], existingUsers: [], alreadyOwned: [], missingContact: [], severalContacts: [], staffContacts: [] };
+  const plan: OwnerImportPlan = {
+    newAccounts: 0,
+    knownAccounts: 0,
+    newUsers: [],
+    existingUsers: [],
+    alreadyOwned: [],
+    missingContact: [],
+    severalContacts: [],
+    staffContacts: [],
+  };
   const newUsers = new Map<string, PlannedAccount[]>();
   const existing = new Map<string, PlannedAccount[]>();
   const users = new Map<string, User | null>();
@@ -78,7 +87,11 @@ export async function planOwnerImport(serverId: string, listed: ListedOwnerAccou
 }
 
 /** What an owner import did: the invitations sent and the accounts given to existing customers. */
-export type OwnerImportOutcome = { invited: { email: string; accounts: string[] }[]; assigned: { email: string; accounts: string[] }[]; failed: { email: string; error: string }[] };
+export type OwnerImportOutcome = {
+  invited: { email: string; accounts: string[] }[];
+  assigned: { email: string; accounts: string[] }[];
+  failed: { email: string; error: string }[];
+};
 
 async function unownedAccounts(serverId: string, planned: PlannedAccount[]): Promise<HostingAccount[]> {
   const found = await Promise.all(planned.map(async (p) => (await findHostingAccountsByCpanelUser(p.cpanelUser, serverId))[0]));
@@ -108,7 +121,13 @@ export async function applyOwnerImport(context: WriteContext, serverId: string, 
     const given: string[] = [];
     for (const account of await unownedAccounts(serverId, accounts)) {
       await assignAccountOwner(account.id, user.id);
-      await auditWrite(context, { accountId: account.id, action: "account.owner.assign", target: account.primaryDomain, outcome: "success", detail: { before: null, after: user.email, from: "whm-contact" } });
+      await auditWrite(context, {
+        accountId: account.id,
+        action: "account.owner.assign",
+        target: account.primaryDomain,
+        outcome: "success",
+        detail: { before: null, after: user.email, from: "whm-contact" },
+      });
       given.push(account.primaryDomain);
     }
     outcome.assigned.push({ email, accounts: given });

@@ -1,6 +1,16 @@
 import "server-only";
 import type { Actor } from "@/lib/core/actor";
-import { bumpSessionVersion, createUser, DuplicateEmailError, findUserById, listUsers, normalizeEmail, setUserLocked, setUserRole, type Role } from "@/lib/db/users";
+import {
+  bumpSessionVersion,
+  createUser,
+  DuplicateEmailError,
+  findUserById,
+  listUsers,
+  normalizeEmail,
+  setUserLocked,
+  setUserRole,
+  type Role,
+} from "@/lib/db/users";
 import { auditWrite } from "@/lib/audit/write";
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import { requireAdmin } from "@/lib/mail/guards";
@@ -34,7 +44,10 @@ export async function listPanelUsers(actor: Actor): Promise<PanelUser[]> {
 }
 
 /** Creates a panel user with an initial password that the admin hands over (admins only, with a reason). */
-export async function createPanelUser(context: WriteContext, input: { email: string; name?: string; role: Role; password: string }): Promise<{ email: string }> {
+export async function createPanelUser(
+  context: WriteContext,
+  input: { email: string; name?: string; role: Role; password: string },
+): Promise<{ email: string }> {
   requireAdmin(context.actor);
   requireReason(context);
   const email = normalizeEmail(input.email);
@@ -68,7 +81,13 @@ async function otherUser(context: WriteContext, userId: string) {
 export async function changePanelUserRole(context: WriteContext, userId: string, role: Role): Promise<{ email: string; role: Role }> {
   const user = await otherUser(context, userId);
   await setUserRole(user.id, role);
-  await auditWrite(context, { accountId: null, action: "user.role.change", target: user.email, outcome: "success", detail: { before: user.role, after: role } });
+  await auditWrite(context, {
+    accountId: null,
+    action: "user.role.change",
+    target: user.email,
+    outcome: "success",
+    detail: { before: user.role, after: role },
+  });
   return { email: user.email, role };
 }
 

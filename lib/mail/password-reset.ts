@@ -53,7 +53,13 @@ export async function requestPasswordReset(input: { email: string; ip: string })
   const user = email ? await findUserByEmail(email) : null;
   if (user && !user.lockedAt && (await canSignInWithPassword(user))) {
     const { token, expiresAt } = await createPasswordResetToken(user.id, RESET_LINK_VALID_MS);
-    await auditWrite(writeContext(actorOf(user), "web"), { accountId: null, action: "user.password.reset.request", target: user.email, outcome: "success", detail: { expiresAt } });
+    await auditWrite(writeContext(actorOf(user), "web"), {
+      accountId: null,
+      action: "user.password.reset.request",
+      target: user.email,
+      outcome: "success",
+      detail: { expiresAt },
+    });
     await enqueueMail({
       key: `password-reset:${user.id}:${expiresAt}`,
       to: user.email,

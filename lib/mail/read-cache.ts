@@ -75,10 +75,13 @@ function redisStore(redis: Redis): Store {
   const entryPrefix = (scope: string, key: string) => `mailroom:rc:${scope}:${key}:`;
   return {
     async lookup(scope, key, known) {
-      const [generation, value] = (await redis.eval(LOOKUP_SCRIPT, 1, generationKey(scope), entryPrefix(scope, key), known === undefined ? "" : String(known))) as [
-        string,
-        string | null,
-      ];
+      const [generation, value] = (await redis.eval(
+        LOOKUP_SCRIPT,
+        1,
+        generationKey(scope),
+        entryPrefix(scope, key),
+        known === undefined ? "" : String(known),
+      )) as [string, string | null];
       return { generation: Number(generation), value: value ?? null };
     },
     async store(scope, generation, key, value, ttlMs) {
@@ -94,7 +97,12 @@ function redisStore(redis: Redis): Store {
 
 const HOLDER_KEY = Symbol.for("mailroom.readCache");
 type Holder = typeof globalThis & {
-  [HOLDER_KEY]?: { store: Store; redis?: Redis; parsed: Map<string, { generation: number; value: unknown; expires: number }>; inflight: Map<string, Promise<unknown>> };
+  [HOLDER_KEY]?: {
+    store: Store;
+    redis?: Redis;
+    parsed: Map<string, { generation: number; value: unknown; expires: number }>;
+    inflight: Map<string, Promise<unknown>>;
+  };
 };
 
 function state() {
@@ -166,7 +174,9 @@ export async function cachedRead<T>(account: AccountScope, key: string, read: ()
     flight = (async () => {
       const value = await read();
       remember(parsed, localKey, generation, value, ttl);
-      await store.store(scope, generation, key, JSON.stringify(value), ttl).catch((error: unknown) => warn("The cPanel read cache could not store a read", error));
+      await store
+        .store(scope, generation, key, JSON.stringify(value), ttl)
+        .catch((error: unknown) => warn("The cPanel read cache could not store a read", error));
       return value;
     })();
     inflight.set(flightKey, flight);
@@ -178,7 +188,13 @@ export async function cachedRead<T>(account: AccountScope, key: string, read: ()
   return copy(await flight);
 }
 
-function remember(parsed: Map<string, { generation: number; value: unknown; expires: number }>, key: string, generation: number, value: unknown, ttl: number) {
+function remember(
+  parsed: Map<string, { generation: number; value: unknown; expires: number }>,
+  key: string,
+  generation: number,
+  value: unknown,
+  ttl: number,
+) {
   if (parsed.size >= MAX_LOCAL_ENTRIES) parsed.delete(parsed.keys().next().value!);
   parsed.set(key, { generation, value, expires: Date.now() + ttl });
 }

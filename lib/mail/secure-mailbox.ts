@@ -79,7 +79,8 @@ async function restrictionStep(
 ): Promise<SecureStep> {
   const isSet = (m: Mailbox | undefined) => (id === "suspend_login" ? m?.suspendLogin : m?.holdOutgoing) === true;
   const label = LABELS[id];
-  if (isSet(mailbox)) return { id, label, outcome: "already", detail: id === "suspend_login" ? "Login was already suspended." : "Outgoing mail was already held." };
+  if (isSet(mailbox))
+    return { id, label, outcome: "already", detail: id === "suspend_login" ? "Login was already suspended." : "Outgoing mail was already held." };
   try {
     await auditedCpanelWrite({
       context,
@@ -93,16 +94,23 @@ async function restrictionStep(
       id,
       label,
       outcome: "done",
-      detail: id === "suspend_login"
-        ? "New logins (IMAP, POP, SMTP, Webmail) are refused; mail still arrives."
-        : "Mail sent from this mailbox to other servers waits in the queue instead of leaving.",
+      detail:
+        id === "suspend_login"
+          ? "New logins (IMAP, POP, SMTP, Webmail) are refused; mail still arrives."
+          : "Mail sent from this mailbox to other servers waits in the queue instead of leaving.",
     };
   } catch (error) {
     return { id, label, ...failureText(error) };
   }
 }
 
-async function passwordStep(context: WriteContext, account: HostingAccount, api: AccountClient, mailbox: Mailbox, incidentId: string): Promise<SecureStep> {
+async function passwordStep(
+  context: WriteContext,
+  account: HostingAccount,
+  api: AccountClient,
+  mailbox: Mailbox,
+  incidentId: string,
+): Promise<SecureStep> {
   const id = "replace_password";
   const label = LABELS[id];
   const [localPart = "", domain = ""] = mailbox.email.split("@");
@@ -132,7 +140,8 @@ async function sessionsStep(context: WriteContext, account: HostingAccount, api:
       id,
       label,
       outcome: "skipped",
-      detail: "cPanel can only end the sessions of every mailbox on the hosting account at once, so only support can do it. The suspended login and the new password keep anyone from connecting again; ask support if connections stay open.",
+      detail:
+        "cPanel can only end the sessions of every mailbox on the hosting account at once, so only support can do it. The suspended login and the new password keep anyone from connecting again; ask support if connections stay open.",
     };
   }
   try {
@@ -144,7 +153,12 @@ async function sessionsStep(context: WriteContext, account: HostingAccount, api:
       // Ending sessions leaves no state to read back: a lost answer stays unknown.
       unknownOutcome: () => `cPanel did not confirm in time whether the sessions of ${account.cpanelUser} were ended.`,
     });
-    return { id, label, outcome: "done", detail: `cPanel ended the IMAP/POP sessions of every mailbox on ${account.cpanelUser} (it cannot end one mailbox's only).` };
+    return {
+      id,
+      label,
+      outcome: "done",
+      detail: `cPanel ended the IMAP/POP sessions of every mailbox on ${account.cpanelUser} (it cannot end one mailbox's only).`,
+    };
   } catch (error) {
     return { id, label, ...failureText(error) };
   }
@@ -152,7 +166,13 @@ async function sessionsStep(context: WriteContext, account: HostingAccount, api:
 
 /** When the audit log last saw each destination of `email` added (successful forwarder adds in the last 90 days). */
 async function forwarderAddTimes(accountId: string, email: string): Promise<Map<string, number>> {
-  const events = await listAuditEvents({ accountId, action: "mailbox.forwarder.add", outcome: "success", since: Date.now() - 90 * DAY_MS, limit: 500 });
+  const events = await listAuditEvents({
+    accountId,
+    action: "mailbox.forwarder.add",
+    outcome: "success",
+    since: Date.now() - 90 * DAY_MS,
+    limit: 500,
+  });
   const times = new Map<string, number>();
   for (const e of events) {
     if (e.target?.toLowerCase() !== email.toLowerCase()) continue;
@@ -167,7 +187,13 @@ async function forwarderAddTimes(accountId: string, email: string): Promise<Map<
 }
 
 async function autoresponderChangeTime(accountId: string, email: string): Promise<number | null> {
-  const events = await listAuditEvents({ accountId, action: "mailbox.settings.update", outcome: "success", since: Date.now() - 90 * DAY_MS, limit: 500 });
+  const events = await listAuditEvents({
+    accountId,
+    action: "mailbox.settings.update",
+    outcome: "success",
+    since: Date.now() - 90 * DAY_MS,
+    limit: 500,
+  });
   const hit = events.find((e) => e.target?.toLowerCase() === email.toLowerCase() && JSON.stringify(e.detail ?? {}).includes("autoresponder"));
   return hit?.at ?? null;
 }
@@ -188,7 +214,9 @@ async function reviewForwarding(account: HostingAccount, api: AccountClient, ema
       const addedAt = addTimes.get(f.destination.toLowerCase()) ?? null;
       return { destination: f.destination, kind: f.kind, addedAt, recent: addedAt !== null && addedAt >= recentSince };
     });
-  const ar: SecureAutoresponder | null = autoresponder ? { subject: autoresponder.subject, changedAt: arTime, recent: arTime !== null && arTime >= recentSince } : null;
+  const ar: SecureAutoresponder | null = autoresponder
+    ? { subject: autoresponder.subject, changedAt: arTime, recent: arTime !== null && arTime >= recentSince }
+    : null;
   return { forwarders, autoresponder: ar };
 }
 

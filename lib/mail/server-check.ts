@@ -155,7 +155,12 @@ export async function runServerCheck(server: { id: string; name: string }): Prom
     target = await checkClient(server.id);
   } catch (error) {
     log().warn({ serverId: server.id, err: errorField(error) }, "server check: no usable connection");
-    step("connection", "TLS and token", "fail", "The panel cannot use this server's record (a token that no longer decrypts, or an unreadable CA file): replace the token.");
+    step(
+      "connection",
+      "TLS and token",
+      "fail",
+      "The panel cannot use this server's record (a token that no longer decrypts, or an unreadable CA file): replace the token.",
+    );
   }
   if (target) {
     if (target.authMode === "whm") await checkWhm(target, step, result);
@@ -170,9 +175,14 @@ type Target = Awaited<ReturnType<typeof checkClient>>;
 
 function connectionSentence(baseUrl: string, who: string): { status: CheckStatus; message: string } {
   const url = new URL(baseUrl);
-  if (url.protocol === "https:") return { status: "ok", message: `Connected to ${url.host} over TLS (certificate trusted); the server accepted the token of ${who}.` };
-  if (isLocalHost(url.hostname)) return { status: "ok", message: `Connected to ${url.host} (plain HTTP on this machine); the server accepted the token of ${who}.` };
-  return { status: "warn", message: `Connected to ${url.host} over plain HTTP: the token crosses the network unencrypted. Use https:// and port 2087.` };
+  if (url.protocol === "https:")
+    return { status: "ok", message: `Connected to ${url.host} over TLS (certificate trusted); the server accepted the token of ${who}.` };
+  if (isLocalHost(url.hostname))
+    return { status: "ok", message: `Connected to ${url.host} (plain HTTP on this machine); the server accepted the token of ${who}.` };
+  return {
+    status: "warn",
+    message: `Connected to ${url.host} over plain HTTP: the token crosses the network unencrypted. Use https:// and port 2087.`,
+  };
 }
 
 async function checkWhm(target: Target, step: Step, result: ServerCheckResult): Promise<void> {
@@ -197,7 +207,13 @@ async function checkWhm(target: Target, step: Step, result: ServerCheckResult): 
     const version = await client.whm.version();
     result.version = version;
     if (versionAtLeast(version, MIN_WHM_VERSION)) step("version", "WHM version", "ok", `cPanel & WHM ${version}.`);
-    else step("version", "WHM version", "warn", `cPanel & WHM ${version} is older than ${MIN_WHM_VERSION}, the oldest release the panel was checked against; update the server.`);
+    else
+      step(
+        "version",
+        "WHM version",
+        "warn",
+        `cPanel & WHM ${version} is older than ${MIN_WHM_VERSION}, the oldest release the panel was checked against; update the server.`,
+      );
   } catch (error) {
     step("version", "WHM version", "warn", `Could not read the version: ${describeFailure(error, baseUrl, "version")}`);
   }
@@ -208,10 +224,22 @@ async function checkWhm(target: Target, step: Step, result: ServerCheckResult): 
   const missing = [...new Set(FEATURE_ACLS.filter((f) => !has(f.acl)).map((f) => f.acl))].sort();
   result.missingAcls = missing;
   if (!missing.length) {
-    step("privileges", "Token privileges", "ok", privileges.all ? "The token has every ACL (root)." : "The token has every ACL the panel's features need.");
+    step(
+      "privileges",
+      "Token privileges",
+      "ok",
+      privileges.all ? "The token has every ACL (root)." : "The token has every ACL the panel's features need.",
+    );
   } else {
     const required = FEATURE_ACLS.some((f) => f.required && missing.includes(f.acl));
-    const names = missing.map((acl) => `${acl} (${FEATURE_ACLS.filter((f) => f.acl === acl).map((f) => f.feature.split(":")[0]).join(", ")})`).join("; ");
+    const names = missing
+      .map(
+        (acl) =>
+          `${acl} (${FEATURE_ACLS.filter((f) => f.acl === acl)
+            .map((f) => f.feature.split(":")[0])
+            .join(", ")})`,
+      )
+      .join("; ");
     step(
       "privileges",
       "Token privileges",
@@ -226,7 +254,13 @@ async function checkWhm(target: Target, step: Step, result: ServerCheckResult): 
     const accounts = await client.whm.listAccounts();
     result.accountCount = accounts.length;
     firstAccount = accounts[0]?.user ?? null;
-    if (accounts.length) step("accounts", "Accounts (listaccts)", "ok", `WHM lists ${accounts.length} account${accounts.length === 1 ? "" : "s"}${privileges.all ? "" : " (a reseller sees only its own)"}.`);
+    if (accounts.length)
+      step(
+        "accounts",
+        "Accounts (listaccts)",
+        "ok",
+        `WHM lists ${accounts.length} account${accounts.length === 1 ? "" : "s"}${privileges.all ? "" : " (a reseller sees only its own)"}.`,
+      );
     else step("accounts", "Accounts (listaccts)", "warn", "WHM lists no accounts for this token: there is nothing to import.");
   } catch (error) {
     step(
@@ -260,7 +294,12 @@ async function checkCpanelToken(target: Target, step: Step, result: ServerCheckR
   step("version", "WHM version", "warn", "A cPanel token cannot read the WHM version; connect with a WHM token to check it.");
   result.features = FEATURE_ACLS.map(({ feature, acl }) => ({ feature, acl, ok: acl === "cpanel-api" }));
   result.missingAcls = ["WHM token"];
-  step("privileges", "Token privileges", "warn", `A cPanel token manages only its own account (${username}): mailboxes, forwarders and autoresponders work; account import and account summaries need a WHM token.`);
+  step(
+    "privileges",
+    "Token privileges",
+    "warn",
+    `A cPanel token manages only its own account (${username}): mailboxes, forwarders and autoresponders work; account import and account summaries need a WHM token.`,
+  );
   result.accountCount = 1;
   step("accounts", "Accounts (listaccts)", "warn", `A cPanel token cannot list accounts; the panel manages the one account ${username}.`);
   await checkAccount(target, username, step, result);
@@ -282,7 +321,8 @@ async function checkAccount(target: Target, user: string | null, step: Step, res
     const { value: mailboxes, ms } = await timed(() => account.listMailboxesBasic());
     result.mailboxRoundTripMs = ms;
     const sentence = `${user} has ${mailboxes.length} mailbox${mailboxes.length === 1 ? "" : "es"}; the list took ${ms} ms.`;
-    if (ms > SLOW_ROUND_TRIP_MS) step("mailboxes", "One account's mailboxes", "warn", `${sentence} That is slow: pages that list mailboxes will feel slow.`);
+    if (ms > SLOW_ROUND_TRIP_MS)
+      step("mailboxes", "One account's mailboxes", "warn", `${sentence} That is slow: pages that list mailboxes will feel slow.`);
     else step("mailboxes", "One account's mailboxes", "ok", sentence);
   } catch (error) {
     step("mailboxes", "One account's mailboxes", "fail", proxyRefused(error));
@@ -292,8 +332,18 @@ async function checkAccount(target: Target, user: string | null, step: Step, res
   try {
     const strength = await account.requiredPasswordStrength();
     result.requiredStrength = strength;
-    step("password-strength", "Required password strength", "ok", `cPanel requires a password strength of at least ${strength} (of 100) for mailboxes; the panel checks new passwords against it.`);
+    step(
+      "password-strength",
+      "Required password strength",
+      "ok",
+      `cPanel requires a password strength of at least ${strength} (of 100) for mailboxes; the panel checks new passwords against it.`,
+    );
   } catch (error) {
-    step("password-strength", "Required password strength", "warn", `Could not read it (${describeFailure(error, target.baseUrl, "PasswdStrength::get_required_strength")}); cPanel still enforces it on every change.`);
+    step(
+      "password-strength",
+      "Required password strength",
+      "warn",
+      `Could not read it (${describeFailure(error, target.baseUrl, "PasswdStrength::get_required_strength")}); cPanel still enforces it on every change.`,
+    );
   }
 }

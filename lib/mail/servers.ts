@@ -68,7 +68,10 @@ export async function listServersForAdmin(actor: Actor): Promise<ServerSummary[]
 /** One server and its last check result (admins only). */
 export async function serverForAdmin(actor: Actor, serverId: string): Promise<{ server: ServerSummary; lastCheck: ServerCheckResult | null }> {
   const server = await adminServer(actor, serverId);
-  return { server: summarize(server, (await listAccountsOnServer(server.id)).length), lastCheck: (await lastServerCheck(server.id)) as ServerCheckResult | null };
+  return {
+    server: summarize(server, (await listAccountsOnServer(server.id)).length),
+    lastCheck: (await lastServerCheck(server.id)) as ServerCheckResult | null,
+  };
 }
 
 export type ServerInput = { name: string; baseUrl: string; authMode: AuthMode; username: string; token: string; caPem?: string };
@@ -81,7 +84,8 @@ function validateUrlAndCa(input: { baseUrl?: string; caPem?: string }, errors: R
       errors.baseUrl = [(error as Error).message];
     }
   }
-  if (input.caPem && !looksLikePemCertificate(input.caPem)) errors.caPem = ["Paste a PEM certificate (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)"];
+  if (input.caPem && !looksLikePemCertificate(input.caPem))
+    errors.caPem = ["Paste a PEM certificate (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)"];
 }
 
 /** Adds a server; the token is stored encrypted and never shown again (admins only, with a reason). */
@@ -148,7 +152,13 @@ export async function setServerEnabled(context: WriteContext, serverId: string, 
   const server = await adminServer(context.actor, serverId);
   requireReason(context);
   await setServerDisabled(serverId, !enabled);
-  await auditWrite(context, { accountId: null, action: enabled ? "server.enable" : "server.disable", target: server.name, outcome: "success", detail: { serverId } });
+  await auditWrite(context, {
+    accountId: null,
+    action: enabled ? "server.enable" : "server.disable",
+    target: server.name,
+    outcome: "success",
+    detail: { serverId },
+  });
   return { name: server.name };
 }
 
@@ -189,15 +199,25 @@ async function fetchWhmAccounts(server: Server): Promise<ListedAccount[]> {
  * The one account import (CLI `accounts:import` and /admin/servers): every account WHM listaccts shows is recorded or
  * refreshed (domain, contact); owners are kept; accounts WHM no longer lists are reported, not deleted.
  */
-export async function importServerAccounts(server: Server, options: { listAccounts?: (server: Server) => Promise<ListedAccount[]> } = {}): Promise<ImportResult> {
-  if (server.authMode !== "whm") throw new ImportNotPossibleError(`Server "${server.name}" uses a cPanel token; importing accounts needs a WHM token`);
-  if (server.disabledAt !== null && !options.listAccounts) throw new ImportNotPossibleError(`Server "${server.name}" is disabled; enable it to import its accounts`);
+export async function importServerAccounts(
+  server: Server,
+  options: { listAccounts?: (server: Server) => Promise<ListedAccount[]> } = {},
+): Promise<ImportResult> {
+  if (server.authMode !== "whm")
+    throw new ImportNotPossibleError(`Server "${server.name}" uses a cPanel token; importing accounts needs a WHM token`);
+  if (server.disabledAt !== null && !options.listAccounts)
+    throw new ImportNotPossibleError(`Server "${server.name}" is disabled; enable it to import its accounts`);
   const listed = await (options.listAccounts ?? fetchWhmAccounts)(server);
   const result: ImportResult = { server, created: [], updated: [], missing: [] };
   const seen = new Set<string>();
   for (const acct of listed) {
     const existed = (await findHostingAccountsByCpanelUser(acct.user, server.id)).length > 0;
-    const account = await upsertHostingAccount({ serverId: server.id, cpanelUser: acct.user, primaryDomain: acct.domain, contactEmail: acct.contactEmail });
+    const account = await upsertHostingAccount({
+      serverId: server.id,
+      cpanelUser: acct.user,
+      primaryDomain: acct.domain,
+      contactEmail: acct.contactEmail,
+    });
     seen.add(account.id);
     (existed ? result.updated : result.created).push(account);
   }
@@ -206,7 +226,10 @@ export async function importServerAccounts(server: Server, options: { listAccoun
 }
 
 /** Imports a server's accounts from /admin/servers (admins only, with a reason); a cPanel token or a disabled server is a field error. */
-export async function importAccountsAsAdmin(context: WriteContext, serverId: string): Promise<{ name: string; created: number; updated: number; missing: number }> {
+export async function importAccountsAsAdmin(
+  context: WriteContext,
+  serverId: string,
+): Promise<{ name: string; created: number; updated: number; missing: number }> {
   const server = await adminServer(context.actor, serverId);
   requireReason(context);
   let result: ImportResult;
@@ -217,6 +240,12 @@ export async function importAccountsAsAdmin(context: WriteContext, serverId: str
     throw error;
   }
   const counts = { created: result.created.length, updated: result.updated.length, missing: result.missing.length };
-  await auditWrite(context, { accountId: null, action: "server.accounts.import", target: server.name, outcome: "success", detail: { serverId, ...counts } });
+  await auditWrite(context, {
+    accountId: null,
+    action: "server.accounts.import",
+    target: server.name,
+    outcome: "success",
+    detail: { serverId, ...counts },
+  });
   return { name: server.name, ...counts };
 }

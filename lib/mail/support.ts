@@ -64,7 +64,9 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
  * server is asked in parallel which accounts own a matching domain (WHM listaccts, searchtype=domain, so
  * addon domains count), then those accounts' addresses (WHM list_pops_for).
  */
-async function findAccountsByMailbox(query: string): Promise<{ matches: Map<string, { account: HostingAccount; addresses: string[] }>; unanswered: string[] }> {
+async function findAccountsByMailbox(
+  query: string,
+): Promise<{ matches: Map<string, { account: HostingAccount; addresses: string[] }>; unanswered: string[] }> {
   const domainPart = query.slice(query.lastIndexOf("@") + 1).toLowerCase();
   const matches = new Map<string, { account: HostingAccount; addresses: string[] }>();
   const unanswered: string[] = [];
@@ -207,7 +209,11 @@ function expectedAfter(action: AccountMailAction): ((state: OutgoingState) => bo
  * Runs one account-wide mail action in WHM (suspend/unsuspend_outgoing_email, hold/release_outgoing_email,
  * terminate_cpuser_mailbox_sessions), audited with the reason. The answer is what WHM reports afterwards.
  */
-export async function runAccountMailAction(context: WriteContext, accountId: string, action: AccountMailAction): Promise<{ message: string; state: OutgoingState | null }> {
+export async function runAccountMailAction(
+  context: WriteContext,
+  accountId: string,
+  action: AccountMailAction,
+): Promise<{ message: string; state: OutgoingState | null }> {
   requireStaff(context.actor);
   const account = await visibleAccount(context.actor, accountId);
   requireReason(context);
@@ -234,7 +240,8 @@ export async function runAccountMailAction(context: WriteContext, accountId: str
     write,
     // Ending sessions leaves no state to read back: a lost answer stays unknown.
     ...(check ? { readBack: { read: readState, landed: check } } : {}),
-    unknownOutcome: () => `WHM did not confirm in time whether this was done for ${account.cpanelUser}. Reload the page to see the current state before trying again.`,
+    unknownOutcome: () =>
+      `WHM did not confirm in time whether this was done for ${account.cpanelUser}. Reload the page to see the current state before trying again.`,
     successDetail: (state) => (state ? { after: state } : undefined),
   });
   const after = settled ?? (check ? await fromCpanel(account.serverName, readState).catch(() => null) : null);
@@ -246,7 +253,14 @@ const MAX_SYSTEM_FORWARDS = 10;
 
 /** Splits a comma/space/newline-separated list of destinations into trimmed, unique entries. */
 export function parseForwardList(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**

@@ -82,9 +82,7 @@ export function describeRollback(report: RollbackReport): string {
   const parts: string[] = [];
   if (report.stillApplied.length === 0) {
     const lead = report.lasting.length ? "Everything was put back" : "Nothing was changed";
-    parts.push(
-      report.undone.length ? `${lead}: ${list(report.undone)} ${report.undone.length === 1 ? "was" : "were"} undone.` : `${lead}.`,
-    );
+    parts.push(report.undone.length ? `${lead}: ${list(report.undone)} ${report.undone.length === 1 ? "was" : "were"} undone.` : `${lead}.`);
     if (report.lasting.length) parts.push(`Only this remains: ${list(report.lasting)}.`);
   } else {
     parts.push(`Undoing failed too, so these changes are still in effect: ${list(report.stillApplied)}.`);

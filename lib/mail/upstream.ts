@@ -1,21 +1,20 @@
 import "server-only";
-import {
-  CpanelApiError,
-  CpanelAuthError,
-  CpanelConfigError,
-  CpanelProtocolError,
-  CpanelTimeoutError,
-  CpanelUnavailableError,
-} from "@/lib/cpanel";
+import { CpanelApiError, CpanelAuthError, CpanelConfigError, CpanelProtocolError, CpanelTimeoutError, CpanelUnavailableError } from "@/lib/cpanel";
 import { AccountNotEligibleError, NotFoundError, UpstreamError } from "@/lib/core/errors";
 
 /** Turns the cPanel client's typed errors into one domain error with a sentence a customer can act on. */
 export function toUpstreamError(error: unknown, serverName: string): unknown {
   if (error instanceof CpanelTimeoutError) {
-    return new UpstreamError("timeout", `The cPanel server “${serverName}” did not answer in time. Nothing was shown as done; try again in a moment.`, { cause: error });
+    return new UpstreamError(
+      "timeout",
+      `The cPanel server “${serverName}” did not answer in time. Nothing was shown as done; try again in a moment.`,
+      { cause: error },
+    );
   }
   if (error instanceof CpanelUnavailableError) {
-    return new UpstreamError("unavailable", `The cPanel server “${serverName}” cannot be reached right now. Try again in a moment.`, { cause: error });
+    return new UpstreamError("unavailable", `The cPanel server “${serverName}” cannot be reached right now. Try again in a moment.`, {
+      cause: error,
+    });
   }
   if (error instanceof CpanelAuthError) {
     // WHM answers a revoked token and a call the token lacks the ACL for alike (403, "Access denied").
@@ -42,7 +41,9 @@ export function toUpstreamError(error: unknown, serverName: string): unknown {
     return new UpstreamError("rejected", `cPanel refused the request: ${reason}`, { cause: error });
   }
   if (error instanceof CpanelConfigError) {
-    return new AccountNotEligibleError(`The panel is not set up to manage this account on “${serverName}” (for example, the server's token is for another cPanel user).`);
+    return new AccountNotEligibleError(
+      `The panel is not set up to manage this account on “${serverName}” (for example, the server's token is for another cPanel user).`,
+    );
   }
   if (error instanceof CpanelProtocolError) {
     return new UpstreamError("protocol", `The cPanel server “${serverName}” sent an answer the panel does not understand.`, { cause: error });

@@ -23,7 +23,12 @@ async function whoDidIt(context: WriteContext, recipient: User): Promise<{ who: 
   return { who: own ? "you" : (context.actor.name ?? context.actor.email), own };
 }
 
-async function notify(context: WriteContext, recipient: User, event: SecurityEvent, account: { id: string; label: string; domains: string[] } | undefined) {
+async function notify(
+  context: WriteContext,
+  recipient: User,
+  event: SecurityEvent,
+  account: { id: string; label: string; domains: string[] } | undefined,
+) {
   const words = wordEvent(event, account);
   const { who, own } = await whoDidIt(context, recipient);
   // The address only for the owner's own actions: support's address is none of the customer's business.
@@ -57,7 +62,11 @@ export async function notifyOwners(context: WriteContext, accountId: string, eve
     if (!account?.ownerUserId) return;
     const owner = await findUserById(account.ownerUserId);
     if (!owner || owner.lockedAt) return;
-    await notify(context, owner, event, { id: account.id, label: `${account.primaryDomain} (${account.cpanelUser})`, domains: [account.primaryDomain] });
+    await notify(context, owner, event, {
+      id: account.id,
+      label: `${account.primaryDomain} (${account.cpanelUser})`,
+      domains: [account.primaryDomain],
+    });
   } catch (error) {
     log().error({ ...errorField(error), event: event.kind, accountId, requestId: context.requestId }, "A security notice could not be queued");
   }

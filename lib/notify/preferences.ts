@@ -34,7 +34,12 @@ export type NotificationSettings = {
 export async function getNotificationSettings(actor: Actor): Promise<NotificationSettings> {
   const stored = await notificationPreferencesOf(actor.id);
   return {
-    optional: OPTIONAL_NOTIFICATIONS.map((n) => ({ kind: n.kind, label: n.label, description: n.description, enabled: stored[n.kind] ?? n.defaultEnabled })),
+    optional: OPTIONAL_NOTIFICATIONS.map((n) => ({
+      kind: n.kind,
+      label: n.label,
+      description: n.description,
+      enabled: stored[n.kind] ?? n.defaultEnabled,
+    })),
     security: SECURITY_NOTIFICATIONS,
   };
 }

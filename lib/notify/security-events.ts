@@ -13,7 +13,14 @@ export type UserSecurityEvent = { kind: "two_factor.disabled" } | { kind: "api_t
 
 export type SecurityEvent = AccountSecurityEvent | UserSecurityEvent;
 
-export type Wording = { title: string; summary: string; facts: { label: string; value: string }[]; warning: string | null; reviewPath: string; target: string };
+export type Wording = {
+  title: string;
+  summary: string;
+  facts: { label: string; value: string }[];
+  warning: string | null;
+  reviewPath: string;
+  target: string;
+};
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf("@") + 1).toLowerCase();
 
@@ -38,7 +45,14 @@ export function wordEvent(event: SecurityEvent, account: { id: string; label: st
         target: event.mailbox,
       };
     case "mailbox.created":
-      return { title: "Mailbox created", summary: `The mailbox ${event.mailbox} was created.`, facts: [{ label: "Mailbox", value: event.mailbox }, ...accountFact], warning: null, reviewPath: mailboxPage(event.mailbox), target: event.mailbox };
+      return {
+        title: "Mailbox created",
+        summary: `The mailbox ${event.mailbox} was created.`,
+        facts: [{ label: "Mailbox", value: event.mailbox }, ...accountFact],
+        warning: null,
+        reviewPath: mailboxPage(event.mailbox),
+        target: event.mailbox,
+      };
     case "mailbox.deleted":
       return {
         title: "Mailbox deleted",
@@ -54,7 +68,9 @@ export function wordEvent(event: SecurityEvent, account: { id: string; label: st
         title: "Forwarder added",
         summary: `Mail to ${event.source} is now also forwarded to ${event.destinations.join(", ")}.`,
         facts: [{ label: "Address", value: event.source }, { label: "Forwarded to", value: event.destinations.join(", ") }, ...accountFact],
-        warning: outside.length ? `${outside.join(", ")} ${outside.length === 1 ? "is" : "are"} outside this account's domains: copies of this mail leave your hosting.` : null,
+        warning: outside.length
+          ? `${outside.join(", ")} ${outside.length === 1 ? "is" : "are"} outside this account's domains: copies of this mail leave your hosting.`
+          : null,
         reviewPath: mailboxPage(event.source),
         target: `${event.source}>${event.destinations.join(",")}`,
       };

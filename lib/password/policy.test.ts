@@ -93,4 +93,3 @@ describe("generatePassword", () => {
     expect(seen.size).toBe(20);
   });
 });
-

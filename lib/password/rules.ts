@@ -73,6 +73,11 @@ export function checkPasswordRules(password: string, context: PasswordContext): 
       label: "Not the mailbox name",
       message: "Don't use the mailbox name in the password",
     },
-    { code: "contains_domain", ok: !containsDomain(lower, domain), label: "Not the domain name", message: "Don't use the domain name in the password" },
+    {
+      code: "contains_domain",
+      ok: !containsDomain(lower, domain),
+      label: "Not the domain name",
+      message: "Don't use the domain name in the password",
+    },
   ];
 }

@@ -96,7 +96,10 @@ describe.each(ENGINES)("mailroom CLI on %s", (engine) => {
     expect((await cli(["user:add", "--email", "support@example.com", "--role", "support"], { stdin: "Demo-support-2026\n" })).code).toBe(0);
     expect(await verifyUserPassword("support@example.com", "Demo-support-2026")).not.toBeNull();
 
-    expect(await cli(["user:add", "--email", "x@example.com", "--role", "root"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--role") });
+    expect(await cli(["user:add", "--email", "x@example.com", "--role", "root"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("--role"),
+    });
     expect(await cli(["user:add", "--email", "x@example.com", "--role", "admin"], { stdin: "short\n" })).toMatchObject({ code: 2 });
     expect(await cli(["user:add", "--email", "customer@example.com", "--role", "admin"])).toMatchObject({
       code: 1,

@@ -197,7 +197,10 @@ export async function assignAccount(input: {
   } else {
     const serverId = input.server ? (await requireServer(input.server)).id : undefined;
     const matches = await findHostingAccountsByCpanelUser(input.cpanelUser!, serverId);
-    if (matches.length === 0) throw new CliError(`No hosting account has the cPanel user ${input.cpanelUser}${input.server ? ` on ${input.server}` : ""} (run accounts:import?)`);
+    if (matches.length === 0)
+      throw new CliError(
+        `No hosting account has the cPanel user ${input.cpanelUser}${input.server ? ` on ${input.server}` : ""} (run accounts:import?)`,
+      );
     if (matches.length > 1) {
       throw usageError(`The cPanel user ${input.cpanelUser} exists on ${matches.map((m) => m.serverName).join(", ")}; add --server NAME`);
     }

@@ -107,12 +107,20 @@ function int(value: string | boolean | undefined, name: string): number | undefi
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n") + "\n";
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join("  ")
+          .trimEnd(),
+      )
+      .join("\n") + "\n"
+  );
 }
 
 const describeUser = (u: User) => `${u.email} (${u.role}${u.lockedAt ? ", locked" : ""}, ${u.id})`;
-const describeAccount = (a: HostingAccount) =>
-  `${a.id} ${a.cpanelUser}@${a.serverName} (${a.primaryDomain}) owner: ${a.ownerEmail ?? "none"}`;
+const describeAccount = (a: HostingAccount) => `${a.id} ${a.cpanelUser}@${a.serverName} (${a.primaryDomain}) owner: ${a.ownerEmail ?? "none"}`;
 
 async function run(command: string, v: Values, io: CliIo): Promise<void> {
   const out = (text: string) => io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
@@ -139,7 +147,12 @@ async function run(command: string, v: Values, io: CliIo): Promise<void> {
       const servers = await commands.listServers();
       if (v.json) return void out(JSON.stringify(servers, null, 2));
       if (!servers.length) return void out("No servers yet (add one with server:add)");
-      out(table([["NAME", "ID", "AUTH", "USER", "URL", "CA FILE"], ...servers.map((x) => [x.name, x.id, x.authMode, x.username, x.baseUrl, x.caFile ?? "-"])]));
+      out(
+        table([
+          ["NAME", "ID", "AUTH", "USER", "URL", "CA FILE"],
+          ...servers.map((x) => [x.name, x.id, x.authMode, x.username, x.baseUrl, x.caFile ?? "-"]),
+        ]),
+      );
       return;
     }
     case "server:check": {
@@ -151,7 +164,11 @@ async function run(command: string, v: Values, io: CliIo): Promise<void> {
         for (const st of check.steps) out(`  ${mark[st.status]}  ${st.title}: ${st.message}`);
         if (check.features.length) {
           out("Features:");
-          out(table([["FEATURE", "ACL", "TOKEN"], ...check.features.map((f) => [f.feature, f.acl, f.ok ? "ok" : "MISSING"])]).replace(/^/gm, "  ").trimEnd());
+          out(
+            table([["FEATURE", "ACL", "TOKEN"], ...check.features.map((f) => [f.feature, f.acl, f.ok ? "ok" : "MISSING"])])
+              .replace(/^/gm, "  ")
+              .trimEnd(),
+          );
         }
       }
       const failed = check.steps.filter((st) => st.status === "fail").map((st) => st.title);
@@ -217,7 +234,9 @@ async function run(command: string, v: Values, io: CliIo): Promise<void> {
     case "user:invite": {
       const accounts = (v.account as unknown as string[] | undefined) ?? [];
       const invited = await onboarding.inviteUser({ email: s(v.email), name: s(v.name), accounts });
-      out(`Invited ${invited.email}: the e-mail with a single-use link (valid 7 days) is queued.${invited.accounts.length ? ` Owns: ${invited.accounts.join(", ")}` : ""}`);
+      out(
+        `Invited ${invited.email}: the e-mail with a single-use link (valid 7 days) is queued.${invited.accounts.length ? ` Owns: ${invited.accounts.join(", ")}` : ""}`,
+      );
       return;
     }
     case "user:list": {
@@ -243,7 +262,15 @@ async function run(command: string, v: Values, io: CliIo): Promise<void> {
       out(
         table([
           ["ID", "STATE", "ATTEMPTS", "CREATED", "NEXT TRY", "JOB", "LAST ERROR"],
-          ...jobs.map((j) => [j.id, j.state, `${j.attempts}/${j.maxAttempts}`, when(j.createdAt), when(j.state === "queued" ? j.runAt : null), j.title, j.lastError ?? "-"]),
+          ...jobs.map((j) => [
+            j.id,
+            j.state,
+            `${j.attempts}/${j.maxAttempts}`,
+            when(j.createdAt),
+            when(j.state === "queued" ? j.runAt : null),
+            j.title,
+            j.lastError ?? "-",
+          ]),
         ]),
       );
       return;

@@ -33,7 +33,12 @@ const LISTED = [
 async function cli(args: string[]) {
   let stdout = "";
   let stderr = "";
-  const io: CliIo = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, stdin: Readable.from([]), env: {} };
+  const io: CliIo = {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    stdin: Readable.from([]),
+    env: {},
+  };
   return { code: await runCli(args, io), stdout, stderr };
 }
 
@@ -53,21 +58,41 @@ describe("accounts:import --invite-owners", () => {
     await createUser({ email: "admin@hosting.example", role: "admin", password: "Admin-hosting-2026" });
     const count = async (table: "users" | "hosting_accounts" | "invitations" | "audit_events") =>
       Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(database.current().handle.db)).rows[0]!.n);
-    const before = { users: await count("users"), accounts: await count("hosting_accounts"), invitations: await count("invitations"), audit: await count("audit_events") };
+    const before = {
+      users: await count("users"),
+      accounts: await count("hosting_accounts"),
+      invitations: await count("invitations"),
+      audit: await count("audit_events"),
+    };
 
     const { lines, plan } = await importWithOwners({ server: "whm1", dryRun: true, listAccounts: async () => LISTED });
     const text = lines.join("\n");
     expect(text).toContain("Dry run: nothing was changed.");
     expect(text).toContain("WHM lists 7 account(s), 6 new to the panel, 1 known.");
-    expect(text).toContain("New customer logins, each invited by e-mail (1):\n  owner@alpha.example: alpha.example (alpha), alpha-two.example (alpha2)");
+    expect(text).toContain(
+      "New customer logins, each invited by e-mail (1):\n  owner@alpha.example: alpha.example (alpha), alpha-two.example (alpha2)",
+    );
     expect(text).toContain("existing customer logins (no invitation) (1):\n  existing@beta.example: beta.example (beta)");
     expect(text).toContain("Accounts that keep their owner (1):\n  owned.example (owned): kept@owned.example");
     expect(text).toMatch(/no usable contact e-mail.*\(1\):\n {2}gamma\.example \(gamma\)/);
     expect(text).toMatch(/several addresses.*\(1\):\n {2}delta\.example \(delta\): one@delta\.example, two@delta\.example/);
     expect(text).toMatch(/support or admin login.*\(1\):\n {2}staffy\.example \(staffy\): admin@hosting\.example/);
-    expect(plan.newUsers).toEqual([{ email: "owner@alpha.example", accounts: [{ cpanelUser: "alpha", domain: "alpha.example" }, { cpanelUser: "alpha2", domain: "alpha-two.example" }] }]);
+    expect(plan.newUsers).toEqual([
+      {
+        email: "owner@alpha.example",
+        accounts: [
+          { cpanelUser: "alpha", domain: "alpha.example" },
+          { cpanelUser: "alpha2", domain: "alpha-two.example" },
+        ],
+      },
+    ]);
 
-    const after = { users: await count("users"), accounts: await count("hosting_accounts"), invitations: await count("invitations"), audit: await count("audit_events") };
+    const after = {
+      users: await count("users"),
+      accounts: await count("hosting_accounts"),
+      invitations: await count("invitations"),
+      audit: await count("audit_events"),
+    };
     expect(after).toEqual(before);
     expect(mails.sent).toHaveLength(0);
   });
@@ -85,7 +110,9 @@ describe("accounts:import --invite-owners", () => {
     expect(ownerOf("staffy.example")).toBeNull();
     expect(ownerOf("owned.example")).toBe("kept@owned.example");
     expect((await findUserByEmail("owner@alpha.example"))?.role).toBe("customer");
-    expect(mails.sent).toEqual([expect.objectContaining({ to: "owner@alpha.example", template: "invitation", data: expect.objectContaining({ invitedBy: null }) })]);
+    expect(mails.sent).toEqual([
+      expect.objectContaining({ to: "owner@alpha.example", template: "invitation", data: expect.objectContaining({ invitedBy: null }) }),
+    ]);
     // The output never carries the link.
     expect(lines.join("\n")).not.toContain("/invite/");
 

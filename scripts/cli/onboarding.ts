@@ -49,20 +49,37 @@ const named = (a: PlannedAccount) => `${a.domain} (${a.cpanelUser})`;
 
 /** The plan as a person reads it, one section per kind of outcome. */
 export function describePlan(server: Server, plan: OwnerImportPlan): string[] {
-  const lines = [`Server ${server.name}: WHM lists ${plan.newAccounts + plan.knownAccounts} account(s), ${plan.newAccounts} new to the panel, ${plan.knownAccounts} known.`];
+  const lines = [
+    `Server ${server.name}: WHM lists ${plan.newAccounts + plan.knownAccounts} account(s), ${plan.newAccounts} new to the panel, ${plan.knownAccounts} known.`,
+  ];
   const section = (title: string, rows: string[]) => {
     lines.push(`${title} (${rows.length})${rows.length ? ":" : ""}`);
     for (const row of rows) lines.push(`  ${row}`);
   };
-  section("New customer logins, each invited by e-mail", plan.newUsers.map((u) => `${u.email}: ${u.accounts.map(named).join(", ")}`));
-  section("Accounts given to existing customer logins (no invitation)", plan.existingUsers.map((u) => `${u.email}: ${u.accounts.map(named).join(", ")}`));
-  section("Accounts that keep their owner", plan.alreadyOwned.map((a) => `${named(a)}: ${a.owner}`));
+  section(
+    "New customer logins, each invited by e-mail",
+    plan.newUsers.map((u) => `${u.email}: ${u.accounts.map(named).join(", ")}`),
+  );
+  section(
+    "Accounts given to existing customer logins (no invitation)",
+    plan.existingUsers.map((u) => `${u.email}: ${u.accounts.map(named).join(", ")}`),
+  );
+  section(
+    "Accounts that keep their owner",
+    plan.alreadyOwned.map((a) => `${named(a)}: ${a.owner}`),
+  );
   section(
     "Accounts with no usable contact e-mail (assign them with account:assign)",
     plan.missingContact.map((a) => `${named(a)}${a.contact ? `: "${a.contact}" is not an address` : ""}`),
   );
-  section("Accounts whose contact lists several addresses (assign them with account:assign)", plan.severalContacts.map((a) => `${named(a)}: ${a.contacts.join(", ")}`));
-  section("Accounts whose contact is a support or admin login (not given)", plan.staffContacts.map((a) => `${named(a)}: ${a.email}`));
+  section(
+    "Accounts whose contact lists several addresses (assign them with account:assign)",
+    plan.severalContacts.map((a) => `${named(a)}: ${a.contacts.join(", ")}`),
+  );
+  section(
+    "Accounts whose contact is a support or admin login (not given)",
+    plan.staffContacts.map((a) => `${named(a)}: ${a.email}`),
+  );
   return lines;
 }
 
@@ -96,10 +113,17 @@ export async function importWithOwners(input: {
   const plan = await planOwnerImport(server.id, listed);
   if (input.dryRun) return { lines: ["Dry run: nothing was changed.", ...describePlan(server, plan)], plan, outcome: null };
 
-  const imported = await importAccounts({ server: server.name, listAccounts: async () => listed.map((a) => ({ user: a.user, domain: a.domain, contactEmail: a.contactEmails?.[0] ?? a.contactEmail ?? null })) });
+  const imported = await importAccounts({
+    server: server.name,
+    listAccounts: async () => listed.map((a) => ({ user: a.user, domain: a.domain, contactEmail: a.contactEmails?.[0] ?? a.contactEmail ?? null })),
+  });
   const outcome = await applyOwnerImport(cliContext("accounts:import --invite-owners"), server.id, plan);
   return {
-    lines: [`Server ${server.name}: ${imported.created.length} new, ${imported.updated.length} refreshed`, ...describePlan(server, plan).slice(1), ...describeOutcome(outcome)],
+    lines: [
+      `Server ${server.name}: ${imported.created.length} new, ${imported.updated.length} refreshed`,
+      ...describePlan(server, plan).slice(1),
+      ...describeOutcome(outcome),
+    ],
     plan,
     outcome,
   };

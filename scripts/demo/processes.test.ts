@@ -35,7 +35,10 @@ describe("demo child output", () => {
     const { child, port } = startChatty();
     let bytes = 0;
     readLines(child, (line) => (bytes += line.length + 1));
-    const answer = await within(port.then((p) => fetch(`http://127.0.0.1:${p}/`).then((r) => r.text())), 10_000);
+    const answer = await within(
+      port.then((p) => fetch(`http://127.0.0.1:${p}/`).then((r) => r.text())),
+      10_000,
+    );
     expect(answer).toBe("ok");
     expect(bytes).toBeGreaterThan(1024 * 1024);
   });

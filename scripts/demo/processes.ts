@@ -26,7 +26,13 @@ export function printLines(name: string, out: NodeJS.WritableStream = process.st
  * Starts a child that is stopped with the launcher; if it dies on its own, the launcher stops too. Its stdout is
  * always read: each line goes to `onLine` (printed with `label` by default).
  */
-export function startChild(command: string, args: string[], env: NodeJS.ProcessEnv, name: string, onLine: (line: string) => void = printLines(labelOf(name))): ChildProcess {
+export function startChild(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  name: string,
+  onLine: (line: string) => void = printLines(labelOf(name)),
+): ChildProcess {
   const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "inherit"] });
   readLines(child, onLine);
   children.add(child);

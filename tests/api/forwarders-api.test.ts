@@ -45,17 +45,27 @@ function call(
 ) {
   const request = new Request(`${BASE}${path}`, {
     method,
-    headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    headers: {
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return handler(request, { params: Promise.resolve(params) });
 }
 
-const fwd = (accountId: string, address: string) => ({ path: `/${accountId}/email-accounts/${encodeURIComponent(address)}/forwarders`, params: { accountId, address: encodeURIComponent(address) } });
+const fwd = (accountId: string, address: string) => ({
+  path: `/${accountId}/email-accounts/${encodeURIComponent(address)}/forwarders`,
+  params: { accountId, address: encodeURIComponent(address) },
+});
 
 async function emulatorForwarders(user: string, address: string): Promise<string[]> {
   const state = await panel().emulator.control.state(user);
-  return (state.forwarders as { address: string; forward: string }[]).filter((f) => f.address === address).map((f) => f.forward).sort();
+  return (state.forwarders as { address: string; forward: string }[])
+    .filter((f) => f.address === address)
+    .map((f) => f.forward)
+    .sort();
 }
 
 describe("address forwarders", () => {
@@ -106,8 +116,12 @@ describe("address forwarders", () => {
     ]);
     const loop = await call(postForwarders, "POST", path, params, writeToken, { destinations: ["hello@example.com"] });
     expect((await loop.json()).errors[0].detail).toMatch(/would send mail in a circle: info@example.com → hello@example.com → info@example.com/);
-    const many = await call(postForwarders, "POST", path, params, writeToken, { destinations: Array.from({ length: 21 }, (_, i) => `d${i}@example.net`) });
-    expect((await many.json()).errors).toEqual([expect.objectContaining({ pointer: "/destinations", detail: "At most 20 destinations per address" })]);
+    const many = await call(postForwarders, "POST", path, params, writeToken, {
+      destinations: Array.from({ length: 21 }, (_, i) => `d${i}@example.net`),
+    });
+    expect((await many.json()).errors).toEqual([
+      expect.objectContaining({ pointer: "/destinations", detail: "At most 20 destinations per address" }),
+    ]);
     expect(await emulatorForwarders("examplecom", "info@example.com")).toEqual([]);
   });
 
@@ -119,26 +133,40 @@ describe("address forwarders", () => {
     ["/tmp/mail@example.com", /file/],
     [":fail:@example.com", /before the @/],
     [":blackhole:@example.com", /before the @/],
-  ])("an address destination cPanel would read as a program, a file or a special (%j) is 400, nothing sent (issue 13)", async (destination, detail) => {
-    const { emulator, accountId } = panel();
-    const { path, params } = fwd(accountId.shopcp, "intake@shop.example");
-    const before = (await emulator.control.state("shopcp")).forwarders;
-    await emulator.control.clearRequestCounts();
-    const response = await call(postForwarders, "POST", path, params, writeToken, { destinations: [destination] });
-    expect(response.status).toBe(400);
-    expect((await response.json()).errors).toEqual([{ pointer: "/destinations", detail: expect.stringMatching(detail) }]);
-    expect((await emulator.control.requestCounts())["Email::add_forwarder"]).toBeUndefined();
-    expect((await emulator.control.state("shopcp")).forwarders).toEqual(before);
-    const listed = await (await call(getForwarders, "GET", path, params, readToken)).json();
-    expect(listed.forwarders.filter((f: { kind: string }) => f.kind !== "address")).toEqual([]);
-  });
+  ])(
+    "an address destination cPanel would read as a program, a file or a special (%j) is 400, nothing sent (issue 13)",
+    async (destination, detail) => {
+      const { emulator, accountId } = panel();
+      const { path, params } = fwd(accountId.shopcp, "intake@shop.example");
+      const before = (await emulator.control.state("shopcp")).forwarders;
+      await emulator.control.clearRequestCounts();
+      const response = await call(postForwarders, "POST", path, params, writeToken, { destinations: [destination] });
+      expect(response.status).toBe(400);
+      expect((await response.json()).errors).toEqual([{ pointer: "/destinations", detail: expect.stringMatching(detail) }]);
+      expect((await emulator.control.requestCounts())["Email::add_forwarder"]).toBeUndefined();
+      expect((await emulator.control.state("shopcp")).forwarders).toEqual(before);
+      const listed = await (await call(getForwarders, "GET", path, params, readToken)).json();
+      expect(listed.forwarders.filter((f: { kind: string }) => f.kind !== "address")).toEqual([]);
+    },
+  );
 
   it("the cPanel client itself refuses to send an address destination cPanel would not read as an address", async () => {
     const { emulator, accountId } = panel();
     const api = await accountApi((await findHostingAccount(accountId.shopcp))!);
     await emulator.control.clearRequestCounts();
-    for (const destination of ["|/bin/sh@example.com", ' "|/bin/sh"@example.com', "/tmp/x@example.com", ":fail: gone", ":blackhole:", "shopcp", "a@example.com,|x@example.com", "a@example.com\n|x"]) {
-      await expect(api.addForwarder({ source: "intake@shop.example", kind: "address", destinations: [destination] })).rejects.toThrow(/not an email address/);
+    for (const destination of [
+      "|/bin/sh@example.com",
+      ' "|/bin/sh"@example.com',
+      "/tmp/x@example.com",
+      ":fail: gone",
+      ":blackhole:",
+      "shopcp",
+      "a@example.com,|x@example.com",
+      "a@example.com\n|x",
+    ]) {
+      await expect(api.addForwarder({ source: "intake@shop.example", kind: "address", destinations: [destination] })).rejects.toThrow(
+        /not an email address/,
+      );
     }
     expect((await emulator.control.requestCounts())["Email::add_forwarder"]).toBeUndefined();
   });
@@ -149,10 +177,17 @@ describe("address forwarders", () => {
     const before = (await emulator.control.state("shopcp")).forwarders;
     const bounce = await call(postForwarders, "POST", path, params, writeToken, { kind: "fail", failMessage: "Gone\u2028X-Spam: no" });
     expect(bounce.status).toBe(400);
-    expect((await bounce.json()).errors).toEqual([expect.objectContaining({ pointer: "/failMessage", detail: expect.stringMatching(/^The bounce message must be one line/) })]);
-    const reason = await call(postForwarders, "POST", path, params, supportToken, { destinations: ["x@example.net"], reason: "Ticket #901\u0000: copy" });
+    expect((await bounce.json()).errors).toEqual([
+      expect.objectContaining({ pointer: "/failMessage", detail: expect.stringMatching(/^The bounce message must be one line/) }),
+    ]);
+    const reason = await call(postForwarders, "POST", path, params, supportToken, {
+      destinations: ["x@example.net"],
+      reason: "Ticket #901\u0000: copy",
+    });
     expect(reason.status).toBe(400);
-    expect((await reason.json()).errors).toEqual([expect.objectContaining({ pointer: "/reason", detail: expect.stringMatching(/^The reason must be one line/) })]);
+    expect((await reason.json()).errors).toEqual([
+      expect.objectContaining({ pointer: "/reason", detail: expect.stringMatching(/^The reason must be one line/) }),
+    ]);
     expect((await emulator.control.state("shopcp")).forwarders).toEqual(before);
   });
 
@@ -165,12 +200,22 @@ describe("address forwarders", () => {
 
     const noReason = await call(postForwarders, "POST", path, params, supportToken, { kind: "pipe", command: "bin/intake.sh" });
     expect(noReason.status).toBe(400);
-    const ok = await call(postForwarders, "POST", path, params, supportToken, { kind: "pipe", command: "bin/intake.sh", reason: "Ticket #900: order intake" });
+    const ok = await call(postForwarders, "POST", path, params, supportToken, {
+      kind: "pipe",
+      command: "bin/intake.sh",
+      reason: "Ticket #900: order intake",
+    });
     expect(ok.status).toBe(201);
     const raw = encodeURIComponent("|/home/shopcp/bin/intake.sh");
     const staffDelete = await call(deleteForwarder, "DELETE", `${path}/${raw}`, { ...params, destination: raw }, supportToken);
     expect(staffDelete.status).toBe(400);
-    const withReason = await call(deleteForwarder, "DELETE", `${path}/${raw}?reason=${encodeURIComponent("Ticket #900: undo")}`, { ...params, destination: raw }, supportToken);
+    const withReason = await call(
+      deleteForwarder,
+      "DELETE",
+      `${path}/${raw}?reason=${encodeURIComponent("Ticket #900: undo")}`,
+      { ...params, destination: raw },
+      supportToken,
+    );
     expect(withReason.status).toBe(200);
     expect(await emulatorForwarders("shopcp", "intake@shop.example")).toEqual([]);
   });
@@ -194,7 +239,11 @@ describe("address forwarders", () => {
     await emulator.control.fault({ fn: "Email::add_forwarder", kind: "status0", message: "Disk quota exceeded.", times: 1 });
     const response = await call(postForwarders, "POST", path, params, writeToken, { destinations: ["agency@example.net"] });
     expect(response.status).toBe(502);
-    expect(await response.json()).toMatchObject({ code: "upstream_unavailable", detail: "cPanel refused the request: Disk quota exceeded.", upstream: "rejected" });
+    expect(await response.json()).toMatchObject({
+      code: "upstream_unavailable",
+      detail: "cPanel refused the request: Disk quota exceeded.",
+      upstream: "rejected",
+    });
     expect(await emulatorForwarders("shopcp", "marketing@shop.example")).toEqual([]);
   });
 
@@ -218,13 +267,21 @@ describe("domain forwarders", () => {
     const list = await call(getDomainForwarders, "GET", path, { accountId }, readToken);
     expect(await list.json()).toEqual({ domainForwarders: [{ sourceDomain: "shop.example", destinationDomain: "example.com" }] });
 
-    const twice = await call(postDomainForwarders, "POST", path, { accountId }, writeToken, { sourceDomain: "shop.example", destinationDomain: "example.org" });
+    const twice = await call(postDomainForwarders, "POST", path, { accountId }, writeToken, {
+      sourceDomain: "shop.example",
+      destinationDomain: "example.org",
+    });
     expect(twice.status).toBe(400);
-    expect((await twice.json()).errors).toEqual([{ pointer: "/sourceDomain", detail: "shop.example already forwards to example.com; remove that domain forwarder first" }]);
+    expect((await twice.json()).errors).toEqual([
+      { pointer: "/sourceDomain", detail: "shop.example already forwards to example.com; remove that domain forwarder first" },
+    ]);
 
     const removed = await call(deleteDomainForwarder, "DELETE", `${path}/shop.example`, { accountId, domain: "shop.example" }, writeToken);
     expect(await removed.json()).toEqual({ domainForwarders: [] });
-    const added = await call(postDomainForwarders, "POST", path, { accountId }, writeToken, { sourceDomain: "shop.example", destinationDomain: "example.org" });
+    const added = await call(postDomainForwarders, "POST", path, { accountId }, writeToken, {
+      sourceDomain: "shop.example",
+      destinationDomain: "example.org",
+    });
     expect(added.status).toBe(201);
     expect((await panel().emulator.control.state("shopcp")).domainForwarders).toEqual([{ domain: "shop.example", destdomain: "example.org" }]);
 

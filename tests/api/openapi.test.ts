@@ -54,12 +54,22 @@ function operationStructure(op: Operation) {
 }
 
 const operationsOf = (doc: Document) =>
-  Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, op })));
+  Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, op })),
+  );
 
 describe("openapi.json", () => {
   it("has the same operations as the saved document", async () => {
     const doc = (await (await openApi()).json()) as Document;
-    expect(operationsOf(doc).map((o) => o.key).sort()).toEqual(operationsOf(saved).map((o) => o.key).sort());
+    expect(
+      operationsOf(doc)
+        .map((o) => o.key)
+        .sort(),
+    ).toEqual(
+      operationsOf(saved)
+        .map((o) => o.key)
+        .sort(),
+    );
   });
 
   it("each operation has the saved parameters, bodies, answers and error statuses, key for key", async () => {
@@ -122,9 +132,23 @@ describe("the route registry (lib/api/openapi/routes.ts)", () => {
 });
 
 describe("expectMatchesSpec", () => {
-  const json = (body: unknown, status = 200, type = "application/json") => new Response(JSON.stringify(body), { status, headers: { "content-type": type } });
+  const json = (body: unknown, status = 200, type = "application/json") =>
+    new Response(JSON.stringify(body), { status, headers: { "content-type": type } });
   const problem = (code: string, status: number) =>
-    json({ type: `urn:mailroom:problem:${code}`, title: "t", status, detail: "d", code, instance: "/x", requestId: "r", timestamp: "2026-01-01T00:00:00Z" }, status, "application/problem+json");
+    json(
+      {
+        type: `urn:mailroom:problem:${code}`,
+        title: "t",
+        status,
+        detail: "d",
+        code,
+        instance: "/x",
+        requestId: "r",
+        timestamp: "2026-01-01T00:00:00Z",
+      },
+      status,
+      "application/problem+json",
+    );
 
   it("accepts the documented answer and a documented problem", async () => {
     await expectMatchesSpec(json({ email: "info@example.com" }), passwordRoute.PUT);

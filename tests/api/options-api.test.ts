@@ -77,7 +77,14 @@ describe("PATCH …/email-accounts/{address}", () => {
       quota: 4096,
       suspendLogin: true,
       holdOutgoing: true,
-      autoresponder: { enabled: true, subject: "Closed for inventory", body: "Back on Monday.", intervalHours: 6, start: "2030-03-01T09:00:00+01:00", end: "2030-03-03T18:00:00+01:00" },
+      autoresponder: {
+        enabled: true,
+        subject: "Closed for inventory",
+        body: "Back on Monday.",
+        intervalHours: 6,
+        start: "2030-03-01T09:00:00+01:00",
+        end: "2030-03-03T18:00:00+01:00",
+      },
       forwards: ["Owner@Example.net"],
     });
     expect(response.status).toBe(200);
@@ -86,7 +93,14 @@ describe("PATCH …/email-accounts/{address}", () => {
       quotaMb: 4096,
       suspendLogin: true,
       holdOutgoing: true,
-      autoresponder: { enabled: true, subject: "Closed for inventory", from: "orders@shop.example", intervalHours: 6, start: "2030-03-01T08:00:00.000Z", end: "2030-03-03T17:00:00.000Z" },
+      autoresponder: {
+        enabled: true,
+        subject: "Closed for inventory",
+        from: "orders@shop.example",
+        intervalHours: 6,
+        start: "2030-03-01T08:00:00.000Z",
+        end: "2030-03-03T17:00:00.000Z",
+      },
       forwards: ["owner@example.net"],
     });
     expect(await emuMailbox("orders@shop.example")).toMatchObject({ quotaMb: 4096, suspendedLogin: true, holdOutgoing: true });
@@ -97,8 +111,16 @@ describe("PATCH …/email-accounts/{address}", () => {
     });
 
     // A partial autoresponder keeps the other fields; quota "unlimited" and unsuspending.
-    const second = await call("PATCH", "orders@shop.example", { quota: "unlimited", suspendLogin: false, autoresponder: { enabled: true, subject: "Open again" } });
-    expect(await second.json()).toMatchObject({ quotaMb: null, suspendLogin: false, autoresponder: { subject: "Open again", body: "Back on Monday.", intervalHours: 6 } });
+    const second = await call("PATCH", "orders@shop.example", {
+      quota: "unlimited",
+      suspendLogin: false,
+      autoresponder: { enabled: true, subject: "Open again" },
+    });
+    expect(await second.json()).toMatchObject({
+      quotaMb: null,
+      suspendLogin: false,
+      autoresponder: { subject: "Open again", body: "Back on Monday.", intervalHours: 6 },
+    });
   });
 
   it("newPassword goes through the password policy and is applied with the rest", async () => {
@@ -110,7 +132,10 @@ describe("PATCH …/email-accounts/{address}", () => {
 
     const weak = await call("PATCH", "info@shop.example", { holdOutgoing: false, newPassword: "info1234" });
     expect(weak.status).toBe(422);
-    expect(await weak.json()).toMatchObject({ code: "password_too_weak", errors: expect.arrayContaining([expect.objectContaining({ pointer: "/newPassword" })]) });
+    expect(await weak.json()).toMatchObject({
+      code: "password_too_weak",
+      errors: expect.arrayContaining([expect.objectContaining({ pointer: "/newPassword" })]),
+    });
     expect((await emuMailbox("info@shop.example")).holdOutgoing).toBe(true);
   });
 
@@ -131,7 +156,9 @@ describe("PATCH …/email-accounts/{address}", () => {
     const problem = await response.json();
     expect(problem.code).toBe("invalid_request");
     if (pointer) expect(problem.errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
-    const writes = Object.keys(await emulator.control.requestCounts()).filter((fn) => /suspend|quota|hold|release|auto_responder|forwarder/.test(fn) && !fn.startsWith("Email::list"));
+    const writes = Object.keys(await emulator.control.requestCounts()).filter(
+      (fn) => /suspend|quota|hold|release|auto_responder|forwarder/.test(fn) && !fn.startsWith("Email::list"),
+    );
     expect(writes).toEqual([]);
   });
 
@@ -158,9 +185,13 @@ describe("PATCH …/email-accounts/{address}", () => {
     const { emulator } = panel();
     const before = (await emulator.control.state("shopcp")).autoresponders;
     await emulator.control.clearRequestCounts();
-    const response = await call("PATCH", "marketing@shop.example", { autoresponder: { enabled: true, subject: "Away", body: "Back soon", ...fields } });
+    const response = await call("PATCH", "marketing@shop.example", {
+      autoresponder: { enabled: true, subject: "Away", body: "Back soon", ...fields },
+    });
     expect(response.status).toBe(400);
-    expect((await response.json()).errors).toEqual([expect.objectContaining({ pointer, detail: expect.stringMatching(/one line of text, without line breaks or control characters/) })]);
+    expect((await response.json()).errors).toEqual([
+      expect.objectContaining({ pointer, detail: expect.stringMatching(/one line of text, without line breaks or control characters/) }),
+    ]);
     expect((await emulator.control.requestCounts())["Email::add_auto_responder"]).toBeUndefined();
     expect((await emulator.control.state("shopcp")).autoresponders).toEqual(before);
   });
@@ -194,7 +225,9 @@ describe("PATCH …/email-accounts/{address}", () => {
     expect(response.status).toBe(502);
     const problem = await response.json();
     expect(problem).toMatchObject({ code: "upstream_unavailable" });
-    expect(problem.detail).toMatch(/Nothing was changed: allowing outgoing mail, suspending incoming mail, the quota \(1,024 MB → 3,000 MB\) were undone\./);
+    expect(problem.detail).toMatch(
+      /Nothing was changed: allowing outgoing mail, suspending incoming mail, the quota \(1,024 MB → 3,000 MB\) were undone\./,
+    );
     expect(await emuMailbox("marketing@shop.example")).toMatchObject({ quotaMb: 1024, suspendedIncoming: false, suspendedOutgoing: true });
     const state = await emulator.control.state("shopcp");
     expect(state.autoresponders.find((a: { email: string }) => a.email === "marketing@shop.example")).toBeUndefined();
@@ -207,7 +240,9 @@ describe("PATCH …/email-accounts/{address}", () => {
     const response = await call("PATCH", "archive@shop.example", { suspendLogin: true, holdOutgoing: true });
     await emulator.control.clearFaults();
     expect(response.status).toBe(502);
-    expect((await response.json()).detail).toMatch(/Queue locked\. Everything was put back: suspending login was undone\. Only this remains: the mailbox's open mail sessions were ended/);
+    expect((await response.json()).detail).toMatch(
+      /Queue locked\. Everything was put back: suspending login was undone\. Only this remains: the mailbox's open mail sessions were ended/,
+    );
     expect(await emuMailbox("archive@shop.example")).toMatchObject({ holdOutgoing: false, suspendedLogin: false });
 
     // The same, but the undo is refused too.

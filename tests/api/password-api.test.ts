@@ -59,9 +59,12 @@ describe("GET endpoints", () => {
 
   it("another customer's account is 404 problem+json", async () => {
     const accountId = panel().accountId.examplecom;
-    const response = await listEmailAccounts(new Request(`${BASE}/${accountId}/email-accounts`, { headers: { authorization: `Bearer ${otherToken}` } }), {
-      params: Promise.resolve({ accountId }),
-    });
+    const response = await listEmailAccounts(
+      new Request(`${BASE}/${accountId}/email-accounts`, { headers: { authorization: `Bearer ${otherToken}` } }),
+      {
+        params: Promise.resolve({ accountId }),
+      },
+    );
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
     expect(await response.json()).toMatchObject({ code: "not_found", status: 404, requestId: expect.any(String), instance: expect.any(String) });

@@ -88,6 +88,9 @@ describe("OpenID Connect sign-in", () => {
     await bumpSessionVersion(user.id);
     expect(await completeOidcSecondFactor(ticket, nextCode(secret))).toEqual({ ok: false, code: "sso_expired" });
     const locked = await setUserLocked(user.id, true);
-    expect(await completeOidcSecondFactor(issueSecondFactorTicket(process.env.AUTH_SECRET!, locked!), nextCode(secret))).toEqual({ ok: false, code: "locked" });
+    expect(await completeOidcSecondFactor(issueSecondFactorTicket(process.env.AUTH_SECRET!, locked!), nextCode(secret))).toEqual({
+      ok: false,
+      code: "locked",
+    });
   });
 });

@@ -53,7 +53,9 @@ describe("re-entering the panel password", () => {
   it("for an API token: guesses sent all at once are limited as well", async () => {
     const actor = await customer("reenter-parallel@example.com");
     const context = writeContext(actor, "web");
-    const outcomes = await Promise.all(Array.from({ length: GUESSES }, (_, i) => outcome(() => createMyApiToken(context, tokenInput(`Wrong-guess-${i}`)))));
+    const outcomes = await Promise.all(
+      Array.from({ length: GUESSES }, (_, i) => outcome(() => createMyApiToken(context, tokenInput(`Wrong-guess-${i}`)))),
+    );
     expect(outcomes.filter((o) => o === "wrong").length).toBeLessThan(5);
     await expect(createMyApiToken(context, tokenInput(PASSWORD))).rejects.toBeInstanceOf(RateLimitedError);
   });
@@ -68,7 +70,9 @@ describe("re-entering the panel password", () => {
     }
     expect(outcomes.filter((o) => o === "wrong")).toHaveLength(4);
     expect(outcomes.at(-1)).toBe("rate_limited");
-    await expect(confirmTotpEnrolment(context, { code: generateSync({ secret }), currentPassword: PASSWORD })).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(confirmTotpEnrolment(context, { code: generateSync({ secret }), currentPassword: PASSWORD })).rejects.toBeInstanceOf(
+      RateLimitedError,
+    );
     expect((await twoFactorState(actor.id)).enabled).toBe(false);
   });
 

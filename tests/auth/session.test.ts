@@ -7,7 +7,10 @@ import { enableTotp } from "@/lib/db/two-factor";
 import { authOptions } from "@/lib/auth/options";
 import { currentUser, sessionUser } from "@/lib/auth/session";
 
-vi.mock("next-auth", async (original) => ({ ...(await original()), getServerSession: async () => (await import("../support/signed-in")).fakeSession() }));
+vi.mock("next-auth", async (original) => ({
+  ...(await original()),
+  getServerSession: async () => (await import("../support/signed-in")).fakeSession(),
+}));
 vi.mock("next/server", async (original) => ({ ...(await original()), connection: async () => undefined }));
 // React's cache() memoises per request; each call here is its own request.
 vi.mock("react", async (original) => ({ ...(await original()), cache: <T>(fn: T) => fn }));
@@ -23,8 +26,15 @@ async function cookieToken() {
   const session = fakeSession()!;
   const { jwt } = authOptions().callbacks!;
   return jwt!({
-    token: { uid: session.user.id, email: session.user.email, role: session.user.role, sv: session.meta.sessionVersion, sid: session.meta.sessionId,
-      authTime: session.meta.authTime, seen: session.meta.seen },
+    token: {
+      uid: session.user.id,
+      email: session.user.email,
+      role: session.user.role,
+      sv: session.meta.sessionVersion,
+      sid: session.meta.sessionId,
+      authTime: session.meta.authTime,
+      seen: session.meta.seen,
+    },
     user: undefined as never,
     account: null,
   });
@@ -122,10 +132,18 @@ describe("the session cookie's token", () => {
   it("keeps its last-active time when it has been idle too long, so it stays expired", async () => {
     const { jwt } = authOptions().callbacks!;
     const stale = Math.floor(Date.now() / 1000) - 61 * MINUTE;
-    const token = await jwt!({ token: { uid: "usr_x", role: "customer", sv: 1, authTime: stale, seen: stale }, user: undefined as never, account: null });
+    const token = await jwt!({
+      token: { uid: "usr_x", role: "customer", sv: 1, authTime: stale, seen: stale },
+      user: undefined as never,
+      account: null,
+    });
     expect(token.seen).toBe(stale);
     const fresh = Math.floor(Date.now() / 1000) - 5 * MINUTE;
-    const active = await jwt!({ token: { uid: "usr_x", role: "customer", sv: 1, authTime: fresh, seen: fresh }, user: undefined as never, account: null });
+    const active = await jwt!({
+      token: { uid: "usr_x", role: "customer", sv: 1, authTime: fresh, seen: fresh },
+      user: undefined as never,
+      account: null,
+    });
     expect(active.seen).toBeGreaterThan(fresh);
   });
 });

@@ -36,8 +36,12 @@ describe("two-factor sign-in", () => {
     const user = await createUser({ email: "tf2@example.com", role: "customer", password: PASSWORD });
     const actor = { id: user.id, email: user.email, name: null, role: user.role };
     const { secret } = await beginTotpEnrolment(actor);
-    await expect(confirmTotpEnrolment(writeContext(actor, "web"), { code: "000000", currentPassword: PASSWORD })).rejects.toBeInstanceOf(ValidationError);
-    await expect(confirmTotpEnrolment(writeContext(actor, "web"), { code: generateSync({ secret }), currentPassword: "wrong" })).rejects.toMatchObject({
+    await expect(confirmTotpEnrolment(writeContext(actor, "web"), { code: "000000", currentPassword: PASSWORD })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(
+      confirmTotpEnrolment(writeContext(actor, "web"), { code: generateSync({ secret }), currentPassword: "wrong" }),
+    ).rejects.toMatchObject({
       fieldErrors: { currentPassword: ["Your panel password is not correct"] },
     });
     expect((await twoFactorState(actor.id)).enabled).toBe(false);

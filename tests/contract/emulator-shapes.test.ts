@@ -23,9 +23,7 @@ type JsonType = "null" | "boolean" | "integer" | "number" | "string" | "array" |
 
 /** The shape of a JSON value: its type, an object's keys, an array's first element. */
 type Shape =
-  | { type: Exclude<JsonType, "array" | "object"> }
-  | { type: "array"; items: Shape | undefined }
-  | { type: "object"; keys: Record<string, Shape> };
+  { type: Exclude<JsonType, "array" | "object"> } | { type: "array"; items: Shape | undefined } | { type: "object"; keys: Record<string, Shape> };
 
 function shapeOf(value: unknown): Shape {
   if (value === null) return { type: "null" };
@@ -92,15 +90,12 @@ function expectedFromSchema(schema: Schema | undefined): Expected {
   return {
     types,
     nullable,
-    properties: schema.properties
-      ? Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, expectedFromSchema(v)]))
-      : undefined,
+    properties: schema.properties ? Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, expectedFromSchema(v)])) : undefined,
     items: type === "array" ? expectedFromSchema(schema.items) : undefined,
   };
 }
 
-const describeExpected = (e: Expected) =>
-  e.any ? "any" : [...e.types, ...(e.nullable ? ["null"] : [])].join("|");
+const describeExpected = (e: Expected) => (e.any ? "any" : [...e.types, ...(e.nullable ? ["null"] : [])].join("|"));
 
 /** Every difference between the spec and the actual shape, one line per path (`data[0].diskused: …`). */
 function compareShape(expected: Expected, actual: Shape, path = ""): string[] {
@@ -133,7 +128,9 @@ type Operation = { responses: Record<string, { content?: Record<string, { schema
 
 function loadSpecs(dir: "uapi" | "whm"): Map<string, Schema> {
   const specs = new Map<string, Schema>();
-  for (const file of readdirSync(join(SPEC_DIR, dir)).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(join(SPEC_DIR, dir))
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const pathItem = JSON.parse(readFileSync(join(SPEC_DIR, dir, file), "utf8")) as Record<string, Record<string, Operation>>;
     const [path, methods] = Object.entries(pathItem)[0]!;
     const op = methods.get ?? methods.post!;
@@ -290,8 +287,7 @@ const UAPI_CASES: Record<string, UapiCase> = {
   },
   "Email/delete_forwarder": {
     who: "disposable",
-    setup: () =>
-      uapiOk("disposable", "Email/add_forwarder", { domain: DISPOSABLE.domain, email: "gone", fwdopt: "fwd", fwdemail: BOX }),
+    setup: () => uapiOk("disposable", "Email/add_forwarder", { domain: DISPOSABLE.domain, email: "gone", fwdopt: "fwd", fwdemail: BOX }),
     params: { address: `gone@${DISPOSABLE.domain}`, forwarder: BOX },
   },
   "Email/delete_pop": { who: "disposable", params: { email: "delete-me", domain: DISPOSABLE.domain } },

@@ -14,7 +14,10 @@ import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator"
  * types (recursively; arrays by their first element). `emulator.omits` lists real keys the emulator leaves out.
  */
 
-type Request = ["whm", string, Record<string, string>] | ["proxy", string, string, string, Record<string, string>] | ["uapi", string, string, Record<string, string>];
+type Request =
+  | ["whm", string, Record<string, string>]
+  | ["proxy", string, string, string, Record<string, string>]
+  | ["uapi", string, string, Record<string, string>];
 type Setup = Request | ["control", string, unknown];
 type Fixture = {
   source: string;
@@ -54,7 +57,8 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => fake.close(() => resolve())));
 
 function connection(f: Fixture, n: number): CpanelServerConnection {
-  const who = f.client.auth === "reseller" ? RESELLER : f.client.auth === "narrow" ? NARROW : { user: "root", token: "CONTRACTROOTTOKEN000000000000000" };
+  const who =
+    f.client.auth === "reseller" ? RESELLER : f.client.auth === "narrow" ? NARROW : { user: "root", token: "CONTRACTROOTTOKEN000000000000000" };
   return f.client.cpanelMode
     ? { serverId: `contract-${n}`, baseUrl: fakeUrl, authMode: "cpanel", username: f.client.user!, token: EXAMPLECOM_TOKEN, retryDelaysMs: [] }
     : { serverId: `contract-${n}`, baseUrl: fakeUrl, authMode: "whm", username: who.user, token: who.token, retryDelaysMs: [] };
@@ -98,7 +102,9 @@ function shapeOf(value: unknown, omits: readonly string[] = []): Shape {
   if (value === null) return "null";
   if (Array.isArray(value)) return { array: value.length ? shapeOf(value[0], omits) : undefined };
   if (typeof value === "object") {
-    const keys = Object.keys(value as object).filter((k) => !omits.includes(k)).sort();
+    const keys = Object.keys(value as object)
+      .filter((k) => !omits.includes(k))
+      .sort();
     return { object: Object.fromEntries(keys.map((k) => [k, shapeOf((value as Record<string, unknown>)[k], omits)])) };
   }
   return typeof value === "number" && !Number.isInteger(value) ? "number" : typeof value === "number" ? "integer" : typeof value;
@@ -138,7 +144,14 @@ async function send(request: Request, auth: string): Promise<{ status: number; b
     r = await fetch(`${emulator.whmUrl}/json-api/${request[1]}`, { method: "POST", headers, body: form({ "api.version": "1", ...request[2] }) });
   } else if (request[0] === "proxy") {
     const [, user, module, func, params] = request;
-    const body = { "api.version": "1", cpanel_jsonapi_user: user, cpanel_jsonapi_apiversion: "3", cpanel_jsonapi_module: module, cpanel_jsonapi_func: func, ...params };
+    const body = {
+      "api.version": "1",
+      cpanel_jsonapi_user: user,
+      cpanel_jsonapi_apiversion: "3",
+      cpanel_jsonapi_module: module,
+      cpanel_jsonapi_func: func,
+      ...params,
+    };
     r = await fetch(`${emulator.whmUrl}/json-api/cpanel`, { method: "POST", headers, body: form(body) });
   } else {
     const [, module, func, params] = request;

@@ -39,8 +39,15 @@ describe.each(["whm", "cpanel"] as const)("account calls in %s mode", (mode) => 
     const boxes = await account.listMailboxes();
     expect(boxes.map((b) => b.email).sort()).toEqual(["info@acme.test", "sales@acme.test", "team@acme.org"]);
     expect(boxes.find((b) => b.email === "info@acme.test")).toEqual({
-      email: "info@acme.test", localPart: "info", domain: "acme.test", quotaMb: 500, diskUsedBytes: 1234,
-      suspendLogin: false, suspendIncoming: false, suspendOutgoing: false, holdOutgoing: false,
+      email: "info@acme.test",
+      localPart: "info",
+      domain: "acme.test",
+      quotaMb: 500,
+      diskUsedBytes: 1234,
+      suspendLogin: false,
+      suspendIncoming: false,
+      suspendOutgoing: false,
+      holdOutgoing: false,
     });
     expect(boxes.find((b) => b.email === "sales@acme.test")?.quotaMb).toBeNull();
     expect(await account.listMailboxes({ domain: "acme.org" })).toHaveLength(1);
@@ -111,7 +118,10 @@ describe.each(["whm", "cpanel"] as const)("account calls in %s mode", (mode) => 
     await account.suspendOutgoing(box);
     await account.holdOutgoing(box);
     expect((await account.listMailboxes()).find((b) => b.email === box)).toMatchObject({
-      suspendLogin: true, suspendIncoming: true, suspendOutgoing: true, holdOutgoing: true,
+      suspendLogin: true,
+      suspendIncoming: true,
+      suspendOutgoing: true,
+      holdOutgoing: true,
     });
     expect((await account.listMailboxesBasic()).find((b) => b.email === box)).toMatchObject({ suspendLogin: true, suspendIncoming: true });
     await account.unsuspendLogin(box);
@@ -119,7 +129,10 @@ describe.each(["whm", "cpanel"] as const)("account calls in %s mode", (mode) => 
     await account.unsuspendOutgoing(box);
     await account.releaseOutgoing(box);
     expect((await account.listMailboxes()).find((b) => b.email === box)).toMatchObject({
-      suspendLogin: false, suspendIncoming: false, suspendOutgoing: false, holdOutgoing: false,
+      suspendLogin: false,
+      suspendIncoming: false,
+      suspendOutgoing: false,
+      holdOutgoing: false,
     });
   });
 
@@ -131,7 +144,14 @@ describe.each(["whm", "cpanel"] as const)("account calls in %s mode", (mode) => 
     await account.addForwarder({ source: "e@acme.test", kind: "pipe", command: "/home/acme/bin/handler.pl" });
     const all = await account.listForwarders();
     const bySource = (s: string) => all.filter((f) => f.source === s);
-    expect(bySource("a@acme.test").map((f) => [f.kind, f.destination]).sort()).toEqual([["address", "x@example.net"], ["address", "y@example.net"]]);
+    expect(
+      bySource("a@acme.test")
+        .map((f) => [f.kind, f.destination])
+        .sort(),
+    ).toEqual([
+      ["address", "x@example.net"],
+      ["address", "y@example.net"],
+    ]);
     expect(bySource("b@acme.test")).toEqual([expect.objectContaining({ kind: "fail", failMessage: "Gone away" })]);
     expect(bySource("c@acme.org")).toEqual([expect.objectContaining({ kind: "blackhole" })]);
     expect(bySource("d@acme.test")).toEqual([expect.objectContaining({ kind: "system", destination: acme.user })]);
@@ -158,7 +178,15 @@ describe.each(["whm", "cpanel"] as const)("account calls in %s mode", (mode) => 
     await account.addAutoresponder({ email: "info@acme.test", from: "Acme", subject: "Away", body: "Back soon", intervalHours: 24, start, stop });
     expect(await account.listAutoresponders()).toEqual([{ email: "info@acme.test", subject: "Away" }]);
     expect(await account.getAutoresponder("info@acme.test")).toEqual({
-      email: "info@acme.test", from: "Acme", subject: "Away", body: "Back soon", isHtml: false, charset: "utf-8", intervalHours: 24, start, stop,
+      email: "info@acme.test",
+      from: "Acme",
+      subject: "Away",
+      body: "Back soon",
+      isHtml: false,
+      charset: "utf-8",
+      intervalHours: 24,
+      start,
+      stop,
     });
     await account.deleteAutoresponder("info@acme.test");
     expect(await account.listAutoresponders({ domain: "acme.test" })).toEqual([]);

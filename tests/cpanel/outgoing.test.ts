@@ -33,7 +33,10 @@ describe("held outgoing mail over HTTP", () => {
 
   it("a refusal of get_held_message_count is a CpanelApiError", async () => {
     await emulator.control.fault({ fn: "Email::get_held_message_count", kind: "status0", message: "Exim is busy", times: 1 });
-    const error = await client().account("shopcp").heldMessageCount("marketing@shop.example").catch((e: unknown) => e);
+    const error = await client()
+      .account("shopcp")
+      .heldMessageCount("marketing@shop.example")
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CpanelApiError);
   });
 });

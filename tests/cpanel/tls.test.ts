@@ -25,16 +25,22 @@ describe("HTTPS", () => {
     if (mode === "whm") expect((await client.whm.listAccounts()).map((a) => a.user)).toEqual(["acme"]);
   });
 
-  it.each(["whm", "cpanel"] as const)("without the CA the call fails with CpanelUnavailableError: TLS is never silently off (%s mode)", async (mode) => {
-    const { caFile: _ignored, ...withoutCa } = connectionFor(emulator, mode);
-    await emulator.control.clearRequestCounts();
-    const error = await cpanelClient(withoutCa).account(acme.user).listMailDomains().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CpanelUnavailableError);
-    expect((error as CpanelUnavailableError).message).toMatch(/TLS/);
-    expect((error as CpanelUnavailableError).code).toMatch(/CERT|SELF_SIGNED|VERIFY/);
-    // The request never reached the API.
-    expect(await emulator.control.requestCounts()).toEqual({});
-  });
+  it.each(["whm", "cpanel"] as const)(
+    "without the CA the call fails with CpanelUnavailableError: TLS is never silently off (%s mode)",
+    async (mode) => {
+      const { caFile: _ignored, ...withoutCa } = connectionFor(emulator, mode);
+      await emulator.control.clearRequestCounts();
+      const error = await cpanelClient(withoutCa)
+        .account(acme.user)
+        .listMailDomains()
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CpanelUnavailableError);
+      expect((error as CpanelUnavailableError).message).toMatch(/TLS/);
+      expect((error as CpanelUnavailableError).code).toMatch(/CERT|SELF_SIGNED|VERIFY/);
+      // The request never reached the API.
+      expect(await emulator.control.requestCounts()).toEqual({});
+    },
+  );
 
   it("a missing CA file is a configuration error", () => {
     expect(() => cpanelClient(connectionFor(emulator, "whm", { caFile: "/nonexistent/ca.pem" }))).toThrow(CpanelConfigError);

@@ -16,7 +16,13 @@ afterAll(async () => {
 beforeEach(async () => {
   await emulator.control.reset();
   await emulator.control.createAccount(acme);
-  await emulator.control.createAccount({ user: "beta", domain: "beta.test", contactEmail: "", maxEmailQuotaMb: 1024, mailboxes: [{ email: "x@beta.test" }] });
+  await emulator.control.createAccount({
+    user: "beta",
+    domain: "beta.test",
+    contactEmail: "",
+    maxEmailQuotaMb: 1024,
+    mailboxes: [{ email: "x@beta.test" }],
+  });
   whm = cpanelClient(connectionFor(emulator, "whm")).whm;
 });
 
@@ -26,8 +32,16 @@ describe("WHM API 1 calls", () => {
     expect(accounts.map((a) => a.user).sort()).toEqual(["acme", "beta"]);
     const a = accounts.find((x) => x.user === "acme")!;
     expect(a).toMatchObject({
-      domain: "acme.test", contactEmail: "owner@acme.test", owner: "root", suspended: false, suspendReason: null,
-      outgoingMailSuspended: false, outgoingMailHold: false, maxEmailQuotaMb: null, maxMailboxes: null, diskLimitMb: null,
+      domain: "acme.test",
+      contactEmail: "owner@acme.test",
+      owner: "root",
+      suspended: false,
+      suspendReason: null,
+      outgoingMailSuspended: false,
+      outgoingMailHold: false,
+      maxEmailQuotaMb: null,
+      maxMailboxes: null,
+      diskLimitMb: null,
     });
     expect(typeof a.diskUsedMb).toBe("number");
     expect(a.startedAt).toBeInstanceOf(Date);
@@ -61,7 +75,12 @@ describe("WHM API 1 calls", () => {
       notAttempted: [],
     });
     const invalid = await whm.forcePasswordChange(["fpca", "bad name"]);
-    expect(invalid).toEqual({ updated: [], alreadySet: [], failed: [{ user: "bad name", reason: "Invalid user(s): bad name" }], notAttempted: ["fpca"] });
+    expect(invalid).toEqual({
+      updated: [],
+      alreadySet: [],
+      failed: [{ user: "bad name", reason: "Invalid user(s): bad name" }],
+      notAttempted: ["fpca"],
+    });
   });
 
   it("forcePasswordChange with stop_on_failure: whoever cPanel did not reach is not attempted", async () => {
@@ -87,7 +106,7 @@ describe("WHM API 1 calls", () => {
     await whm.holdOutgoingEmail("acme");
     let state = await emulator.control.state("acme");
     expect([state.outgoingSuspended, state.outgoingHeld]).toEqual([true, true]);
-    expect((await whm.accountSummary("acme"))).toMatchObject({ outgoingMailSuspended: true, outgoingMailHold: true });
+    expect(await whm.accountSummary("acme")).toMatchObject({ outgoingMailSuspended: true, outgoingMailHold: true });
     await whm.unsuspendOutgoingEmail("acme");
     await whm.releaseOutgoingEmail("acme");
     state = await emulator.control.state("acme");
@@ -135,7 +154,10 @@ describe("demo data through the client", () => {
     expect(boxes.map((b) => b.email)).toContain("info@example.com");
     expect(boxes.some((b) => b.quotaMb === null)).toBe(true);
     for (const flag of ["suspendLogin", "suspendIncoming", "suspendOutgoing", "holdOutgoing"] as const) {
-      expect(boxes.some((b) => b[flag]), flag).toBe(true);
+      expect(
+        boxes.some((b) => b[flag]),
+        flag,
+      ).toBe(true);
     }
     const kinds = new Set((await example.listForwarders()).map((f) => f.kind));
     expect([...kinds].sort()).toEqual(["address", "blackhole", "fail", "pipe", "system"]);

@@ -16,9 +16,18 @@ describe.each(ENGINES)("API tokens on %s", (engine) => {
   });
 
   it("creates a token shown once and stores only its hash", async () => {
-    const { token, apiToken } = await createApiToken({ userId: user.id, name: "backup script", scopes: ["write:hostingconsole:services", "read:hostingconsole:services"] });
+    const { token, apiToken } = await createApiToken({
+      userId: user.id,
+      name: "backup script",
+      scopes: ["write:hostingconsole:services", "read:hostingconsole:services"],
+    });
     expect(token).toMatch(/^mr_[\w-]{43}$/);
-    expect(apiToken).toMatchObject({ userId: user.id, name: "backup script", scopes: ["read:hostingconsole:services", "write:hostingconsole:services"], lastUsedAt: null });
+    expect(apiToken).toMatchObject({
+      userId: user.id,
+      name: "backup script",
+      scopes: ["read:hostingconsole:services", "write:hostingconsole:services"],
+      lastUsedAt: null,
+    });
     const rows = await database.current().handle.db.selectFrom("api_tokens").selectAll().execute();
     expect(JSON.stringify(rows)).not.toContain(token);
 

@@ -7,7 +7,12 @@ setTestEnv();
 
 describe.each(ENGINES)("the audit log on %s is append-only and hash-chained", (engine) => {
   const database = withTestDatabase(engine);
-  const event = (n: number) => ({ action: "mailbox.password.change", target: `m${n}@example.com`, outcome: "success" as const, reason: `reason ${n}` });
+  const event = (n: number) => ({
+    action: "mailbox.password.change",
+    target: `m${n}@example.com`,
+    outcome: "success" as const,
+    reason: `reason ${n}`,
+  });
 
   it("chains every row to the previous one, also when written concurrently", async () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => recordAuditEvent(event(i))));

@@ -22,7 +22,14 @@ describe.each(ENGINES)("audit log on %s", (engine) => {
       requestId: "req_1",
     });
     expect(first.id).toMatch(/^evt_/);
-    await recordAuditEvent({ at: 2_000, actorUserId: "usr_customer", actorRole: "customer", accountId: "acct_2", action: "forwarder.add", outcome: "denied" });
+    await recordAuditEvent({
+      at: 2_000,
+      actorUserId: "usr_customer",
+      actorRole: "customer",
+      accountId: "acct_2",
+      action: "forwarder.add",
+      outcome: "denied",
+    });
 
     const events = await listAuditEvents();
     expect(events.map((e) => e.action)).toEqual(["forwarder.add", "mailbox.password.change"]);

@@ -22,7 +22,10 @@ describe("getDb without DATABASE_URL", () => {
     expect(a).toBe(b);
     expect(existsSync(path)).toBe(true);
     expect(await getDbEngine()).toBe("sqlite");
-    const migrated = await a.selectFrom("kysely_migration" as never).selectAll().execute();
+    const migrated = await a
+      .selectFrom("kysely_migration" as never)
+      .selectAll()
+      .execute();
     expect(migrated).toHaveLength(Object.keys(migrations).length);
   });
 

@@ -28,7 +28,12 @@ describe.each(ENGINES)("hosting accounts on %s", (engine) => {
   });
 
   it("upserts idempotently on (server, cPanel user), keeping id and owner", async () => {
-    const first = await upsertHostingAccount({ serverId: web1.id, cpanelUser: "ExampleCom", primaryDomain: "Example.com", contactEmail: "customer@example.com" });
+    const first = await upsertHostingAccount({
+      serverId: web1.id,
+      cpanelUser: "ExampleCom",
+      primaryDomain: "Example.com",
+      contactEmail: "customer@example.com",
+    });
     expect(first).toMatchObject({
       serverId: web1.id,
       serverName: "web1",
@@ -41,7 +46,12 @@ describe.each(ENGINES)("hosting accounts on %s", (engine) => {
     expect(first.id).toMatch(/^acct_[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(await assignAccountOwner(first.id, customer.id)).toBe(true);
 
-    const again = await upsertHostingAccount({ serverId: web1.id, cpanelUser: "examplecom", primaryDomain: "example.com", contactEmail: "new@example.com" });
+    const again = await upsertHostingAccount({
+      serverId: web1.id,
+      cpanelUser: "examplecom",
+      primaryDomain: "example.com",
+      contactEmail: "new@example.com",
+    });
     expect(again).toMatchObject({ id: first.id, contactEmail: "new@example.com", ownerUserId: customer.id, ownerEmail: "customer@example.com" });
 
     // The same cPanel user on another server is another account.
@@ -58,8 +68,18 @@ describe.each(ENGINES)("hosting accounts on %s", (engine) => {
   });
 
   it("assigns, reassigns and clears owners; lists what a user owns by domain", async () => {
-    const shop = await upsertHostingAccount({ serverId: web1.id, cpanelUser: "shopcp", primaryDomain: "shop.example", contactEmail: "customer@example.com" });
-    const net = await upsertHostingAccount({ serverId: web1.id, cpanelUser: "othernet", primaryDomain: "example.net", contactEmail: "other@example.net" });
+    const shop = await upsertHostingAccount({
+      serverId: web1.id,
+      cpanelUser: "shopcp",
+      primaryDomain: "shop.example",
+      contactEmail: "customer@example.com",
+    });
+    const net = await upsertHostingAccount({
+      serverId: web1.id,
+      cpanelUser: "othernet",
+      primaryDomain: "example.net",
+      contactEmail: "other@example.net",
+    });
     await assignAccountOwner(shop.id, customer.id);
     await assignAccountOwner(net.id, other.id);
     expect((await listAccountsOwnedBy(customer.id)).map((a) => a.primaryDomain)).toEqual(["example.com", "shop.example"]);

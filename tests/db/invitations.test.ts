@@ -27,13 +27,20 @@ describe.each(ENGINES)("invitations on %s", (engine) => {
     const { assignAccountOwner } = await import("@/lib/db/hosting-accounts");
     await assignAccountOwner(taken.id, owner.id);
 
-    const { user, invitation, token } = await createInvitedUser({ email: `New-${engine}@Example.com`, invitedByUserId: owner.id, accountIds: [free.id, taken.id], validForMs: WEEK });
+    const { user, invitation, token } = await createInvitedUser({
+      email: `New-${engine}@Example.com`,
+      invitedByUserId: owner.id,
+      accountIds: [free.id, taken.id],
+      validForMs: WEEK,
+    });
     expect(user).toMatchObject({ email: `new-${engine}@example.com`, role: "customer" });
     expect(invitation).toMatchObject({ state: "pending", invitedByEmail: owner.email });
     expect((await findHostingAccount(free.id))?.ownerUserId).toBe(user.id);
     expect((await findHostingAccount(taken.id))?.ownerUserId).toBe(owner.id);
 
-    const { rows } = await sql<{ token_hash: string }>`select token_hash from invitations where id = ${invitation.id}`.execute(database.current().handle.db);
+    const { rows } = await sql<{ token_hash: string }>`select token_hash from invitations where id = ${invitation.id}`.execute(
+      database.current().handle.db,
+    );
     expect(rows[0]!.token_hash).toBe(hashLinkToken(token));
     expect(rows[0]!.token_hash).not.toContain(token);
     // No password works before the invitation is accepted.
@@ -41,7 +48,12 @@ describe.each(ENGINES)("invitations on %s", (engine) => {
   });
 
   it("accepts once: sets the password; a second use, a revoked or an expired link do nothing", async () => {
-    const { user, invitation, token } = await createInvitedUser({ email: `once-${engine}@example.com`, invitedByUserId: null, accountIds: [], validForMs: WEEK });
+    const { user, invitation, token } = await createInvitedUser({
+      email: `once-${engine}@example.com`,
+      invitedByUserId: null,
+      accountIds: [],
+      validForMs: WEEK,
+    });
     const accepted = await acceptInvitation(token, "Accepted-password-2026");
     expect(accepted?.id).toBe(user.id);
     expect(await verifyUserPassword(user.email, "Accepted-password-2026")).not.toBeNull();
@@ -72,7 +84,9 @@ describe.each(ENGINES)("invitations on %s", (engine) => {
     const first = await createPasswordResetToken(user.id, 30 * 60_000);
     const second = await createPasswordResetToken(user.id, 30 * 60_000);
     expect((await findPasswordResetUser(first.token))?.id).toBe(user.id);
-    const { rows } = await sql<{ n: number }>`select count(*) as n from password_reset_tokens where token_hash = ${first.token}`.execute(database.current().handle.db);
+    const { rows } = await sql<{ n: number }>`select count(*) as n from password_reset_tokens where token_hash = ${first.token}`.execute(
+      database.current().handle.db,
+    );
     expect(Number(rows[0]!.n)).toBe(0);
 
     const after = await resetPasswordWithToken(first.token, "New-password-2026");

@@ -45,12 +45,30 @@ describe.each(ENGINES)("migrations on %s", (engine) => {
   it("enforces the schema's constraints (role, unique email)", async () => {
     test = await openTestDatabase(engine);
     await migrateToLatest(test.handle.db);
-    const row = { id: "usr_1", email: "a@example.com", name: null, role: "customer" as const, password_hash: "x", locked_at: null,
-      last_failed_login_at: null, last_login_at: null, created_at: 1, updated_at: 1 };
+    const row = {
+      id: "usr_1",
+      email: "a@example.com",
+      name: null,
+      role: "customer" as const,
+      password_hash: "x",
+      locked_at: null,
+      last_failed_login_at: null,
+      last_login_at: null,
+      created_at: 1,
+      updated_at: 1,
+    };
     await test.handle.db.insertInto("users").values(row).execute();
-    await expect(test.handle.db.insertInto("users").values({ ...row, id: "usr_2" }).execute()).rejects.toThrow();
     await expect(
-      test.handle.db.insertInto("users").values({ ...row, id: "usr_3", email: "b@example.com", role: "root" as never }).execute(),
+      test.handle.db
+        .insertInto("users")
+        .values({ ...row, id: "usr_2" })
+        .execute(),
+    ).rejects.toThrow();
+    await expect(
+      test.handle.db
+        .insertInto("users")
+        .values({ ...row, id: "usr_3", email: "b@example.com", role: "root" as never })
+        .execute(),
     ).rejects.toThrow();
   });
 });

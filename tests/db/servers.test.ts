@@ -41,7 +41,14 @@ describe.each(ENGINES)("servers on %s", (engine) => {
   });
 
   it("keeps the CA file, lists servers by name and refuses a duplicate name", async () => {
-    await createServer({ name: "alpha", baseUrl: "http://127.0.0.1:2083", authMode: "cpanel", username: "examplecom", token: "T1", caFile: "/tmp/ca.pem" });
+    await createServer({
+      name: "alpha",
+      baseUrl: "http://127.0.0.1:2083",
+      authMode: "cpanel",
+      username: "examplecom",
+      token: "T1",
+      caFile: "/tmp/ca.pem",
+    });
     expect((await listServers()).map((s) => s.name)).toEqual(["alpha", "web1"]);
     const alpha = (await findServerByName("alpha"))!;
     expect(await getServerConnection(alpha.id)).toMatchObject({ authMode: "cpanel", caFile: "/tmp/ca.pem", token: "T1" });

@@ -48,9 +48,7 @@ describe.each(ENGINES)("users on %s", (engine) => {
 
   it("refuses a second user with the same email, whatever its case", async () => {
     await createUser({ email: "dup@example.com", role: "support", password: "pw-1-Aaaaaaaa" });
-    await expect(createUser({ email: "DUP@example.com", role: "customer", password: "pw-2-Aaaaaaaa" })).rejects.toBeInstanceOf(
-      DuplicateEmailError,
-    );
+    await expect(createUser({ email: "DUP@example.com", role: "customer", password: "pw-2-Aaaaaaaa" })).rejects.toBeInstanceOf(DuplicateEmailError);
   });
 
   it("rejects an unknown role, a bad email and an empty password", async () => {

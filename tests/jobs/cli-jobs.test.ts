@@ -11,7 +11,12 @@ setTestEnv();
 async function cli(args: string[]) {
   let stdout = "";
   let stderr = "";
-  const io: CliIo = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, stdin: Readable.from([]), env: {} };
+  const io: CliIo = {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    stdin: Readable.from([]),
+    env: {},
+  };
   return { code: await runCli(args, io), stdout, stderr };
 }
 
@@ -20,7 +25,13 @@ describe("mailroom jobs", () => {
 
   it("lists a failed job with its error, and retries it", async () => {
     const queue = new DatabaseQueue();
-    const { id } = await queue.enqueue({ kind: "mail.send", key: "cli-1", title: "Mail “security-alert” to a@example.com", payload: {}, retry: { attempts: 1, backoffMs: 10 } });
+    const { id } = await queue.enqueue({
+      kind: "mail.send",
+      key: "cli-1",
+      title: "Mail “security-alert” to a@example.com",
+      payload: {},
+      retry: { attempts: 1, backoffMs: 10 },
+    });
     await new DatabaseRunner({ "mail.send": async () => Promise.reject(new Error("SMTP_URL is not set")) }).runDue();
 
     const listed = await cli(["jobs"]);

@@ -34,7 +34,18 @@ describe.each(ENGINES)("the database job queue on %s", (engine) => {
     const k = key();
     const { id } = await queue.enqueue({ kind: "flaky", key: k, title: "flaky", payload: null, retry: { attempts: 3, backoffMs: 1_000 } });
     let calls = 0;
-    const runner = new DatabaseRunner({ flaky: async () => void (calls++, (() => { throw new Error(`boom ${calls}`); })()) }, { now });
+    const runner = new DatabaseRunner(
+      {
+        flaky: async () =>
+          void (
+            calls++,
+            (() => {
+              throw new Error(`boom ${calls}`);
+            })()
+          ),
+      },
+      { now },
+    );
     await runner.runDue();
     let job = await queue.get(id);
     expect(job).toMatchObject({ state: "queued", attempts: 1, lastError: "boom 1", runAt: clock + 1_000 });

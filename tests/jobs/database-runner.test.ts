@@ -19,9 +19,25 @@ const { DatabaseRunner } = await import("@/lib/jobs/database-queue");
 
 function row(id: string): JobRow {
   return {
-    id, kind: "quick", key: id, title: id, payload: null, state: "running", attempts: 1, maxAttempts: 3, backoffMs: 1_000, runAt: 0,
-    lockedBy: "r", lockedUntil: 60_000, progress: 0, progressMessage: null, lastError: null, cancelRequestedAt: null,
-    createdAt: 0, updatedAt: 0, finishedAt: null,
+    id,
+    kind: "quick",
+    key: id,
+    title: id,
+    payload: null,
+    state: "running",
+    attempts: 1,
+    maxAttempts: 3,
+    backoffMs: 1_000,
+    runAt: 0,
+    lockedBy: "r",
+    lockedUntil: 60_000,
+    progress: 0,
+    progressMessage: null,
+    lastError: null,
+    cancelRequestedAt: null,
+    createdAt: 0,
+    updatedAt: 0,
+    finishedAt: null,
   };
 }
 
@@ -30,7 +46,10 @@ describe("DatabaseRunner.runDue", () => {
     let finished!: () => void;
     const jobDone = new Promise<void>((resolve) => (finished = resolve));
     // The first claim finds a job; the second (for the free slot) answers only after that job has finished.
-    db.claims.push(async () => row("job_1"), async () => (await jobDone, undefined));
+    db.claims.push(
+      async () => row("job_1"),
+      async () => (await jobDone, undefined),
+    );
     const runner = new DatabaseRunner({ quick: async () => void setImmediate(finished) }, { now: () => 0, concurrency: 2 });
     const outcome = await Promise.race([runner.runDue(), new Promise((r) => setTimeout(() => r("hung"), 2_000))]);
     expect(outcome).toBe(1);

@@ -27,7 +27,11 @@ async function insertEvents(name: string, count: number, at: (i: number) => numb
     detail: null,
     request_id: null,
   }));
-  for (let start = 0; start < rows.length; start += 200) await db.insertInto("audit_events").values(rows.slice(start, start + 200)).execute();
+  for (let start = 0; start < rows.length; start += 200)
+    await db
+      .insertInto("audit_events")
+      .values(rows.slice(start, start + 200))
+      .execute();
 }
 
 describe.each(ENGINES)("audit CSV export on %s", (engine) => {

@@ -10,7 +10,14 @@ import { bulkResults, bulkResultsCsv, planBulkAction, runBulkJob, startBulkActio
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
 
 const panel = withDemoPanel({ requestTimeoutMs: 1500 });
-const SHOP = ["info@shop.example", "orders@shop.example", "returns@shop.example", "marketing@shop.example", "dev@shop.example", "archive@shop.example"];
+const SHOP = [
+  "info@shop.example",
+  "orders@shop.example",
+  "returns@shop.example",
+  "marketing@shop.example",
+  "dev@shop.example",
+  "archive@shop.example",
+];
 
 function jobContext(jobId: string, abortAfter?: number): JobContext & { progressed: number } {
   const controller = new AbortController();
@@ -33,8 +40,17 @@ describe("bulk mailbox actions", () => {
     const context = writeContext(customer, "web");
     const selected = [...SHOP, "ghost@shop.example"];
     const plan = await planBulkAction(customer, accountId.shopcp, selected, { kind: "suspend_login" });
-    expect(plan.filter((i) => i.call).map((i) => i.email).sort()).toEqual(SHOP.filter((e) => e !== "returns@shop.example").sort());
-    expect(plan.find((i) => i.email === "returns@shop.example")).toEqual({ email: "returns@shop.example", call: null, skip: "login is already suspended" });
+    expect(
+      plan
+        .filter((i) => i.call)
+        .map((i) => i.email)
+        .sort(),
+    ).toEqual(SHOP.filter((e) => e !== "returns@shop.example").sort());
+    expect(plan.find((i) => i.email === "returns@shop.example")).toEqual({
+      email: "returns@shop.example",
+      call: null,
+      skip: "login is already suspended",
+    });
     expect(plan.find((i) => i.email === "ghost@shop.example")?.skip).toBe("no such mailbox on this account");
     expect(plan.find((i) => i.email === "info@shop.example")?.call).toBe("UAPI Email::suspend_login email=info@shop.example");
 
@@ -52,7 +68,9 @@ describe("bulk mailbox actions", () => {
     // Exactly the planned calls: one suspend_login per mailbox that needed it, never twice.
     expect(counts["Email::suspend_login"]).toBe(plan.filter((i) => i.call).length);
 
-    const events = (await listAuditEvents({ accountId: accountId.shopcp, action: "mailbox.bulk.suspend_login", limit: 100 })).filter((e) => e.detail?.bulkId === bulkId);
+    const events = (await listAuditEvents({ accountId: accountId.shopcp, action: "mailbox.bulk.suspend_login", limit: 100 })).filter(
+      (e) => e.detail?.bulkId === bulkId,
+    );
     expect(events.map((e) => e.target).sort()).toEqual([...selected].sort());
     const results = await bulkResults(customer, accountId.shopcp, bulkId, "suspend_login");
     expect(results).toHaveLength(selected.length);

@@ -19,7 +19,10 @@ const panel = withDemoPanel({ requestTimeoutMs: 1500 });
 type Row = { address: string; kind: string; forward: string };
 async function emulatorForwarders(user: string, address: string): Promise<string[]> {
   const state = await panel().emulator.control.state(user);
-  return (state.forwarders as Row[]).filter((f) => f.address === address).map((f) => f.forward).sort();
+  return (state.forwarders as Row[])
+    .filter((f) => f.address === address)
+    .map((f) => f.forward)
+    .sort();
 }
 
 const web = () => writeContext(panel().customer, "web");
@@ -77,7 +80,10 @@ describe("adding and removing", () => {
     expect(removed).toMatchObject({ actorUserId: customer.id, target: "orders@shop.example", outcome: "success" });
     expect(removed!.detail).toMatchObject({ source: "orders@shop.example", destination: "boss@xn--bcher-kva.example", via: "web" });
     const [addEvent] = await listAuditEvents({ accountId: accountId.shopcp, action: "mailbox.forwarder.add" });
-    expect(addEvent).toMatchObject({ outcome: "success", detail: expect.objectContaining({ destinations: ["Boss@Bücher.example", "team+orders@example.net"] }) });
+    expect(addEvent).toMatchObject({
+      outcome: "success",
+      detail: expect.objectContaining({ destinations: ["Boss@Bücher.example", "team+orders@example.net"] }),
+    });
   });
 
   it("accepts a mailbox id as the source", async () => {
@@ -128,7 +134,9 @@ describe("adding and removing", () => {
 
   it("a customer cannot create a pipe or system forwarder (denied, audited), but may remove one", async () => {
     const { customer, accountId, support } = panel();
-    await expect(addForwarders(web(), accountId.examplecom, "jobs@example.com", { kind: "pipe", command: "bin/evil.sh" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(addForwarders(web(), accountId.examplecom, "jobs@example.com", { kind: "pipe", command: "bin/evil.sh" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(addForwarders(web(), accountId.examplecom, "jobs@example.com", { kind: "system" })).rejects.toBeInstanceOf(ForbiddenError);
     expect(await emulatorForwarders("examplecom", "jobs@example.com")).toEqual([]);
     const denied = await listAuditEvents({ accountId: accountId.examplecom, action: "mailbox.forwarder.add" });
@@ -147,7 +155,9 @@ describe("adding and removing", () => {
     await emulator.control.clearRequestCounts();
     for (const context of [web(), staff]) {
       for (const destination of ["|/bin/sh@example.com", "x|y@example.com", "/home/examplecom/mail@example.com"]) {
-        const error = await addForwarders(context, accountId.examplecom, "jobs@example.com", { kind: "address", destinations: [destination] }).catch((e: unknown) => e);
+        const error = await addForwarders(context, accountId.examplecom, "jobs@example.com", { kind: "address", destinations: [destination] }).catch(
+          (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(ValidationError);
         expect((error as ValidationError).fieldErrors.destinations).toEqual([expect.stringMatching(/cPanel would read .* (a program|a file)/)]);
       }
@@ -160,9 +170,16 @@ describe("adding and removing", () => {
 
   it("bounce and discard stand alone, with the bounce text kept", async () => {
     const { accountId } = panel();
-    const bounced = await addForwarders(web(), accountId.shopcp, "left@shop.example", { kind: "fail", failMessage: "Anna has left; write to orders@shop.example" });
-    expect(bounced.delivery).toBe("Mail to left@shop.example is not stored; it is bounced back to the sender with the message “Anna has left; write to orders@shop.example”.");
-    const mixed = await addForwarders(web(), accountId.shopcp, "left@shop.example", { kind: "address", destinations: ["x@example.net"] }).catch((e: unknown) => e);
+    const bounced = await addForwarders(web(), accountId.shopcp, "left@shop.example", {
+      kind: "fail",
+      failMessage: "Anna has left; write to orders@shop.example",
+    });
+    expect(bounced.delivery).toBe(
+      "Mail to left@shop.example is not stored; it is bounced back to the sender with the message “Anna has left; write to orders@shop.example”.",
+    );
+    const mixed = await addForwarders(web(), accountId.shopcp, "left@shop.example", { kind: "address", destinations: ["x@example.net"] }).catch(
+      (e: unknown) => e,
+    );
     expect((mixed as ValidationError).fieldErrors.destinations?.[0]).toMatch(/is bounced; remove that forwarder/);
   });
 
@@ -170,7 +187,9 @@ describe("adding and removing", () => {
     const { accountId, emulator } = panel();
     const before = await emulatorForwarders("shopcp", "info@shop.example");
     await emulator.control.fault({ fn: "Email::add_forwarder", kind: "status0", message: "The mail server is busy.", times: 1 });
-    const error = await addForwarders(web(), accountId.shopcp, "info@shop.example", { kind: "address", destinations: ["copy@example.net"] }).catch((e: unknown) => e);
+    const error = await addForwarders(web(), accountId.shopcp, "info@shop.example", { kind: "address", destinations: ["copy@example.net"] }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UpstreamError);
     expect((error as UpstreamError).message).toBe("cPanel refused the request: The mail server is busy.");
     expect(await emulatorForwarders("shopcp", "info@shop.example")).toEqual(before);
@@ -196,7 +215,10 @@ describe("adding and removing", () => {
     const { accountId, support } = panel();
     await expect(removeForwarder(web(), accountId.examplecom, "hello@example.com", "ghost@example.com")).rejects.toBeInstanceOf(NotFoundError);
     await expect(
-      addForwarders(writeContext(support, "web", "short"), accountId.othernet, "team@example.net", { kind: "address", destinations: ["c@example.net"] }),
+      addForwarders(writeContext(support, "web", "short"), accountId.othernet, "team@example.net", {
+        kind: "address",
+        destinations: ["c@example.net"],
+      }),
     ).rejects.toBeInstanceOf(ValidationError);
   });
 });
@@ -215,7 +237,9 @@ describe("domain forwarders", () => {
     expect((await panel().emulator.control.state("othernet")).domainForwarders).toEqual([]);
     const added = await addDomainForwarder(owner(), accountId.othernet, "example.net", "Bücher.example");
     expect(added).toEqual([{ sourceDomain: "example.net", destinationDomain: "xn--bcher-kva.example" }]);
-    expect((await panel().emulator.control.state("othernet")).domainForwarders).toEqual([{ domain: "example.net", destdomain: "xn--bcher-kva.example" }]);
+    expect((await panel().emulator.control.state("othernet")).domainForwarders).toEqual([
+      { domain: "example.net", destdomain: "xn--bcher-kva.example" },
+    ]);
 
     const events = await listAuditEvents({ accountId: accountId.othernet, action: "account.domain_forwarder.add" });
     expect(events.find((e) => e.outcome === "success")?.detail).toMatchObject({ source: "example.net", destination: "xn--bcher-kva.example" });

@@ -12,7 +12,14 @@ import { attemptSignIn } from "@/lib/auth/sign-in";
 import { writeContext } from "@/lib/core/write-context";
 import { NotFoundError, RateLimitedError, ValidationError } from "@/lib/core/errors";
 import { beginTotpEnrolment, confirmTotpEnrolment } from "@/lib/mail/two-factor";
-import { acceptInvitationLink, cancelInvitation, invitationLinkView, inviteCustomer, listInvitationSummaries, resendInvitation } from "@/lib/mail/invitations";
+import {
+  acceptInvitationLink,
+  cancelInvitation,
+  invitationLinkView,
+  inviteCustomer,
+  listInvitationSummaries,
+  resendInvitation,
+} from "@/lib/mail/invitations";
 import { requestPasswordReset, resetLinkView, resetPasswordWithLink } from "@/lib/mail/password-reset";
 
 const mails = vi.hoisted(() => ({ sent: [] as { key: string; to: string; template: string; data: Record<string, unknown> }[] }));
@@ -51,14 +58,20 @@ describe("invitations", () => {
     expect((await findHostingAccount(account.id))?.ownerUserId).toBe(invited.id);
 
     const mail = lastMail();
-    expect(mail).toMatchObject({ to: "owner@shop-one.example", template: "invitation", data: { invitedBy: "Sam Support", accounts: ["shop-one.example"] } });
+    expect(mail).toMatchObject({
+      to: "owner@shop-one.example",
+      template: "invitation",
+      data: { invitedBy: "Sam Support", accounts: ["shop-one.example"] },
+    });
     expect(String(mail.data.linkPath)).toMatch(/^\/invite\/[A-Za-z0-9_-]{43}$/);
     const token = tokenOf(mail.data.linkPath, "/invite/");
     expect(await invitationLinkView(token)).toMatchObject({ state: "pending", email: "owner@shop-one.example" });
 
     // The panel's own policy: 12 characters, and both entries the same.
     await expect(acceptInvitationLink(token, "short", "short")).rejects.toMatchObject({ fieldErrors: { password: ["Use at least 12 characters"] } });
-    await expect(acceptInvitationLink(token, "Long-enough-2026", "Other-2026-value")).rejects.toMatchObject({ fieldErrors: { confirmPassword: expect.any(Array) } });
+    await expect(acceptInvitationLink(token, "Long-enough-2026", "Other-2026-value")).rejects.toMatchObject({
+      fieldErrors: { confirmPassword: expect.any(Array) },
+    });
     expect(await acceptInvitationLink(token, "Long-enough-2026", "Long-enough-2026")).toEqual({ email: "owner@shop-one.example" });
     expect((await attemptSignIn("owner@shop-one.example", "Long-enough-2026", "192.0.2.10")).ok).toBe(true);
     await expect(acceptInvitationLink(token, "Another-pass-2026", "Another-pass-2026")).rejects.toBeInstanceOf(ValidationError);
@@ -76,9 +89,13 @@ describe("invitations", () => {
     await expect(listInvitationSummaries(customerActor)).rejects.toBeInstanceOf(NotFoundError);
 
     const actor = await staff("inviter2@example.net", "admin");
-    await expect(inviteCustomer(writeContext(actor, "web"), { email: "x@example.org", accounts: [] })).rejects.toMatchObject({ fieldErrors: { reason: expect.any(Array) } });
+    await expect(inviteCustomer(writeContext(actor, "web"), { email: "x@example.org", accounts: [] })).rejects.toMatchObject({
+      fieldErrors: { reason: expect.any(Array) },
+    });
     const context = writeContext(actor, "web", "Ticket 4712: onboarding");
-    await expect(inviteCustomer(context, { email: "plain@example.org", accounts: [] })).rejects.toMatchObject({ fieldErrors: { email: ["A panel user with this email already exists"] } });
+    await expect(inviteCustomer(context, { email: "plain@example.org", accounts: [] })).rejects.toMatchObject({
+      fieldErrors: { email: ["A panel user with this email already exists"] },
+    });
     const server = await createServer({ name: "onb2", baseUrl: "https://onb2:2087", authMode: "whm", username: "root", token: "T" });
     const owned = await upsertHostingAccount({ serverId: server.id, cpanelUser: "ownedacct", primaryDomain: "owned.example" });
     const { assignAccountOwner } = await import("@/lib/db/hosting-accounts");
@@ -160,7 +177,10 @@ describe("forgot password", () => {
     const user = await createUser({ email: "admin2fa@example.net", role: "admin", password: "Admin-password-2026" });
     const actor = { id: user.id, email: user.email, name: null, role: user.role };
     const { secret } = await beginTotpEnrolment(actor);
-    await confirmTotpEnrolment(writeContext(actor, "web", "Turning on 2FA for myself"), { code: generateSync({ secret }), currentPassword: "Admin-password-2026" });
+    await confirmTotpEnrolment(writeContext(actor, "web", "Turning on 2FA for myself"), {
+      code: generateSync({ secret }),
+      currentPassword: "Admin-password-2026",
+    });
 
     await requestPasswordReset({ email: user.email, ip: "192.0.2.50" });
     await resetPasswordWithLink(tokenOf(lastMail().data.linkPath, "/reset-password/"), "Admin-new-pass-2026", "Admin-new-pass-2026");

@@ -12,7 +12,14 @@ import { accountApi } from "@/lib/mail/cpanel-access";
 import { assignAccountOwner, findHostingAccount, upsertHostingAccount } from "@/lib/db/hosting-accounts";
 
 const panel = withDemoPanel({ requestTimeoutMs: 1500 });
-type EmuMailbox = { email: string; quotaMb: number | null; suspendedLogin: boolean; suspendedIncoming: boolean; suspendedOutgoing: boolean; holdOutgoing: boolean };
+type EmuMailbox = {
+  email: string;
+  quotaMb: number | null;
+  suspendedLogin: boolean;
+  suspendedIncoming: boolean;
+  suspendedOutgoing: boolean;
+  holdOutgoing: boolean;
+};
 
 async function emuMailbox(user: string, email: string): Promise<EmuMailbox | undefined> {
   const state = await panel().emulator.control.state(user);
@@ -36,7 +43,9 @@ describe("reading settings", () => {
   it("another customer's mailbox is not found", async () => {
     const { other, accountId } = panel();
     await expect(getMailboxSettings(other, accountId.shopcp, "info@shop.example")).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateMailbox(writeContext(other, "api"), accountId.shopcp, "info@shop.example", { suspendLogin: true })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateMailbox(writeContext(other, "api"), accountId.shopcp, "info@shop.example", { suspendLogin: true })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect((await emuMailbox("shopcp", "info@shop.example"))?.suspendedLogin).toBe(false);
   });
 });
@@ -142,9 +151,13 @@ describe("each option", () => {
       ["from", "Desk\u0000"],
       ["from", "Desk\u0085Bcc: all@example.net"],
     ] as const) {
-      const error = await updateMailbox(web(), accountId.examplecom, "old@example.com", { autoresponder: { ...on, [field]: value } }).catch((e: unknown) => e);
+      const error = await updateMailbox(web(), accountId.examplecom, "old@example.com", { autoresponder: { ...on, [field]: value } }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).fieldErrors).toEqual({ [`autoresponder/${field}`]: [expect.stringMatching(/one line of text, without line breaks or control characters/)] });
+      expect((error as ValidationError).fieldErrors).toEqual({
+        [`autoresponder/${field}`]: [expect.stringMatching(/one line of text, without line breaks or control characters/)],
+      });
     }
     expect((await emulator.control.requestCounts())["Email::add_auto_responder"]).toBeUndefined();
     expect(await emuAutoresponder("examplecom", "old@example.com")).toBeUndefined();
@@ -164,16 +177,20 @@ describe("each option", () => {
     // Demo: hello@example.com → info@example.com; info → hello would close the circle.
     const error = await updateMailbox(web(), accountId.examplecom, "info@example.com", { forwards: ["hello@example.com"] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).fieldErrors.forwards).toEqual(["Forwarding to hello@example.com would send mail in a circle: info@example.com → hello@example.com → info@example.com"]);
+    expect((error as ValidationError).fieldErrors.forwards).toEqual([
+      "Forwarding to hello@example.com would send mail in a circle: info@example.com → hello@example.com → info@example.com",
+    ]);
     const state = await panel().emulator.control.state("examplecom");
-    expect(state.forwarders.some((f: { address: string; forward: string }) => f.address === "info@example.com" && f.forward === "hello@example.com")).toBe(false);
+    expect(
+      state.forwarders.some((f: { address: string; forward: string }) => f.address === "info@example.com" && f.forward === "hello@example.com"),
+    ).toBe(false);
   });
 
   it("support needs a reason", async () => {
     const { support, accountId } = panel();
-    await expect(updateMailbox(writeContext(support, "web", "short"), accountId.othernet, "bob@example.net", { holdOutgoing: true })).rejects.toBeInstanceOf(
-      ValidationError,
-    );
+    await expect(
+      updateMailbox(writeContext(support, "web", "short"), accountId.othernet, "bob@example.net", { holdOutgoing: true }),
+    ).rejects.toBeInstanceOf(ValidationError);
     expect((await emuMailbox("othernet", "bob@example.net"))?.holdOutgoing).toBe(false);
   });
 });
@@ -218,14 +235,18 @@ describe("all-or-nothing", () => {
     // suspend_login lands, suspend_outgoing fails, and the undo (unsuspend_login) is refused too.
     await emulator.control.fault({ fn: "Email::suspend_outgoing", kind: "status0", message: "Exim is busy.", times: 1 });
     await emulator.control.fault({ fn: "Email::unsuspend_login", kind: "status0", message: "Auth cache locked.", times: 1 });
-    const error = await updateMailbox(web(), accountId.shopcp, "archive@shop.example", { quotaMb: 9000, suspendLogin: true, suspendOutgoing: true }).catch(
-      (e: unknown) => e,
-    );
+    const error = await updateMailbox(web(), accountId.shopcp, "archive@shop.example", {
+      quotaMb: 9000,
+      suspendLogin: true,
+      suspendOutgoing: true,
+    }).catch((e: unknown) => e);
     await emulator.control.clearFaults();
     expect(error).toBeInstanceOf(PartialUpdateError);
     expect((error as PartialUpdateError).failure).toBe("unknown_outcome");
     expect((error as PartialUpdateError).report).toMatchObject({ stillApplied: ["suspending login"], undone: ["the quota (unlimited → 9,000 MB)"] });
-    expect((error as Error).message).toMatch(/Exim is busy\. Undoing failed too, so these changes are still in effect: suspending login\. Undone: the quota/);
+    expect((error as Error).message).toMatch(
+      /Exim is busy\. Undoing failed too, so these changes are still in effect: suspending login\. Undone: the quota/,
+    );
     expect(await emuMailbox("shopcp", "archive@shop.example")).toMatchObject({ quotaMb: null, suspendedLogin: true, suspendedOutgoing: false });
     const [event] = await listAuditEvents({ accountId: accountId.shopcp, action: "mailbox.settings.update" });
     expect(event).toMatchObject({ outcome: "unknown" });
@@ -242,9 +263,10 @@ describe("all-or-nothing", () => {
 
     const reason = "The given password is too weak. Please enter a password with a strength rating of 100 or higher.";
     await emulator.control.fault({ fn: "Email::passwd_pop", kind: "status0", message: reason, times: 1 });
-    const error = await updateMailbox(web(), accountId.examplecom, "jane@example.com", { quotaMb: 800, newPassword: "Copper-violet-2026-dune" }).catch(
-      (e: unknown) => e,
-    );
+    const error = await updateMailbox(web(), accountId.examplecom, "jane@example.com", {
+      quotaMb: 800,
+      newPassword: "Copper-violet-2026-dune",
+    }).catch((e: unknown) => e);
     await emulator.control.clearFaults();
     // Everything else was undone, so the mailbox is as before and the refusal is reported as it is.
     expect(error).toBeInstanceOf(PasswordTooWeakError);
@@ -256,7 +278,12 @@ describe("all-or-nothing", () => {
 describe("create and delete", () => {
   it("creates a mailbox with the password policy and quota, then deletes it", async () => {
     const { accountId } = panel();
-    const created = await createMailbox(web(), accountId.shopcp, { localPart: "Team", domain: "shop.example", password: "Juniper-canyon-2026-kite", quotaMb: 250 });
+    const created = await createMailbox(web(), accountId.shopcp, {
+      localPart: "Team",
+      domain: "shop.example",
+      password: "Juniper-canyon-2026-kite",
+      quotaMb: 250,
+    });
     expect(created).toMatchObject({ email: "team@shop.example", quotaMb: 250 });
     expect(await emuMailbox("shopcp", "team@shop.example")).toMatchObject({ quotaMb: 250 });
     const account = (await findHostingAccount(accountId.shopcp))!;
@@ -271,17 +298,23 @@ describe("create and delete", () => {
 
   it("refuses every bad field at once, and a weak password alone as password_too_weak", async () => {
     const { accountId } = panel();
-    const error = await createMailbox(web(), accountId.shopcp, { localPart: "info", domain: "example.com", password: "Juniper-canyon-2026-kite", quotaMb: 0 }).catch(
-      (e: unknown) => e,
-    );
+    const error = await createMailbox(web(), accountId.shopcp, {
+      localPart: "info",
+      domain: "example.com",
+      password: "Juniper-canyon-2026-kite",
+      quotaMb: 0,
+    }).catch((e: unknown) => e);
     expect(Object.keys((error as ValidationError).fieldErrors).sort()).toEqual(["domain", "quota"]);
-    const exists = await createMailbox(web(), accountId.shopcp, { localPart: "info", domain: "shop.example", password: "Juniper-canyon-2026-kite", quotaMb: 10 }).catch(
-      (e: unknown) => e,
-    );
+    const exists = await createMailbox(web(), accountId.shopcp, {
+      localPart: "info",
+      domain: "shop.example",
+      password: "Juniper-canyon-2026-kite",
+      quotaMb: 10,
+    }).catch((e: unknown) => e);
     expect((exists as ValidationError).fieldErrors.localPart).toEqual(["info@shop.example already exists"]);
-    await expect(createMailbox(web(), accountId.shopcp, { localPart: "weakling", domain: "shop.example", password: "weakling1", quotaMb: 10 })).rejects.toBeInstanceOf(
-      PasswordTooWeakError,
-    );
+    await expect(
+      createMailbox(web(), accountId.shopcp, { localPart: "weakling", domain: "shop.example", password: "weakling1", quotaMb: 10 }),
+    ).rejects.toBeInstanceOf(PasswordTooWeakError);
     expect(await emuMailbox("shopcp", "weakling@shop.example")).toBeUndefined();
   });
 
@@ -311,9 +344,12 @@ describe("create and delete", () => {
     expect((over as ValidationError).fieldErrors.quota).toEqual(["This account allows at most 500 MB per mailbox"]);
     const unlimited = await updateMailbox(web(), capped.id, "a@capped.example", { quotaMb: null }).catch((e: unknown) => e);
     expect((unlimited as ValidationError).fieldErrors.quota![0]).toMatch(/unlimited is not available/);
-    const create = await createMailbox(web(), capped.id, { localPart: "b", domain: "capped.example", password: "Juniper-canyon-2026-kite", quotaMb: 501 }).catch(
-      (e: unknown) => e,
-    );
+    const create = await createMailbox(web(), capped.id, {
+      localPart: "b",
+      domain: "capped.example",
+      password: "Juniper-canyon-2026-kite",
+      quotaMb: 501,
+    }).catch((e: unknown) => e);
     expect((create as ValidationError).fieldErrors.quota).toEqual(["This account allows at most 500 MB per mailbox"]);
     expect((await emuMailbox("capped", "a@capped.example"))?.quotaMb).toBe(100);
     await updateMailbox(web(), capped.id, "a@capped.example", { quotaMb: 500 });

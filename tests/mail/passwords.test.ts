@@ -40,7 +40,9 @@ describe("changeMailboxPassword", () => {
 
   it("refuses a weak password with the rule codes, and changes nothing", async () => {
     const { customer, accountId } = panel();
-    const error = await changeMailboxPassword(writeContext(customer, "web"), accountId.examplecom, "jane@example.com", "jane1234").catch((e: unknown) => e);
+    const error = await changeMailboxPassword(writeContext(customer, "web"), accountId.examplecom, "jane@example.com", "jane1234").catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PasswordTooWeakError);
     expect((error as PasswordTooWeakError).codes).toEqual(expect.arrayContaining(["needs_uppercase", "contains_mailbox_name", "too_guessable"]));
     expect(await passwordWorks(accountId.examplecom, "jane@example.com", DEMO_PASSWORD)).toBe(true);
@@ -51,7 +53,12 @@ describe("changeMailboxPassword", () => {
     const { customer, accountId, emulator } = panel();
     const reason = "The given password is too weak. Please enter a password with a strength rating of 100 or higher.";
     await emulator.control.fault({ fn: "Email::passwd_pop", kind: "status0", message: reason, times: 1 });
-    const error = await changeMailboxPassword(writeContext(customer, "web"), accountId.examplecom, "jane@example.com", "Copper-violet-2026-dune").catch((e: unknown) => e);
+    const error = await changeMailboxPassword(
+      writeContext(customer, "web"),
+      accountId.examplecom,
+      "jane@example.com",
+      "Copper-violet-2026-dune",
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PasswordTooWeakError);
     expect((error as PasswordTooWeakError).fieldErrors.newPassword).toEqual([reason]);
     expect(await passwordWorks(accountId.examplecom, "jane@example.com", DEMO_PASSWORD)).toBe(true);
@@ -66,7 +73,12 @@ describe("changeMailboxPassword", () => {
     await emulator.control.clearRequestCounts();
     await emulator.control.fault({ fn: "Email::passwd_pop", ...fault });
     try {
-      const error = await changeMailboxPassword(writeContext(customer, "web"), accountId.shopcp, "info@shop.example", "Copper-violet-2026-dune").catch((e: unknown) => e);
+      const error = await changeMailboxPassword(
+        writeContext(customer, "web"),
+        accountId.shopcp,
+        "info@shop.example",
+        "Copper-violet-2026-dune",
+      ).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UpstreamError);
       expect((error as UpstreamError).failure).toBe(failure);
     } finally {
@@ -90,21 +102,24 @@ describe("changeMailboxPassword", () => {
   it("says the outcome is unknown when a timed-out change has not landed", async () => {
     const { customer, accountId, emulator } = panel();
     await emulator.control.fault({ fn: "Email::passwd_pop", kind: "delay", ms: 8000, times: 1 });
-    const error = await changeMailboxPassword(writeContext(customer, "web"), accountId.shopcp, "returns@shop.example", "Saffron-glacier-2026-reef").catch(
-      (e: unknown) => e,
-    );
+    const error = await changeMailboxPassword(
+      writeContext(customer, "web"),
+      accountId.shopcp,
+      "returns@shop.example",
+      "Saffron-glacier-2026-reef",
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({ failure: "unknown_outcome" });
     expect((error as Error).message).toMatch(/has not applied the new password/);
   }, 15_000);
 
   it("another customer's mailbox is not found, and a missing mailbox too", async () => {
     const { other, customer, accountId } = panel();
-    await expect(changeMailboxPassword(writeContext(other, "web"), accountId.examplecom, "info@example.com", "Lantern-orchid-2026-quay")).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
-    await expect(changeMailboxPassword(writeContext(customer, "web"), accountId.examplecom, "ghost@example.com", "Lantern-orchid-2026-quay")).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(
+      changeMailboxPassword(writeContext(other, "web"), accountId.examplecom, "info@example.com", "Lantern-orchid-2026-quay"),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      changeMailboxPassword(writeContext(customer, "web"), accountId.examplecom, "ghost@example.com", "Lantern-orchid-2026-quay"),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("support must give a reason, which lands in the audit log", async () => {
@@ -112,14 +127,20 @@ describe("changeMailboxPassword", () => {
     await expect(
       changeMailboxPassword(writeContext(support, "web", "short"), accountId.othernet, "bob@example.net", "Maple-quarry-2026-drift"),
     ).rejects.toBeInstanceOf(ValidationError);
-    await changeMailboxPassword(writeContext(support, "web", "Ticket #4711: customer locked out"), accountId.othernet, "bob@example.net", "Maple-quarry-2026-drift");
+    await changeMailboxPassword(
+      writeContext(support, "web", "Ticket #4711: customer locked out"),
+      accountId.othernet,
+      "bob@example.net",
+      "Maple-quarry-2026-drift",
+    );
     const [event] = await listAuditEvents({ accountId: accountId.othernet, action: "mailbox.password.change" });
     expect(event).toMatchObject({ actorRole: "support", reason: "Ticket #4711: customer locked out", outcome: "success" });
   });
 
   it("limits password attempts per mailbox", async () => {
     const { customer, accountId } = panel();
-    const attempt = () => changeMailboxPassword(writeContext(customer, "web"), accountId.examplecom, "newsletter@example.org", "weak").catch((e: unknown) => e);
+    const attempt = () =>
+      changeMailboxPassword(writeContext(customer, "web"), accountId.examplecom, "newsletter@example.org", "weak").catch((e: unknown) => e);
     const errors = [];
     for (let i = 0; i < 11; i++) errors.push(await attempt());
     expect(errors.slice(0, 10).every((e) => e instanceof PasswordTooWeakError)).toBe(true);

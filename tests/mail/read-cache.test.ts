@@ -51,7 +51,11 @@ describe("the cPanel read cache", () => {
     const { customer, accountId } = panel();
     const before = await listMailboxPage(customer, accountId.shopcp, { query: "cache-new" });
     expect(before.total).toBe(0);
-    await createMailbox(writeContext(customer, "web"), accountId.shopcp, { localPart: "cache-new", domain: "shop.example", password: "Saffron-glacier-2026-wren" });
+    await createMailbox(writeContext(customer, "web"), accountId.shopcp, {
+      localPart: "cache-new",
+      domain: "shop.example",
+      password: "Saffron-glacier-2026-wren",
+    });
     expect((await listMailboxPage(customer, accountId.shopcp, { query: "cache-new" })).total).toBe(1);
   });
 
@@ -64,7 +68,9 @@ describe("the cPanel read cache", () => {
 
     expect((await getAddressForwarding(customer, accountId.shopcp, address)).destinations).toEqual([]);
     await addForwarders(writeContext(customer, "web"), accountId.shopcp, address, { kind: "address", destinations: ["cache-copy@example.net"] });
-    expect((await getAddressForwarding(customer, accountId.shopcp, address)).destinations.map((d) => d.destination)).toEqual(["cache-copy@example.net"]);
+    expect((await getAddressForwarding(customer, accountId.shopcp, address)).destinations.map((d) => d.destination)).toEqual([
+      "cache-copy@example.net",
+    ]);
   });
 
   it("a password change keeps the cached list (no list data changes)", async () => {
@@ -81,9 +87,11 @@ describe("the cPanel read cache", () => {
     await listMailboxPage(customer, accountId.shopcp);
     await emulator.control.clearRequestCounts();
     await emulator.control.fault({ fn: "Email::add_pop", kind: "status0", message: "Refused for the test.", times: 1 });
-    await createMailbox(writeContext(customer, "web"), accountId.shopcp, { localPart: "cache-fail", domain: "shop.example", password: "Saffron-glacier-2026-wren" }).catch(
-      () => undefined,
-    );
+    await createMailbox(writeContext(customer, "web"), accountId.shopcp, {
+      localPart: "cache-fail",
+      domain: "shop.example",
+      password: "Saffron-glacier-2026-wren",
+    }).catch(() => undefined);
     await emulator.control.clearRequestCounts();
     await listMailboxPage(customer, accountId.shopcp);
     expect(await listCalls()).toBe(1);

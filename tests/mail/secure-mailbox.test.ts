@@ -27,7 +27,10 @@ async function passwordStillWorks(accountId: string, email: string): Promise<boo
 describe("secureMailbox", () => {
   it("the owner secures their mailbox: login suspended, mail held, password replaced, sessions left to support, forwarders listed with recent ones marked", async () => {
     const { customer, accountId } = panel();
-    await addForwarders(writeContext(customer, "web"), accountId.shopcp, "archive@shop.example", { kind: "address", destinations: ["collector@evil.example"] });
+    await addForwarders(writeContext(customer, "web"), accountId.shopcp, "archive@shop.example", {
+      kind: "address",
+      destinations: ["collector@evil.example"],
+    });
 
     const report = await secureMailbox(writeContext(customer, "web"), accountId.shopcp, "archive@shop.example");
 
@@ -48,7 +51,12 @@ describe("secureMailbox", () => {
     expect(await passwordStillWorks(accountId.shopcp, "archive@shop.example")).toBe(false);
 
     const events = (await listAuditEvents({ accountId: accountId.shopcp, limit: 50 })).filter((e) => e.detail?.incidentId === report.incidentId);
-    expect(events.map((e) => e.action).sort()).toEqual(["mailbox.secure", "mailbox.secure.hold_outgoing", "mailbox.secure.replace_password", "mailbox.secure.suspend_login"]);
+    expect(events.map((e) => e.action).sort()).toEqual([
+      "mailbox.secure",
+      "mailbox.secure.hold_outgoing",
+      "mailbox.secure.replace_password",
+      "mailbox.secure.suspend_login",
+    ]);
     expect(JSON.stringify(events)).not.toContain(DEMO_PASSWORD);
   });
 
@@ -122,7 +130,12 @@ describe("outgoing mail", () => {
     const { support, customer, accountId } = panel();
     const top = await topSenders(support, "hour");
     expect(top.unansweredServers).toEqual([]);
-    expect(top.senders[0]).toMatchObject({ sender: "marketing@shop.example", cpanelUser: "shopcp", accountId: accountId.shopcp, state: { holdOutgoing: true } });
+    expect(top.senders[0]).toMatchObject({
+      sender: "marketing@shop.example",
+      cpanelUser: "shopcp",
+      accountId: accountId.shopcp,
+      state: { holdOutgoing: true },
+    });
     await expect(topSenders(customer, "hour")).rejects.toBeInstanceOf(NotFoundError);
   });
 

@@ -48,7 +48,13 @@ describe("server check", () => {
   it("a reseller token: the missing ACLs are named per feature and the cPanel calls fail", async () => {
     await control("/resellers", { user: "checkres", token: "CHECKRESELLERTOKEN00000000000000", acls: ["basic-whm-functions", "list-accts"] });
     await control("/accounts", { user: "checkres1", domain: "checkres1.example", owner: "checkres", mailboxes: [{ email: "a@checkres1.example" }] });
-    const server = await createServer({ name: "reseller-check", baseUrl: panel().emulator.whmUrl, authMode: "whm", username: "checkres", token: "CHECKRESELLERTOKEN00000000000000" });
+    const server = await createServer({
+      name: "reseller-check",
+      baseUrl: panel().emulator.whmUrl,
+      authMode: "whm",
+      username: "checkres",
+      token: "CHECKRESELLERTOKEN00000000000000",
+    });
     const check = await runServerCheck(server);
     expect(check.status).toBe("fail");
     expect(check.missingAcls).toEqual(["acct-summary", "cpanel-api"]);
@@ -67,7 +73,13 @@ describe("server check", () => {
   });
 
   it("a refused token fails the first step with a clear sentence, and stops", async () => {
-    const server = await createServer({ name: "bad-token", baseUrl: panel().emulator.whmUrl, authMode: "whm", username: "root", token: "WRONGTOKEN000000000000000000000" });
+    const server = await createServer({
+      name: "bad-token",
+      baseUrl: panel().emulator.whmUrl,
+      authMode: "whm",
+      username: "root",
+      token: "WRONGTOKEN000000000000000000000",
+    });
     const check = await runServerCheck(server);
     expect(check.status).toBe("fail");
     expect(check.steps).toHaveLength(1);
@@ -89,11 +101,21 @@ describe("server admin", () => {
   it("admins add, list, disable and enable servers; a disabled server's accounts are not called", async () => {
     const admin = await actorFor("admin@example.com");
     const context = () => writeContext(admin, "web", REASON);
-    await expect(addServer(context(), { name: "x", baseUrl: "ftp://x", authMode: "whm", username: "root", token: "T", caPem: "not a pem" })).rejects.toMatchObject({
+    await expect(
+      addServer(context(), { name: "x", baseUrl: "ftp://x", authMode: "whm", username: "root", token: "T", caPem: "not a pem" }),
+    ).rejects.toMatchObject({
       fieldErrors: { baseUrl: [expect.any(String)], caPem: [expect.any(String)] },
     });
-    await expect(addServer(context(), { name: "demo", baseUrl: "https://x.example:2087", authMode: "whm", username: "root", token: "T" })).rejects.toBeInstanceOf(ValidationError);
-    const added = await addServer(context(), { name: "web2", baseUrl: panel().emulator.whmUrl, authMode: "whm", username: "root", token: panel().emulator.whmToken });
+    await expect(
+      addServer(context(), { name: "demo", baseUrl: "https://x.example:2087", authMode: "whm", username: "root", token: "T" }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    const added = await addServer(context(), {
+      name: "web2",
+      baseUrl: panel().emulator.whmUrl,
+      authMode: "whm",
+      username: "root",
+      token: panel().emulator.whmToken,
+    });
     expect((await listServersForAdmin(admin)).map((s) => s.name)).toContain("web2");
     expect(JSON.stringify(await serverForAdmin(admin, added.id))).not.toContain(panel().emulator.whmToken);
 

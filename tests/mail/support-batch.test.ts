@@ -32,7 +32,10 @@ beforeAll(async () => {
   emulators.set(serverA, emulator);
   emulators.set(serverB.id, second);
   const ids: string[] = [];
-  for (const [list, serverId, emu] of [[usersA, serverA, emulator], [usersB, serverB.id, second]] as const) {
+  for (const [list, serverId, emu] of [
+    [usersA, serverA, emulator],
+    [usersB, serverB.id, second],
+  ] as const) {
     for (const user of list) {
       await emu.control.createAccount({ user, domain: `${user}.example` });
       ids.push((await upsertHostingAccount({ serverId, cpanelUser: user, primaryDomain: `${user}.example` })).id);
@@ -56,9 +59,16 @@ async function flags(): Promise<Record<string, boolean>> {
 
 /** Clears the flags straight in WHM (`{"user":0}`), which the panel never sends. */
 async function clearFlags() {
-  for (const [emu, list] of [[panel().emulator, usersA], [second, usersB]] as const) {
+  for (const [emu, list] of [
+    [panel().emulator, usersA],
+    [second, usersB],
+  ] as const) {
     const body = new URLSearchParams({ users_json: JSON.stringify(Object.fromEntries(list.map((u) => [u, 0]))) });
-    await fetch(`${emu.whmUrl}/json-api/forcepasswordchange?api.version=1`, { method: "POST", body, headers: { authorization: `whm root:${emu.whmToken}` } });
+    await fetch(`${emu.whmUrl}/json-api/forcepasswordchange?api.version=1`, {
+      method: "POST",
+      body,
+      headers: { authorization: `whm root:${emu.whmToken}` },
+    });
   }
 }
 
@@ -89,7 +99,10 @@ beforeEach(async () => {
 describe("batch force-password-change", () => {
   it("plans 50 accounts on two servers, one WHM call each", async () => {
     const plan = await planForcePasswordChange(panel().support, { accountIds });
-    expect(plan.servers.map((s) => [s.serverName, s.accounts.length])).toEqual([["demo", 24], ["second", 26]]);
+    expect(plan.servers.map((s) => [s.serverName, s.accounts.length])).toEqual([
+      ["demo", 24],
+      ["second", 26],
+    ]);
     await panel().emulator.control.clearRequestCounts();
     await second.control.clearRequestCounts();
     const { results } = await runAll(false);
@@ -102,7 +115,10 @@ describe("batch force-password-change", () => {
     const { results, progress } = await runAll(false);
     expect(progress).toEqual([1, 2]);
     const ghost = results.find((r) => r.cpanelUser === GHOST)!;
-    expect(ghost).toMatchObject({ outcome: "failed", reason: `Unable to set forced password change for user '${GHOST}'; check the system log for details.` });
+    expect(ghost).toMatchObject({
+      outcome: "failed",
+      reason: `Unable to set forced password change for user '${GHOST}'; check the system log for details.`,
+    });
     expect(results.filter((r) => r.outcome === "updated")).toHaveLength(49);
     expect(Object.values(await flags()).every(Boolean)).toBe(true);
 
@@ -129,7 +145,9 @@ describe("batch force-password-change", () => {
     await panel().emulator.control.fault({ fn: "forcepasswordchange", kind: "status0", message: "WHM is being upgraded." });
     const { results, calls } = await runAll(true);
     expect(calls).toEqual(["demo"]);
-    expect(results.filter((r) => r.serverName === "demo").every((r) => r.outcome === "failed" && r.reason?.includes("WHM is being upgraded."))).toBe(true);
+    expect(results.filter((r) => r.serverName === "demo").every((r) => r.outcome === "failed" && r.reason?.includes("WHM is being upgraded."))).toBe(
+      true,
+    );
     expect(results.filter((r) => r.serverName === "second").every((r) => r.outcome === "skipped")).toBe(true);
     expect(Object.values(await flags()).some(Boolean)).toBe(false);
   });
@@ -147,7 +165,9 @@ describe("batch force-password-change", () => {
   it("an unreachable server fails its accounts with the reason, not the batch", async () => {
     await second.control.fault({ fn: "forcepasswordchange", kind: "status0", message: "Permission denied for forcepasswordchange." });
     const { results } = await runAll(false);
-    expect(results.filter((r) => r.serverName === "second").every((r) => r.outcome === "failed" && r.reason?.includes("Permission denied"))).toBe(true);
+    expect(results.filter((r) => r.serverName === "second").every((r) => r.outcome === "failed" && r.reason?.includes("Permission denied"))).toBe(
+      true,
+    );
     expect(results.filter((r) => r.outcome === "updated")).toHaveLength(24);
   });
 
@@ -165,8 +185,12 @@ describe("batch force-password-change", () => {
     const plan = await planForcePasswordChange(panel().support, { accountIds });
     const server = plan.servers[0]!;
     const ids = server.accounts.map((a) => a.id);
-    await expect(forcePasswordChangeOnServer(writeContext(panel().customer, "web", REASON), server.serverId, ids, { stopOnFailure: false })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(forcePasswordChangeOnServer(writeContext(panel().support, "web", "short"), server.serverId, ids, { stopOnFailure: false })).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      forcePasswordChangeOnServer(writeContext(panel().customer, "web", REASON), server.serverId, ids, { stopOnFailure: false }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      forcePasswordChangeOnServer(writeContext(panel().support, "web", "short"), server.serverId, ids, { stopOnFailure: false }),
+    ).rejects.toBeInstanceOf(ValidationError);
     await expect(planForcePasswordChange(panel().customer, { accountIds })).rejects.toBeInstanceOf(NotFoundError);
   });
 
@@ -174,7 +198,9 @@ describe("batch force-password-change", () => {
     const plan = await planForcePasswordChange(panel().support, { accountIds });
     const [a, b] = plan.servers;
     await expect(
-      forcePasswordChangeOnServer(writeContext(panel().support, "web", REASON), a!.serverId, [a!.accounts[0]!.id, b!.accounts[0]!.id], { stopOnFailure: false }),
+      forcePasswordChangeOnServer(writeContext(panel().support, "web", REASON), a!.serverId, [a!.accounts[0]!.id, b!.accounts[0]!.id], {
+        stopOnFailure: false,
+      }),
     ).rejects.toBeInstanceOf(ValidationError);
   });
 });

@@ -54,7 +54,11 @@ describe("panel users", () => {
     await expect(setPanelUserLocked(writeContext(support, "web", REASON), customer.id, true)).rejects.toBeInstanceOf(NotFoundError);
     await expect(changePanelUserRole(writeContext(admin, "web", REASON), admin.id, "customer")).rejects.toBeInstanceOf(ValidationError);
     await expect(setPanelUserLocked(writeContext(admin, "web", "short"), customer.id, true)).rejects.toBeInstanceOf(ValidationError);
-    const duplicate = await createPanelUser(writeContext(admin, "web", REASON), { email: "support@example.com", role: "support", password: "Harbor-violet-2026" }).catch((e: unknown) => e);
+    const duplicate = await createPanelUser(writeContext(admin, "web", REASON), {
+      email: "support@example.com",
+      role: "support",
+      password: "Harbor-violet-2026",
+    }).catch((e: unknown) => e);
     expect((duplicate as ValidationError).fieldErrors.email).toBeDefined();
   });
 });

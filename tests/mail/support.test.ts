@@ -48,7 +48,12 @@ describe("support search", () => {
     const send = ServerTransport.prototype.send;
     const spy = vi.spyOn(ServerTransport.prototype, "send").mockImplementation(function (this: ServerTransport, ...args) {
       const sent = send.apply(this, args);
-      outcomes.push(sent.then(() => "answered", (error: unknown) => error));
+      outcomes.push(
+        sent.then(
+          () => "answered",
+          (error: unknown) => error,
+        ),
+      );
       return sent;
     });
     // Slower than the lookup's deadline even with the transport's own retries (1.5 s request timeout, two retries).
@@ -129,7 +134,9 @@ describe("WHM mail actions", () => {
   it("is refused to customers as not found", async () => {
     const { customer, accountId, emulator } = panel();
     await emulator.control.clearRequestCounts();
-    await expect(runAccountMailAction(writeContext(customer, "web", REASON), accountId.examplecom, "suspend_outgoing")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(runAccountMailAction(writeContext(customer, "web", REASON), accountId.examplecom, "suspend_outgoing")).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect((await emulator.control.requestCounts())["suspend_outgoing_email"]).toBeUndefined();
   });
 
@@ -202,8 +209,17 @@ describe("audit log and customer activity", () => {
   it("support filters by actor, account, action and outcome, newest first, with the reason", async () => {
     const { support, accountId } = panel();
     await runAccountMailAction(writeContext(support, "web", "Ticket #77: audit filter check"), accountId.othernet, "terminate_sessions");
-    const log = await listAuditLog(support, { actor: "SUPPORT@example.com", account: "example.net", action: "account.sessions.terminate", outcome: "success" });
-    expect(log.rows[0]).toMatchObject({ actorEmail: "support@example.com", reason: "Ticket #77: audit filter check", account: { primaryDomain: "example.net" } });
+    const log = await listAuditLog(support, {
+      actor: "SUPPORT@example.com",
+      account: "example.net",
+      action: "account.sessions.terminate",
+      outcome: "success",
+    });
+    expect(log.rows[0]).toMatchObject({
+      actorEmail: "support@example.com",
+      reason: "Ticket #77: audit filter check",
+      account: { primaryDomain: "example.net" },
+    });
     expect(log.rows.every((r) => r.action === "account.sessions.terminate")).toBe(true);
     const times = log.rows.map((r) => r.at);
     expect([...times].sort((a, b) => b - a)).toEqual(times);
@@ -219,7 +235,7 @@ describe("audit log and customer activity", () => {
 
   it("exports CSV with the reason, safe against spreadsheet formulas", async () => {
     const { support, accountId } = panel();
-    await runAccountMailAction(writeContext(support, "web", "=HYPERLINK(\"x\") ticket 12"), accountId.othernet, "terminate_sessions");
+    await runAccountMailAction(writeContext(support, "web", '=HYPERLINK("x") ticket 12'), accountId.othernet, "terminate_sessions");
     const csv = await collect(auditLogCsv(support, { account: "othernet" }));
     expect(csv.split("\r\n")[0]).toMatch(/^time_utc,actor_email,/);
     expect(csv).toContain(`"'=HYPERLINK(""x"") ticket 12"`);

@@ -67,7 +67,9 @@ describe("refused attempts are audited", () => {
   it("the same through the domain layer (server actions): denied, and still a NotFoundError", async () => {
     const { accountId } = panel();
     const prober = await actorFor((await createUser({ email: "prober-web@example.net", role: "customer", password: STRONG })).email);
-    await expect(changeMailboxPassword(writeContext(prober, "web"), accountId.shopcp, "info@shop.example", STRONG)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(changeMailboxPassword(writeContext(prober, "web"), accountId.shopcp, "info@shop.example", STRONG)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await deniedOf(prober.id, "access.account")).toEqual([expect.objectContaining({ target: accountId.shopcp })]);
   });
 
@@ -76,7 +78,10 @@ describe("refused attempts are audited", () => {
     const response = await put(accountId.examplecom, "info@example.com", readToken.token);
     expect(response.status).toBe(403);
     const [event] = await deniedOf(customer.id, "access.scope");
-    expect(event).toMatchObject({ requestId: response.headers.get("x-request-id"), detail: expect.objectContaining({ tokenId: readToken.id, scope: WRITE_SCOPE }) });
+    expect(event).toMatchObject({
+      requestId: response.headers.get("x-request-id"),
+      detail: expect.objectContaining({ tokenId: readToken.id, scope: WRITE_SCOPE }),
+    });
     expect(JSON.stringify(event)).not.toContain(readToken.token);
   });
 
@@ -95,7 +100,9 @@ describe("refused attempts are audited", () => {
     const { accountId } = panel();
     const prober = await actorFor((await createUser({ email: "prober-flood@example.net", role: "customer", password: STRONG })).email);
     for (let i = 0; i < 30; i++) {
-      await expect(changeMailboxPassword(writeContext(prober, "web"), accountId.examplecom, "info@example.com", STRONG)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(changeMailboxPassword(writeContext(prober, "web"), accountId.examplecom, "info@example.com", STRONG)).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     }
     const events = await deniedOf(prober.id, "access.account");
     expect(events).toHaveLength(20);
@@ -132,7 +139,12 @@ describe("token events", () => {
       outcome: "success",
       detail: { tokenId: created.apiToken.id, token: created.token, apiTokenIds: [created.apiToken.id], tokenIdLooksLikeSecret: created.token },
     });
-    expect(event.detail).toEqual({ tokenId: created.apiToken.id, token: "[redacted]", apiTokenIds: [created.apiToken.id], tokenIdLooksLikeSecret: "[redacted]" });
+    expect(event.detail).toEqual({
+      tokenId: created.apiToken.id,
+      token: "[redacted]",
+      apiTokenIds: [created.apiToken.id],
+      tokenIdLooksLikeSecret: "[redacted]",
+    });
     const smuggled = await recordAuditEvent({ action: "api_token.create", outcome: "success", detail: { tokenId: created.token } });
     expect(smuggled.detail).toEqual({ tokenId: "[redacted]" });
   });

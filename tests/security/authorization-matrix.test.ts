@@ -58,9 +58,30 @@ const EMAIL: Record<Exclude<Role, "anonymous">, string> = {
 };
 
 // The rows' expectations, by who may do it (DESIGN §2).
-const customerWrite: Expected = { anonymous: "session_ended", owner: "ok", other: "not_found", support: "ok", admin: "ok", staffNoReason: "needs_reason" };
-const staffWrite: Expected = { anonymous: "session_ended", owner: "not_found", other: "not_found", support: "ok", admin: "ok", staffNoReason: "needs_reason" };
-const adminWrite: Expected = { anonymous: "session_ended", owner: "not_found", other: "not_found", support: "not_found", admin: "ok", staffNoReason: "needs_reason" };
+const customerWrite: Expected = {
+  anonymous: "session_ended",
+  owner: "ok",
+  other: "not_found",
+  support: "ok",
+  admin: "ok",
+  staffNoReason: "needs_reason",
+};
+const staffWrite: Expected = {
+  anonymous: "session_ended",
+  owner: "not_found",
+  other: "not_found",
+  support: "ok",
+  admin: "ok",
+  staffNoReason: "needs_reason",
+};
+const adminWrite: Expected = {
+  anonymous: "session_ended",
+  owner: "not_found",
+  other: "not_found",
+  support: "not_found",
+  admin: "ok",
+  staffNoReason: "needs_reason",
+};
 /** Links from a mail (invitation, password reset): the token in the link is the credential, whoever opens it. */
 const linkHolder: Expected = { anonymous: "ok", owner: "ok", other: "ok", support: "ok", admin: "ok", staffNoReason: null };
 /** Asking for a reset link: anyone, with the same answer whether or not the address has a login. */
@@ -146,12 +167,18 @@ const actions: Record<string, ActionRow> = {
   },
   "(panel)/accounts/[accountId]/email/[address]/options-actions.ts#saveAutoresponder": {
     expect: customerWrite,
-    input: (c) => form({ accountId: c.accountId, address: "info@example.com", enabled: "on", subject: "Away", body: "Back on Monday.", reason: c.reason }),
+    input: (c) =>
+      form({ accountId: c.accountId, address: "info@example.com", enabled: "on", subject: "Away", body: "Back on Monday.", reason: c.reason }),
   },
   "(panel)/accounts/[accountId]/email/[address]/options-actions.ts#deleteMailboxForm": {
     expect: customerWrite,
     prepare: async (c) => {
-      const { email } = await createMailbox(owner(), c.accountId, { localPart: `del-${c.tag}`, domain: "example.com", password: STRONG, quotaMb: 100 });
+      const { email } = await createMailbox(owner(), c.accountId, {
+        localPart: `del-${c.tag}`,
+        domain: "example.com",
+        password: STRONG,
+        quotaMb: 100,
+      });
       return { email };
     },
     input: (c, p) => form({ accountId: c.accountId, address: p.email, confirmAddress: p.email, reason: c.reason }),
@@ -159,7 +186,12 @@ const actions: Record<string, ActionRow> = {
   "(panel)/accounts/[accountId]/email/[address]/sections/secure-actions.ts#secureMailboxForm": {
     expect: customerWrite,
     prepare: async (c) => {
-      const { email } = await createMailbox(owner(), c.accountId, { localPart: `sec-${c.tag}`, domain: "example.com", password: STRONG, quotaMb: 100 });
+      const { email } = await createMailbox(owner(), c.accountId, {
+        localPart: `sec-${c.tag}`,
+        domain: "example.com",
+        password: STRONG,
+        quotaMb: 100,
+      });
       return { email };
     },
     input: (c, p) => form({ accountId: c.accountId, address: p.email, reason: c.reason }),
@@ -182,11 +214,21 @@ const actions: Record<string, ActionRow> = {
   },
   "(panel)/accounts/[accountId]/email/create-mailbox-actions.ts#createMailboxForm": {
     expect: customerWrite,
-    input: (c) => form({ accountId: c.accountId, localPart: `new-${c.tag}`, domain: "example.com", password: STRONG, confirmPassword: STRONG, quota: "100", reason: c.reason }),
+    input: (c) =>
+      form({
+        accountId: c.accountId,
+        localPart: `new-${c.tag}`,
+        domain: "example.com",
+        password: STRONG,
+        confirmPassword: STRONG,
+        quota: "100",
+        reason: c.reason,
+      }),
   },
   "(panel)/accounts/[accountId]/forwarders/actions.ts#addForwarder": {
     expect: customerWrite,
-    input: (c) => form({ accountId: c.accountId, source: addr(c, "alias", "example.com"), kind: "address", destinations: "team@example.net", reason: c.reason }),
+    input: (c) =>
+      form({ accountId: c.accountId, source: addr(c, "alias", "example.com"), kind: "address", destinations: "team@example.net", reason: c.reason }),
   },
   "(panel)/accounts/[accountId]/forwarders/actions.ts#addDomainForwarder": {
     expect: customerWrite,
@@ -210,7 +252,9 @@ const actions: Record<string, ActionRow> = {
   },
   "(panel)/admin/users/actions.ts#manageUser": {
     expect: adminWrite,
-    prepare: async (c) => ({ userId: (await createUser({ email: `target-${c.tag}@example.com`, role: "customer", password: "Initial-password-2026" })).id }),
+    prepare: async (c) => ({
+      userId: (await createUser({ email: `target-${c.tag}@example.com`, role: "customer", password: "Initial-password-2026" })).id,
+    }),
     input: (c, p) => form({ operation: "sign-out", userId: p.userId, reason: c.reason }),
   },
   "(panel)/settings/api-tokens/actions.ts#createApiTokenAction": {
@@ -220,7 +264,9 @@ const actions: Record<string, ActionRow> = {
   "(panel)/settings/api-tokens/actions.ts#revokeApiTokenAction": {
     // Only one's own token: the owner's token is "not found" for everyone else, staff included.
     expect: { anonymous: "session_ended", owner: "ok", other: "not_found", support: "not_found", admin: "not_found", staffNoReason: null },
-    prepare: async (c) => ({ tokenId: (await createApiToken({ userId: panel().customer.id, name: `to revoke ${c.tag}`, scopes: [WRITE_SCOPE] })).apiToken.id }),
+    prepare: async (c) => ({
+      tokenId: (await createApiToken({ userId: panel().customer.id, name: `to revoke ${c.tag}`, scopes: [WRITE_SCOPE] })).apiToken.id,
+    }),
     input: (_c, p) => form({ tokenId: p.tokenId }),
   },
   "(panel)/support/accounts/[accountId]/actions.ts#runMailAction": {
@@ -242,12 +288,15 @@ const actions: Record<string, ActionRow> = {
   },
   "(panel)/admin/jobs/actions.ts#manageJob": {
     expect: { anonymous: "session_ended", owner: "not_found", other: "not_found", support: "not_found", admin: "ok", staffNoReason: null },
-    prepare: async (c) => ({ jobId: (await enqueueJob({ kind: "matrix-noop", key: `matrix-${c.tag}-${randomUUID()}`, title: "Matrix job", payload: null })).id }),
+    prepare: async (c) => ({
+      jobId: (await enqueueJob({ kind: "matrix-noop", key: `matrix-${c.tag}-${randomUUID()}`, title: "Matrix job", payload: null })).id,
+    }),
     input: (_c, p) => form({ operation: "cancel", jobId: p.jobId }),
   },
   "(panel)/admin/servers/actions.ts#createServer": {
     expect: adminWrite,
-    input: (c) => form({ name: `matrix-${c.tag}`, baseUrl: "https://127.0.0.1:1", authMode: "whm", username: "root", token: "MATRIXTOKEN", reason: c.reason }),
+    input: (c) =>
+      form({ name: `matrix-${c.tag}`, baseUrl: "https://127.0.0.1:1", authMode: "whm", username: "root", token: "MATRIXTOKEN", reason: c.reason }),
   },
   "(panel)/admin/servers/actions.ts#manageServer": {
     expect: adminWrite,
@@ -261,7 +310,8 @@ const actions: Record<string, ActionRow> = {
   "(panel)/admin/users/invitations/actions.ts#manageInvitation": {
     expect: staffWrite,
     prepare: async (c) => ({
-      invitationId: (await createInvitedUser({ email: `manage-${c.tag}@example.com`, invitedByUserId: null, accountIds: [], validForMs: 60_000 })).invitation.id,
+      invitationId: (await createInvitedUser({ email: `manage-${c.tag}@example.com`, invitedByUserId: null, accountIds: [], validForMs: 60_000 }))
+        .invitation.id,
     }),
     input: (c, p) => form({ operation: "revoke", invitationId: p.invitationId, reason: c.reason }),
   },
@@ -269,7 +319,9 @@ const actions: Record<string, ActionRow> = {
   "forgot-password/actions.ts#requestReset": { expect: publicForm, input: (c) => form({ email: `nobody-${c.tag}@example.com` }) },
   "invite/[token]/actions.ts#acceptInvitation": {
     expect: linkHolder,
-    prepare: async (c) => ({ token: (await createInvitedUser({ email: `accept-${c.tag}@example.com`, invitedByUserId: null, accountIds: [], validForMs: 60_000 })).token }),
+    prepare: async (c) => ({
+      token: (await createInvitedUser({ email: `accept-${c.tag}@example.com`, invitedByUserId: null, accountIds: [], validForMs: 60_000 })).token,
+    }),
     input: (_c, p) => form({ token: p.token, password: "Accepted-password-2026", confirmPassword: "Accepted-password-2026" }),
   },
   "reset-password/[token]/actions.ts#resetPassword": {
@@ -308,7 +360,11 @@ const routes: Record<string, RouteRow> = {
     params: (c) => ({ accountId: c.accountId }),
     input: (c) => ({ email: addr(c, "api-new", "example.com"), password: STRONG, quota: 100, reason: c.reason }),
   },
-  [`GET ${mailboxPath}/route.ts`]: { expect: apiRead, params: (c) => ({ accountId: c.accountId, address: "info@example.com" }), input: () => undefined },
+  [`GET ${mailboxPath}/route.ts`]: {
+    expect: apiRead,
+    params: (c) => ({ accountId: c.accountId, address: "info@example.com" }),
+    input: () => undefined,
+  },
   [`PATCH ${mailboxPath}/route.ts`]: {
     expect: apiWrite,
     params: (c) => ({ accountId: c.accountId, address: "info@example.com" }),
@@ -318,7 +374,12 @@ const routes: Record<string, RouteRow> = {
     expect: apiWrite,
     reasonInQuery: true,
     prepare: async (c) => {
-      const { email } = await createMailbox(owner(), c.accountId, { localPart: `api-del-${c.tag}`, domain: "example.com", password: STRONG, quotaMb: 100 });
+      const { email } = await createMailbox(owner(), c.accountId, {
+        localPart: `api-del-${c.tag}`,
+        domain: "example.com",
+        password: STRONG,
+        quotaMb: 100,
+      });
       return { email };
     },
     params: (c, p) => ({ accountId: c.accountId, address: p.email! }),
@@ -329,7 +390,11 @@ const routes: Record<string, RouteRow> = {
     params: (c) => ({ accountId: c.accountId, address: "info@example.com" }),
     input: (c) => ({ newPassword: STRONG, reason: c.reason }),
   },
-  [`GET ${mailboxPath}/forwarders/route.ts`]: { expect: apiRead, params: (c) => ({ accountId: c.accountId, address: "info@example.com" }), input: () => undefined },
+  [`GET ${mailboxPath}/forwarders/route.ts`]: {
+    expect: apiRead,
+    params: (c) => ({ accountId: c.accountId, address: "info@example.com" }),
+    input: () => undefined,
+  },
   [`POST ${mailboxPath}/forwarders/route.ts`]: {
     expect: apiWrite,
     params: (c) => ({ accountId: c.accountId, address: "info@example.com" }),
@@ -369,7 +434,12 @@ const routes: Record<string, RouteRow> = {
   [`POST ${mailboxPath}/secure/route.ts`]: {
     expect: apiWrite,
     prepare: async (c) => {
-      const { email } = await createMailbox(owner(), c.accountId, { localPart: `api-sec-${c.tag}`, domain: "example.com", password: STRONG, quotaMb: 100 });
+      const { email } = await createMailbox(owner(), c.accountId, {
+        localPart: `api-sec-${c.tag}`,
+        domain: "example.com",
+        password: STRONG,
+        quotaMb: 100,
+      });
       return { email };
     },
     params: (c, p) => ({ accountId: c.accountId, address: p.email! }),
@@ -379,7 +449,12 @@ const routes: Record<string, RouteRow> = {
   "GET (panel)/support/audit/export/route.ts": { expect: staffPage, viaSession: true, params: () => ({}), input: () => undefined },
   // next-auth's own handler reads next/headers through require(), which only exists inside a Next request.
   "GET api/auth/[...nextauth]/route.ts": { expect: publicRead, elsewhere: "e2e/security.spec.ts", params: () => ({}), input: () => undefined },
-  "POST api/auth/[...nextauth]/route.ts": { expect: publicRead, elsewhere: "e2e/security.spec.ts (sign-in)", params: () => ({}), input: () => undefined },
+  "POST api/auth/[...nextauth]/route.ts": {
+    expect: publicRead,
+    elsewhere: "e2e/security.spec.ts (sign-in)",
+    params: () => ({}),
+    input: () => undefined,
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -427,7 +502,11 @@ function actionOutcome(answer: unknown): string {
   if (message.startsWith("Your session has ended")) return "session_ended";
   // NotFoundError's words (lib/actions/action-errors.ts): the same for "missing" and "not yours".
   if (/you cannot see it\.?$/.test(message)) return "not_found";
-  if (message === "Staff changes need a reason." || message.startsWith("Give a reason") || a?.fieldErrors?.reason?.some((m) => m.startsWith("Give a reason"))) {
+  if (
+    message === "Staff changes need a reason." ||
+    message.startsWith("Give a reason") ||
+    a?.fieldErrors?.reason?.some((m) => m.startsWith("Give a reason"))
+  ) {
     return "needs_reason";
   }
   if (a?.fieldErrors?.form) return "refused";
@@ -445,7 +524,10 @@ async function routeOutcome(response: Response): Promise<string> {
 }
 
 const isRedirect = (error: unknown): error is { digest: string } =>
-  typeof error === "object" && error !== null && typeof (error as { digest?: unknown }).digest === "string" && (error as { digest: string }).digest.startsWith("NEXT_REDIRECT");
+  typeof error === "object" &&
+  error !== null &&
+  typeof (error as { digest?: unknown }).digest === "string" &&
+  (error as { digest: string }).digest.startsWith("NEXT_REDIRECT");
 
 // ---------------------------------------------------------------------------------------------------------
 
@@ -464,7 +546,15 @@ function cellFor(key: string, column: Column): Cell {
   const staff = role === "support" || role === "admin";
   const password = role === "anonymous" ? "whatever-it-is" : demoUsers.find((u) => u.email === EMAIL[role])!.password;
   const tag = `${column}-${Object.keys({ ...actions, ...routes }).indexOf(key)}`.toLowerCase().replace(/[^a-z0-9-]/g, "");
-  return { column, role, tag, reason: staff && column !== "staffNoReason" ? REASON : undefined, accountId: panel().accountId.examplecom, token: tokens[role], password };
+  return {
+    column,
+    role,
+    tag,
+    reason: staff && column !== "staffNoReason" ? REASON : undefined,
+    accountId: panel().accountId.examplecom,
+    token: tokens[role],
+    password,
+  };
 }
 
 async function session(role: Role) {
@@ -522,10 +612,22 @@ const COLUMNS: Column[] = [...ROLES, "staffNoReason"];
 describe("authorization matrix", () => {
   it("covers every server action and every route handler method, and nothing that no longer exists", async () => {
     const found = await discover();
-    expect([...found.actions.keys()].filter((key) => !(key in actions)), "server actions missing from the matrix").toEqual([]);
-    expect(Object.keys(actions).filter((key) => !found.actions.has(key)), "matrix rows for actions that no longer exist").toEqual([]);
-    expect([...found.routes.keys()].filter((key) => !(key in routes)), "route methods missing from the matrix").toEqual([]);
-    expect(Object.keys(routes).filter((key) => !found.routes.has(key)), "matrix rows for routes that no longer exist").toEqual([]);
+    expect(
+      [...found.actions.keys()].filter((key) => !(key in actions)),
+      "server actions missing from the matrix",
+    ).toEqual([]);
+    expect(
+      Object.keys(actions).filter((key) => !found.actions.has(key)),
+      "matrix rows for actions that no longer exist",
+    ).toEqual([]);
+    expect(
+      [...found.routes.keys()].filter((key) => !(key in routes)),
+      "route methods missing from the matrix",
+    ).toEqual([]);
+    expect(
+      Object.keys(routes).filter((key) => !found.routes.has(key)),
+      "matrix rows for routes that no longer exist",
+    ).toEqual([]);
   });
 
   it("every server action answers each caller as the table says, and a refused call changes nothing in cPanel", async () => {
@@ -597,9 +699,21 @@ describe("staff without two-factor sign-in", () => {
       const row = actions[key]!;
       // The row's own input as a support user; what it names need not exist (a wrong code keeps 2FA off).
       const cell = { ...cellFor(key, "support"), password: "No-second-factor-2026" };
-      const input = row.input(cell, { destination: "x@example.net", email: "x@example.com", userId: "usr_x", tokenId: "tok_x", serverId: "srv_x", code: "000000", jobId: "job_x", invitationId: "inv_x", token: "not-a-link" });
+      const input = row.input(cell, {
+        destination: "x@example.net",
+        email: "x@example.com",
+        userId: "usr_x",
+        tokenId: "tok_x",
+        serverId: "srv_x",
+        code: "000000",
+        jobId: "job_x",
+        invitationId: "inv_x",
+        token: "not-a-link",
+      });
       try {
-        outcomes[key] = actionOutcome(input === undefined ? await fn() : input instanceof FormData ? await fn({ status: "idle" }, input) : await fn(input));
+        outcomes[key] = actionOutcome(
+          input === undefined ? await fn() : input instanceof FormData ? await fn({ status: "idle" }, input) : await fn(input),
+        );
       } catch (error) {
         outcomes[key] = isRedirect(error) ? "ok" : `threw: ${String(error)}`;
       }
@@ -618,7 +732,9 @@ describe("staff without two-factor sign-in", () => {
     await signInAs(email);
     const found = await discover();
     const list = found.routes.get(`GET ${API}/route.ts`)!;
-    const response = await list(new Request(`http://localhost:3000/${API}`, { headers: { cookie: "next-auth.session-token=x" } }), { params: Promise.resolve({}) });
+    const response = await list(new Request(`http://localhost:3000/${API}`, { headers: { cookie: "next-auth.session-token=x" } }), {
+      params: Promise.resolve({}),
+    });
     expect(response.status).toBe(401);
   });
 });

@@ -91,7 +91,9 @@ describe("the stamp on every request", () => {
   it("replaces a client's X-Forwarded-For and its own copy of the header with the socket's address", async () => {
     const server = await startServer(NOBODY, (request) => clientAddressFrom(request.headers));
     try {
-      const answer = await fetch(server.url, { headers: { "x-forwarded-for": "198.51.100.1", [CLIENT_ADDRESS_HEADER]: "198.51.100.2", "x-real-ip": "198.51.100.3" } });
+      const answer = await fetch(server.url, {
+        headers: { "x-forwarded-for": "198.51.100.1", [CLIENT_ADDRESS_HEADER]: "198.51.100.2", "x-real-ip": "198.51.100.3" },
+      });
       expect(await answer.text()).toBe("127.0.0.1");
     } finally {
       await server.stop();

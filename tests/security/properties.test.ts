@@ -69,7 +69,11 @@ describe("password policy", () => {
   it("the length rules count characters as people see them", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme-ascii", minLength: 0, maxLength: 200 }), (password) => {
-        const failed = new Set(checkPasswordRules(password, { email: "info@example.com" }).filter((c) => !c.ok).map((c) => c.code));
+        const failed = new Set(
+          checkPasswordRules(password, { email: "info@example.com" })
+            .filter((c) => !c.ok)
+            .map((c) => c.code),
+        );
         expect(failed.has("too_short")).toBe(password.length < MIN_LENGTH);
         expect(failed.has("too_long")).toBe(password.length > MAX_LENGTH);
       }),
@@ -98,7 +102,11 @@ const hostileDestination = fc.oneof(
   fc.emailAddress(),
   fc.tuple(fc.constantFrom(...NON_ADDRESS_PREFIXES), fc.emailAddress()).map(([prefix, email]) => `${prefix}${email}`),
   fc
-    .tuple(fc.constantFrom(...NON_ADDRESS_PREFIXES), fc.stringMatching(LOCAL_CHARS), fc.constantFrom("@example.com", "@Bücher.example", '"@example.com', "", "@"))
+    .tuple(
+      fc.constantFrom(...NON_ADDRESS_PREFIXES),
+      fc.stringMatching(LOCAL_CHARS),
+      fc.constantFrom("@example.com", "@Bücher.example", '"@example.com', "", "@"),
+    )
     .map(([prefix, local, domain]) => `${prefix}${local}${domain}`),
   fc
     .tuple(fc.stringMatching(LOCAL_CHARS), fc.constantFrom("|", "/", "|/", '"|'), fc.stringMatching(LOCAL_CHARS))
@@ -131,7 +139,12 @@ describe("address and forwarder validation", () => {
         // cPanel refuses a few RFC-valid forms (e.g. a local part starting or ending in a symbol it rejects), and cPanel would read
         // a | or a leading / as a program or a file (issue 13); those get words.
         if (!checked.ok) expect(checked.message).toMatch(/before the @|not a valid|at most|domain|a program|a file/);
-        else expect(checked.address).toBe(email.toLowerCase().replace(/@(.*)$/, (_m, d: string) => `@${normalizeDomain(d).ok ? (normalizeDomain(d) as { domain: string }).domain : d}`));
+        else
+          expect(checked.address).toBe(
+            email
+              .toLowerCase()
+              .replace(/@(.*)$/, (_m, d: string) => `@${normalizeDomain(d).ok ? (normalizeDomain(d) as { domain: string }).domain : d}`),
+          );
       }),
       { numRuns: 200 },
     );
@@ -225,11 +238,36 @@ const writeRoutes: WriteRoute[] = [
 let token: string;
 beforeAll(async () => {
   token = (await createApiToken({ userId: panel().customer.id, name: "fuzz", scopes: [WRITE_SCOPE] })).token;
-  await createMailbox(writeContext(panel().customer, "api"), panel().accountId.examplecom, { localPart: "fuzz", domain: "example.com", password: "Harbor-quince-2026-lark", quotaMb: 100 });
+  await createMailbox(writeContext(panel().customer, "api"), panel().accountId.examplecom, {
+    localPart: "fuzz",
+    domain: "example.com",
+    password: "Harbor-quince-2026-lark",
+    quotaMb: 100,
+  });
 });
 
 /** Field names the schemas know, so that arbitrary objects often get past the first check. */
-const KNOWN_KEYS = ["newPassword", "reason", "email", "password", "quota", "kind", "destinations", "failMessage", "command", "sourceDomain", "destinationDomain", "suspendLogin", "holdOutgoing", "autoresponder", "forwards", "enabled", "start", "end", "intervalHours"];
+const KNOWN_KEYS = [
+  "newPassword",
+  "reason",
+  "email",
+  "password",
+  "quota",
+  "kind",
+  "destinations",
+  "failMessage",
+  "command",
+  "sourceDomain",
+  "destinationDomain",
+  "suspendLogin",
+  "holdOutgoing",
+  "autoresponder",
+  "forwards",
+  "enabled",
+  "start",
+  "end",
+  "intervalHours",
+];
 const jsonValue = fc.jsonValue({ maxDepth: 3 });
 const body = fc.oneof(
   jsonValue.map((v) => JSON.stringify(v)),

@@ -106,8 +106,15 @@ describe("a broken percent-escape in an API path", () => {
     expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url: bad })).toBe(true);
     expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url: "http://localhost:3000/api/v2/x/%FF/forwarders" })).toBe(true);
     expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url: "http://localhost:3000/api/v2/x/100%" })).toBe(true);
-    expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url: "http://localhost:3000/api/v2/shared-hosting/acct_1/email-accounts/info%40example.com" })).toBe(false);
-    expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url: "http://localhost:3000/api/v2/shared-hosting/acct_1/email-accounts" })).toBe(false);
+    expect(
+      unstable_doesMiddlewareMatch({
+        config: proxyConfig,
+        url: "http://localhost:3000/api/v2/shared-hosting/acct_1/email-accounts/info%40example.com",
+      }),
+    ).toBe(false);
+    expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url: "http://localhost:3000/api/v2/shared-hosting/acct_1/email-accounts" })).toBe(
+      false,
+    );
   });
 
   it.each(["/api/v2/shared-hosting/acct_1/email-accounts/%E0%A4%A", "/api/v2/shared-hosting/acct_1/email-accounts/100%", "/api/v2/x/%FF"])(

@@ -113,7 +113,8 @@ const writes: Record<string, Write> = {
   "remove forwarder": {
     fn: "Email::delete_forwarder",
     user: "examplecom",
-    prepare: async (kind) => void (await addForwarders(customer(), acct(), "info@example.com", { kind: "address", destinations: [`rm-${kind}@example.net`] })),
+    prepare: async (kind) =>
+      void (await addForwarders(customer(), acct(), "info@example.com", { kind: "address", destinations: [`rm-${kind}@example.net`] })),
     run: (kind) => removeForwarder(customer(), acct(), "info@example.com", `rm-${kind}@example.net`),
     landed: (s, kind) => !hasForward(s, "info@example.com", `rm-${kind}@example.net`),
   },
@@ -158,14 +159,20 @@ const writes: Record<string, Write> = {
   "create mailbox": {
     fn: "Email::add_pop",
     user: "examplecom",
-    run: (kind) => createMailbox(customer(), acct(), { localPart: `new-${kind}`, domain: "example.com", password: "Harbor-quince-2026-lark", quotaMb: 100 }),
+    run: (kind) =>
+      createMailbox(customer(), acct(), { localPart: `new-${kind}`, domain: "example.com", password: "Harbor-quince-2026-lark", quotaMb: 100 }),
     landed: (s, kind) => s.mailboxes.some((m) => m.email === `new-${kind}@example.com`),
   },
   "delete mailbox": {
     fn: "Email::delete_pop",
     user: "examplecom",
     prepare: async (kind) =>
-      void (await createMailbox(customer(), acct(), { localPart: `old-${kind}`, domain: "example.com", password: "Harbor-quince-2026-lark", quotaMb: 100 })),
+      void (await createMailbox(customer(), acct(), {
+        localPart: `old-${kind}`,
+        domain: "example.com",
+        password: "Harbor-quince-2026-lark",
+        quotaMb: 100,
+      })),
     run: (kind) => deleteMailbox(customer(), acct(), `old-${kind}@example.com`),
     landed: (s, kind) => !s.mailboxes.some((m) => m.email === `old-${kind}@example.com`),
   },

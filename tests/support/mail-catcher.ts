@@ -21,7 +21,11 @@ export class MailCatcher {
 
   async start(): Promise<void> {
     const bin = join(process.cwd(), "node_modules", ".bin", "maildev");
-    this.child = spawn(bin, ["--smtp", String(this.smtpPort), "--web", String(this.webPort), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--silent"], { stdio: "ignore" });
+    this.child = spawn(
+      bin,
+      ["--smtp", String(this.smtpPort), "--web", String(this.webPort), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--silent"],
+      { stdio: "ignore" },
+    );
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline) {
       try {

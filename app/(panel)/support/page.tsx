@@ -22,14 +22,22 @@ export default async function SupportPage({ searchParams }: Props) {
     <>
       <h1 className="text-2xl font-bold">Support</h1>
       <p className="mt-1 text-sm text-slate-700">
-        Find any customer’s account by domain, cPanel user, owner email or a mailbox address. Every change you make asks for a reason and is shown to the
-        customer as done by Support.
+        Find any customer’s account by domain, cPanel user, owner email or a mailbox address. Every change you make asks for a reason and is shown to
+        the customer as done by Support.
       </p>
       <nav aria-label="Support tools" className="mt-3 flex flex-wrap gap-4 text-sm">
-        <Link href="/support/audit" className="font-medium text-blue-800 underline underline-offset-2">Audit log</Link>
-        <Link href="/support/force-password" className="font-medium text-blue-800 underline underline-offset-2">Batch force password change</Link>
-        <Link href="/support/outgoing" className="font-medium text-blue-800 underline underline-offset-2">Top senders</Link>
-        <Link href="/admin/users/invitations" className="font-medium text-blue-800 underline underline-offset-2">Invite customers</Link>
+        <Link href="/support/audit" className="font-medium text-blue-800 underline underline-offset-2">
+          Audit log
+        </Link>
+        <Link href="/support/force-password" className="font-medium text-blue-800 underline underline-offset-2">
+          Batch force password change
+        </Link>
+        <Link href="/support/outgoing" className="font-medium text-blue-800 underline underline-offset-2">
+          Top senders
+        </Link>
+        <Link href="/admin/users/invitations" className="font-medium text-blue-800 underline underline-offset-2">
+          Invite customers
+        </Link>
       </nav>
       <div className="mt-4">
         <SearchForm label="Find an account" defaultValue={query} placeholder="info@example.com, example.com, cpuser, owner@…" />
@@ -42,16 +50,23 @@ export default async function SupportPage({ searchParams }: Props) {
           </p>
           {result.unansweredServers.length ? (
             <p className="mt-1 text-sm font-medium text-amber-900">
-              Not answered in time: {result.unansweredServers.join(", ")}. Mailboxes on {result.unansweredServers.length === 1 ? "that server" : "those servers"} are missing from the results.
+              Not answered in time: {result.unansweredServers.join(", ")}. Mailboxes on{" "}
+              {result.unansweredServers.length === 1 ? "that server" : "those servers"} are missing from the results.
             </p>
           ) : null}
           {result.accounts.length === 0 ? (
-            <p className="mt-2 rounded-md border border-slate-300 bg-white p-4">No account matches. For a mailbox, type the whole address or at least “@” and the domain.</p>
+            <p className="mt-2 rounded-md border border-slate-300 bg-white p-4">
+              No account matches. For a mailbox, type the whole address or at least “@” and the domain.
+            </p>
           ) : (
             <form method="get" action="/support/force-password" className="mt-2">
               <input type="hidden" name="q" value={result.query} />
               <table className={`rounded-md bg-white shadow-sm max-sm:bg-transparent max-sm:shadow-none ${cardTable.table}`}>
-                <TableHead cards caption="Matching accounts" columns={[{ label: "Select", hidden: true }, "Domain", "cPanel user", "Server", "Owner", "Matching mailboxes"]} />
+                <TableHead
+                  cards
+                  caption="Matching accounts"
+                  columns={[{ label: "Select", hidden: true }, "Domain", "cPanel user", "Server", "Owner", "Matching mailboxes"]}
+                />
                 <tbody className={cardTable.body}>
                   {result.accounts.map((account) => (
                     <tr key={account.id} className={cardTable.row}>
@@ -63,16 +78,27 @@ export default async function SupportPage({ searchParams }: Props) {
                           {account.primaryDomain}
                         </Link>
                       </td>
-                      <td data-label="cPanel user" className={`font-mono ${cardTable.cell}`}>{account.cpanelUser}</td>
-                      <td data-label="Server" className={`max-sm:break-all ${cardTable.cell}`}>{account.serverName}</td>
-                      <td data-label="Owner" className={`max-sm:break-all ${cardTable.cell}`}>{account.ownerEmail ?? <span className="text-slate-700">No owner</span>}</td>
-                      <td data-label="Matching mailboxes" className={`max-sm:break-all ${cardTable.cell}`}>{account.matchedMailboxes.join(", ")}</td>
+                      <td data-label="cPanel user" className={`font-mono ${cardTable.cell}`}>
+                        {account.cpanelUser}
+                      </td>
+                      <td data-label="Server" className={`max-sm:break-all ${cardTable.cell}`}>
+                        {account.serverName}
+                      </td>
+                      <td data-label="Owner" className={`max-sm:break-all ${cardTable.cell}`}>
+                        {account.ownerEmail ?? <span className="text-slate-700">No owner</span>}
+                      </td>
+                      <td data-label="Matching mailboxes" className={`max-sm:break-all ${cardTable.cell}`}>
+                        {account.matchedMailboxes.join(", ")}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
               <div className="mt-3 flex flex-wrap gap-2">
-                <button type="submit" className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700">
+                <button
+                  type="submit"
+                  className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
+                >
                   Force password change for the selected accounts…
                 </button>
                 <button

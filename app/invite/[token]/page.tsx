@@ -37,7 +37,10 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
               <>
                 <p>Protect your login with a second factor: a code from an app on your phone, asked for at each sign-in.</p>
                 <p className="flex flex-wrap gap-3">
-                  <Link href="/login?callbackUrl=/security/two-factor" className="inline-block rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800">
+                  <Link
+                    href="/login?callbackUrl=/security/two-factor"
+                    className="inline-block rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800"
+                  >
                     Sign in and set up two-factor sign-in
                   </Link>
                   <Link href="/login" className="inline-block px-1 py-2 font-medium text-blue-800 underline">
@@ -59,8 +62,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
             </p>
           ) : (
             <p className="mt-4">
-              To get a new link, ask {"invitedByEmail" in link && link.invitedByEmail ? `${link.invitedByEmail}, who invited you,` : "your hosting provider's support"}{" "}
-              to resend your invitation from the panel&apos;s users page. Resending makes a new link valid for 7 days.
+              To get a new link, ask{" "}
+              {"invitedByEmail" in link && link.invitedByEmail ? `${link.invitedByEmail}, who invited you,` : "your hosting provider's support"} to
+              resend your invitation from the panel&apos;s users page. Resending makes a new link valid for 7 days.
             </p>
           )}
         </>

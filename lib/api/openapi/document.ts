@@ -24,7 +24,15 @@ function parameters(op: RouteSpec) {
   }));
   const idempotency =
     op.access === "write"
-      ? [{ name: "Idempotency-Key", in: "header", required: false, description: "Replays the first answer for 24 h instead of repeating the change", schema: { type: "string" } }]
+      ? [
+          {
+            name: "Idempotency-Key",
+            in: "header",
+            required: false,
+            description: "Replays the first answer for 24 h instead of repeating the change",
+            schema: { type: "string" },
+          },
+        ]
       : [];
   return [...path, ...query, ...idempotency];
 }
@@ -60,8 +68,7 @@ export function openApiDocument() {
     info: {
       title: "Mailroom API",
       version: "2.0.0",
-      description:
-        "Manage the mailboxes of your cPanel hosting accounts. Errors are RFC 9457 problem+json with a stable `code` and the `requestId`.",
+      description: "Manage the mailboxes of your cPanel hosting accounts. Errors are RFC 9457 problem+json with a stable `code` and the `requestId`.",
     },
     servers: [{ url: "/" }],
     paths,

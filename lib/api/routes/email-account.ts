@@ -22,11 +22,21 @@ export const emailAccountRoute = defineRoute("/api/v2/shared-hosting/{accountId}
     params: mailboxParams,
     body: patchMailboxBody,
     response: { status: 200, description: "Applied; the settings read back from cPanel", schema: mailboxSettingsSchema },
-    errors: ["invalid_request", "password_too_weak", "unauthorized", "forbidden", "not_found", "rate_limited", "upstream_unavailable", "account_not_eligible_cpanel"],
+    errors: [
+      "invalid_request",
+      "password_too_weak",
+      "unauthorized",
+      "forbidden",
+      "not_found",
+      "rate_limited",
+      "upstream_unavailable",
+      "account_not_eligible_cpanel",
+    ],
   },
   DELETE: {
     summary: "Delete a mailbox and the mail in it",
-    description: "cPanel removes the mailbox, its mail and its autoresponder, and keeps forwarders from the address. Cannot be undone. Staff give `?reason=`.",
+    description:
+      "cPanel removes the mailbox, its mail and its autoresponder, and keeps forwarders from the address. Cannot be undone. Staff give `?reason=`.",
     access: "write",
     params: mailboxParams,
     query: deleteQuery,

@@ -12,6 +12,15 @@ export const passwordRoute = defineRoute("/api/v2/shared-hosting/{accountId}/ema
     params: mailboxParams,
     body: changePasswordBody,
     response: { status: 200, description: "The password was changed", schema: z.object({ email: z.string() }) },
-    errors: ["invalid_request", "password_too_weak", "unauthorized", "forbidden", "not_found", "rate_limited", "upstream_unavailable", "account_not_eligible_cpanel"],
+    errors: [
+      "invalid_request",
+      "password_too_weak",
+      "unauthorized",
+      "forbidden",
+      "not_found",
+      "rate_limited",
+      "upstream_unavailable",
+      "account_not_eligible_cpanel",
+    ],
   },
 });

@@ -22,7 +22,9 @@ export const invitation = defineMailTemplate({
         kind: "paragraph",
         text: `${data.invitedBy ? `${data.invitedBy} invited you` : "You are invited"} to Mailroom, the panel where you manage the mailboxes, forwarders and autoresponders of your hosting ${data.accounts.length === 1 ? "account" : "accounts"}.`,
       },
-      ...(data.accounts.length ? [{ kind: "facts" as const, rows: [{ label: data.accounts.length === 1 ? "Account" : "Accounts", value: data.accounts.join(", ") }] }] : []),
+      ...(data.accounts.length
+        ? [{ kind: "facts" as const, rows: [{ label: data.accounts.length === 1 ? "Account" : "Accounts", value: data.accounts.join(", ") }] }]
+        : []),
       { kind: "button", label: "Choose your password", url: link },
       { kind: "paragraph", text: `The link works once, until ${until}. After choosing your password you can turn on two-factor sign-in.` },
       { kind: "paragraph", text: "If you did not expect this invitation, ignore this e-mail: nothing happens until the link is used." },

@@ -18,13 +18,19 @@ export const passwordReset = defineMailTemplate({
       title: "Choose a new panel password",
       greeting: "Hello,",
       blocks: [
-        { kind: "paragraph", text: "Someone asked for a link to choose a new password for your Mailroom login. If it was you, use the button below." },
+        {
+          kind: "paragraph",
+          text: "Someone asked for a link to choose a new password for your Mailroom login. If it was you, use the button below.",
+        },
         { kind: "button", label: "Choose a new password", url: link },
         {
           kind: "paragraph",
           text: `The link works once, for ${data.validMinutes} minutes (until ${until}). Saving a new password signs your login out everywhere. If you use two-factor sign-in, you will still need your code.`,
         },
-        { kind: "warning", text: "If you did not ask for this, ignore this e-mail: your password stays as it is. Nobody from support will ever ask you for this link." },
+        {
+          kind: "warning",
+          text: "If you did not ask for this, ignore this e-mail: your password stays as it is. Nobody from support will ever ask you for this link.",
+        },
       ],
       footer: "You get this e-mail because a password reset was requested for this address in Mailroom.",
     });

@@ -16,27 +16,35 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const query = stringParam(params.q);
   const staff = isStaff(user.role);
   // Staff search here is support's search (domain, cPanel user, owner, and a mailbox address looked up on the servers): one search everywhere.
-  const result = staff ? await supportSearch(user, { query, page: pageParam(params.page) }) : await listVisibleAccounts(user, { query, page: pageParam(params.page) });
+  const result = staff
+    ? await supportSearch(user, { query, page: pageParam(params.page) })
+    : await listVisibleAccounts(user, { query, page: pageParam(params.page) });
   const unanswered = "unansweredServers" in result ? result.unansweredServers : [];
 
   return (
     <>
       <h1 className="text-2xl font-bold">Hosting accounts</h1>
       <p className="mt-1 text-sm text-slate-700">
-        {staff ? "Every customer's hosting account. Search by domain, cPanel user, owner email or a mailbox address." : "The hosting accounts you own."}
+        {staff
+          ? "Every customer's hosting account. Search by domain, cPanel user, owner email or a mailbox address."
+          : "The hosting accounts you own."}
       </p>
       {staff || result.total > 10 || query ? (
         <div className="mt-4">
-          <SearchForm label="Search accounts" defaultValue={query} placeholder={staff ? "example.com, cpanel user, owner@… or info@example.com" : "example.com, cpanel user, owner@…"} />
+          <SearchForm
+            label="Search accounts"
+            defaultValue={query}
+            placeholder={staff ? "example.com, cpanel user, owner@… or info@example.com" : "example.com, cpanel user, owner@…"}
+          />
         </div>
       ) : null}
       {unanswered.length ? (
-        <p className="mt-2 text-sm text-amber-900">
-          Not searched for mailbox addresses (no answer in time): {unanswered.join(", ")}.
-        </p>
+        <p className="mt-2 text-sm text-amber-900">Not searched for mailbox addresses (no answer in time): {unanswered.join(", ")}.</p>
       ) : null}
       <p className="mt-4 text-sm" role="status">
-        {query ? `${result.total} account${result.total === 1 ? "" : "s"} match “${query}”.` : `${result.total} account${result.total === 1 ? "" : "s"}.`}
+        {query
+          ? `${result.total} account${result.total === 1 ? "" : "s"} match “${query}”.`
+          : `${result.total} account${result.total === 1 ? "" : "s"}.`}
       </p>
       {result.accounts.length === 0 ? (
         <p className="mt-4 rounded-md border border-slate-300 bg-white p-4">
@@ -51,10 +59,20 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           <caption className="sr-only">Hosting accounts</caption>
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="px-3 py-2">Domain</th>
-              <th scope="col" className="px-3 py-2">cPanel user</th>
-              <th scope="col" className="px-3 py-2">Server</th>
-              {staff ? <th scope="col" className="px-3 py-2">Owner</th> : null}
+              <th scope="col" className="px-3 py-2">
+                Domain
+              </th>
+              <th scope="col" className="px-3 py-2">
+                cPanel user
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Server
+              </th>
+              {staff ? (
+                <th scope="col" className="px-3 py-2">
+                  Owner
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>

@@ -8,7 +8,13 @@ import { NotFoundError } from "@/lib/core/errors";
 export async function accountOr404(user: Actor, accountId: string) {
   try {
     const account = await visibleAccount(user, accountId);
-    return { id: account.id, serverId: account.serverId, cpanelUser: account.cpanelUser, primaryDomain: account.primaryDomain, serverName: account.serverName };
+    return {
+      id: account.id,
+      serverId: account.serverId,
+      cpanelUser: account.cpanelUser,
+      primaryDomain: account.primaryDomain,
+      serverName: account.serverName,
+    };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;

@@ -11,7 +11,13 @@ export const metadata: Metadata = { title: "Background jobs" };
 export const dynamic = "force-dynamic";
 
 const stateLabel = { queued: "Queued", running: "Running", succeeded: "Done", failed: "Failed", cancelled: "Cancelled" } as const;
-const stateClass = { queued: "", running: "text-blue-800", succeeded: "text-green-800", failed: "font-semibold text-red-800", cancelled: "text-slate-700" } as const;
+const stateClass = {
+  queued: "",
+  running: "text-blue-800",
+  succeeded: "text-green-800",
+  failed: "font-semibold text-red-800",
+  cancelled: "text-slate-700",
+} as const;
 
 // Admins only: the queue that sends the panel's mail (and runs bulk actions); failed jobs stay here until retried.
 export default async function JobsPage() {
@@ -24,8 +30,9 @@ export default async function JobsPage() {
     <>
       <h1 className="text-2xl font-bold">Background jobs</h1>
       <p className="mt-1 text-sm text-slate-700">
-        Mail and other work the panel does in the background ({backend === "redis" ? "BullMQ on Redis, shared by every instance" : "queued in the panel's database"}). A failed
-        attempt is retried with growing pauses; a job that ran out of attempts stays here as failed until you retry it. {failed ? `${failed} failed.` : "None failed."}
+        Mail and other work the panel does in the background (
+        {backend === "redis" ? "BullMQ on Redis, shared by every instance" : "queued in the panel's database"}). A failed attempt is retried with
+        growing pauses; a job that ran out of attempts stays here as failed until you retry it. {failed ? `${failed} failed.` : "None failed."}
       </p>
       {jobs.length === 0 ? (
         <p className="mt-4 rounded-md bg-white p-4 shadow-sm">No jobs yet.</p>
@@ -41,8 +48,14 @@ export default async function JobsPage() {
                 </td>
                 <td className={`px-3 py-2 ${stateClass[job.state]}`}>
                   {stateLabel[job.state]}
-                  {job.state === "running" ? <span className="block text-xs">{job.progress}%{job.progressMessage ? ` · ${job.progressMessage}` : ""}</span> : null}
-                  {job.state === "queued" && job.attempts > 0 && job.runAt ? <span className="block text-xs">next try {formatUtc(job.runAt)}</span> : null}
+                  {job.state === "running" ? (
+                    <span className="block text-xs">
+                      {job.progress}%{job.progressMessage ? ` · ${job.progressMessage}` : ""}
+                    </span>
+                  ) : null}
+                  {job.state === "queued" && job.attempts > 0 && job.runAt ? (
+                    <span className="block text-xs">next try {formatUtc(job.runAt)}</span>
+                  ) : null}
                   {job.cancelRequested && job.state === "running" ? <span className="block text-xs">stopping…</span> : null}
                 </td>
                 <td className="px-3 py-2">
@@ -52,7 +65,12 @@ export default async function JobsPage() {
                 <td className="whitespace-nowrap px-3 py-2">{formatUtc(job.createdAt)}</td>
                 <td className="px-3 py-2">
                   <JobActions
-                    job={{ id: job.id, title: job.title, canRetry: job.state === "failed" || job.state === "cancelled", canCancel: (job.state === "queued" || job.state === "running") && !job.cancelRequested }}
+                    job={{
+                      id: job.id,
+                      title: job.title,
+                      canRetry: job.state === "failed" || job.state === "cancelled",
+                      canCancel: (job.state === "queued" || job.state === "running") && !job.cancelRequested,
+                    }}
                     action={manageJob}
                   />
                 </td>

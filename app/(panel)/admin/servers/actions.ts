@@ -18,7 +18,10 @@ const addServerSchema = z.object({
   name,
   baseUrl,
   authMode: z.enum(["whm", "cpanel"], { message: "Choose the kind of token" }),
-  username: singleLine("The user name").trim().min(1, "Enter the user the token belongs to (root, a reseller, or the cPanel user)").max(64, "Use at most 64 characters"),
+  username: singleLine("The user name")
+    .trim()
+    .min(1, "Enter the user the token belongs to (root, a reseller, or the cPanel user)")
+    .max(64, "Use at most 64 characters"),
   token: token.min(1, "Paste the API token"),
   caPem,
   reason,
@@ -84,7 +87,10 @@ const serverAction = formAction({
       message = `Saved ${server.name}${input.token ? "; the new token is stored encrypted" : ""}.`;
     } else {
       const { name: serverName } = await setServerEnabled(context, input.serverId, input.operation === "enable");
-      message = input.operation === "enable" ? `${serverName} is enabled: the panel calls it again.` : `${serverName} is disabled: its accounts are not called until it is enabled.`;
+      message =
+        input.operation === "enable"
+          ? `${serverName} is enabled: the panel calls it again.`
+          : `${serverName} is disabled: its accounts are not called until it is enabled.`;
     }
     revalidatePath("/admin/servers");
     return message;

@@ -22,8 +22,8 @@ export default async function ServersPage() {
     <>
       <h1 className="text-2xl font-bold">Servers</h1>
       <p className="mt-1 text-sm text-slate-700">
-        The cPanel &amp; WHM servers the panel manages mail on. &ldquo;Check&rdquo; is read-only: it tests the connection, the token&apos;s
-        privileges and one account. Every change asks for a reason and goes to the audit log.
+        The cPanel &amp; WHM servers the panel manages mail on. &ldquo;Check&rdquo; is read-only: it tests the connection, the token&apos;s privileges
+        and one account. Every change asks for a reason and goes to the audit log.
       </p>
       {servers.length ? (
         <table className={`mt-4 rounded-md bg-white shadow-sm max-sm:bg-transparent max-sm:shadow-none ${cardTable.table}`}>
@@ -39,8 +39,12 @@ export default async function ServersPage() {
                 <td data-label="Token" className={cardTable.cell}>
                   {s.authMode === "whm" ? "WHM" : "cPanel"} token of {s.username}
                 </td>
-                <td data-label="Accounts" className={cardTable.cell}>{s.accountCount}</td>
-                <td data-label="Status" className={cardTable.cell}>{s.disabled ? <strong className="text-red-800">Disabled</strong> : "Enabled"}</td>
+                <td data-label="Accounts" className={cardTable.cell}>
+                  {s.accountCount}
+                </td>
+                <td data-label="Status" className={cardTable.cell}>
+                  {s.disabled ? <strong className="text-red-800">Disabled</strong> : "Enabled"}
+                </td>
                 <td data-label="Last check" className={`sm:whitespace-nowrap ${cardTable.cell}`}>
                   {s.lastCheck ? (
                     <>
@@ -63,12 +67,16 @@ export default async function ServersPage() {
       )}
       {checks.some((c) => c.check) ? (
         <section aria-labelledby="checks-heading" className="mt-6">
-          <h2 id="checks-heading" className="text-lg font-semibold">Last checks</h2>
+          <h2 id="checks-heading" className="text-lg font-semibold">
+            Last checks
+          </h2>
           {checks.map((c) => (c.check ? <ServerCheckReport key={c.name} serverName={c.name} check={c.check} /> : null))}
         </section>
       ) : null}
       <section aria-labelledby="add-server-heading" className="mt-6 rounded-md bg-white p-4 shadow-sm">
-        <h2 id="add-server-heading" className="text-lg font-semibold">Add a server</h2>
+        <h2 id="add-server-heading" className="text-lg font-semibold">
+          Add a server
+        </h2>
         <ServerForm action={createServer} />
       </section>
     </>

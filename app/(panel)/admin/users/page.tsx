@@ -22,7 +22,9 @@ export default async function UsersPage() {
   return (
     <>
       <h1 className="text-2xl font-bold">Panel users</h1>
-      <p className="mt-1 text-sm text-slate-700">Who can sign in to the panel, and with which role. Every change asks for a reason and goes to the audit log.</p>
+      <p className="mt-1 text-sm text-slate-700">
+        Who can sign in to the panel, and with which role. Every change asks for a reason and goes to the audit log.
+      </p>
       <p className="mt-2 text-sm">
         <Link href="/admin/users/invitations" className="font-medium text-blue-800 underline">
           Invite customers by e-mail
@@ -38,18 +40,36 @@ export default async function UsersPage() {
                 {u.email}
                 {u.name ? <span className="block text-xs text-slate-700">{u.name}</span> : null}
               </td>
-              <td data-label="Role" className={`capitalize ${cardTable.cell}`}>{u.role}</td>
-              <td data-label="Status" className={cardTable.cell}>{u.locked ? <strong className="text-red-800">Locked</strong> : waiting.has(u.email) ? `Invited (${waiting.get(u.email)}), no password yet` : "Active"}</td>
-              <td data-label="Last sign-in" className={`sm:whitespace-nowrap ${cardTable.cell}`}>{u.lastLoginAt ? formatUtc(u.lastLoginAt) : "Never"}</td>
+              <td data-label="Role" className={`capitalize ${cardTable.cell}`}>
+                {u.role}
+              </td>
+              <td data-label="Status" className={cardTable.cell}>
+                {u.locked ? (
+                  <strong className="text-red-800">Locked</strong>
+                ) : waiting.has(u.email) ? (
+                  `Invited (${waiting.get(u.email)}), no password yet`
+                ) : (
+                  "Active"
+                )}
+              </td>
+              <td data-label="Last sign-in" className={`sm:whitespace-nowrap ${cardTable.cell}`}>
+                {u.lastLoginAt ? formatUtc(u.lastLoginAt) : "Never"}
+              </td>
               <td data-label="Manage" className={cardTable.cell}>
-                {u.id === user.id ? <span className="text-slate-700">You (another admin can change your account)</span> : <UserActions user={u} action={manageUser} />}
+                {u.id === user.id ? (
+                  <span className="text-slate-700">You (another admin can change your account)</span>
+                ) : (
+                  <UserActions user={u} action={manageUser} />
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <section aria-labelledby="create-heading" className="mt-6 rounded-md bg-white p-4 shadow-sm">
-        <h2 id="create-heading" className="text-lg font-semibold">Add a user</h2>
+        <h2 id="create-heading" className="text-lg font-semibold">
+          Add a user
+        </h2>
         <CreateUserForm action={createUser} />
       </section>
     </>

@@ -22,8 +22,11 @@ export default async function ApiTokensPage() {
     <>
       <h1 className="text-2xl font-bold">API tokens</h1>
       <p className="mt-1 max-w-2xl text-sm text-slate-700">
-        Scripts call the REST API (<a className="text-blue-800 underline" href="/api/v2/openapi.json">OpenAPI document</a>) with{" "}
-        <code>Authorization: Bearer …</code>. A token acts as you, on the accounts you can manage. Only a hash is stored: the token is shown
+        Scripts call the REST API (
+        <a className="text-blue-800 underline" href="/api/v2/openapi.json">
+          OpenAPI document
+        </a>
+        ) with <code>Authorization: Bearer …</code>. A token acts as you, on the accounts you can manage. Only a hash is stored: the token is shown
         once, when you create it.
       </p>
       <section aria-labelledby="tokens-heading" className="mt-6 rounded-md bg-white p-4 shadow-sm">
@@ -37,12 +40,24 @@ export default async function ApiTokensPage() {
             <caption className="sr-only">Your API tokens</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-2 py-1">Name</th>
-                <th scope="col" className="px-2 py-1">Scopes</th>
-                <th scope="col" className="px-2 py-1">Created</th>
-                <th scope="col" className="px-2 py-1">Last used</th>
-                <th scope="col" className="px-2 py-1">Expires</th>
-                <th scope="col" className="px-2 py-1"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="px-2 py-1">
+                  Name
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  Scopes
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  Created
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  Last used
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  Expires
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -7,12 +7,18 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { OPTIONAL_NOTIFICATIONS, saveNotificationSettings } from "@/lib/notify/preferences";
 
 // One checkbox per optional kind: present ("on") when ticked, absent when not.
-const schema = z.object(Object.fromEntries(OPTIONAL_NOTIFICATIONS.map((n) => [n.kind, z.literal("on").optional()])) as Record<string, z.ZodOptional<z.ZodLiteral<"on">>>);
+const schema = z.object(
+  Object.fromEntries(OPTIONAL_NOTIFICATIONS.map((n) => [n.kind, z.literal("on").optional()])) as Record<string, z.ZodOptional<z.ZodLiteral<"on">>>,
+);
 
 const saveAction = formAction({
   schema,
   run: async (context, input) => {
-    const enabled = new Set(Object.entries(input).filter(([, value]) => value === "on").map(([kind]) => kind));
+    const enabled = new Set(
+      Object.entries(input)
+        .filter(([, value]) => value === "on")
+        .map(([kind]) => kind),
+    );
     await saveNotificationSettings(context.actor, enabled);
     revalidatePath("/settings/notifications");
     return "Your e-mail settings are saved.";

@@ -14,12 +14,16 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const FILTERS = ["actor", "account", "action", "outcome", "from", "to"] as const;
 const input = "mt-1 block w-56 rounded-md border border-slate-400 px-2 py-1.5 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
-const link = "rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700";
+const link =
+  "rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700";
 
 export default async function AuditLogPage({ searchParams }: Props) {
   const user = await staffOr404();
   const params = await searchParams;
-  const filters = Object.fromEntries(FILTERS.map((key) => [key, stringParam(params[key])]).filter(([, v]) => v)) as Record<(typeof FILTERS)[number], string>;
+  const filters = Object.fromEntries(FILTERS.map((key) => [key, stringParam(params[key])]).filter(([, v]) => v)) as Record<
+    (typeof FILTERS)[number],
+    string
+  >;
   const query: AuditLogQuery = { ...filters, page: pageParam(params.page) };
   const log = await listAuditLog(user, query);
   const href = (extra: Record<string, string>) => `?${new URLSearchParams({ ...filters, ...extra }).toString()}`;
@@ -27,7 +31,9 @@ export default async function AuditLogPage({ searchParams }: Props) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/support" className="text-blue-800 underline underline-offset-2">Support</Link>
+        <Link href="/support" className="text-blue-800 underline underline-offset-2">
+          Support
+        </Link>
         <span aria-hidden="true"> / </span>
         <span>Audit log</span>
       </nav>
@@ -36,50 +42,73 @@ export default async function AuditLogPage({ searchParams }: Props) {
 
       <form method="get" className="mt-4 flex flex-wrap items-end gap-3 rounded-md bg-white p-3 shadow-sm" aria-label="Filter the audit log">
         <div>
-          <label htmlFor="f-actor" className="block text-sm font-medium">Who (panel user’s email)</label>
+          <label htmlFor="f-actor" className="block text-sm font-medium">
+            Who (panel user’s email)
+          </label>
           <input id="f-actor" name="actor" type="email" defaultValue={filters.actor} className={input} />
         </div>
         <div>
-          <label htmlFor="f-account" className="block text-sm font-medium">Account (domain or cPanel user)</label>
+          <label htmlFor="f-account" className="block text-sm font-medium">
+            Account (domain or cPanel user)
+          </label>
           <input id="f-account" name="account" type="text" defaultValue={filters.account} className={input} />
         </div>
         <div>
-          <label htmlFor="f-action" className="block text-sm font-medium">Action</label>
+          <label htmlFor="f-action" className="block text-sm font-medium">
+            Action
+          </label>
           <input id="f-action" name="action" type="text" list="audit-actions" defaultValue={filters.action} className={input} />
           <datalist id="audit-actions">
             {knownAuditActions.map((a) => (
-              <option key={a.action} value={a.action}>{a.label}</option>
+              <option key={a.action} value={a.action}>
+                {a.label}
+              </option>
             ))}
           </datalist>
         </div>
         <div>
-          <label htmlFor="f-outcome" className="block text-sm font-medium">Outcome</label>
+          <label htmlFor="f-outcome" className="block text-sm font-medium">
+            Outcome
+          </label>
           <select id="f-outcome" name="outcome" defaultValue={filters.outcome ?? ""} className={input}>
             <option value="">Any</option>
             {Object.entries(OUTCOME_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
+              <option key={value} value={value}>
+                {label}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="f-from" className="block text-sm font-medium">From</label>
+          <label htmlFor="f-from" className="block text-sm font-medium">
+            From
+          </label>
           <input id="f-from" name="from" type="date" defaultValue={filters.from} className={input} />
         </div>
         <div>
-          <label htmlFor="f-to" className="block text-sm font-medium">To (inclusive)</label>
+          <label htmlFor="f-to" className="block text-sm font-medium">
+            To (inclusive)
+          </label>
           <input id="f-to" name="to" type="date" defaultValue={filters.to} className={input} />
         </div>
-        <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700">
+        <button
+          type="submit"
+          className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
+        >
           Filter
         </button>
-        <Link href="/support/audit" className={link}>Clear</Link>
+        <Link href="/support/audit" className={link}>
+          Clear
+        </Link>
         <a href={`/support/audit/export${href({})}`} className={link} download>
           Download CSV
         </a>
       </form>
 
       {log.filterProblems.map((problem) => (
-        <p key={problem} className="mt-2 text-sm font-medium text-amber-900">{problem}</p>
+        <p key={problem} className="mt-2 text-sm font-medium text-amber-900">
+          {problem}
+        </p>
       ))}
       <p role="status" className="mt-3 text-sm">
         {log.rows.length === 0 ? "No events match." : `Page ${log.page}: events ${(log.page - 1) * 50 + 1}–${(log.page - 1) * 50 + log.rows.length}.`}
@@ -91,23 +120,33 @@ export default async function AuditLogPage({ searchParams }: Props) {
             <tbody className={cardTable.body}>
               {log.rows.map((row) => (
                 <tr key={row.id} className={cardTable.row}>
-                  <td data-label="When" className={`sm:whitespace-nowrap ${cardTable.cell}`}>{formatUtc(row.at)}</td>
+                  <td data-label="When" className={`sm:whitespace-nowrap ${cardTable.cell}`}>
+                    {formatUtc(row.at)}
+                  </td>
                   <td data-label="Who" className={cardTable.cell}>
                     {row.actorEmail ?? "—"}
                     {row.actorRole ? <span className="block text-xs text-slate-700">{row.actorRole}</span> : null}
                   </td>
                   <td data-label="Account" className={cardTable.cell}>
                     {row.account ? (
-                      <Link href={`/support/accounts/${row.account.id}`} className="text-blue-800 underline underline-offset-2">{row.account.primaryDomain}</Link>
-                    ) : "—"}
+                      <Link href={`/support/accounts/${row.account.id}`} className="text-blue-800 underline underline-offset-2">
+                        {row.account.primaryDomain}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
                   </td>
                   <td data-label="What" className={cardTable.cell}>
                     {row.what}
                     {row.target ? <span className="block font-mono text-xs break-all text-slate-700">{row.target}</span> : null}
                     <span className="block font-mono text-xs break-all text-slate-700">{row.action}</span>
                   </td>
-                  <td data-label="Outcome" className={`${cardTable.cell} ${row.outcome === "success" ? "" : "font-semibold text-red-800"}`}>{OUTCOME_LABELS[row.outcome] ?? row.outcome}</td>
-                  <td data-label="Reason" className={cardTable.cell}>{row.reason ?? <span className="text-slate-700">—</span>}</td>
+                  <td data-label="Outcome" className={`${cardTable.cell} ${row.outcome === "success" ? "" : "font-semibold text-red-800"}`}>
+                    {OUTCOME_LABELS[row.outcome] ?? row.outcome}
+                  </td>
+                  <td data-label="Reason" className={cardTable.cell}>
+                    {row.reason ?? <span className="text-slate-700">—</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -23,21 +23,33 @@ export default async function ForcePasswordPage({ searchParams }: Props) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/support" className="text-blue-800 underline underline-offset-2">Support</Link>
+        <Link href="/support" className="text-blue-800 underline underline-offset-2">
+          Support
+        </Link>
         <span aria-hidden="true"> / </span>
         <span>Batch force password change</span>
       </nav>
       <h1 className="mt-2 text-2xl font-bold">Force a cPanel password change</h1>
       <p className="mt-1 text-sm text-slate-700">
-        Choose accounts on the Support page (tick them, or take every match of a search), or take every account matching a search here. At most {MAX_BATCH_ACCOUNTS} at a time.
+        Choose accounts on the Support page (tick them, or take every match of a search), or take every account matching a search here. At most{" "}
+        {MAX_BATCH_ACCOUNTS} at a time.
       </p>
       <div className="mt-4">
         <SearchForm label="Accounts matching" defaultValue={all ? query : ""} placeholder="example.com, cpuser, owner@…" />
       </div>
       {plan ? (
         <>
-          {plan.missing ? <p className="mt-3 text-sm font-medium text-amber-900">{plan.missing} selected account{plan.missing === 1 ? " no longer exists" : "s no longer exist"} and {plan.missing === 1 ? "is" : "are"} left out.</p> : null}
-          {plan.truncated ? <p className="mt-3 text-sm font-medium text-amber-900">Only the first {MAX_BATCH_ACCOUNTS} accounts are in this batch; run another for the rest.</p> : null}
+          {plan.missing ? (
+            <p className="mt-3 text-sm font-medium text-amber-900">
+              {plan.missing} selected account{plan.missing === 1 ? " no longer exists" : "s no longer exist"} and {plan.missing === 1 ? "is" : "are"}{" "}
+              left out.
+            </p>
+          ) : null}
+          {plan.truncated ? (
+            <p className="mt-3 text-sm font-medium text-amber-900">
+              Only the first {MAX_BATCH_ACCOUNTS} accounts are in this batch; run another for the rest.
+            </p>
+          ) : null}
           {total === 0 ? (
             <p className="mt-4 rounded-md border border-slate-300 bg-white p-4">No accounts chosen.</p>
           ) : (
@@ -47,11 +59,13 @@ export default async function ForcePasswordPage({ searchParams }: Props) {
                   {total} account{total === 1 ? "" : "s"} on {plan.servers.map((s) => `${s.serverName} (${s.accounts.length})`).join(", ")}
                 </summary>
                 <ul className="mt-2 columns-2 text-sm sm:columns-3">
-                  {plan.servers.flatMap((s) => s.accounts).map((a) => (
-                    <li key={a.id}>
-                      {a.primaryDomain} <span className="font-mono text-slate-700">({a.cpanelUser})</span>
-                    </li>
-                  ))}
+                  {plan.servers
+                    .flatMap((s) => s.accounts)
+                    .map((a) => (
+                      <li key={a.id}>
+                        {a.primaryDomain} <span className="font-mono text-slate-700">({a.cpanelUser})</span>
+                      </li>
+                    ))}
                 </ul>
               </details>
               <div className="mt-4">

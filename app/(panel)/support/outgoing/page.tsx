@@ -12,7 +12,11 @@ const n = (value: number) => value.toLocaleString("en-US");
 
 function stateWords(s: TopSender["state"]): string {
   if (!s) return "Unknown";
-  const words = [s.holdOutgoing ? "Outgoing held" : null, s.suspendOutgoing ? "Outgoing suspended" : null, s.suspendLogin ? "Login suspended" : null].filter(Boolean);
+  const words = [
+    s.holdOutgoing ? "Outgoing held" : null,
+    s.suspendOutgoing ? "Outgoing suspended" : null,
+    s.suspendLogin ? "Login suspended" : null,
+  ].filter(Boolean);
   return words.length ? words.join(", ") : "Not restricted";
 }
 
@@ -33,14 +37,16 @@ export default async function TopSendersPage({ searchParams }: Props) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/support" className="text-blue-800 underline underline-offset-2">Support</Link>
+        <Link href="/support" className="text-blue-800 underline underline-offset-2">
+          Support
+        </Link>
         <span aria-hidden="true"> / </span>
         <span>Top senders</span>
       </nav>
       <h1 className="mt-2 text-2xl font-bold">Top senders</h1>
       <p className="mt-1 text-sm text-slate-700">
-        The mailboxes that sent the most mail, from each server&apos;s delivery log. A mailbox with many failed or deferred
-        messages is often sending spam: open it and secure it.
+        The mailboxes that sent the most mail, from each server&apos;s delivery log. A mailbox with many failed or deferred messages is often sending
+        spam: open it and secure it.
       </p>
       <nav aria-label="Time window" className="mt-3 flex gap-2 text-sm">
         {tab("hour", "Last hour")}
@@ -48,12 +54,14 @@ export default async function TopSendersPage({ searchParams }: Props) {
       </nav>
       {result.unansweredServers.length ? (
         <p className="mt-3 text-sm font-medium text-amber-900" role="status">
-          Not answered in time: {result.unansweredServers.join(", ")}. Senders on {result.unansweredServers.length === 1 ? "that server" : "those servers"} are missing.
+          Not answered in time: {result.unansweredServers.join(", ")}. Senders on{" "}
+          {result.unansweredServers.length === 1 ? "that server" : "those servers"} are missing.
         </p>
       ) : null}
       {result.sampledServers.length ? (
         <p className="mt-1 text-sm text-slate-700">
-          {result.sampledServers.join(", ")}: more mail than the panel reads at once; counts there are from the {n(result.sampleLimit)} most recent messages.
+          {result.sampledServers.join(", ")}: more mail than the panel reads at once; counts there are from the {n(result.sampleLimit)} most recent
+          messages.
         </p>
       ) : null}
       {result.senders.length === 0 ? (
@@ -63,27 +71,49 @@ export default async function TopSendersPage({ searchParams }: Props) {
           <caption className="sr-only">Top senders, {window === "hour" ? "last hour" : "last 24 hours"}</caption>
           <thead>
             <tr className="border-b border-slate-300 text-left">
-              <th scope="col" className="p-2">Mailbox</th>
-              <th scope="col" className="p-2">Server</th>
-              <th scope="col" className="p-2 text-right">Sent</th>
-              <th scope="col" className="p-2 text-right">Failed</th>
-              <th scope="col" className="p-2 text-right">Deferred</th>
-              <th scope="col" className="p-2">State</th>
-              <th scope="col" className="p-2"><span className="sr-only">Action</span></th>
+              <th scope="col" className="p-2">
+                Mailbox
+              </th>
+              <th scope="col" className="p-2">
+                Server
+              </th>
+              <th scope="col" className="p-2 text-right">
+                Sent
+              </th>
+              <th scope="col" className="p-2 text-right">
+                Failed
+              </th>
+              <th scope="col" className="p-2 text-right">
+                Deferred
+              </th>
+              <th scope="col" className="p-2">
+                State
+              </th>
+              <th scope="col" className="p-2">
+                <span className="sr-only">Action</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {result.senders.map((s) => (
               <tr key={`${s.serverName}/${s.sender}`} className="border-b border-slate-200">
-                <th scope="row" className="p-2 text-left font-medium">{s.sender}</th>
-                <td className="p-2">{s.serverName} ({s.cpanelUser})</td>
+                <th scope="row" className="p-2 text-left font-medium">
+                  {s.sender}
+                </th>
+                <td className="p-2">
+                  {s.serverName} ({s.cpanelUser})
+                </td>
                 <td className="p-2 text-right">{n(s.counts.sent)}</td>
                 <td className="p-2 text-right">{n(s.counts.failed)}</td>
                 <td className="p-2 text-right">{n(s.counts.deferred)}</td>
                 <td className="p-2">{stateWords(s.state)}</td>
                 <td className="p-2">
                   {s.accountId ? (
-                    <Link href={`/accounts/${s.accountId}/email/${encodeURIComponent(s.sender)}#secure-heading`} className="text-blue-800 underline underline-offset-2" aria-label={`Secure ${s.sender}`}>
+                    <Link
+                      href={`/accounts/${s.accountId}/email/${encodeURIComponent(s.sender)}#secure-heading`}
+                      className="text-blue-800 underline underline-offset-2"
+                      aria-label={`Secure ${s.sender}`}
+                    >
                       Secure it
                     </Link>
                   ) : (

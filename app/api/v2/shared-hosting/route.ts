@@ -11,6 +11,8 @@ export const GET = apiRoute(hostingAccountsRoute.GET, async ({ caller }) => {
     if (page >= result.pageCount) break;
   }
   return {
-    body: { data: accounts.map((a) => ({ id: a.id, domain: a.primaryDomain, cpanelUser: a.cpanelUser, server: a.serverName, ownerEmail: a.ownerEmail })) },
+    body: {
+      data: accounts.map((a) => ({ id: a.id, domain: a.primaryDomain, cpanelUser: a.cpanelUser, server: a.serverName, ownerEmail: a.ownerEmail })),
+    },
   };
 });

@@ -25,24 +25,35 @@ export default async function ActivityPage({ params, searchParams }: Props) {
   return (
     <>
       <AccountHeader account={account} title={`Activity on ${account.primaryDomain}`} current="activity">
-        Every change made to this account through the panel, newest first. Changes by our support team are shown as “Support”, with the reason they gave. Times are UTC.
+        Every change made to this account through the panel, newest first. Changes by our support team are shown as “Support”, with the reason they
+        gave. Times are UTC.
       </AccountHeader>
       {activity.entries.length === 0 ? (
-        <p className="mt-4 rounded-md border border-slate-300 bg-white p-4">{activity.page > 1 ? "No older changes." : "No changes have been made through the panel yet."}</p>
+        <p className="mt-4 rounded-md border border-slate-300 bg-white p-4">
+          {activity.page > 1 ? "No older changes." : "No changes have been made through the panel yet."}
+        </p>
       ) : (
         <table className={`mt-4 rounded-md bg-white shadow-sm max-sm:bg-transparent max-sm:shadow-none ${cardTable.table}`}>
           <TableHead cards caption={`Changes to ${account.primaryDomain}`} columns={["When", "What", "By", "Outcome", "Reason"]} />
           <tbody className={cardTable.body}>
             {activity.entries.map((e) => (
               <tr key={e.id} className={cardTable.row}>
-                <td data-label="When" className={`sm:whitespace-nowrap ${cardTable.cell}`}>{formatUtc(e.at)}</td>
+                <td data-label="When" className={`sm:whitespace-nowrap ${cardTable.cell}`}>
+                  {formatUtc(e.at)}
+                </td>
                 <td data-label="What" className={cardTable.cell}>
                   {e.what}
                   {e.target ? <span className="block font-mono text-xs break-all text-slate-700">{e.target}</span> : null}
                 </td>
-                <td data-label="By" className={cardTable.cell}>{e.by}</td>
-                <td data-label="Outcome" className={`${cardTable.cell} ${e.outcome === "success" ? "" : "font-semibold text-red-800"}`}>{OUTCOME_LABELS[e.outcome] ?? e.outcome}</td>
-                <td data-label="Reason" className={cardTable.cell}>{e.reason ?? <span className="text-slate-700">—</span>}</td>
+                <td data-label="By" className={cardTable.cell}>
+                  {e.by}
+                </td>
+                <td data-label="Outcome" className={`${cardTable.cell} ${e.outcome === "success" ? "" : "font-semibold text-red-800"}`}>
+                  {OUTCOME_LABELS[e.outcome] ?? e.outcome}
+                </td>
+                <td data-label="Reason" className={cardTable.cell}>
+                  {e.reason ?? <span className="text-slate-700">—</span>}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -31,15 +31,23 @@ export async function MailboxTable({ user, accountId, query, page }: { user: Act
         {query ? `${total} mailbox${total === 1 ? "" : "es"} match “${query}”.` : `${total} mailbox${total === 1 ? "" : "es"}.`}
       </p>
       {mailboxes.length === 0 ? (
-        <p className="mt-2 rounded-md border border-slate-300 bg-white p-4">{query ? "No mailbox matches that address." : "This account has no mailboxes yet."}</p>
+        <p className="mt-2 rounded-md border border-slate-300 bg-white p-4">
+          {query ? "No mailbox matches that address." : "This account has no mailboxes yet."}
+        </p>
       ) : (
         <table className={`mt-2 rounded-md bg-white shadow-sm max-sm:bg-transparent max-sm:shadow-none ${cardTable.table}`}>
           <caption className="sr-only">Mailboxes</caption>
           <thead className={cardTable.head}>
             <tr>
-              <th scope="col" className="px-3 py-2">Address</th>
-              <th scope="col" className="px-3 py-2">Storage</th>
-              <th scope="col" className="px-3 py-2">Status</th>
+              <th scope="col" className="px-3 py-2">
+                Address
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Storage
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody className={cardTable.body}>

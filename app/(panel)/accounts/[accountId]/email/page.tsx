@@ -37,14 +37,27 @@ export default async function MailboxesPage({ params, searchParams }: Props) {
       <div className="mt-4">
         <SearchForm label="Search by address" defaultValue={query} placeholder="info@…" />
       </div>
-      {deleted ? <p role="status" className="mt-4 rounded-md border border-emerald-600 bg-emerald-50 p-3 text-sm">Deleted {deleted} and the mail in it.</p> : null}
+      {deleted ? (
+        <p role="status" className="mt-4 rounded-md border border-emerald-600 bg-emerald-50 p-3 text-sm">
+          Deleted {deleted} and the mail in it.
+        </p>
+      ) : null}
       <section aria-label="Mailbox list" className="mt-4">
-        <Suspense key={`${query}|${page}`} fallback={<p role="status" className="text-sm text-slate-700">Loading mailboxes from cPanel…</p>}>
+        <Suspense
+          key={`${query}|${page}`}
+          fallback={
+            <p role="status" className="text-sm text-slate-700">
+              Loading mailboxes from cPanel…
+            </p>
+          }
+        >
           <MailboxTable user={user} accountId={account.id} query={query} page={page} />
         </Suspense>
       </section>
       <section aria-labelledby="create-heading" className="mt-6 rounded-md bg-white p-4 shadow-sm">
-        <h2 id="create-heading" className="text-lg font-semibold">Create a mailbox</h2>
+        <h2 id="create-heading" className="text-lg font-semibold">
+          Create a mailbox
+        </h2>
         {/* Streams in too: the page shell never waits for cPanel (its 404 is decided above). */}
         <Suspense fallback={<p className="mt-2 text-sm text-slate-700">Loading the account&rsquo;s domains from cPanel…</p>}>
           <CreateMailboxSection user={user} accountId={account.id} />
@@ -61,7 +74,19 @@ async function CreateMailboxSection({ user, accountId }: { user: Actor; accountI
     context = await mailboxCreationContext(user, accountId);
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
-    return <ErrorPanel title="Mailboxes can't be created right now"><p>{error.message}</p></ErrorPanel>;
+    return (
+      <ErrorPanel title="Mailboxes can't be created right now">
+        <p>{error.message}</p>
+      </ErrorPanel>
+    );
   }
-  return <CreateMailboxForm accountId={accountId} {...context} defaultQuotaMb={DEFAULT_NEW_QUOTA_MB} requireReason={isStaff(user.role)} action={createMailboxForm} />;
+  return (
+    <CreateMailboxForm
+      accountId={accountId}
+      {...context}
+      defaultQuotaMb={DEFAULT_NEW_QUOTA_MB}
+      requireReason={isStaff(user.role)}
+      action={createMailboxForm}
+    />
+  );
 }

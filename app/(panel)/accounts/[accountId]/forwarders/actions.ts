@@ -5,7 +5,12 @@ import { formAction } from "@/lib/actions/form-action";
 import type { ActionState } from "@/lib/actions/action-state";
 import { splitDestinations } from "@/lib/forwarding/address";
 import { singleLine } from "@/lib/validation/single-line";
-import { addDomainForwarder as addDomainForwarderTo, addForwarders, removeDomainForwarder as removeDomainForwarderOf, type NewForwarding } from "@/lib/mail/forwarders";
+import {
+  addDomainForwarder as addDomainForwarderTo,
+  addForwarders,
+  removeDomainForwarder as removeDomainForwarderOf,
+  type NewForwarding,
+} from "@/lib/mail/forwarders";
 import { reasonField as reason, refreshForwardingPages } from "./refresh";
 
 const addForwarderSchema = z.object({

@@ -43,10 +43,12 @@ export default async function ForwardersPage({ params }: Props) {
       ) : (
         <>
           <section aria-labelledby="address-forwarders-heading" className="mt-4 rounded-md bg-white p-4 shadow-sm">
-            <h2 id="address-forwarders-heading" className="text-lg font-semibold">Address forwarders</h2>
+            <h2 id="address-forwarders-heading" className="text-lg font-semibold">
+              Address forwarders
+            </h2>
             <p className="mt-1 mb-3 text-sm text-slate-700">
-              A forwarder on an address that is also a mailbox does not replace it: a copy stays in the mailbox and one goes on.
-              An address without a mailbox stores nothing.
+              A forwarder on an address that is also a mailbox does not replace it: a copy stays in the mailbox and one goes on. An address without a
+              mailbox stores nothing.
             </p>
             <AccountForwarders
               accountId={account.id}
@@ -58,7 +60,9 @@ export default async function ForwardersPage({ params }: Props) {
             />
           </section>
           <section aria-labelledby="domain-forwarders-heading" className="mt-4 rounded-md bg-white p-4 shadow-sm">
-            <h2 id="domain-forwarders-heading" className="text-lg font-semibold">Domain forwarders</h2>
+            <h2 id="domain-forwarders-heading" className="text-lg font-semibold">
+              Domain forwarders
+            </h2>
             <p className="mt-1 mb-3 text-sm text-slate-700">
               All mail for a domain goes to the same names at another domain: mail to sales@ goes to sales@ there.
             </p>

@@ -20,7 +20,11 @@ const inviteUserAction = formAction({
   schema: inviteUserSchema,
   keep: ["email", "name", "accounts", "reason"],
   run: async (context, input) => {
-    const { email, accounts } = await inviteCustomer(context, { email: input.email, name: input.name, accounts: (input.accounts ?? "").split(/[\s,;]+/) });
+    const { email, accounts } = await inviteCustomer(context, {
+      email: input.email,
+      name: input.name,
+      accounts: (input.accounts ?? "").split(/[\s,;]+/),
+    });
     revalidatePath("/admin/users/invitations");
     revalidatePath("/admin/users");
     const owns = accounts.length ? ` They will own ${accounts.join(", ")}.` : "";

@@ -31,15 +31,19 @@ export default async function InvitationsPage() {
       ) : null}
       <h1 className="text-2xl font-bold">Invitations</h1>
       <p className="mt-1 max-w-2xl text-sm text-slate-700">
-        Invite a customer by e-mail: they get a link to choose their own panel password (it works once, for 7 days), then can turn on two-factor sign-in.
-        Every invitation, resend and revocation asks for a reason and goes to the audit log.
+        Invite a customer by e-mail: they get a link to choose their own panel password (it works once, for 7 days), then can turn on two-factor
+        sign-in. Every invitation, resend and revocation asks for a reason and goes to the audit log.
       </p>
       <section aria-labelledby="invite-heading" className="mt-4 rounded-md bg-white p-4 shadow-sm">
-        <h2 id="invite-heading" className="text-lg font-semibold">Invite a customer</h2>
+        <h2 id="invite-heading" className="text-lg font-semibold">
+          Invite a customer
+        </h2>
         <InviteUserForm action={inviteUser} />
       </section>
       <section aria-labelledby="invitations-heading" className="mt-6 rounded-md bg-white p-4 shadow-sm">
-        <h2 id="invitations-heading" className="text-lg font-semibold">Sent invitations</h2>
+        <h2 id="invitations-heading" className="text-lg font-semibold">
+          Sent invitations
+        </h2>
         {invitations.length ? (
           <table className="mt-3 w-full border-collapse text-left text-sm">
             <TableHead caption="Invitations" columns={["Email", "Accounts", "State", "Sent", "Manage"]} />
@@ -57,7 +61,11 @@ export default async function InvitationsPage() {
                   </td>
                   <td className="whitespace-nowrap px-3 py-2">{formatUtc(i.sentAt)}</td>
                   <td className="px-3 py-2">
-                    {i.state === "accepted" ? "—" : <InvitationActions invitation={{ id: i.id, email: i.email, state: i.state }} action={manageInvitation} />}
+                    {i.state === "accepted" ? (
+                      "—"
+                    ) : (
+                      <InvitationActions invitation={{ id: i.id, email: i.email, state: i.state }} action={manageInvitation} />
+                    )}
                   </td>
                 </tr>
               ))}

@@ -7,7 +7,14 @@ import { currentUser } from "@/lib/auth/session";
 import { actionErrorState } from "@/lib/actions/action-errors";
 import { formAction } from "@/lib/actions/form-action";
 import type { ActionState } from "@/lib/actions/action-state";
-import { accountMailActions, openAccountSession, parseForwardList, runAccountMailAction, setSystemForward, type AccountMailAction } from "@/lib/mail/support";
+import {
+  accountMailActions,
+  openAccountSession,
+  parseForwardList,
+  runAccountMailAction,
+  setSystemForward,
+  type AccountMailAction,
+} from "@/lib/mail/support";
 import { writeContext } from "@/lib/core/write-context";
 
 const mailActionSchema = z.object({
@@ -70,7 +77,8 @@ export async function openSession(input: z.input<typeof openSessionSchema>): Pro
   const actor = await currentUser();
   if (!actor) return { ok: false, message: "Your session has ended. Sign in again to continue." };
   const parsed = openSessionSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: "Some fields need attention.", fieldErrors: { reason: parsed.error.issues.map((i) => i.message) } };
+  if (!parsed.success)
+    return { ok: false, message: "Some fields need attention.", fieldErrors: { reason: parsed.error.issues.map((i) => i.message) } };
   const context = writeContext(actor, "web", parsed.data.reason);
   try {
     return { ok: true, url: (await openAccountSession(context, parsed.data.accountId, parsed.data.service)).url };

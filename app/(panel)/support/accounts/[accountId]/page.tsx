@@ -35,7 +35,9 @@ export default async function SupportAccountPage({ params }: Props) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/support" className="text-blue-800 underline underline-offset-2">Support</Link>
+        <Link href="/support" className="text-blue-800 underline underline-offset-2">
+          Support
+        </Link>
         <span aria-hidden="true"> / </span>
         <span>{account.primaryDomain}</span>
       </nav>
@@ -52,14 +54,23 @@ export default async function SupportAccountPage({ params }: Props) {
         {whm.ok ? (
           <>
             <dt className="font-medium">Plan</dt>
-            <dd>{whm.value.plan}{whm.value.suspended ? ` — account suspended${whm.value.suspendReason ? `: ${whm.value.suspendReason}` : ""}` : ""}</dd>
+            <dd>
+              {whm.value.plan}
+              {whm.value.suspended ? ` — account suspended${whm.value.suspendReason ? `: ${whm.value.suspendReason}` : ""}` : ""}
+            </dd>
           </>
         ) : null}
       </dl>
       <nav aria-label="About this account" className="mt-3 flex flex-wrap gap-4 text-sm">
-        <Link href={`/accounts/${account.id}/email`} className="font-medium text-blue-800 underline underline-offset-2">Mailboxes as the customer sees them</Link>
-        <Link href={`/accounts/${account.id}/activity`} className="font-medium text-blue-800 underline underline-offset-2">The customer’s activity page</Link>
-        <Link href={`/support/audit?account=${encodeURIComponent(account.id)}`} className="font-medium text-blue-800 underline underline-offset-2">Audit log of this account</Link>
+        <Link href={`/accounts/${account.id}/email`} className="font-medium text-blue-800 underline underline-offset-2">
+          Mailboxes as the customer sees them
+        </Link>
+        <Link href={`/accounts/${account.id}/activity`} className="font-medium text-blue-800 underline underline-offset-2">
+          The customer’s activity page
+        </Link>
+        <Link href={`/support/audit?account=${encodeURIComponent(account.id)}`} className="font-medium text-blue-800 underline underline-offset-2">
+          Audit log of this account
+        </Link>
       </nav>
 
       <Section id="outgoing" title="Outgoing email">
@@ -74,7 +85,12 @@ export default async function SupportAccountPage({ params }: Props) {
             <div className="mt-3 grid gap-3 sm:grid-cols-2">
               {outgoingChoices(whm.value, who).map((choice) => (
                 // Keyed by slot, so the answer stays on screen when the action flips (suspend → allow).
-                <ConfirmActionForm key={choice.slot} {...choice.form} hidden={{ accountId: account.id, action: choice.action }} action={runMailAction} />
+                <ConfirmActionForm
+                  key={choice.slot}
+                  {...choice.form}
+                  hidden={{ accountId: account.id, action: choice.action }}
+                  action={runMailAction}
+                />
               ))}
             </div>
           </>
@@ -91,7 +107,12 @@ export default async function SupportAccountPage({ params }: Props) {
             triggerLabel="End all mailbox sessions…"
             confirmLabel="End all mailbox sessions"
             tone="danger"
-            consequence={<>Every IMAP and POP session of every mailbox of {who} is closed; mail apps sign in again with their saved password (WHM terminate_cpuser_mailbox_sessions).</>}
+            consequence={
+              <>
+                Every IMAP and POP session of every mailbox of {who} is closed; mail apps sign in again with their saved password (WHM
+                terminate_cpuser_mailbox_sessions).
+              </>
+            }
             hidden={{ accountId: account.id, action: "terminate_sessions" }}
             action={runMailAction}
           />
@@ -107,7 +128,9 @@ export default async function SupportAccountPage({ params }: Props) {
       </Section>
 
       <Section id="system-forward" title="System account forward">
-        <p className="text-sm text-slate-700">Where mail for the cPanel user {who} itself goes (cron output, bounces to the account), not a mailbox forwarder.</p>
+        <p className="text-sm text-slate-700">
+          Where mail for the cPanel user {who} itself goes (cron output, bounces to the account), not a mailbox forwarder.
+        </p>
         {systemForward.ok ? (
           <SystemForwardForm accountId={account.id} current={systemForward.value} action={saveSystemForward} />
         ) : (
@@ -132,12 +155,19 @@ export default async function SupportAccountPage({ params }: Props) {
                 {mailboxes.value.map((m) => (
                   <tr key={m.email} className={cardTable.row}>
                     <td data-label="Address" className={`max-sm:break-all ${cardTable.cell}`}>
-                      <Link href={`/accounts/${account.id}/email/${encodeURIComponent(m.email)}`} className="font-medium text-blue-800 underline underline-offset-2">
+                      <Link
+                        href={`/accounts/${account.id}/email/${encodeURIComponent(m.email)}`}
+                        className="font-medium text-blue-800 underline underline-offset-2"
+                      >
                         {m.email}
                       </Link>
                     </td>
-                    <td data-label="Storage" className={cardTable.cell}><QuotaUsage diskUsedBytes={m.diskUsedBytes} quotaMb={m.quotaMb} /></td>
-                    <td data-label="Status" className={cardTable.cell}><MailboxBadges {...m} /></td>
+                    <td data-label="Storage" className={cardTable.cell}>
+                      <QuotaUsage diskUsedBytes={m.diskUsedBytes} quotaMb={m.quotaMb} />
+                    </td>
+                    <td data-label="Status" className={cardTable.cell}>
+                      <MailboxBadges {...m} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -156,7 +186,9 @@ export default async function SupportAccountPage({ params }: Props) {
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section aria-labelledby={`${id}-heading`} className="mt-4 rounded-md bg-white p-4 shadow-sm">
-      <h2 id={`${id}-heading`} className="mb-2 text-lg font-semibold">{title}</h2>
+      <h2 id={`${id}-heading`} className="mb-2 text-lg font-semibold">
+        {title}
+      </h2>
       {children}
     </section>
   );
@@ -167,7 +199,12 @@ function outgoingChoices(state: { outgoingSuspended: boolean; outgoingHeld: bool
   const sending = state.outgoingSuspended
     ? {
         action: "unsuspend_outgoing",
-        form: { triggerLabel: "Allow outgoing email…", confirmLabel: "Allow outgoing email", tone: "normal" as const, consequence: <>Every mailbox of {who} can send email again (WHM unsuspend_outgoing_email).</> },
+        form: {
+          triggerLabel: "Allow outgoing email…",
+          confirmLabel: "Allow outgoing email",
+          tone: "normal" as const,
+          consequence: <>Every mailbox of {who} can send email again (WHM unsuspend_outgoing_email).</>,
+        },
       }
     : {
         action: "suspend_outgoing",
@@ -175,13 +212,23 @@ function outgoingChoices(state: { outgoingSuspended: boolean; outgoingHeld: bool
           triggerLabel: "Suspend outgoing email…",
           confirmLabel: "Suspend outgoing email",
           tone: "danger" as const,
-          consequence: <>Every mailbox of {who} stops sending: outgoing mail is rejected until you allow it again. Incoming mail still arrives (WHM suspend_outgoing_email).</>,
+          consequence: (
+            <>
+              Every mailbox of {who} stops sending: outgoing mail is rejected until you allow it again. Incoming mail still arrives (WHM
+              suspend_outgoing_email).
+            </>
+          ),
         },
       };
   const queue = state.outgoingHeld
     ? {
         action: "release_outgoing",
-        form: { triggerLabel: "Release held email…", confirmLabel: "Release held email", tone: "normal" as const, consequence: <>The mail queued for {who} is sent now, and new mail is no longer held (WHM release_outgoing_email).</> },
+        form: {
+          triggerLabel: "Release held email…",
+          confirmLabel: "Release held email",
+          tone: "normal" as const,
+          consequence: <>The mail queued for {who} is sent now, and new mail is no longer held (WHM release_outgoing_email).</>,
+        },
       }
     : {
         action: "hold_outgoing",

@@ -11,7 +11,10 @@ import { deleteMailbox } from "@/lib/mail/mailbox-lifecycle";
 import { restrictionFlags, updateMailbox, type MailboxChange, type MailboxSettings } from "@/lib/mail/mailbox-options";
 import { singleLine } from "@/lib/validation/single-line";
 
-const checkbox = z.literal("on").optional().transform((value) => value === "on");
+const checkbox = z
+  .literal("on")
+  .optional()
+  .transform((value) => value === "on");
 const mailboxFields = {
   accountId: z.string().min(1),
   address: z.string().min(1),
@@ -78,7 +81,12 @@ const saveOptionsAction = formAction({
       change.quotaMb = quota === "unlimited" ? null : Number(quota);
       change.confirmQuotaBelowUsage = input.confirmQuotaBelowUsage;
     }
-    const was = { suspendLogin: input.wasSuspendLogin, suspendIncoming: input.wasSuspendIncoming, suspendOutgoing: input.wasSuspendOutgoing, holdOutgoing: input.wasHoldOutgoing };
+    const was = {
+      suspendLogin: input.wasSuspendLogin,
+      suspendIncoming: input.wasSuspendIncoming,
+      suspendOutgoing: input.wasSuspendOutgoing,
+      holdOutgoing: input.wasHoldOutgoing,
+    };
     for (const flag of restrictionFlags) {
       if (String(input[flag]) !== was[flag]) change[flag] = input[flag];
     }
@@ -97,9 +105,16 @@ export async function saveOptions(state: ActionState, formData: FormData): Promi
 const autoresponderSchema = z.object({
   ...mailboxFields,
   enabled: checkbox,
-  from: singleLine("The sender name").max(AUTORESPONDER_LIMITS.from + 1000).default(""),
-  subject: singleLine("The subject").max(AUTORESPONDER_LIMITS.subject + 1000).default(""),
-  body: z.string().max(AUTORESPONDER_LIMITS.body + 1000).default(""),
+  from: singleLine("The sender name")
+    .max(AUTORESPONDER_LIMITS.from + 1000)
+    .default(""),
+  subject: singleLine("The subject")
+    .max(AUTORESPONDER_LIMITS.subject + 1000)
+    .default(""),
+  body: z
+    .string()
+    .max(AUTORESPONDER_LIMITS.body + 1000)
+    .default(""),
   intervalHours: z.string().trim().default("24"),
   start: z.string().default(""),
   end: z.string().default(""),

@@ -57,12 +57,18 @@ export default async function MailboxPage({ params }: Props) {
       <Breadcrumb accountId={account.id} domain={account.primaryDomain} address={mailbox.email} />
       <h1 className="mt-2 text-2xl font-bold">{mailbox.email}</h1>
       <section aria-labelledby="overview-heading" className="mt-6 rounded-md bg-white p-4 shadow-sm">
-        <h2 id="overview-heading" className="text-lg font-semibold">Overview</h2>
+        <h2 id="overview-heading" className="text-lg font-semibold">
+          Overview
+        </h2>
         <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
           <dt className="font-medium">Storage</dt>
-          <dd><QuotaUsage diskUsedBytes={mailbox.diskUsedBytes} quotaMb={mailbox.quotaMb} /></dd>
+          <dd>
+            <QuotaUsage diskUsedBytes={mailbox.diskUsedBytes} quotaMb={mailbox.quotaMb} />
+          </dd>
           <dt className="font-medium">Status</dt>
-          <dd><MailboxBadges {...mailbox} /></dd>
+          <dd>
+            <MailboxBadges {...mailbox} />
+          </dd>
         </dl>
       </section>
       <Section id="password" title="Password">
@@ -84,7 +90,13 @@ export default async function MailboxPage({ params }: Props) {
         <SecureSection user={user} account={account} mailbox={mailbox} />
       </Section>
       <Section id="delete" title="Delete mailbox">
-        <DeleteMailboxForm accountId={account.id} address={mailbox.email} diskUsedBytes={mailbox.diskUsedBytes} requireReason={isStaff(user.role)} action={deleteMailboxForm} />
+        <DeleteMailboxForm
+          accountId={account.id}
+          address={mailbox.email}
+          diskUsedBytes={mailbox.diskUsedBytes}
+          requireReason={isStaff(user.role)}
+          action={deleteMailboxForm}
+        />
       </Section>
     </>
   );
@@ -104,9 +116,13 @@ function Section({ id, title, children }: { id: string; title: string; children:
 function Breadcrumb({ accountId, domain, address }: { accountId: string; domain: string; address: string }) {
   return (
     <nav aria-label="Breadcrumb" className="text-sm">
-      <Link href="/accounts" className="text-blue-800 underline underline-offset-2">Hosting accounts</Link>
+      <Link href="/accounts" className="text-blue-800 underline underline-offset-2">
+        Hosting accounts
+      </Link>
       <span aria-hidden="true"> / </span>
-      <Link href={`/accounts/${accountId}/email`} className="text-blue-800 underline underline-offset-2">{domain}</Link>
+      <Link href={`/accounts/${accountId}/email`} className="text-blue-800 underline underline-offset-2">
+        {domain}
+      </Link>
       <span aria-hidden="true"> / </span>
       <span>{address}</span>
     </nav>

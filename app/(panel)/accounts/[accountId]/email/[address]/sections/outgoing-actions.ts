@@ -37,7 +37,9 @@ const releaseAction = formAction({
   run: async (context, input) => {
     const { email, changed } = await releaseHeldMail(context, input.accountId, input.address);
     revalidatePath(mailboxPath(input.accountId, email));
-    return changed ? `Outgoing mail of ${email} released: held messages are being sent and new mail leaves normally.` : `Outgoing mail of ${email} was not held.`;
+    return changed
+      ? `Outgoing mail of ${email} released: held messages are being sent and new mail leaves normally.`
+      : `Outgoing mail of ${email} was not held.`;
   },
 });
 

@@ -52,7 +52,9 @@ function DeliveryStats({ outgoing }: { outgoing: Awaited<ReturnType<typeof getOu
   const { lastHour, last24Hours, topDomains, sampleSize } = outgoing.stats;
   const row = (label: string, c: DeliveryCounts) => (
     <tr>
-      <th scope="row" className="py-1 pr-4 text-left font-medium">{label}</th>
+      <th scope="row" className="py-1 pr-4 text-left font-medium">
+        {label}
+      </th>
       <td className="py-1 pr-4 text-right">{n(c.sent)}</td>
       <td className="py-1 pr-4 text-right">{n(c.failed)}</td>
       <td className="py-1 text-right">{n(c.deferred)}</td>
@@ -65,9 +67,15 @@ function DeliveryStats({ outgoing }: { outgoing: Awaited<ReturnType<typeof getOu
         <thead>
           <tr>
             <td />
-            <th scope="col" className="py-1 pr-4 text-right">Sent</th>
-            <th scope="col" className="py-1 pr-4 text-right">Failed</th>
-            <th scope="col" className="py-1 text-right">Deferred</th>
+            <th scope="col" className="py-1 pr-4 text-right">
+              Sent
+            </th>
+            <th scope="col" className="py-1 pr-4 text-right">
+              Failed
+            </th>
+            <th scope="col" className="py-1 text-right">
+              Deferred
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -22,7 +22,10 @@ const mailboxPath = (accountId: string, address: string) => `/accounts/${account
 
 /** "Secure this mailbox": every step runs, and the answer carries the report (steps, what is in effect, forwarding). */
 export async function secureMailboxForm(_previous: SecureState, formData: FormData): Promise<SecureState> {
-  const raw = Object.fromEntries([...formData.entries()].filter(([k, v]) => !k.startsWith("$ACTION") && typeof v === "string")) as Record<string, string>;
+  const raw = Object.fromEntries([...formData.entries()].filter(([k, v]) => !k.startsWith("$ACTION") && typeof v === "string")) as Record<
+    string,
+    string
+  >;
   const values = raw.reason === undefined ? undefined : { reason: raw.reason };
   const actor = await currentUser();
   if (!actor) return { status: "error", message: "Your session has ended. Sign in again to continue.", values, at: Date.now() };

@@ -20,18 +20,26 @@ export function SecureSection({ user, account, mailbox }: MailboxSectionProps) {
       />
       {/* Always rendered, so a step's status message stays after its own success changes the state. */}
       <section aria-labelledby="restore-heading" className="mt-4 space-y-2 text-sm">
-        <h3 id="restore-heading" className="font-semibold">Restore checklist</h3>
+        <h3 id="restore-heading" className="font-semibold">
+          Restore checklist
+        </h3>
         <p>After securing the mailbox, when it is safe again (a new password, forwarding reviewed), undo the lock-down:</p>
         <ol className="list-decimal space-y-3 pl-6">
           <li>
-            Set a new password with the <a href="#password-heading" className="text-blue-800 underline underline-offset-2">password form</a>, and
-            update it in the owner&apos;s mail apps.
+            Set a new password with the{" "}
+            <a href="#password-heading" className="text-blue-800 underline underline-offset-2">
+              password form
+            </a>
+            , and update it in the owner&apos;s mail apps.
           </li>
           <li>
             {mailbox.holdOutgoing ? (
               <>
                 Outgoing mail is held: delete the held messages (spam) or release them in{" "}
-                <a href="#outgoing-heading" className="text-blue-800 underline underline-offset-2">Outgoing mail</a>.
+                <a href="#outgoing-heading" className="text-blue-800 underline underline-offset-2">
+                  Outgoing mail
+                </a>
+                .
               </>
             ) : (
               <>Outgoing mail is not held.</>
