@@ -1,26 +1,14 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { storageState } from "./support/users";
+import { expectNoViolations, openMailbox } from "./support/pages";
 
 // This spec touches only info@example.com's forwarders and new fwd-e2e-…@shop.example addresses (one demo serves every spec).
 test.use({ storageState: storageState.customer });
 
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
-
-async function openInfoMailbox(page: Page) {
-  await page.goto("/accounts");
-  await page.getByRole("link", { name: "example.com", exact: true }).click();
-  await page.getByRole("link", { name: "info@example.com", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "info@example.com", level: 1 })).toBeVisible();
-}
-
 const forwardTo = (page: Page) => page.getByLabel("Forward to", { exact: true });
 
 test("a customer adds and removes a forwarder on info@example.com with the keyboard only", async ({ page }) => {
-  await openInfoMailbox(page);
+  await openMailbox(page, "info@example.com");
   const destination = "fwd-e2e-keyboard@example.net";
   await expect(page.getByText("Mail to info@example.com is kept in this mailbox and not forwarded.", { exact: true })).toBeVisible();
 
@@ -47,7 +35,7 @@ test("a customer adds and removes a forwarder on info@example.com with the keybo
 });
 
 test("an invalid address and a loop are refused beside the field, and nothing is added", async ({ page }) => {
-  await openInfoMailbox(page);
+  await openMailbox(page, "info@example.com");
   const field = forwardTo(page);
 
   await field.fill("not an address");
@@ -104,7 +92,7 @@ test("the account's forwarders page shows every kind, and adds and removes a bou
 });
 
 test("the mailbox page with a forwarding error passes an accessibility scan", async ({ page }) => {
-  await openInfoMailbox(page);
+  await openMailbox(page, "info@example.com");
   await forwardTo(page).fill('"quoted name"@example.net');
   await page.getByRole("button", { name: "Add forwarder" }).click();
   await expect(page.locator("#forward-to-error")).toContainText("quoted addresses");

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { EMULATOR_WHM_PORT } from "./support/ports";
 import { rememberSecret } from "./support/secrets";
 import { storageState } from "./support/users";
+import { openMailbox } from "./support/pages";
 
 // Mailboxes of this spec only: archive@shop.example (the owner's incident) and marketing@shop.example (the demo's spammer).
 const control = `http://127.0.0.1:${EMULATOR_WHM_PORT}/__emulator`;
@@ -10,13 +11,6 @@ type EmuMailbox = { email: string; suspendedLogin: boolean; holdOutgoing: boolea
 async function emuMailbox(user: string, email: string): Promise<EmuMailbox> {
   const state = (await (await fetch(`${control}/state/${user}`)).json()) as { mailboxes: EmuMailbox[] };
   return state.mailboxes.find((m) => m.email === email)!;
-}
-
-async function openMailbox(page: Page, address: string) {
-  await page.goto("/accounts");
-  await page.getByRole("link", { name: "shop.example", exact: true }).click();
-  await page.getByRole("link", { name: address, exact: true }).click();
-  await expect(page.getByRole("heading", { name: address, level: 1 })).toBeVisible();
 }
 
 function step(page: Page, label: string) {

@@ -2,14 +2,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { clearFaults, injectFault } from "./support/emulator";
 import { rememberSecret } from "./support/secrets";
 import { storageState } from "./support/users";
+import { openMailboxes } from "./support/pages";
 
 test.use({ storageState: storageState.customer });
-
-async function openMailboxes(page: Page, domain: string) {
-  await page.goto("/accounts");
-  await page.getByRole("link", { name: domain, exact: true }).click();
-  await expect(page.getByRole("heading", { name: `Mailboxes of ${domain}` })).toBeVisible();
-}
 
 /** The mailbox count, announced as the list updates. */
 function listStatus(page: Page) {

@@ -1,15 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createUserAsAdmin } from "./support/admin";
 import { LoginPage } from "./support/login-page";
 import { waitForMail, type CaughtMail } from "./support/mailbox";
 import { rememberSecret } from "./support/secrets";
 import { storageState } from "./support/users";
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
+import { expectNoViolations } from "./support/pages";
 
 /** The path of the one-time link in a mail (the host is the panel's public URL; the test server answers on its own). */
 function linkPath(mail: CaughtMail, prefix: "/invite/" | "/reset-password/"): string {

@@ -1,22 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { EMULATOR_WHM_PORT } from "./support/ports";
 import { storageState } from "./support/users";
+import { expectNoViolations, openMailbox, openMailboxes } from "./support/pages";
 
 // Only shopcp's mailboxes (shop.example): other specs rely on example.com's badges.
 test.use({ storageState: storageState.customer });
-
-async function openShopList(page: Page) {
-  await page.goto("/accounts");
-  await page.getByRole("link", { name: "shop.example", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "Mailboxes of shop.example" })).toBeVisible();
-}
-
-async function openMailbox(page: Page, address: string) {
-  await openShopList(page);
-  await page.getByRole("link", { name: address, exact: true }).click();
-  await expect(page.getByRole("heading", { name: address, level: 1 })).toBeVisible();
-}
 
 function rowOf(page: Page, address: string) {
   return page.getByRole("row").filter({ has: page.getByRole("link", { name: address, exact: true }) });
@@ -26,11 +14,6 @@ async function tabTo(page: Page, name: string, role: "button" | "checkbox" = "bu
   const target = page.getByRole(role, { name, exact: true });
   for (let i = 0; i < 40 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(target).toBeFocused();
-}
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 test("set a quota; below usage only after the warning", async ({ page }) => {
@@ -63,7 +46,7 @@ test("suspend and unsuspend login by keyboard; the list's badges follow", async 
   await tabTo(page, "Save options");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "login suspended" })).toBeVisible();
-  await openShopList(page);
+  await openMailboxes(page, "shop.example");
   await expect(rowOf(page, "orders@shop.example").getByText("Login suspended")).toBeVisible();
 
   await page.getByRole("link", { name: "orders@shop.example", exact: true }).click();
@@ -73,7 +56,7 @@ test("suspend and unsuspend login by keyboard; the list's badges follow", async 
   await tabTo(page, "Save options");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "login allowed" })).toBeVisible();
-  await openShopList(page);
+  await openMailboxes(page, "shop.example");
   await expect(rowOf(page, "orders@shop.example").getByText("Login suspended")).toHaveCount(0);
 });
 
@@ -117,7 +100,7 @@ test.describe("in Stockholm", () => {
 });
 
 test("create a mailbox and delete it, by keyboard", async ({ page }) => {
-  await openShopList(page);
+  await openMailboxes(page, "shop.example");
   await page.getByLabel("Address", { exact: true }).focus();
   await page.keyboard.type("e2e-temp");
   await page.getByLabel("Password", { exact: true }).focus();
@@ -144,7 +127,7 @@ test("create a mailbox and delete it, by keyboard", async ({ page }) => {
 });
 
 test("a weak password cannot be submitted; a taken address is refused beside the field and keeps what was typed", async ({ page }) => {
-  await openShopList(page);
+  await openMailboxes(page, "shop.example");
   const submit = page.getByRole("button", { name: "Create mailbox" });
   await page.getByLabel("Address", { exact: true }).fill("orders");
   await page.getByLabel("Password", { exact: true }).fill("orders-Shop-1");
@@ -176,7 +159,7 @@ test("the changed pages pass an axe scan", async ({ page }) => {
   await expect(page.getByLabel("Set it below usage anyway")).toBeVisible();
   await page.getByRole("checkbox", { name: "Enable autoresponder" }).check();
   await expectNoViolations(page);
-  await openShopList(page);
+  await openMailboxes(page, "shop.example");
   // With every field error shown (the create form's empty submit).
   await page.getByRole("button", { name: "Create mailbox" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Enter the part before the @" })).toBeVisible();

@@ -2,20 +2,14 @@ import { expect, test, type Page } from "@playwright/test";
 import { clearFaults, injectFault } from "./support/emulator";
 import { rememberSecret } from "./support/secrets";
 import { storageState } from "./support/users";
+import { openMailbox } from "./support/pages";
 
 test.use({ storageState: storageState.customer });
-
-async function openInfoMailbox(page: Page) {
-  await page.goto("/accounts");
-  await page.getByRole("link", { name: "example.com", exact: true }).click();
-  await page.getByRole("link", { name: "info@example.com", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "info@example.com", level: 1 })).toBeVisible();
-}
 
 const meter = (page: Page) => page.getByRole("meter", { name: "Password strength" });
 
 test("the meter moves through its levels as the password gets stronger", async ({ page }) => {
-  await openInfoMailbox(page);
+  await openMailbox(page, "info@example.com");
   const field = page.getByLabel("New password", { exact: true });
   await expect(meter(page)).toHaveAttribute("aria-valuetext", "No password yet");
   await field.fill("password");
@@ -28,7 +22,7 @@ test("the meter moves through its levels as the password gets stronger", async (
 });
 
 test("a password the browser knows will be refused cannot be submitted, and the button says why", async ({ page }) => {
-  await openInfoMailbox(page);
+  await openMailbox(page, "info@example.com");
   const submit = page.getByRole("button", { name: "Change password" });
   await page.getByLabel("New password", { exact: true }).fill(rememberSecret("Quartz-harbor-1984-meadow"));
   await page.getByLabel("Confirm new password").fill(rememberSecret("Quartz-harbor-1984-meadoW"));
@@ -47,7 +41,7 @@ test("a password the browser knows will be refused cannot be submitted, and the 
 });
 
 test("before anything is typed no rule shows as met", async ({ page }) => {
-  await openInfoMailbox(page);
+  await openMailbox(page, "info@example.com");
   await expect(page.getByRole("list", { name: "Password rules" }).getByText("(met)")).toHaveCount(0);
 });
 
@@ -55,7 +49,7 @@ test.describe("when cPanel refuses", () => {
   test.afterEach(async () => clearFaults());
 
   test("a refused change keeps the typed password; the error goes as soon as the person types", async ({ page }) => {
-    await openInfoMailbox(page);
+    await openMailbox(page, "info@example.com");
     // cPanel's own strength check can refuse what the panel's policy let through.
     await injectFault({ fn: "Email::passwd_pop", kind: "status0", message: "The password is too weak.", times: 1 });
     const password = rememberSecret("Orchid-lantern-2026-quay");
@@ -86,7 +80,7 @@ for (const viewport of [
 
     test("a generated password stays in the success banner, with Copy, until dismissed", async ({ page, context }) => {
       await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-      await openInfoMailbox(page);
+      await openMailbox(page, "info@example.com");
       await page.getByRole("button", { name: "Generate password" }).click();
       const generated = rememberSecret(
         (await page
