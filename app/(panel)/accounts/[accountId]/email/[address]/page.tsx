@@ -18,6 +18,7 @@ import { OptionsSection } from "./sections/options-section";
 import { PasswordSection } from "./sections/password-section";
 import { OutgoingSection } from "./sections/outgoing-section";
 import { SecureSection } from "./sections/secure-section";
+import { WebmailSection } from "./sections/webmail-section";
 
 type Props = { params: Promise<{ accountId: string; address: string }> };
 
@@ -71,6 +72,9 @@ export default async function MailboxPage({ params }: Props) {
           </dd>
         </dl>
       </section>
+      <Section id="webmail" title="Webmail">
+        <WebmailSection user={user} account={account} mailbox={mailbox} />
+      </Section>
       <Section id="password" title="Password">
         <PasswordSection user={user} account={account} email={mailbox.email} />
       </Section>
