@@ -2,6 +2,7 @@ import { ApiError, texts } from "../errors";
 import { uapiFail, uapiOk, type UapiResult } from "../envelopes";
 import type { Params } from "../params";
 import { autoresponderHandlers } from "./uapi-email-autoresponders";
+import { clientSettingsHandlers } from "./uapi-email-client-settings";
 import { forwarderHandlers } from "./uapi-email-forwarders";
 import { outgoingHandlers } from "./uapi-email-outgoing";
 import { popHandlers } from "./uapi-email-pops";
@@ -17,7 +18,7 @@ const getRequiredStrength: UapiHandler = (ctx, params) => {
 };
 
 const MODULES: Record<string, Record<string, UapiHandler>> = {
-  Email: { ...popHandlers, ...forwarderHandlers, ...autoresponderHandlers, ...outgoingHandlers },
+  Email: { ...popHandlers, ...forwarderHandlers, ...autoresponderHandlers, ...outgoingHandlers, ...clientSettingsHandlers },
   PasswdStrength: { get_required_strength: getRequiredStrength },
 };
 

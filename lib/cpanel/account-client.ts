@@ -3,7 +3,17 @@ import type { z } from "zod";
 import { call, type CallOptions } from "./call";
 import { api2, uapi, type Endpoint } from "./endpoints";
 import { CpanelConfigError } from "./errors";
-import { bytesToQuotaMb, notAnAddressDestination, quotaMb, splitAddress, toAutoresponder, toForwarder, toMailbox, toMailboxBasic } from "./mappers";
+import {
+  bytesToQuotaMb,
+  notAnAddressDestination,
+  quotaMb,
+  splitAddress,
+  toAutoresponder,
+  toClientSettings,
+  toForwarder,
+  toMailbox,
+  toMailboxBasic,
+} from "./mappers";
 import { operationName } from "./request";
 import type {
   Autoresponder,
@@ -11,6 +21,7 @@ import type {
   CpanelServerConnection,
   DomainForwarder,
   Forwarder,
+  MailClientSettings,
   Mailbox,
   MailboxBasic,
   NewAutoresponder,
@@ -110,6 +121,11 @@ export function accountClient(connection: CpanelServerConnection, cpanelUser: st
     setMailboxQuota: uses([uapi.editPopQuota], (c) => async (email: string, quotaMb: number | null): Promise<void> => {
       const { localPart, domain } = splitAddress(email);
       await c(uapi.editPopQuota, { email: localPart, domain, quota: quotaMb === null ? "unlimited" : String(quotaMb) });
+    }),
+    /** UAPI `Email::get_client_settings`: host names, ports and user name a mail app needs for the mailbox. */
+    getClientSettings: uses([uapi.getClientSettings], (c) => async (email: string): Promise<MailClientSettings> => {
+      splitAddress(email);
+      return toClientSettings(email, await c(uapi.getClientSettings, { account: email }));
     }),
     /** UAPI `Email::get_pop_quota` (as bytes): the quota in MB, null = unlimited. */
     getMailboxQuota: uses([uapi.getPopQuota], (c) => async (email: string): Promise<number | null> => {

@@ -165,6 +165,28 @@ export const uapi = {
     params: z.object({ email: str, domain: str, quota: z.string() }),
     data: anyData,
   }),
+  /** Read-only: what a mail app needs (Cpanel::Email::AutoConfig::Settings). Keys with no value are left out. */
+  getClientSettings: endpoint({
+    api: "uapi",
+    module: "Email",
+    func: "get_client_settings",
+    write: false,
+    params: z.object({ account: str }),
+    data: z.object({
+      account: zText,
+      domain: zText,
+      inbox_service: zText,
+      inbox_username: zText,
+      inbox_host: str,
+      inbox_port: zNumber,
+      inbox_insecure_port: zNumber.optional(),
+      smtp_username: zText,
+      smtp_host: str,
+      smtp_port: zNumber,
+      smtp_insecure_port: zNumber.optional(),
+      has_plaintext_authentication: zFlag,
+    }),
+  }),
   getPopQuota: endpoint({
     api: "uapi",
     module: "Email",

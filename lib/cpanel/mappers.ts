@@ -1,9 +1,20 @@
 import "server-only";
 import { inspect } from "node:util";
 import type { z } from "zod";
-import type { autoresponderData, emailtrackRow, popRow, popWithDiskRow, whmAccountRow } from "./endpoints";
+import type { autoresponderData, emailtrackRow, popRow, popWithDiskRow, uapi, whmAccountRow } from "./endpoints";
 import { CpanelConfigError } from "./errors";
-import type { Autoresponder, DeliveryKind, DeliveryRecord, Forwarder, ForwarderKind, Mailbox, MailboxBasic, UserSession, WhmAccount } from "./types";
+import type {
+  Autoresponder,
+  DeliveryKind,
+  DeliveryRecord,
+  Forwarder,
+  ForwarderKind,
+  MailClientSettings,
+  Mailbox,
+  MailboxBasic,
+  UserSession,
+  WhmAccount,
+} from "./types";
 
 /** Raw cPanel rows reshaped into the domain types the client returns (pure: no I/O). */
 
@@ -178,5 +189,21 @@ export function toDeliveryRecord(row: z.output<typeof emailtrackRow>): DeliveryR
     cpanelUser: row.user,
     recipient: row.recipient.toLowerCase(),
     sentAt: typeof row.sendunixtime === "number" ? new Date(row.sendunixtime * 1000) : null,
+  };
+}
+
+/** UAPI Email::get_client_settings data → MailClientSettings (POP3 when cPanel's default inbox service is pop3). */
+export function toClientSettings(email: string, data: z.output<typeof uapi.getClientSettings.data>): MailClientSettings {
+  return {
+    email: data.account || email,
+    username: data.inbox_username || email,
+    incoming: {
+      protocol: data.inbox_service === "pop3" ? "pop3" : "imap",
+      host: data.inbox_host,
+      securePort: data.inbox_port,
+      insecurePort: data.inbox_insecure_port ?? null,
+    },
+    smtp: { host: data.smtp_host, securePort: data.smtp_port, insecurePort: data.smtp_insecure_port ?? null },
+    plaintextAuthentication: data.has_plaintext_authentication,
   };
 }

@@ -165,3 +165,13 @@ export type DeliverySearch = {
 
 /** A page of records plus the total that matched (cPanel's `metadata.chunk.records`). */
 export type DeliverySearchResult = { records: DeliveryRecord[]; total: number };
+
+/** How a mail app connects to one mailbox (UAPI Email::get_client_settings); `secure` ports use TLS from the start. */
+export type MailClientSettings = {
+  email: string;
+  username: string;
+  incoming: { protocol: "imap" | "pop3"; host: string; securePort: number; insecurePort: number | null };
+  smtp: { host: string; securePort: number; insecurePort: number | null };
+  /** Whether the server accepts passwords over connections without TLS (the insecure ports). */
+  plaintextAuthentication: boolean;
+};

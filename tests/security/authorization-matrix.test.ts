@@ -450,6 +450,12 @@ const routes: Record<string, RouteRow> = {
     input: (c) => ({ reason: c.reason }),
   },
   "GET api/v2/openapi.json/route.ts": { expect: publicRead, params: () => ({}), input: () => undefined },
+  "GET (panel)/accounts/[accountId]/email/[address]/mobileconfig/route.ts": {
+    expect: { anonymous: "not_found", owner: "ok", other: "not_found", support: "ok", admin: "ok", staffNoReason: null },
+    viaSession: true,
+    params: (c) => ({ accountId: c.accountId, address: "info@example.com" }),
+    input: () => undefined,
+  },
   "GET (panel)/support/audit/export/route.ts": { expect: staffPage, viaSession: true, params: () => ({}), input: () => undefined },
   // next-auth's own handler reads next/headers through require(), which only exists inside a Next request.
   "GET api/auth/[...nextauth]/route.ts": { expect: publicRead, elsewhere: "e2e/security.spec.ts", params: () => ({}), input: () => undefined },

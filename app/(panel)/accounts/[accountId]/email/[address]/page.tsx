@@ -19,6 +19,7 @@ import { PasswordSection } from "./sections/password-section";
 import { OutgoingSection } from "./sections/outgoing-section";
 import { SecureSection } from "./sections/secure-section";
 import { WebmailSection } from "./sections/webmail-section";
+import { DevicesSection } from "./sections/devices-section";
 
 type Props = { params: Promise<{ accountId: string; address: string }> };
 
@@ -74,6 +75,9 @@ export default async function MailboxPage({ params }: Props) {
       </section>
       <Section id="webmail" title="Webmail">
         <WebmailSection user={user} account={account} mailbox={mailbox} />
+      </Section>
+      <Section id="devices" title="Set up devices">
+        <DevicesSection user={user} account={account} mailbox={mailbox} />
       </Section>
       <Section id="password" title="Password">
         <PasswordSection user={user} account={account} email={mailbox.email} />

@@ -1,0 +1,27 @@
+import { UpstreamError } from "@/lib/core/errors";
+import { getDeviceSetup, type DeviceSetup } from "@/lib/mail/device-setup";
+import { DeviceSettings } from "@/components/devices/device-settings";
+import type { MailboxSectionProps } from "./section-props";
+
+/** "Set up devices": cPanel's mail client settings as a table, a QR code of them and an Apple profile to download. */
+export async function DevicesSection({ user, account, mailbox }: MailboxSectionProps) {
+  let setup: DeviceSetup;
+  try {
+    setup = await getDeviceSetup(user, account.id, mailbox.email);
+  } catch (error) {
+    if (!(error instanceof UpstreamError)) throw error;
+    return (
+      <p role="alert" className="mt-2 text-sm text-red-800">
+        The mail app settings could not be loaded: {error.message}
+      </p>
+    );
+  }
+  return (
+    <DeviceSettings
+      settings={setup.settings}
+      text={setup.text}
+      qrSvg={setup.qrSvg}
+      profileHref={`/accounts/${account.id}/email/${encodeURIComponent(mailbox.email)}/mobileconfig`}
+    />
+  );
+}

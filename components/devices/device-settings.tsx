@@ -1,0 +1,90 @@
+type Settings = {
+  email: string;
+  username: string;
+  incoming: { protocol: "imap" | "pop3"; host: string; securePort: number; insecurePort: number | null };
+  smtp: { host: string; securePort: number; insecurePort: number | null };
+};
+
+type Props = {
+  settings: Settings;
+  /** The settings as plain text, which the QR code holds. */
+  text: string;
+  /** SVG markup of the QR code (generated on the server from `text`). */
+  qrSvg: string;
+  /** The .mobileconfig download. */
+  profileHref: string;
+};
+
+const cell = "border-b border-slate-200 px-2 py-1.5 text-left align-top";
+
+/** How to add the mailbox to a mail app: the settings, a QR code of them and an Apple profile. */
+export function DeviceSettings({ settings, text, qrSvg, profileHref }: Props) {
+  const incoming = settings.incoming.protocol === "imap" ? "IMAP" : "POP3";
+  const rows: [string, string, string, string][] = [
+    [`Incoming (${incoming})`, settings.incoming.host, String(settings.incoming.securePort), "SSL/TLS"],
+    ["Outgoing (SMTP)", settings.smtp.host, String(settings.smtp.securePort), "SSL/TLS, authentication required"],
+  ];
+  return (
+    <div className="mt-2 space-y-4 text-sm">
+      <p>
+        Use these settings in any mail app (Outlook, Thunderbird, Apple Mail, Android). The user name is{" "}
+        <span className="font-mono break-all">{settings.username}</span>; the password is the mailbox password.
+      </p>
+      <div className="overflow-x-auto">
+        <table className="min-w-full border-collapse">
+          <caption className="sr-only">Mail app settings for {settings.email}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={`${cell} font-semibold`}>
+                Server
+              </th>
+              <th scope="col" className={`${cell} font-semibold`}>
+                Host name
+              </th>
+              <th scope="col" className={`${cell} font-semibold`}>
+                Port
+              </th>
+              <th scope="col" className={`${cell} font-semibold`}>
+                Security
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([name, host, port, security]) => (
+              <tr key={name}>
+                <th scope="row" className={`${cell} font-medium`}>
+                  {name}
+                </th>
+                <td className={`${cell} font-mono break-all`}>{host}</td>
+                <td className={`${cell} font-mono`}>{port}</td>
+                <td className={cell}>{security}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="flex flex-wrap items-start gap-6">
+        <figure className="w-40">
+          <div
+            className="h-40 w-40 border border-slate-200 bg-white [&>svg]:h-full [&>svg]:w-full"
+            dangerouslySetInnerHTML={{ __html: qrSvg }}
+            role="img"
+            aria-label={`QR code: ${text}`}
+          />
+          <figcaption className="mt-1 text-xs text-slate-700">Scan to read these settings on a phone.</figcaption>
+        </figure>
+        <div className="max-w-md space-y-2">
+          <h3 className="font-semibold">iPhone, iPad and Mac</h3>
+          <p>Download the profile and open it: the device adds the mailbox to Mail and asks for its password (the profile holds none).</p>
+          <a
+            href={profileHref}
+            download
+            className="inline-block rounded-md bg-blue-700 px-3 py-1.5 font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
+          >
+            Download profile for Apple devices
+          </a>
+        </div>
+      </div>
+    </div>
+  );
+}
