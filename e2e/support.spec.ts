@@ -58,7 +58,7 @@ test.describe("support", () => {
     await expect(outgoing.getByText("Suspended: outgoing mail is rejected")).toBeVisible();
 
     await page.getByRole("link", { name: "Audit log of this account" }).click();
-    await page.getByLabel("Action").fill("account.outgoing.suspend");
+    await page.getByLabel("Action").selectOption({ label: "Suspended outgoing email" });
     await page.getByRole("button", { name: "Filter" }).click();
     const row = page.getByRole("table", { name: "Audit events" }).getByRole("row").filter({ hasText: "Suspended outgoing email" }).first();
     await expect(row).toContainText(reason);

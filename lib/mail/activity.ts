@@ -4,36 +4,12 @@ import { isStaff, type Role } from "@/lib/auth/roles";
 import { listAuditEvents, type AuditEvent, type AuditFilter, type AuditOutcome } from "@/lib/audit";
 import { findHostingAccount, searchAccounts } from "@/lib/db/hosting-accounts";
 import { findUserByEmail, findUserById } from "@/lib/db/users";
+import { describeAuditEvent, matchAuditActions } from "@/lib/audit/describe";
 import { visibleAccount } from "@/lib/mail/accounts";
 import { requireStaff } from "@/lib/mail/guards";
 
-const ACTION_LABELS: Record<string, string> = {
-  "mailbox.password.change": "Changed the mailbox password",
-  "account.outgoing.suspend": "Suspended outgoing email",
-  "account.outgoing.unsuspend": "Allowed outgoing email again",
-  "account.outgoing.hold": "Held outgoing email in the queue",
-  "account.outgoing.release": "Released held outgoing email",
-  "account.sessions.terminate": "Ended every IMAP and POP session",
-  "account.system_forward.set": "Changed where the account's system mail goes",
-  "account.password.force_change": "Required a new cPanel password at next login",
-  "account.session.open": "Signed in to cPanel or Webmail as the account",
-  "user.create": "Created a panel user",
-  "user.role.change": "Changed a panel user's role",
-  "user.lock": "Locked a panel user",
-  "user.unlock": "Unlocked a panel user",
-  "user.sessions.revoke": "Signed a panel user out everywhere",
-};
-
-/** Known audit actions (for filters), with their labels. */
-export const knownAuditActions = Object.entries(ACTION_LABELS).map(([action, label]) => ({ action, label }));
-
-/** A sentence for an audit action; unknown actions (other features) are spelled out from their dotted name. */
-export function describeAction(action: string): string {
-  const label = ACTION_LABELS[action];
-  if (label) return label;
-  const words = action.replace(/[._]/g, " ").trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+/** Known audit actions (for the Action filter), with their titles; titles and sentences come from lib/audit/describe. */
+export { knownAuditActions, describeAction } from "@/lib/audit/describe";
 
 export const OUTCOME_LABELS: Record<AuditOutcome, string> = { success: "Done", failure: "Failed", denied: "Refused", unknown: "Not confirmed" };
 
@@ -41,6 +17,8 @@ export type ActivityEntry = {
   id: string;
   at: number;
   what: string;
+  /** What changed and why it did not work, in words ("Quota 777 → 1,000 MB."), from allow-listed detail fields only. */
+  change: string | null;
   target: string | null;
   outcome: AuditOutcome;
   /** "Support" for staff, never the staff member's identity; "You" for the viewer; else "Account owner". */
@@ -49,6 +27,11 @@ export type ActivityEntry = {
 };
 
 const PAGE_SIZE = 50;
+
+function inWords(event: AuditEvent): { what: string; change: string | null } {
+  const { title, detail } = describeAuditEvent(event);
+  return { what: title, change: detail };
+}
 
 export type ActivityPage = { entries: ActivityEntry[]; page: number; hasNext: boolean; account: { id: string; primaryDomain: string } };
 
@@ -70,7 +53,7 @@ export async function listAccountActivity(actor: Actor, accountId: string, optio
     entries: events.slice(0, PAGE_SIZE).map((e) => ({
       id: e.id,
       at: e.at,
-      what: describeAction(e.action),
+      ...inWords(e),
       target: e.target,
       outcome: e.outcome,
       by: byWhom(e, actor),
@@ -101,6 +84,8 @@ export type AuditLogRow = {
   account: { id: string; primaryDomain: string } | null;
   action: string;
   what: string;
+  /** What changed and why it did not work, in words (the CSV's before/after, on screen). */
+  change: string | null;
   target: string | null;
   outcome: AuditOutcome;
   reason: string | null;
@@ -143,7 +128,19 @@ async function toFilter(query: AuditLogQuery): Promise<{ filter: AuditFilter; em
       problems.push(`No account has the id, domain or cPanel user “${query.account.trim()}”.`);
     }
   }
-  if (query.action?.trim()) filter.action = query.action.trim();
+  if (query.action?.trim()) {
+    // A code (the filter's list sends one) or the words of an action's title ("mailbox settings").
+    const actions = matchAuditActions(query.action);
+    if (actions.length === 1) filter.action = actions[0];
+    else {
+      empty = true;
+      problems.push(
+        actions.length
+          ? `“${query.action.trim()}” names several actions; choose one from the Action list.`
+          : `No action is called “${query.action.trim()}”.`,
+      );
+    }
+  }
   if (query.outcome && OUTCOMES.includes(query.outcome as AuditOutcome)) filter.outcome = query.outcome as AuditOutcome;
   const since = parseDay(query.from);
   const until = parseDay(query.to);
@@ -170,7 +167,7 @@ async function toRows(events: AuditEvent[]): Promise<AuditLogRow[]> {
     actorRole: e.actorRole,
     account: e.accountId ? { id: e.accountId, primaryDomain: domains.get(e.accountId) ?? e.accountId } : null,
     action: e.action,
-    what: describeAction(e.action),
+    ...inWords(e),
     target: e.target,
     outcome: e.outcome,
     reason: e.reason,

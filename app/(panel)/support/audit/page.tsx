@@ -57,14 +57,17 @@ export default async function AuditLogPage({ searchParams }: Props) {
           <label htmlFor="f-action" className="block text-sm font-medium">
             Action
           </label>
-          <input id="f-action" name="action" type="text" list="audit-actions" defaultValue={filters.action} className={input} />
-          <datalist id="audit-actions">
+          <select id="f-action" name="action" defaultValue={filters.action ?? ""} className={input}>
+            <option value="">Any</option>
+            {filters.action && !knownAuditActions.some((a) => a.action === filters.action) ? (
+              <option value={filters.action}>{filters.action}</option>
+            ) : null}
             {knownAuditActions.map((a) => (
               <option key={a.action} value={a.action}>
                 {a.label}
               </option>
             ))}
-          </datalist>
+          </select>
         </div>
         <div>
           <label htmlFor="f-outcome" className="block text-sm font-medium">
@@ -139,6 +142,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
                   <td data-label="What" className={cardTable.cell}>
                     {row.what}
                     {row.target ? <span className="block font-mono text-xs break-all text-slate-700">{row.target}</span> : null}
+                    {row.change ? <span className="mt-1 block text-sm">{row.change}</span> : null}
                     <span className="block font-mono text-xs break-all text-slate-700">{row.action}</span>
                   </td>
                   <td data-label="Outcome" className={`${cardTable.cell} ${row.outcome === "success" ? "" : "font-semibold text-red-800"}`}>

@@ -44,6 +44,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
                 <td data-label="What" className={cardTable.cell}>
                   {e.what}
                   {e.target ? <span className="block font-mono text-xs break-all text-slate-700">{e.target}</span> : null}
+                  {e.change ? <span className="mt-1 block text-sm">{e.change}</span> : null}
                 </td>
                 <td data-label="By" className={cardTable.cell}>
                   {e.by}
