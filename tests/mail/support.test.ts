@@ -225,6 +225,18 @@ describe("audit log and customer activity", () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
+  it("the Action filter takes an action's title words too; words naming several actions match nothing and say so", async () => {
+    const { support, accountId } = panel();
+    await runAccountMailAction(writeContext(support, "web", "Ticket #78: audit words check"), accountId.othernet, "terminate_sessions");
+    const byWords = await listAuditLog(support, { action: "ended every IMAP" });
+    expect(byWords.rows.length).toBeGreaterThan(0);
+    expect(byWords.rows.every((r) => r.action === "account.sessions.terminate" && r.what === "Ended every IMAP and POP session")).toBe(true);
+    const several = await listAuditLog(support, { action: "forwarder" });
+    expect(several.rows).toEqual([]);
+    expect(several.filterProblems[0]).toContain("several actions");
+    expect((await listAuditLog(support, { action: "no such thing" })).filterProblems[0]).toContain("No action is called");
+  });
+
   it("a date range and an unknown actor narrow the log", async () => {
     const { support } = panel();
     expect((await listAuditLog(support, { to: "2000-01-01" })).rows).toEqual([]);
