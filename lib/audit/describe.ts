@@ -271,7 +271,8 @@ function reasonOf(detail: Record<string, unknown>): string | null {
   return error && /^[a-z_]+$/.test(error) ? error.replace(/_/g, " ") : null;
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/** "Use at least …" → "use at least …", but "WHM …" and "cPanel …" stay as they are. */
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
 /**

@@ -94,6 +94,12 @@ const TABLE: Row[] = [
     "s@example.com → bounce mail to the sender.",
   ],
   ["mailbox created", ev("mailbox.create", "success", {}, "new@example.com"), "Created a mailbox", null],
+  [
+    "mailbox create refused by field",
+    ev("mailbox.create", "failure", { error: "invalid", fields: { localPart: ["WHM already has this address"] } }),
+    "Created a mailbox",
+    "Refused: WHM already has this address.",
+  ],
   ["mailbox deleted", ev("mailbox.delete", "success", { before: { quotaMb: 100, diskUsedBytes: 5 } }), "Deleted a mailbox", null],
   ["mailbox password", ev("mailbox.password.change", "success"), "Changed the mailbox password", null],
   [
