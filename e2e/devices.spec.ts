@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageState } from "./support/users";
-import { openMailbox } from "./support/pages";
+import { expectNoViolations, openMailbox } from "./support/pages";
 
 // Webmail and mail-app setup from a mailbox's page: read-only for cPanel's mail, so any mailbox will do.
 for (const viewport of [
@@ -33,6 +33,7 @@ for (const viewport of [
         await expect(table.getByRole("row", { name: /Incoming \(IMAP\)/ })).toContainText("mail.example.com");
         await expect(table.getByRole("row", { name: /Outgoing \(SMTP\)/ })).toContainText("465");
         await expect(devices.getByRole("img", { name: /QR code/ })).toBeVisible();
+        await expectNoViolations(page);
         const [download] = await Promise.all([
           page.waitForEvent("download"),
           devices.getByRole("link", { name: "Download profile for Apple devices" }).click(),
