@@ -1,3 +1,4 @@
+import { cardTable } from "@/components/card-table";
 import { TableHead } from "@/components/support/table-head";
 import { formatUtc } from "@/components/support/format-time";
 
@@ -30,29 +31,37 @@ export function ServerCheckReport({ serverName, check }: Props) {
         Last check of {serverName}: <CheckStatusLabel status={check.status} />{" "}
         <span className="text-sm font-normal text-slate-700">({formatUtc(check.checkedAt)})</span>
       </h3>
-      <table className="mt-2 w-full border-collapse text-left text-sm">
-        <TableHead caption={`Check steps of ${serverName}`} columns={["Step", "Result", "Details"]} />
-        <tbody>
+      <table className={`mt-2 ${cardTable.table}`}>
+        <TableHead cards caption={`Check steps of ${serverName}`} columns={["Step", "Result", "Details"]} />
+        <tbody className={cardTable.body}>
           {check.steps.map((step) => (
-            <tr key={step.key} className="border-t border-slate-200 align-top">
-              <td className="px-3 py-2">{step.title}</td>
-              <td className="px-3 py-2">
+            <tr key={step.key} className={cardTable.row}>
+              <td data-label="Step" className={cardTable.cell}>
+                {step.title}
+              </td>
+              <td data-label="Result" className={cardTable.cell}>
                 <CheckStatusLabel status={step.status} />
               </td>
-              <td className="px-3 py-2">{step.message}</td>
+              <td data-label="Details" className={`break-words ${cardTable.cell}`}>
+                {step.message}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {check.features.length ? (
-        <table className="mt-3 w-full border-collapse text-left text-sm">
-          <TableHead caption={`Features of ${serverName} and the ACL each needs`} columns={["Feature", "ACL", "Token"]} />
-          <tbody>
+        <table className={`mt-3 ${cardTable.table}`}>
+          <TableHead cards caption={`Features of ${serverName} and the ACL each needs`} columns={["Feature", "ACL", "Token"]} />
+          <tbody className={cardTable.body}>
             {check.features.map((f) => (
-              <tr key={f.feature} className="border-t border-slate-200">
-                <td className="px-3 py-2">{f.feature}</td>
-                <td className="px-3 py-2 font-mono">{f.acl}</td>
-                <td className="px-3 py-2">
+              <tr key={f.feature} className={cardTable.row}>
+                <td data-label="Feature" className={cardTable.cell}>
+                  {f.feature}
+                </td>
+                <td data-label="ACL" className={`font-mono ${cardTable.cell}`}>
+                  {f.acl}
+                </td>
+                <td data-label="Token" className={cardTable.cell}>
                   {f.ok ? <strong className="text-emerald-800">OK</strong> : <strong className="text-red-800">Missing {f.acl}</strong>}
                 </td>
               </tr>
