@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageState } from "./support/users";
-import { expectNoViolations, openMailbox } from "./support/pages";
+import { expectNoViolations, openMailbox, openMailboxes } from "./support/pages";
 
 // returns@shop.example (512 MB in the demo): its quota is put back at the end.
 const ADDRESS = "returns@shop.example";
@@ -19,6 +19,7 @@ test("a quota change reads as “Quota … → … MB” on the Activity page an
   await page.getByRole("button", { name: "Save options" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Options saved for ${ADDRESS}: quota 777 MB` })).toBeVisible();
 
+  await openMailboxes(page, "shop.example");
   await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Activity" }).click();
   await expect(page.getByRole("heading", { name: "Activity on shop.example", level: 1 })).toBeVisible();
   const row = page
