@@ -86,6 +86,8 @@ const envSchema = z
     /** Password changes per panel user (any mailbox) and per mailbox (anyone), per 15 minutes. */
     PASSWORD_ATTEMPTS_PER_USER: positiveInt(20),
     PASSWORD_ATTEMPTS_PER_MAILBOX: positiveInt(10),
+    /** Bulk mailbox actions: at most this many cPanel calls at a time per cPanel server, across all jobs of one panel process. */
+    BULK_CONCURRENCY_PER_SERVER: z.coerce.number().int().min(1).max(32).default(4),
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey,
     /** Proxies whose X-Forwarded-For is believed: false (default), a hop count, or addresses/CIDRs (loopback, uniquelocal…). */
     TRUST_PROXY: trustProxy,
