@@ -309,6 +309,16 @@ const rateLimiterFlexible: Migration = {
   },
 };
 
+// The panel user's language (lib/i18n/locales.ts), chosen on /settings; null = follow the browser's Accept-Language.
+const userLocale: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable("users").addColumn("locale", "text").execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable("users").dropColumn("locale").execute();
+  },
+};
+
 export const migrations: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_idempotency_keys": idempotencyKeys,
@@ -319,6 +329,7 @@ export const migrations: Record<string, Migration> = {
   "0007_invitations": invitations,
   "0008_server_checks": serverChecks,
   "0009_rate_limiter_flexible": rateLimiterFlexible,
+  "0010_user_locale": userLocale,
 };
 
 /** The in-code migration list, for Kysely's Migrator. */

@@ -28,6 +28,8 @@ export interface UsersTable {
   totp_enabled_at: ColumnType<number | null, number | null | undefined, number | null>;
   /** The last TOTP time step accepted: a code is never accepted twice. */
   totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The chosen language (lib/i18n/locales.ts); null = the browser's. */
+  locale: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ServersTable {

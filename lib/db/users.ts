@@ -19,6 +19,8 @@ export interface User {
   lockedAt: number | null;
   /** Two-factor sign-in (TOTP) is on. */
   twoFactorEnabled: boolean;
+  /** The language chosen on /settings, or null to follow the browser. */
+  locale: string | null;
   failedLoginCount: number;
   lastLoginAt: number | null;
   createdAt: number;
@@ -47,6 +49,7 @@ export function toUser(row: Selectable<UsersTable>): User {
     sessionVersion: row.session_version,
     lockedAt: row.locked_at,
     twoFactorEnabled: row.totp_enabled_at !== null && row.totp_secret_encrypted !== null,
+    locale: row.locale,
     failedLoginCount: row.failed_login_count,
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,
@@ -121,6 +124,13 @@ export async function setUserRole(id: string, role: Role): Promise<User | null> 
     .returningAll()
     .executeTakeFirst();
   return row ? toUser(row) : null;
+}
+
+/** Stores the user's language (null: follow the browser); false if there is no such user. */
+export async function setUserLocale(id: string, locale: string | null): Promise<boolean> {
+  const db = await getDb();
+  const result = await db.updateTable("users").set({ locale, updated_at: Date.now() }).where("id", "=", id).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /** Locks (and signs out everywhere) or unlocks a user; unlocking also clears the failed sign-in count. Null if no such user. */
