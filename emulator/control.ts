@@ -49,6 +49,12 @@ const faultSchema = z.object({
   times: z.number().int().positive().optional(),
 });
 
+const healthSchema = z.discriminatedUnion("state", [
+  z.object({ state: z.literal("up") }),
+  z.object({ state: z.literal("slow"), ms: z.number().int().positive().max(600_000) }),
+  z.object({ state: z.literal("down") }),
+]);
+
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "Content-Type": "application/json" });
   res.end(JSON.stringify(body));
@@ -162,6 +168,13 @@ export function handleControl(store: Store, faults: Faults, method: string, path
       faults.clear();
       return send(res, 200, { ok: true });
     }
+    if (route === "POST /__emulator/health") {
+      const parsed = healthSchema.safeParse(json);
+      if (!parsed.success) return send(res, 400, { error: 'Send {"state":"up"}, {"state":"slow","ms":N} or {"state":"down"}.' });
+      faults.health = parsed.data;
+      return send(res, 200, parsed.data);
+    }
+    if (route === "GET /__emulator/health") return send(res, 200, faults.health);
     if (route === "GET /__emulator/requests") return send(res, 200, { counts: faults.requestCounts() });
     if (route === "DELETE /__emulator/requests") {
       faults.clearCounts();

@@ -1,20 +1,25 @@
 import { optionsFromEnv } from "./config";
-import { startEmulator } from "./server";
+import { startFleet } from "./fleet";
 
-// `npm run emulator [-- --seed demo]`: prints one JSON "ready" line on stdout, logs go to stderr.
+// `npm run emulator [-- --seed demo|fleet:SxAxM]`: prints one JSON "ready" line on stdout, logs go to stderr.
 async function main(): Promise<void> {
-  const emulator = await startEmulator(optionsFromEnv(process.env, process.argv.slice(2)));
+  const started = performance.now();
+  const fleet = await startFleet(optionsFromEnv(process.env, process.argv.slice(2)));
+  const [first] = fleet.servers;
   process.stdout.write(
     `${JSON.stringify({
       event: "ready",
-      whmPort: emulator.whmPort,
-      cpanelPort: emulator.cpanelPort,
-      tls: emulator.tls,
-      caFile: emulator.caFile,
+      whmPort: first!.whmPort,
+      cpanelPort: first!.cpanelPort,
+      tls: first!.tls,
+      caFile: first!.caFile,
+      // Every server of EMULATOR_SERVERS (the first is the one above), and how long starting and seeding took.
+      servers: fleet.servers.map((s) => ({ whmPort: s.whmPort, cpanelPort: s.cpanelPort })),
+      startMs: Math.round(performance.now() - started),
     })}\n`,
   );
   const stop = () => {
-    emulator.close().then(
+    fleet.close().then(
       () => process.exit(0),
       (error: unknown) => {
         console.error("[emulator] close failed", error);

@@ -13,6 +13,7 @@ import { WHM_ACLS, whmHandlers, type WhmContext } from "./handlers/whm";
 import { loginPage } from "./login-page";
 import { Params } from "./params";
 import { seedDemo } from "./seed-demo";
+import { seedFleetServer, type FleetSpec } from "./seed-fleet";
 import { openDb } from "./state/db";
 import { Store, type AccountRow } from "./state/store";
 import { ensureCertificate } from "./tls";
@@ -28,7 +29,8 @@ export interface EmulatorOptions {
   rootPassword?: string;
   minPwStrength?: number;
   control?: boolean;
-  seed?: "demo";
+  /** The demo data, or this server's share of a fleet (`server` is its 0-based place in the fleet). */
+  seed?: "demo" | { fleet: FleetSpec; server: number };
 }
 
 export interface RunningEmulator {
@@ -121,6 +123,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = new Store(db);
   const faults = new Faults();
   if (options.seed === "demo") seedDemo(store);
+  else if (options.seed) seedFleetServer(store, options.seed.fleet, options.seed.server);
 
   const tlsMaterial = options.tls ? await ensureCertificate(options.certDir ?? "./data/emulator-tls") : null;
   const scheme = tlsMaterial ? "https" : "http";
@@ -244,6 +247,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const body = await readBody(req, MAX_CONTROL_BODY);
       return handleControl(store, faults, method, url.pathname, body, res);
     }
+
+    // A slow or down server (POST /__emulator/health) answers nothing on time; the control interface stays up.
+    const health = faults.health;
+    if (health.state === "down") return new Promise<void>((resolve) => req.socket.once("close", () => resolve()));
+    if (health.state === "slow") await sleep(health.ms);
 
     // One-time login URLs from WHM create_user_session.
     const login = /^\/(cpsess\d+)\/login\/?$/.exec(url.pathname);
