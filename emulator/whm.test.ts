@@ -97,17 +97,18 @@ describe("WHM API 1", () => {
   it("set/get_user_email_forward_destination", async () => {
     expect(await t.whm("get_user_email_forward_destination", { user: "examplecom" })).toEqual({
       metadata: ok("get_user_email_forward_destination"),
-      data: { forward_to: [] },
+      // Cpanel/Email/UserForward.pm: "" (not an empty list) when the user's mail is not forwarded.
+      data: { forward_to: "" },
     });
     const set = await t.whm("set_user_email_forward_destination", { user: "examplecom", forward_to: "Admin@example.com,ops@example.net" });
-    expect(set).toEqual({ metadata: ok("set_user_email_forward_destination") });
+    expect(set).toEqual({ metadata: ok("set_user_email_forward_destination"), data: {} });
     expect((await t.whm("get_user_email_forward_destination", { user: "examplecom" })).data.forward_to).toEqual([
       "admin@example.com",
       "ops@example.net",
     ]);
     expect((await t.state("examplecom")).systemForward).toEqual(["admin@example.com", "ops@example.net"]);
     await t.whm("set_user_email_forward_destination", { user: "examplecom", forward_to: "" });
-    expect((await t.whm("get_user_email_forward_destination", { user: "examplecom" })).data.forward_to).toEqual([]);
+    expect((await t.whm("get_user_email_forward_destination", { user: "examplecom" })).data.forward_to).toBe("");
     await t.whm("set_user_email_forward_destination", { user: "root", forward_to: "admin@example.com" });
     expect((await t.whm("get_user_email_forward_destination", { user: "root" })).data.forward_to).toEqual(["admin@example.com"]);
     expect((await t.whm("get_user_email_forward_destination", { user: "ghost" })).metadata.reason).toBe("You do not have a user named “ghost”.");

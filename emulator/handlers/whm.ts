@@ -213,7 +213,9 @@ function requireSystemUser(ctx: WhmContext, user: string): void {
 const getForwardDestination: WhmHandler = (ctx, params) => {
   const user = params.requireWhm("user");
   requireSystemUser(ctx, user);
-  return { data: { forward_to: ctx.store.systemForward(user) } };
+  // Cpanel/Email/UserForward.pm get_user_email_forward_destination: a list of destinations, or "" when not forwarded.
+  const destinations = ctx.store.systemForward(user);
+  return { data: { forward_to: destinations.length ? destinations : "" } };
 };
 
 const setForwardDestination: WhmHandler = (ctx, params) => {
@@ -227,7 +229,8 @@ const setForwardDestination: WhmHandler = (ctx, params) => {
     .filter(Boolean)
     .map((d) => (d.includes("@") ? parseAddress(d).address : d.toLowerCase()));
   ctx.store.setSystemForward(user, destinations);
-  return {};
+  // Whostmgr/API/1/Email.pm returns `{}`, which WHM API 1 sends as `"data":{}` (Whostmgr/API/1/Data/Wrapper.pm execute_internal).
+  return { data: {} };
 };
 
 function accountFlag(column: "outgoing_suspended" | "outgoing_held", value: 0 | 1): WhmHandler {
