@@ -319,6 +319,39 @@ const userLocale: Migration = {
   },
 };
 
+// The fleet (issue 18). Support's mailbox-address search reads an index of every server's mailbox addresses, refreshed
+// by a job per server (lib/mail/mailbox-index.ts), instead of asking 50 servers on every search. The audit log's Action
+// and Outcome filters get their own indexes: at 1 million rows, without them, both walked the whole time index.
+const fleetIndexes: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("mailbox_addresses")
+      .addColumn("server_id", "text", (c) => c.notNull().references("servers.id").onDelete("cascade"))
+      .addColumn("account_id", "text", (c) => c.notNull().references("hosting_accounts.id").onDelete("cascade"))
+      .addColumn("address", "text", (c) => c.notNull())
+      .addPrimaryKeyConstraint("mailbox_addresses_pk", ["server_id", "address"])
+      .execute();
+    await db.schema.createIndex("mailbox_addresses_address_idx").on("mailbox_addresses").column("address").execute();
+    await db.schema.createIndex("mailbox_addresses_account_idx").on("mailbox_addresses").column("account_id").execute();
+    await db.schema
+      .createTable("mailbox_index_refreshes")
+      .addColumn("server_id", "text", (c) => c.primaryKey().references("servers.id").onDelete("cascade"))
+      .addColumn("refreshed_at", "bigint", (c) => c.notNull())
+      .addColumn("accounts", "integer", (c) => c.notNull())
+      .addColumn("addresses", "integer", (c) => c.notNull())
+      .addColumn("failed_accounts", "integer", (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex("audit_events_action_idx").on("audit_events").columns(["action", "at"]).execute();
+    await db.schema.createIndex("audit_events_outcome_idx").on("audit_events").columns(["outcome", "at"]).execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropIndex("audit_events_outcome_idx").ifExists().execute();
+    await db.schema.dropIndex("audit_events_action_idx").ifExists().execute();
+    await db.schema.dropTable("mailbox_index_refreshes").ifExists().execute();
+    await db.schema.dropTable("mailbox_addresses").ifExists().execute();
+  },
+};
+
 export const migrations: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_idempotency_keys": idempotencyKeys,
@@ -330,6 +363,7 @@ export const migrations: Record<string, Migration> = {
   "0008_server_checks": serverChecks,
   "0009_rate_limiter_flexible": rateLimiterFlexible,
   "0010_user_locale": userLocale,
+  "0011_fleet_indexes": fleetIndexes,
 };
 
 /** The in-code migration list, for Kysely's Migrator. */

@@ -200,6 +200,23 @@ export interface NotificationPreferencesTable {
   updated_at: number;
 }
 
+/** One mailbox address of the support search's index (lib/mail/mailbox-index.ts), lower case. */
+export interface MailboxAddressesTable {
+  server_id: string;
+  account_id: string;
+  address: string;
+}
+
+/** When a server's part of the mailbox index was last refreshed, and how it went. */
+export interface MailboxIndexRefreshesTable {
+  server_id: string;
+  refreshed_at: number;
+  accounts: number;
+  addresses: number;
+  /** Accounts whose addresses could not be read (their earlier rows are kept). */
+  failed_accounts: number;
+}
+
 export interface Database {
   users: UsersTable;
   servers: ServersTable;
@@ -213,5 +230,7 @@ export interface Database {
   invitations: InvitationsTable;
   password_reset_tokens: PasswordResetTokensTable;
   jobs: JobsTable;
+  mailbox_addresses: MailboxAddressesTable;
+  mailbox_index_refreshes: MailboxIndexRefreshesTable;
   notification_preferences: NotificationPreferencesTable;
 }
