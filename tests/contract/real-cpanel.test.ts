@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fetch } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cpanelClient, CpanelApiError, CpanelAuthError, type CpanelServerConnection } from "@/lib/cpanel";
+import { api2, uapi, whm, type Endpoint } from "@/lib/cpanel/endpoints";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator";
 
 /**
@@ -17,7 +18,8 @@ import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator"
 type Request =
   | ["whm", string, Record<string, string>]
   | ["proxy", string, string, string, Record<string, string>]
-  | ["uapi", string, string, Record<string, string>];
+  | ["uapi", string, string, Record<string, string>]
+  | ["api2", string, string, Record<string, string>];
 type Setup = Request | ["control", string, unknown];
 type Fixture = {
   source: string;
@@ -40,13 +42,17 @@ const EXAMPLECOM_TOKEN = "EXAMPLECOMDEMOTOKEN0000000000000";
 // ---------- (1) the fixture through the client ----------
 
 let current: Fixture["response"] = { status: 200, body: {} };
+/** What the client sent for the current fixture (path and decoded form), to check it called the fixture's function. */
+let received: string[] = [];
 let fake: Server;
 let fakeUrl = "";
 
 beforeAll(async () => {
   fake = createServer((req, res) => {
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
+      received.push(`${req.url ?? ""} ${decodeURIComponent(Buffer.concat(chunks).toString("utf8").replace(/\+/g, " "))}`);
       res.writeHead(current.status, { "Content-Type": current.contentType ?? "application/json" });
       res.end(JSON.stringify(current.body));
     });
@@ -64,22 +70,51 @@ function connection(f: Fixture, n: number): CpanelServerConnection {
     : { serverId: `contract-${n}`, baseUrl: fakeUrl, authMode: "whm", username: who.user, token: who.token, retryDelaysMs: [] };
 }
 
+/** JSON has no dates: an argument written `{"$date": "2026-01-01T00:00:00Z"}` is passed as a Date. */
+function withDates(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withDates);
+  if (value && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    if (typeof record.$date === "string") return new Date(record.$date);
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, withDates(v)]));
+  }
+  return value;
+}
+
 async function runClient(f: Fixture, n: number): Promise<unknown> {
   const client = cpanelClient(connection(f, n));
   const [side, method] = f.client.call.split(".") as ["whm" | "account", string];
   const target = side === "whm" ? client.whm : client.account(f.client.user!);
-  const fn = (target as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[method]!;
-  return fn(...(f.client.args ?? []));
+  const fn = (target as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[method];
+  if (!fn) throw new Error(`the client has no ${f.client.call}`);
+  return fn(...(withDates(f.client.args ?? []) as unknown[]));
+}
+
+/** The cPanel function a fixture answers: `Module/func` (UAPI, API 2, the proxy) or the WHM function name. */
+function functionOf(f: Fixture): string | undefined {
+  const request = f.emulator?.request;
+  if (!request) return undefined;
+  if (request[0] === "whm") return request[1];
+  if (request[0] === "proxy") return `${request[2]}/${request[3]}`;
+  return `${request[1]}/${request[2]}`;
 }
 
 describe("real cPanel answers through the client", () => {
   it.each(fixtures.map((f, i) => [f.name, f.fixture, i] as const))("%s", async (_name, f, i) => {
     expect(f.source).toMatch(/\S/);
     current = f.response;
+    received = [];
     const outcome = await runClient(f, i).then(
       (result) => ({ result }),
       (error: unknown) => ({ error }),
     );
+    // The answer was read by the call it was written for (the fake server answers whatever is asked).
+    const fn = functionOf(f);
+    if (fn)
+      expect(
+        received.some((r) => r.includes(fn.split("/").pop()!)),
+        `${fn} not among ${received.join(" | ")}`,
+      ).toBe(true);
     if (f.expect.error) {
       expect("error" in outcome, "the client should have thrown").toBe(true);
       const error = (outcome as { error: Error }).error;
@@ -89,8 +124,18 @@ describe("real cPanel answers through the client", () => {
       if (f.expect.httpStatus) expect((error as CpanelAuthError).httpStatus).toBe(f.expect.httpStatus);
       if (f.expect.messageContains) expect(error.message).toContain(f.expect.messageContains);
     } else {
-      expect(outcome).toEqual({ result: f.expect.result });
+      expect(outcome).toEqual({ result: withDates(f.expect.result) });
     }
+  });
+});
+
+describe("coverage", () => {
+  it("every function the client calls has a success answer", () => {
+    const covered = new Set(fixtures.filter((f) => !f.fixture.expect.error).map((f) => functionOf(f.fixture)));
+    const called = [...Object.values(uapi), ...Object.values(api2), ...Object.values(whm)].map((def: Endpoint) =>
+      def.api === "whm" ? def.func : `${def.module}/${def.func}`,
+    );
+    expect(called.filter((fn) => !covered.has(fn))).toEqual([]);
   });
 });
 
@@ -153,6 +198,14 @@ async function send(request: Request, auth: string): Promise<{ status: number; b
       ...params,
     };
     r = await fetch(`${emulator.whmUrl}/json-api/cpanel`, { method: "POST", headers, body: form(body) });
+  } else if (request[0] === "api2") {
+    const [, module, func, params] = request;
+    const body = { cpanel_jsonapi_apiversion: "2", cpanel_jsonapi_module: module, cpanel_jsonapi_func: func, ...params };
+    r = await fetch(`${emulator.cpanelUrl}/json-api/cpanel`, {
+      method: "POST",
+      headers: { ...headers, Authorization: `cpanel examplecom:${EXAMPLECOM_TOKEN}` },
+      body: form(body),
+    });
   } else {
     const [, module, func, params] = request;
     r = await fetch(`${emulator.cpanelUrl}/execute/${module}/${func}`, {
