@@ -86,6 +86,10 @@ export class DatabaseQueue implements JobQueue {
     return row && view(row);
   }
 
+  async payload(id: string) {
+    return (await findJob(id))?.payload;
+  }
+
   async retry(id: string) {
     const done = await requeueJob(id, this.now());
     if (done) wake.emit("job");

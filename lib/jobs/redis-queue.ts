@@ -93,6 +93,10 @@ export class RedisQueue implements JobQueue {
     return job ? view(job) : undefined;
   }
 
+  async payload(id: string) {
+    return (await this.queue.getJob(id))?.data.payload;
+  }
+
   async retry(id: string) {
     const job = await this.queue.getJob(id);
     if (!job || (await job.getState()) !== "failed") return false;

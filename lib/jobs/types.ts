@@ -74,6 +74,8 @@ export interface JobQueue {
   enqueue(input: EnqueueInput): Promise<{ id: string; created: boolean }>;
   list(options?: { states?: JobState[]; limit?: number }): Promise<JobView[]>;
   get(id: string): Promise<JobView | undefined>;
+  /** The job's payload as the handler sees it (who may see a job is decided from it); undefined when there is no such job. */
+  payload(id: string): Promise<unknown>;
   /** A failed or cancelled job runs again with fresh attempts; false when it is not in such a state. */
   retry(id: string): Promise<boolean>;
   /** Cancels a queued job, or asks a running one to stop; false when it is finished or unknown. */

@@ -1,10 +1,18 @@
 import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { z } from "zod";
 import { CpanelError } from "@/lib/cpanel";
 import type { Actor } from "@/lib/core/actor";
 import { findHostingAccount, searchAccounts, type HostingAccount } from "@/lib/db/hosting-accounts";
 import { auditWrite } from "@/lib/audit/write";
 import { clientForServer } from "@/lib/mail/cpanel-access";
-import { ValidationError } from "@/lib/core/errors";
+import { NotFoundError, ValidationError } from "@/lib/core/errors";
+import { csvDocument } from "@/lib/core/csv";
+import { findUserById } from "@/lib/db/users";
+import { enqueueJob } from "@/lib/jobs/queue";
+import type { JobContext, JobHandler, JobHandlers } from "@/lib/jobs/types";
+import { runAuditEvents } from "@/lib/mail/run-events";
+import { withServerSlot } from "@/lib/mail/server-slots";
 import { requireStaff } from "@/lib/mail/guards";
 import { toUpstreamError } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
@@ -142,3 +150,132 @@ export async function forcePasswordChangeOnServer(
   }
   return results;
 }
+
+export const FORCE_PASSWORD_JOB = "account.force_password";
+const FORCE_ACTION = "account.password.force_change";
+
+const forcePayloadSchema = z.object({
+  batchId: z.string(),
+  actorId: z.string(),
+  reason: z.string().optional(),
+  via: z.enum(["web", "api", "cli"]),
+  stopOnFailure: z.boolean(),
+  servers: z.array(
+    z.object({
+      serverId: z.string(),
+      serverName: z.string(),
+      accounts: z.array(z.object({ id: z.string(), cpanelUser: z.string(), primaryDomain: z.string() })),
+    }),
+  ),
+  since: z.number(),
+});
+export type ForcePasswordPayload = z.infer<typeof forcePayloadSchema>;
+
+/** The payload of a batch force-password job, or undefined when it is not one. */
+export function parseForcePasswordPayload(raw: unknown): ForcePasswordPayload | undefined {
+  const parsed = forcePayloadSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Queues a batch force-password-change (staff, with a reason) as one job: the accounts chosen by id or by a search,
+ * one WHM call per server when it runs. A double submit with the same submission key finds the same job.
+ */
+export async function startForcePasswordChange(
+  context: WriteContext,
+  input: { accountIds?: string[]; query?: string },
+  options: { stopOnFailure: boolean; submissionKey?: string },
+): Promise<{ jobId: string; batchId: string; total: number }> {
+  requireStaff(context.actor);
+  requireReason(context);
+  const plan = await planForcePasswordChange(context.actor, input);
+  const total = plan.servers.reduce((n, s) => n + s.accounts.length, 0);
+  if (total === 0) throw new ValidationError({ accounts: ["Choose at least one account"] });
+  const batchId = options.submissionKey
+    ? createHash("sha256").update(`${context.actor.id}:${options.submissionKey}`).digest("hex").slice(0, 32)
+    : randomUUID();
+  const payload: ForcePasswordPayload = {
+    batchId,
+    actorId: context.actor.id,
+    reason: context.reason,
+    via: context.via,
+    stopOnFailure: options.stopOnFailure,
+    servers: plan.servers,
+    since: Date.now(),
+  };
+  const { id } = await enqueueJob({
+    kind: FORCE_PASSWORD_JOB,
+    key: `force_${batchId}`,
+    title: `Force a cPanel password change: ${total} account${total === 1 ? "" : "s"} on ${plan.servers.length} server${plan.servers.length === 1 ? "" : "s"}`,
+    payload,
+    retry: { attempts: 3, backoffMs: 30_000 },
+  });
+  return { jobId: id, batchId, total };
+}
+
+/**
+ * Runs a batch force-password job: one WHM call per server (in a per-server slot), skipping the servers an earlier run of
+ * this job already asked (their accounts have audit events under the batch id); with stopOnFailure, the servers after a
+ * failed or unconfirmed account are not asked. Stops between servers when cancelled.
+ */
+export const runForcePasswordJob: JobHandler = async (raw, job: JobContext) => {
+  const payload = forcePayloadSchema.parse(raw);
+  const user = await findUserById(payload.actorId);
+  if (!user || user.lockedAt) throw new NotFoundError("The person who started this batch can no longer act");
+  const context: WriteContext = {
+    actor: { id: user.id, email: user.email, name: user.name, role: user.role },
+    reason: payload.reason,
+    via: payload.via,
+    requestId: job.jobId,
+  };
+  const events = await runAuditEvents({ action: FORCE_ACTION, since: payload.since }, "batchId", payload.batchId);
+  const asked = new Set(events.map((e) => e.accountId));
+  let stopped = payload.stopOnFailure && events.some((e) => e.outcome !== "success");
+  const total = payload.servers.reduce((n, s) => n + s.accounts.length, 0);
+  let done = 0;
+  for (const server of payload.servers) {
+    if (job.signal.aborted) break;
+    const ids = server.accounts.map((a) => a.id);
+    if (!stopped && !ids.some((id) => asked.has(id))) {
+      const results = await withServerSlot(server.serverName, () =>
+        forcePasswordChangeOnServer(context, server.serverId, ids, { stopOnFailure: payload.stopOnFailure, batchId: payload.batchId }),
+      );
+      if (payload.stopOnFailure && results.some((r) => r.outcome === "failed" || r.outcome === "unknown")) stopped = true;
+    }
+    done += server.accounts.length;
+    await job.progress(Math.floor((done / Math.max(1, total)) * 100), `${done} of ${total} accounts`);
+  }
+  if (job.signal.aborted) throw new Error("cancelled");
+};
+
+/** How one account of a batch ended; `pending` while the job may still reach it. */
+export type ForceJobOutcome = ForceOutcome | "pending";
+export type ForceJobRow = BatchAccount & { serverName: string; outcome: ForceJobOutcome; reason: string | null };
+
+/** One result line per account of a batch job, from the audit log (`finished`: accounts without an event were not attempted). */
+export async function forcePasswordResults(payload: ForcePasswordPayload, finished: boolean): Promise<ForceJobRow[]> {
+  const events = await runAuditEvents({ action: FORCE_ACTION, since: payload.since }, "batchId", payload.batchId);
+  const byAccount = new Map(events.map((e) => [e.accountId, e]));
+  return payload.servers.flatMap((server) =>
+    server.accounts.map((a): ForceJobRow => {
+      const base = { ...a, serverName: server.serverName };
+      const e = byAccount.get(a.id);
+      const message = typeof e?.detail?.message === "string" ? e.detail.message : null;
+      if (!e) return { ...base, outcome: finished ? "skipped" : "pending", reason: finished ? "Not attempted." : null };
+      if (e.detail?.alreadyRequired) return { ...base, outcome: "already", reason: ALREADY };
+      if (e.outcome === "success") return { ...base, outcome: "updated", reason: null };
+      return { ...base, outcome: e.outcome === "unknown" ? "unknown" : "failed", reason: message };
+    }),
+  );
+}
+
+/** The batch's results as CSV (one line per account). */
+export function forcePasswordResultsCsv(rows: ForceJobRow[]): string {
+  return csvDocument(
+    ["account", "cpanel_user", "server", "outcome", "reason"],
+    rows.map((r) => [r.primaryDomain, r.cpanelUser, r.serverName, r.outcome, r.reason]),
+  );
+}
+
+/** The job handler of the batch force-password-change, for the worker (instrumentation-node.ts). */
+export const forcePasswordJobHandlers: JobHandlers = { [FORCE_PASSWORD_JOB]: runForcePasswordJob };

@@ -220,24 +220,50 @@ async function reviewForwarding(account: HostingAccount, api: AccountClient, ema
   return { forwarders, autoresponder: ar };
 }
 
+/** How a caller that secures several mailboxes (a bulk run) shares one incident and ends the sessions once. */
+export type SecureOptions = {
+  /** The incident id every audit event carries (default: a new one). */
+  incidentId?: string;
+  /** Set: the sessions step is left to the caller (ended once for the account), and this says so on the step. */
+  sessionsLater?: string;
+};
+
+/**
+ * Ends the IMAP/POP sessions of every mailbox on the account once (staff only; cPanel cannot end one mailbox's), audited
+ * under `incidentId`; the outcome as a step.
+ */
+export async function endAccountSessions(context: WriteContext, accountId: string, incidentId: string): Promise<SecureStep> {
+  const account = await visibleAccount(context.actor, accountId);
+  return sessionsStep(context, account, await accountApi(account), incidentId);
+}
+
 /**
  * "Secure this mailbox" in one step, for the owner on their own mailbox or staff on any (with a reason): suspend login,
  * hold outgoing mail, replace the password with a random one nobody sees, end the account's IMAP/POP sessions (staff:
  * cPanel can only do the whole account), then list the forwarders and autoresponder. Every step runs even when one
  * fails; every audit event carries one incident id; the report says what cPanel shows in effect afterwards.
  */
-export async function secureMailbox(context: WriteContext, accountId: string, mailboxRef: string): Promise<SecureReport> {
+export async function secureMailbox(
+  context: WriteContext,
+  accountId: string,
+  mailboxRef: string,
+  options: SecureOptions = {},
+): Promise<SecureReport> {
   const account = await visibleAccount(context.actor, accountId);
   requireReason(context);
   const mailbox = await findMailbox(account, mailboxRef);
   const api = await accountApi(account);
-  const incidentId = `inc_${randomUUID()}`;
+  const incidentId = options.incidentId ?? `inc_${randomUUID()}`;
 
   const steps: SecureStep[] = [];
   steps.push(await restrictionStep(context, account, api, mailbox, incidentId, "suspend_login"));
   steps.push(await restrictionStep(context, account, api, mailbox, incidentId, "hold_outgoing"));
   steps.push(await passwordStep(context, account, api, mailbox, incidentId));
-  steps.push(await sessionsStep(context, account, api, incidentId));
+  steps.push(
+    options.sessionsLater
+      ? { id: "end_sessions", label: LABELS.end_sessions, outcome: "skipped", detail: options.sessionsLater }
+      : await sessionsStep(context, account, api, incidentId),
+  );
 
   const [after, held, review] = await Promise.all([
     fromCpanel(account.serverName, () => readMailbox(api, mailbox.email)).catch(() => undefined),
