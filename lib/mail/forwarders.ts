@@ -46,7 +46,8 @@ function toDestination(f: Forwarder): ForwardDestination {
   return { kind: f.kind, destination: f.destination, ...(f.failMessage !== undefined ? { failMessage: f.failMessage } : {}) };
 }
 
-function forwardingOf(address: string, hasMailbox: boolean, forwarders: readonly Forwarder[]): AddressForwarding {
+/** Where mail to `address` goes, from the forwarder rows of its domain (the mailbox page's summary reads them too). */
+export function forwardingOf(address: string, hasMailbox: boolean, forwarders: readonly Forwarder[]): AddressForwarding {
   const destinations = forwarders.filter((f) => f.source.toLowerCase() === address).map(toDestination);
   return { address, hasMailbox, destinations, delivery: describeDelivery(address, hasMailbox, destinations) };
 }

@@ -33,7 +33,8 @@ export function externalDestinations(destinations: string[], accountDomains: str
 /** The notice's words for one event on `account` (undefined for a user event). */
 export function wordEvent(event: SecurityEvent, account: { id: string; label: string; domains: string[] } | undefined): Wording {
   const accountFact = account ? [{ label: "Hosting account", value: account.label }] : [];
-  const mailboxPage = (mailbox: string) => (account ? `/accounts/${account.id}/email/${encodeURIComponent(mailbox)}` : "/");
+  // A mailbox's page, or one of its tasks (each has its own URL: /password, /forwarding, /out-of-office …).
+  const mailboxPage = (mailbox: string, task = "") => (account ? `/accounts/${account.id}/email/${encodeURIComponent(mailbox)}${task}` : "/");
   switch (event.kind) {
     case "mailbox.password_changed":
       return {
@@ -90,7 +91,7 @@ export function wordEvent(event: SecurityEvent, account: { id: string; label: st
         summary: `An autoresponder now answers mail to ${event.mailbox}.`,
         facts: [{ label: "Mailbox", value: event.mailbox }, ...accountFact],
         warning: null,
-        reviewPath: mailboxPage(event.mailbox),
+        reviewPath: mailboxPage(event.mailbox, "/out-of-office"),
         target: event.mailbox,
       };
     case "support.cpanel_session":

@@ -110,7 +110,7 @@ export default async function TopSendersPage({ searchParams }: Props) {
                 <td className="p-2">
                   {s.accountId ? (
                     <Link
-                      href={`/accounts/${s.accountId}/email/${encodeURIComponent(s.sender)}#secure-heading`}
+                      href={`/accounts/${s.accountId}/email/${encodeURIComponent(s.sender)}/secure`}
                       className="text-blue-800 underline underline-offset-2"
                       aria-label={`Secure ${s.sender}`}
                     >

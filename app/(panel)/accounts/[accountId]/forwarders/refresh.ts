@@ -7,6 +7,7 @@ export const reasonField = singleLine("The reason").max(500, "Keep the reason un
 
 /** Both pages that show forwarders re-read them from cPanel, so the list is what cPanel reports afterwards. */
 export function refreshForwardingPages() {
-  revalidatePath("/accounts/[accountId]/email/[address]", "page");
+  // The layout too: a mailbox's summary says how many destinations it forwards to.
+  revalidatePath("/accounts/[accountId]/email/[address]", "layout");
   revalidatePath("/accounts/[accountId]/forwarders", "page");
 }

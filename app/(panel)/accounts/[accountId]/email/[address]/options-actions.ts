@@ -10,6 +10,7 @@ import { ValidationError } from "@/lib/core/errors";
 import { deleteMailbox } from "@/lib/mail/mailbox-lifecycle";
 import { restrictionFlags, updateMailbox, type MailboxChange, type MailboxSettings } from "@/lib/mail/mailbox-options";
 import { singleLine } from "@/lib/validation/single-line";
+import { refreshMailboxPages } from "./refresh";
 
 const checkbox = z
   .literal("on")
@@ -30,10 +31,6 @@ async function withFormFieldNames<T>(run: () => Promise<T>): Promise<T> {
     const renamed = Object.fromEntries(Object.entries(error.fieldErrors).map(([key, messages]) => [key.replace(/^autoresponder\//, ""), messages]));
     throw new ValidationError(renamed, error.message);
   }
-}
-
-function mailboxPath(accountId: string, address: string) {
-  return `/accounts/${accountId}/email/${encodeURIComponent(address)}`;
 }
 
 function describeSettings(settings: MailboxSettings, changed: string[]): string {
@@ -92,7 +89,7 @@ const saveOptionsAction = formAction({
     }
     const { settings, changed, notes } = await updateMailbox(context, input.accountId, input.address, change);
     if (changed.length === 0) return `Nothing to save: ${settings.email} already has these options.`;
-    revalidatePath(mailboxPath(input.accountId, settings.email));
+    refreshMailboxPages(input.accountId, settings.email);
     return [`Options saved for ${settings.email}: ${describeSettings(settings, changed)}.`, ...notes].join(" ");
   },
 });
@@ -146,7 +143,7 @@ const saveAutoresponderAction = formAction({
     };
     const { settings, changed } = await withFormFieldNames(() => updateMailbox(context, input.accountId, input.address, change));
     if (changed.length === 0) return `Nothing to save: the autoresponder of ${settings.email} is already like this.`;
-    revalidatePath(mailboxPath(input.accountId, settings.email));
+    refreshMailboxPages(input.accountId, settings.email);
     return settings.autoresponder ? `Autoresponder saved for ${settings.email}.` : `Autoresponder turned off for ${settings.email}.`;
   },
 });

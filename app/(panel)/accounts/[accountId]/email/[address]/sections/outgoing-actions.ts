@@ -1,11 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import type { ActionState } from "@/lib/actions/action-state";
 import { deleteHeldMail, releaseHeldMail } from "@/lib/mail/outgoing";
 import { singleLine } from "@/lib/validation/single-line";
+import { refreshMailboxPages } from "../refresh";
 
 const mailboxSchema = z.object({
   accountId: z.string().min(1),
@@ -13,14 +13,12 @@ const mailboxSchema = z.object({
   reason: singleLine("The reason").max(500, "Keep the reason under 500 characters").optional(),
 });
 
-const mailboxPath = (accountId: string, address: string) => `/accounts/${accountId}/email/${encodeURIComponent(address)}`;
-
 const deleteHeldAction = formAction({
   schema: mailboxSchema,
   keep: ["reason"],
   run: async (context, input) => {
     const { email, deleted } = await deleteHeldMail(context, input.accountId, input.address);
-    revalidatePath(mailboxPath(input.accountId, email));
+    refreshMailboxPages(input.accountId, email);
     if (deleted === 0) return `No held messages to delete for ${email}.`;
     return `${deleted.toLocaleString("en-US")} held ${deleted === 1 ? "message" : "messages"} of ${email} deleted. Outgoing mail stays held until you release it.`;
   },
@@ -36,7 +34,7 @@ const releaseAction = formAction({
   keep: ["reason"],
   run: async (context, input) => {
     const { email, changed } = await releaseHeldMail(context, input.accountId, input.address);
-    revalidatePath(mailboxPath(input.accountId, email));
+    refreshMailboxPages(input.accountId, email);
     return changed
       ? `Outgoing mail of ${email} released: held messages are being sent and new mail leaves normally.`
       : `Outgoing mail of ${email} was not held.`;

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { actionErrorState } from "@/lib/actions/action-errors";
 import { formAction } from "@/lib/actions/form-action";
@@ -11,14 +10,13 @@ import { updateMailbox } from "@/lib/mail/mailbox-options";
 import { secureMailbox } from "@/lib/mail/secure-mailbox";
 import { singleLine } from "@/lib/validation/single-line";
 import type { SecureState } from "@/components/secure/types";
+import { refreshMailboxPages } from "../refresh";
 
 const schema = z.object({
   accountId: z.string().min(1),
   address: z.string().min(1),
   reason: singleLine("The reason").max(500, "Keep the reason under 500 characters").optional(),
 });
-
-const mailboxPath = (accountId: string, address: string) => `/accounts/${accountId}/email/${encodeURIComponent(address)}`;
 
 /** "Secure this mailbox": every step runs, and the answer carries the report (steps, what is in effect, forwarding). */
 export async function secureMailboxForm(_previous: SecureState, formData: FormData): Promise<SecureState> {
@@ -38,7 +36,7 @@ export async function secureMailboxForm(_previous: SecureState, formData: FormDa
   const context = writeContext(actor, "web", parsed.data.reason);
   try {
     const report = await secureMailbox(context, parsed.data.accountId, parsed.data.address);
-    revalidatePath(mailboxPath(parsed.data.accountId, report.email));
+    refreshMailboxPages(parsed.data.accountId, report.email);
     const bad = report.steps.filter((s) => s.outcome === "failed" || s.outcome === "unknown");
     const message = bad.length
       ? `${report.email}: ${bad.length} ${bad.length === 1 ? "step" : "steps"} did not complete — see below what is in effect.`
@@ -54,7 +52,7 @@ const unsuspendAction = formAction({
   keep: ["reason"],
   run: async (context, input) => {
     const { settings, changed } = await updateMailbox(context, input.accountId, input.address, { suspendLogin: false });
-    revalidatePath(mailboxPath(input.accountId, settings.email));
+    refreshMailboxPages(input.accountId, settings.email);
     return changed.length ? `Login allowed again for ${settings.email}.` : `Login of ${settings.email} was not suspended.`;
   },
 });
@@ -69,7 +67,7 @@ const autoresponderOffAction = formAction({
   keep: ["reason"],
   run: async (context, input) => {
     const { settings, changed } = await updateMailbox(context, input.accountId, input.address, { autoresponder: { enabled: false } });
-    revalidatePath(mailboxPath(input.accountId, settings.email));
+    refreshMailboxPages(input.accountId, settings.email);
     return changed.length ? `Autoresponder of ${settings.email} turned off.` : `${settings.email} has no autoresponder.`;
   },
 });

@@ -1,9 +1,11 @@
+import Link from "next/link";
 import { isStaff } from "@/lib/auth/roles";
 import { OneClickForm } from "@/components/secure/one-click-form";
 import { SecureMailboxForm } from "@/components/secure/secure-mailbox-form";
 import { removeForwarder } from "../../../forwarders/address-actions";
 import { secureMailboxForm, turnOffAutoresponderForm, unsuspendLoginForm } from "./secure-actions";
 import type { MailboxSectionProps } from "./section-props";
+import { mailboxPath } from "../tasks";
 
 /** "Secure this mailbox", then the Restore checklist (with what is in effect now). */
 export function SecureSection({ user, account, mailbox }: MailboxSectionProps) {
@@ -27,18 +29,21 @@ export function SecureSection({ user, account, mailbox }: MailboxSectionProps) {
         <ol className="list-decimal space-y-3 pl-6">
           <li>
             Set a new password with the{" "}
-            <a href="#password-heading" className="text-blue-800 underline underline-offset-2">
+            <Link href={mailboxPath(account.id, mailbox.email, "password")} className="text-blue-800 underline underline-offset-2">
               password form
-            </a>
+            </Link>
             , and update it in the owner&apos;s mail apps.
           </li>
           <li>
             {mailbox.holdOutgoing ? (
               <>
                 Outgoing mail is held: delete the held messages (spam) or release them in{" "}
-                <a href="#outgoing-heading" className="text-blue-800 underline underline-offset-2">
+                <Link
+                  href={`${mailboxPath(account.id, mailbox.email, "options")}#outgoing-heading`}
+                  className="text-blue-800 underline underline-offset-2"
+                >
                   Outgoing mail
-                </a>
+                </Link>
                 .
               </>
             ) : (

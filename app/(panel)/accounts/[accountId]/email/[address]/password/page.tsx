@@ -1,0 +1,16 @@
+import { mailboxOf, taskMetadata, type MailboxParams } from "../load-mailbox";
+import { MailboxSection } from "../mailbox-section";
+import { PasswordSection } from "../sections/password-section";
+
+export const generateMetadata = taskMetadata("password");
+
+/** Change the mailbox's password: the one form, with cPanel's strength rule read first. */
+export default async function MailboxPasswordPage({ params }: { params: MailboxParams }) {
+  const loaded = await mailboxOf(params);
+  if (!loaded.ok) return null;
+  return (
+    <MailboxSection id="password" title="Change password">
+      <PasswordSection user={loaded.user} account={loaded.account} email={loaded.mailbox.email} />
+    </MailboxSection>
+  );
+}

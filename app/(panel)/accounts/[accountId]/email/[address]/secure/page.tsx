@@ -1,0 +1,16 @@
+import { mailboxOf, taskMetadata, type MailboxParams } from "../load-mailbox";
+import { MailboxSection } from "../mailbox-section";
+import { SecureSection } from "../sections/secure-section";
+
+export const generateMetadata = taskMetadata("secure");
+
+/** Lock a compromised mailbox down in one step, then the checklist that undoes it. */
+export default async function MailboxSecurePage({ params }: { params: MailboxParams }) {
+  const loaded = await mailboxOf(params);
+  if (!loaded.ok) return null;
+  return (
+    <MailboxSection id="secure" title="Secure this mailbox">
+      <SecureSection user={loaded.user} account={loaded.account} mailbox={loaded.mailbox} />
+    </MailboxSection>
+  );
+}
