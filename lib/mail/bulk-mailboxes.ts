@@ -15,6 +15,7 @@ import type { JobContext, JobHandler, JobHandlers } from "@/lib/jobs/types";
 import { visibleAccount } from "@/lib/mail/accounts";
 import { auditedCpanelWrite } from "@/lib/mail/audited-write";
 import { accountApi } from "@/lib/mail/cpanel-access";
+import { forcePasswordJobHandlers } from "@/lib/mail/force-password";
 import { endAccountSessions, secureMailbox } from "@/lib/mail/secure-mailbox";
 import { bulkConcurrencyPerServer, withServerSlot } from "@/lib/mail/server-slots";
 import { fromCpanel } from "@/lib/mail/upstream";
@@ -370,5 +371,5 @@ export function bulkResultsCsv(rows: BulkResultRow[]): string {
   );
 }
 
-/** The job handlers of bulk mailbox actions, for the worker (instrumentation-node.ts). */
-export const bulkJobHandlers: JobHandlers = { [BULK_JOB]: runBulkJob };
+/** The job handlers of bulk actions (on mailboxes, and the batch force-password change), for the worker (instrumentation-node.ts). */
+export const bulkJobHandlers: JobHandlers = { [BULK_JOB]: runBulkJob, ...forcePasswordJobHandlers };
