@@ -5,6 +5,8 @@ import { checkPortRanges, dbPathFor, startFleet, type RunningFleet } from "./fle
 import { fleetNames, parseFleetSpec } from "./seed-fleet";
 import { whmAuth } from "./test-helpers";
 
+const env = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv;
+
 describe("fleet seed spec", () => {
   it("parses SERVERSxACCOUNTSxMAILBOXES", () => {
     expect(parseFleetSpec("fleet:50x200x10")).toEqual({ servers: 50, accounts: 200, mailboxes: 10 });
@@ -21,13 +23,13 @@ describe("fleet seed spec", () => {
   });
 
   it("comes from --seed, and sets the server count unless EMULATOR_SERVERS says otherwise", () => {
-    expect(optionsFromEnv({}, ["--seed", "fleet:3x2x1"])).toMatchObject({ servers: 3, seed: { servers: 3, accounts: 2, mailboxes: 1 } });
-    expect(optionsFromEnv({ EMULATOR_SERVERS: "3" }, ["--seed=fleet:3x2x1"])).toMatchObject({ servers: 3 });
-    expect(optionsFromEnv({ EMULATOR_SERVERS: "4" }, [])).toMatchObject({ servers: 4, seed: undefined });
-    expect(optionsFromEnv({}, ["--seed", "demo"])).toMatchObject({ servers: 1, seed: "demo" });
-    expect(() => optionsFromEnv({ EMULATOR_SERVERS: "4" }, ["--seed", "fleet:3x2x1"])).toThrow(/seed is for 3 servers/);
-    expect(() => optionsFromEnv({ EMULATOR_SERVERS: "0" }, [])).toThrow(/EMULATOR_SERVERS must be 1–500/);
-    expect(() => optionsFromEnv({}, ["--seed", "galaxy"])).toThrow(/Unknown seed preset/);
+    expect(optionsFromEnv(env({}), ["--seed", "fleet:3x2x1"])).toMatchObject({ servers: 3, seed: { servers: 3, accounts: 2, mailboxes: 1 } });
+    expect(optionsFromEnv(env({ EMULATOR_SERVERS: "3" }), ["--seed=fleet:3x2x1"])).toMatchObject({ servers: 3 });
+    expect(optionsFromEnv(env({ EMULATOR_SERVERS: "4" }), [])).toMatchObject({ servers: 4, seed: undefined });
+    expect(optionsFromEnv(env({}), ["--seed", "demo"])).toMatchObject({ servers: 1, seed: "demo" });
+    expect(() => optionsFromEnv(env({ EMULATOR_SERVERS: "4" }), ["--seed", "fleet:3x2x1"])).toThrow(/seed is for 3 servers/);
+    expect(() => optionsFromEnv(env({ EMULATOR_SERVERS: "0" }), [])).toThrow(/EMULATOR_SERVERS must be 1–500/);
+    expect(() => optionsFromEnv(env({}), ["--seed", "galaxy"])).toThrow(/Unknown seed preset/);
   });
 });
 

@@ -1,14 +1,15 @@
 import "server-only";
 import type { Mailbox, UserSessionService } from "@/lib/cpanel";
 import type { Actor } from "@/lib/core/actor";
-import { findHostingAccountsByCpanelUser, searchAccounts, type HostingAccount } from "@/lib/db/hosting-accounts";
-import { listServers } from "@/lib/db/servers";
+import { findHostingAccount, findHostingAccountsByCpanelUser, searchAccounts, type HostingAccount } from "@/lib/db/hosting-accounts";
+import { listServers, type Server } from "@/lib/db/servers";
 import { visibleAccount } from "@/lib/mail/accounts";
 import { auditedCpanelWrite } from "@/lib/mail/audited-write";
 import { requireStaff } from "@/lib/mail/guards";
 import { accountApi, clientForServer } from "@/lib/mail/cpanel-access";
 import { UpstreamError, ValidationError } from "@/lib/core/errors";
 import { fromCpanel } from "@/lib/mail/upstream";
+import { searchMailboxIndex } from "@/lib/mail/mailbox-index";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
 import { notifyOwners } from "@/lib/notify/notify-owners";
 
@@ -32,6 +33,8 @@ export type SupportSearchResult = {
   mailboxLookup: boolean;
   /** Servers that did not answer the mailbox lookup in time (their matches are missing). */
   unansweredServers: string[];
+  /** How the address lookup was answered: servers read from the mailbox index (and its oldest refresh), servers asked live. */
+  mailboxIndex: { servers: number; oldestRefreshAt: number | null; liveServers: number } | null;
 };
 
 const SEARCH_PAGE_SIZE = 25;
@@ -59,20 +62,18 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+type MailboxMatches = Map<string, { account: HostingAccount; addresses: string[] }>;
+
 /**
- * Accounts holding a mailbox whose address contains `query` (which has an `@` and a domain part): every
- * server is asked in parallel which accounts own a matching domain (WHM listaccts, searchtype=domain, so
- * addon domains count), then those accounts' addresses (WHM list_pops_for).
+ * Accounts holding a mailbox whose address contains `query` (which has an `@` and a domain part), asked live: each of
+ * `servers` in parallel, which accounts own a matching domain (WHM listaccts, searchtype=domain, so addon domains
+ * count), then those accounts' addresses (WHM list_pops_for), under one deadline.
  */
-async function findAccountsByMailbox(
-  query: string,
-): Promise<{ matches: Map<string, { account: HostingAccount; addresses: string[] }>; unanswered: string[] }> {
+async function askServersLive(query: string, servers: Server[], matches: MailboxMatches): Promise<string[]> {
   const domainPart = query.slice(query.lastIndexOf("@") + 1).toLowerCase();
-  const matches = new Map<string, { account: HostingAccount; addresses: string[] }>();
   const unanswered: string[] = [];
-  if (!domainPart) return { matches, unanswered };
+  if (!domainPart || servers.length === 0) return unanswered;
   const needle = query.toLowerCase();
-  const servers = await listServers();
   // One deadline for every server: when it passes, a slow server's cPanel calls are cancelled, not left running.
   const deadline = AbortSignal.timeout(MAILBOX_LOOKUP_TIMEOUT_MS);
   await Promise.all(
@@ -98,21 +99,53 @@ async function findAccountsByMailbox(
       }
     }),
   );
-  return { matches, unanswered: unanswered.sort() };
+  return unanswered.sort();
+}
+
+/**
+ * The address lookup: servers whose part of the mailbox index is fresh answer from it (lib/mail/mailbox-index.ts);
+ * the others, or every server with `live`, are asked live. Due index refreshes are queued on the way.
+ */
+async function findAccountsByMailbox(
+  query: string,
+  live: boolean,
+): Promise<{ matches: MailboxMatches; unanswered: string[]; index: SupportSearchResult["mailboxIndex"] }> {
+  const matches: MailboxMatches = new Map();
+  const servers = await listServers();
+  const indexed = live ? null : await searchMailboxIndex(query, servers);
+  const fromIndex = new Set(indexed?.indexedServerIds ?? []);
+  const accounts = new Map<string, HostingAccount | null>();
+  for (const m of indexed?.matches ?? []) {
+    if (!accounts.has(m.accountId)) accounts.set(m.accountId, await findHostingAccount(m.accountId));
+    const account = accounts.get(m.accountId);
+    if (!account) continue;
+    const entry = matches.get(account.id) ?? { account, addresses: [] };
+    entry.addresses.push(m.address);
+    matches.set(account.id, entry);
+  }
+  const liveServers = servers.filter((s) => !fromIndex.has(s.id));
+  const unanswered = await askServersLive(query, liveServers, matches);
+  return {
+    matches,
+    unanswered,
+    index: indexed ? { servers: fromIndex.size, oldestRefreshAt: indexed.oldestRefreshAt, liveServers: liveServers.length } : null,
+  };
 }
 
 /**
  * Support's search over every account: domain, cPanel user or owner email from the panel database and,
  * when the query looks like an address (`info@example.com`, `bob@example`), mailbox addresses on the servers.
  */
-export async function supportSearch(actor: Actor, input: { query: string; page?: number }): Promise<SupportSearchResult> {
+export async function supportSearch(actor: Actor, input: { query: string; page?: number; live?: boolean }): Promise<SupportSearchResult> {
   requireStaff(actor);
   const query = input.query.trim().slice(0, 200);
   const page = Math.max(1, Math.floor(input.page ?? 1));
   const mailboxLookup = /^[^@\s]*@[^@\s]+$/.test(query);
   const [found, byMailbox] = await Promise.all([
     searchAccounts({ query: query || undefined, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE }),
-    mailboxLookup ? findAccountsByMailbox(query) : Promise.resolve({ matches: new Map(), unanswered: [] as string[] }),
+    mailboxLookup
+      ? findAccountsByMailbox(query, input.live ?? false)
+      : Promise.resolve({ matches: new Map(), unanswered: [] as string[], index: null }),
   ]);
   // Mailbox matches first (on page 1), then the database matches that are not already listed.
   const mailboxRows = page === 1 ? [...byMailbox.matches.values()].map((m) => row(m.account, m.addresses)) : [];
@@ -128,6 +161,7 @@ export async function supportSearch(actor: Actor, input: { query: string; page?:
     pageCount: Math.max(1, Math.ceil(found.total / SEARCH_PAGE_SIZE)),
     mailboxLookup,
     unansweredServers: byMailbox.unanswered,
+    mailboxIndex: byMailbox.index,
   };
 }
 

@@ -124,6 +124,12 @@ export async function importAccounts(input: {
   }
 }
 
+/** `accounts:import --all`: every enabled WHM server, a few at a time (lib/mail/fleet-import.ts). */
+export async function importEveryServer() {
+  const { importEveryServer: importAll } = await import("../../lib/mail/fleet-import");
+  return importAll();
+}
+
 /** Runs the read-only connection check of the named server (lib/mail/server-check.ts) and stores it as its last check. */
 export async function checkServer(input: { name?: string }): Promise<ServerCheckResult> {
   if (!input.name) throw usageError("--name is required");

@@ -24,6 +24,8 @@ Servers
 
 Hosting accounts
   accounts:import --server NAME             import/refresh every account WHM lists (listaccts); owners are kept
+  accounts:import --all                     the same for every enabled server with a WHM token, 4 servers at a
+                                            time (one listaccts call each); queues their mailbox index refresh
   accounts:import --server NAME --invite-owners [--dry-run]
                                             also turn WHM's contact e-mails into customer logins that own
                                             their accounts, and invite them by e-mail (link valid 7 days);
@@ -69,7 +71,7 @@ const OPTIONS: Record<string, Options> = {
   "server:add": { name: str, url: str, auth: str, user: str, token: str, "ca-file": str },
   "server:list": { json: flag },
   "server:check": { name: str, json: flag },
-  "accounts:import": { server: str, "invite-owners": flag, "dry-run": flag },
+  "accounts:import": { server: str, all: flag, "invite-owners": flag, "dry-run": flag },
   "account:assign": { account: str, "cpanel-user": str, server: str, owner: str, "no-owner": flag },
   "account:list": { query: str, limit: str, offset: str, json: flag },
   "user:add": { email: str, role: str, name: str },
@@ -183,6 +185,20 @@ async function run(command: string, v: Values, io: CliIo): Promise<void> {
     }
     case "accounts:import": {
       if (v["dry-run"] && !v["invite-owners"]) throw usageError("--dry-run goes with --invite-owners");
+      if (v.all) {
+        if (s(v.server) || v["invite-owners"]) throw usageError("--all imports every server; give it without --server or --invite-owners");
+        const rows = await commands.importEveryServer();
+        if (!rows.length) return void out("No enabled server with a WHM token");
+        out(
+          table([
+            ["SERVER", "NEW", "REFRESHED", "NOT LISTED", "TIME", "ERROR"],
+            ...rows.map((r) => [r.server, String(r.created), String(r.updated), String(r.missing), `${Math.round(r.ms)} ms`, r.error ?? "-"]),
+          ]),
+        );
+        const failed = rows.filter((r) => r.error).map((r) => r.server);
+        if (failed.length) throw new CliError(`the import failed on ${failed.join(", ")}`, 1);
+        return;
+      }
       if (v["invite-owners"]) {
         const { lines } = await onboarding.importWithOwners({ server: s(v.server), dryRun: Boolean(v["dry-run"]) });
         out(lines.join("\n"));

@@ -12,11 +12,18 @@ export const metadata: Metadata = { title: "Support" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** "4 minutes ago" for the index's age (whole minutes; under one is "just now"). */
+function ageInWords(at: number): string {
+  const minutes = Math.floor((Date.now() - at) / 60_000);
+  return minutes < 1 ? "just now" : `${minutes} minute${minutes === 1 ? "" : "s"} ago`;
+}
+
 export default async function SupportPage({ searchParams }: Props) {
   const user = await staffOr404();
   const params = await searchParams;
   const query = stringParam(params.q);
-  const result = query ? await supportSearch(user, { query, page: pageParam(params.page) }) : null;
+  const live = stringParam(params.live) === "1";
+  const result = query ? await supportSearch(user, { query, page: pageParam(params.page), live }) : null;
 
   return (
     <>
@@ -48,6 +55,20 @@ export default async function SupportPage({ searchParams }: Props) {
             {result.total} account{result.total === 1 ? "" : "s"} match “{result.query}”
             {result.mailboxLookup ? " (mailbox addresses were looked up on the servers)" : ""}.
           </p>
+          {result.mailboxIndex && result.mailboxIndex.servers > 0 ? (
+            <p className="mt-1 text-sm text-slate-700">
+              Addresses on {result.mailboxIndex.servers} server{result.mailboxIndex.servers === 1 ? "" : "s"} come from the mailbox index
+              {result.mailboxIndex.oldestRefreshAt ? `, refreshed ${ageInWords(result.mailboxIndex.oldestRefreshAt)} at the oldest` : ""}
+              {result.mailboxIndex.liveServers ? `; ${result.mailboxIndex.liveServers} were asked live` : ""}. A mailbox made since is missing:{" "}
+              <Link
+                href={`/support?${new URLSearchParams({ q: result.query, live: "1" }).toString()}`}
+                className="font-medium text-blue-800 underline underline-offset-2"
+              >
+                ask every server now
+              </Link>
+              .
+            </p>
+          ) : null}
           {result.unansweredServers.length ? (
             <p className="mt-1 text-sm font-medium text-amber-900">
               Not answered in time: {result.unansweredServers.join(", ")}. Mailboxes on{" "}
