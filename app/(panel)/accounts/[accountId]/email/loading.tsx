@@ -1,4 +1,5 @@
 import { AccountHeaderSkeleton, Bar, SkeletonPage } from "../skeleton";
+import { MailboxListSkeleton } from "./list-skeleton";
 
 /** The mailbox list's shape while the page is on its way: header, search, a few rows, the create form's box. */
 export default function Loading() {
@@ -13,21 +14,7 @@ export default function Loading() {
         </div>
         <div className="h-8 w-20 rounded-md bg-slate-200" />
       </div>
-      <div className="mt-4">
-        <p className="text-sm">
-          <Bar text="12 mailboxes." />
-        </p>
-        <div className="mt-2 space-y-2 sm:space-y-px">
-          {Array.from({ length: 5 }, (_, i) => (
-            <div key={i} className="h-24 rounded-md bg-white shadow-sm sm:h-10 sm:rounded-none" />
-          ))}
-        </div>
-      </div>
-      <section className="mt-6 h-[34rem] rounded-md bg-white p-4 shadow-sm">
-        <p className="text-lg font-semibold">
-          <Bar text="Create a mailbox" />
-        </p>
-      </section>
+      <MailboxListSkeleton />
     </SkeletonPage>
   );
 }

@@ -12,6 +12,7 @@ import { SearchForm } from "@/components/search-form";
 import { accountOr404 } from "../account-or-404";
 import { AccountHeader } from "../account-header";
 import { createMailboxForm } from "./create-mailbox-actions";
+import { MailboxListSkeleton } from "./list-skeleton";
 import { MailboxTable } from "./mailbox-table";
 
 export const metadata: Metadata = { title: "Mailboxes" };
@@ -42,28 +43,33 @@ export default async function MailboxesPage({ params, searchParams }: Props) {
           Deleted {deleted} and the mail in it.
         </p>
       ) : null}
-      <section aria-label="Mailbox list" className="mt-4">
-        <Suspense
-          key={`${query}|${page}`}
-          fallback={
-            <p role="status" className="text-sm text-slate-700">
-              Loading mailboxes from cPanel…
-            </p>
-          }
-        >
+      {/* The list and the create form stream in as one piece, the last of the page: the shell never waits for cPanel
+          (its 404 is decided above), and nothing on it moves when they arrive, however long the list (no layout shift). */}
+      <Suspense key={`${query}|${page}`} fallback={<MailboxListFallback />}>
+        <section aria-label="Mailbox list" className="mt-4">
           <MailboxTable user={user} accountId={account.id} query={query} page={page} />
-        </Suspense>
-      </section>
-      <section aria-labelledby="create-heading" className="mt-6 rounded-md bg-white p-4 shadow-sm">
-        <h2 id="create-heading" className="text-lg font-semibold">
-          Create a mailbox
-        </h2>
-        {/* Streams in too: the page shell never waits for cPanel (its 404 is decided above). */}
-        <Suspense fallback={<p className="mt-2 text-sm text-slate-700">Loading the account&rsquo;s domains from cPanel…</p>}>
+        </section>
+        <section aria-labelledby="create-heading" className="mt-6 rounded-md bg-white p-4 shadow-sm">
+          <h2 id="create-heading" className="text-lg font-semibold">
+            Create a mailbox
+          </h2>
           <CreateMailboxSection user={user} accountId={account.id} />
-        </Suspense>
-      </section>
+        </section>
+      </Suspense>
     </>
+  );
+}
+
+function MailboxListFallback() {
+  return (
+    <div aria-busy="true">
+      <p role="status" className="sr-only">
+        Loading mailboxes from cPanel…
+      </p>
+      <div aria-hidden="true" className="animate-pulse motion-reduce:animate-none">
+        <MailboxListSkeleton />
+      </div>
+    </div>
   );
 }
 
