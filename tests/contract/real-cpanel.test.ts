@@ -24,7 +24,8 @@ type Setup = Request | ["control", string, unknown];
 type Fixture = {
   source: string;
   response: { status: number; contentType?: string; body: unknown };
-  client: { call: string; args?: unknown[]; user?: string; auth?: "reseller" | "narrow"; cpanelMode?: boolean };
+  /** `sends`: patterns the request (path, then the decoded form) must match, e.g. an empty `stop`. */
+  client: { call: string; args?: unknown[]; user?: string; auth?: "reseller" | "narrow"; cpanelMode?: boolean; sends?: string[] };
   expect: { result?: unknown; error?: string; kind?: string; messages?: string[]; httpStatus?: number; messageContains?: string };
   emulator?: { auth?: "reseller" | "narrow" | "bad"; setup?: Setup[]; request: Request; omits?: string[] };
 };
@@ -115,6 +116,12 @@ describe("real cPanel answers through the client", () => {
         received.some((r) => r.includes(fn.split("/").pop()!)),
         `${fn} not among ${received.join(" | ")}`,
       ).toBe(true);
+    for (const pattern of f.client.sends ?? []) {
+      expect(
+        received.some((r) => new RegExp(pattern).test(r)),
+        `${pattern} not in ${received.join(" | ")}`,
+      ).toBe(true);
+    }
     if (f.expect.error) {
       expect("error" in outcome, "the client should have thrown").toBe(true);
       const error = (outcome as { error: Error }).error;
