@@ -123,7 +123,8 @@ const listaccts: WhmHandler = (ctx, params) => {
   if (params.has("searchtype") && !SEARCH_TYPES.includes(type ?? "")) throw new ApiError("Unknown search type.");
   const found = searchAccounts(ctx, params);
   if (found.length === 0) return {};
-  return { data: { acct: found.map((a) => acctItem(ctx.store, a)) } };
+  // listaccts (not accountsummary) adds has_backup per account (Cpanel::Backup::MetadataDB::Tiny); the emulator keeps no backups.
+  return { data: { acct: found.map((a) => ({ ...acctItem(ctx.store, a), has_backup: 0 })) } };
 };
 
 // Whostmgr/API/1/Accounts.pm `accountsummary`: an exact listaccts by user or domain; none (or not the reseller's)
