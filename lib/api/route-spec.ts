@@ -18,11 +18,16 @@ export type OperationSpec = {
   query?: z.ZodObject;
   /** The JSON body; one that does not validate is a 400 with a pointer per field. */
   body?: z.ZodType;
-  /** The success answer: its status (the handler's answer is sent with it) and shape. */
-  response: { status: number; description: string; schema: z.ZodType };
+  /** The success answer: its status (the handler's answer is sent with it unless it picks one of `otherResponses`) and shape. */
+  response: ResponseSpec;
+  /** Other success answers the handler may pick by returning their status (a dry run's 200 beside a started job's 202). */
+  otherResponses?: readonly ResponseSpec[];
   /** The problem codes it may answer besides payload_too_large, which every operation with a body may answer. */
   errors: readonly ProblemCode[];
 };
+
+/** One success answer: status, shape, and its media type (JSON unless it says text/csv, whose body is the text itself). */
+export type ResponseSpec = { status: number; description: string; schema: z.ZodType; contentType?: "application/json" | "text/csv" };
 
 /** An operation with the route it belongs to. */
 export type RouteSpec = OperationSpec & { method: HttpMethod; path: string };

@@ -2,7 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { authenticateApiRequest, type ApiCaller } from "@/lib/api/authenticate";
-import { jsonResponse, problemResponse, type Problem } from "@/lib/api/problem";
+import { problemResponse, type Problem } from "@/lib/api/problem";
+import { successResponse } from "@/lib/api/success";
 import { problemFromError } from "@/lib/api/problem-from-error";
 import { grants, READ_SCOPE, WRITE_SCOPE } from "@/lib/auth/scopes";
 import { claimIdempotencyKey, completeIdempotentRequest, releaseIdempotencyKey } from "@/lib/db/idempotency";
@@ -27,8 +28,16 @@ type HandlerInput<Spec extends RouteSpec> = {
   body: Spec extends { body: infer Body extends z.ZodType } ? z.output<Body> : undefined;
 };
 
-/** The answer's body, sent with the spec's response status. */
-type HandlerResult<Spec extends RouteSpec> = { body: z.input<Spec["response"]["schema"]> };
+type OtherBody<Spec extends RouteSpec> = Spec extends { otherResponses: readonly (infer R extends { schema: z.ZodType })[] }
+  ? z.input<R["schema"]>
+  : never;
+
+/** The answer's body, sent with the spec's response status, or with one of its otherResponses' statuses; extra headers (Location). */
+type HandlerResult<Spec extends RouteSpec> = {
+  body: z.input<Spec["response"]["schema"]> | OtherBody<Spec>;
+  status?: number;
+  headers?: Record<string, string>;
+};
 
 /** A client's X-Request-Id is logged beside the panel's own id, never instead of it: printable ASCII, at most 128 characters. */
 function clientRequestIdOf(request: Request): string | undefined {
@@ -217,7 +226,7 @@ export function apiRoute<Spec extends RouteSpec>(spec: Spec, handler: (input: Ha
       let response: Response;
       try {
         const result = await handler({ caller, context, params, query, body });
-        response = jsonResponse(result.body, requestId, spec.response.status);
+        response = successResponse(spec, result, requestId);
       } catch (error) {
         response = problemResponse({ ...problemFromError(error, { instance, requestId }) });
       }

@@ -12,17 +12,25 @@ import { problemSchema } from "@/lib/api/schemas";
 export async function expectMatchesSpec(response: Response, declared: RouteSpec | { spec: RouteSpec }): Promise<void> {
   const spec = "spec" in declared ? declared.spec : declared;
   const where = `${spec.method} ${spec.path} answered ${response.status}`;
-  const body: unknown = await response.clone().json();
   if (response.status < 400) {
-    expect(response.status, where).toBe(spec.response.status);
+    const declared = [spec.response, ...(spec.otherResponses ?? [])].find((r) => r.status === response.status);
+    expect(declared ? response.status : undefined, `${where}: a status the document does not list`).toBe(response.status);
+    if (declared!.contentType === "text/csv") {
+      expect(response.headers.get("content-type"), where).toBe("text/csv; charset=utf-8");
+      const text = await response.clone().text();
+      expect(declared!.schema.safeParse(text).error?.issues ?? [], `${where}: not the documented answer`).toEqual([]);
+      return;
+    }
     expect(response.headers.get("content-type"), where).toBe("application/json");
-    const parsed = spec.response.schema.safeParse(body);
+    const body: unknown = await response.clone().json();
+    const parsed = declared!.schema.safeParse(body);
     expect(parsed.error?.issues ?? [], `${where}: not the documented answer`).toEqual([]);
     // The schema drops keys it does not know: anything dropped is in the answer but not in the document.
     expect(parsed.data, `${where}: keys the document does not list`).toEqual(body);
     return;
   }
   expect(response.headers.get("content-type"), where).toBe("application/problem+json");
+  const body: unknown = await response.clone().json();
   const parsed = problemSchema.safeParse(body);
   expect(parsed.error?.issues ?? [], `${where}: not the documented problem`).toEqual([]);
   expect(parsed.data, `${where}: problem keys the document does not list`).toEqual(body);

@@ -41,9 +41,13 @@ function parameters(op: RouteSpec) {
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of registeredOperations) {
-    const responses: Record<string, unknown> = {
-      [op.response.status]: { description: op.response.description, content: { "application/json": { schema: jsonSchema(op.response.schema) } } },
-    };
+    const responses: Record<string, unknown> = {};
+    for (const answer of [op.response, ...(op.otherResponses ?? [])]) {
+      responses[answer.status] = {
+        description: answer.description,
+        content: { [answer.contentType ?? "application/json"]: { schema: jsonSchema(answer.schema) } },
+      };
+    }
     // Every operation with a body refuses one over the size limit (lib/api/route.ts), so none has to say so itself.
     const errors: readonly ProblemCode[] = op.body && !op.errors.includes("payload_too_large") ? [...op.errors, "payload_too_large"] : op.errors;
     for (const code of errors) {

@@ -8,6 +8,8 @@ import { forwarderRoute } from "@/lib/api/routes/forwarder";
 import { domainForwardersRoute } from "@/lib/api/routes/domain-forwarders";
 import { domainForwarderRoute } from "@/lib/api/routes/domain-forwarder";
 import { secureRoute } from "@/lib/api/routes/secure";
+import { bulkActionsRoute } from "@/lib/api/routes/bulk-actions";
+import { jobCancelRoute, jobResultsCsvRoute, jobRoute } from "@/lib/api/routes/jobs";
 
 /**
  * Every REST route under app/api/v2, one line each: openapi.json is built from this list, and
@@ -23,6 +25,10 @@ const routes = [
   domainForwardersRoute,
   domainForwarderRoute,
   secureRoute,
+  bulkActionsRoute,
+  jobRoute,
+  jobCancelRoute,
+  jobResultsCsvRoute,
 ];
 
 /** Every registered operation, in the order the document lists them. */
