@@ -33,6 +33,7 @@ type Settings = {
   serverId: string;
   origin: string;
   caFile: string | undefined;
+  ca: string | undefined;
   connectTimeoutMs: number;
   requestTimeoutMs: number;
   retryDelaysMs: readonly number[];
@@ -50,7 +51,8 @@ function settingsOf(connection: CpanelServerConnection): Settings {
   return {
     serverId: connection.serverId,
     origin: new URL(connection.baseUrl).origin,
-    caFile: connection.caFile,
+    caFile: connection.ca ? undefined : connection.caFile,
+    ca: connection.ca || undefined,
     connectTimeoutMs: clampTimeout(connection.connectTimeoutMs, MAX_CONNECT_TIMEOUT_MS),
     requestTimeoutMs: clampTimeout(connection.requestTimeoutMs, MAX_REQUEST_TIMEOUT_MS),
     retryDelaysMs: connection.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
@@ -58,6 +60,8 @@ function settingsOf(connection: CpanelServerConnection): Settings {
     breakerOpenMs: connection.breaker?.openMs ?? DEFAULT_BREAKER_OPEN_MS,
   };
 }
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 
 /** Error codes meaning the request never left this machine (safe to say a write was not applied). */
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL"]);
@@ -108,8 +112,12 @@ export class ServerTransport {
 
   constructor(settings: Settings) {
     this.settings = settings;
-    let ca: Buffer | undefined;
-    if (settings.caFile) {
+    let ca: Buffer | string | undefined;
+    if (settings.ca !== undefined) {
+      // Pasted text: checked here so a typo is a configuration error, not a TLS failure on every call.
+      if (!PEM_CERTIFICATE.test(settings.ca)) throw new CpanelConfigError(`the CA of server ${settings.serverId} is not a PEM certificate`);
+      ca = settings.ca;
+    } else if (settings.caFile) {
       try {
         ca = readFileSync(settings.caFile);
       } catch (error) {

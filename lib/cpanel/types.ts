@@ -12,6 +12,8 @@ export type CpanelServerConnection = {
   token: string;
   /** PEM file with the CA (or self-signed certificate) to trust instead of the system store. Read once. */
   caFile?: string;
+  /** The same as PEM text (one or more certificates), e.g. pasted by an administrator; used instead of `caFile`. */
+  ca?: string;
   /** Connect + TLS handshake limit; default and maximum 5,000 ms. */
   connectTimeoutMs?: number;
   /** Limit for one whole request (send, wait, read body); default and maximum 15,000 ms. */

@@ -13,7 +13,6 @@ import {
 } from "@/lib/cpanel";
 import { getServerConnection, recordServerCheck } from "@/lib/db/servers";
 import { errorField, log } from "@/lib/log";
-import { caFileForPem } from "@/lib/mail/server-ca";
 
 /**
  * The read-only connection check of a server (/admin/servers and `mailroom server:check`): TLS and token, WHM version,
@@ -121,7 +120,9 @@ async function checkClient(serverId: string): Promise<{ client: CpanelClient; ba
     authMode: connection.authMode,
     username: connection.username,
     token: connection.token,
-    caFile: connection.caPem ? caFileForPem(connection.caPem) : (connection.caFile ?? CPANEL_CA_FILE),
+    // A pasted CA goes to the TLS agent as text; otherwise the server's or the deployment's CA file.
+    ca: connection.caPem,
+    caFile: connection.caFile ?? CPANEL_CA_FILE,
     connectTimeoutMs: CPANEL_CONNECT_TIMEOUT_MS,
     requestTimeoutMs: CPANEL_REQUEST_TIMEOUT_MS,
     retryDelaysMs: [],

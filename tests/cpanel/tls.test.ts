@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CpanelConfigError, CpanelUnavailableError, closeCpanelTransports, cpanelClient } from "@/lib/cpanel";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator";
@@ -44,5 +45,24 @@ describe("HTTPS", () => {
 
   it("a missing CA file is a configuration error", () => {
     expect(() => cpanelClient(connectionFor(emulator, "whm", { caFile: "/nonexistent/ca.pem" }))).toThrow(CpanelConfigError);
+  });
+
+  it.each(["whm", "cpanel"] as const)("trusting the CA given as PEM text (no file), calls succeed (%s mode)", async (mode) => {
+    const { caFile, ...withoutFile } = connectionFor(emulator, mode);
+    const client = cpanelClient({ ...withoutFile, serverId: `pem-${mode}`, ca: readFileSync(caFile!, "utf8") });
+    expect(await client.account(acme.user).listMailDomains()).toEqual(["acme.test", "acme.org"]);
+  });
+
+  it("PEM text wins over a CA file: a wrong file is not read", async () => {
+    const connection = connectionFor(emulator, "cpanel", { caFile: "/nonexistent/ca.pem" });
+    const client = cpanelClient({ ...connection, serverId: "pem-over-file", ca: readFileSync(emulator.caFile!, "utf8") });
+    expect(await client.account(acme.user).listMailDomains()).toEqual(["acme.test", "acme.org"]);
+  });
+
+  it("CA text that is not a PEM certificate is a configuration error, and nothing is sent", async () => {
+    const { caFile: _ignored, ...withoutFile } = connectionFor(emulator, "whm");
+    await emulator.control.clearRequestCounts();
+    expect(() => cpanelClient({ ...withoutFile, serverId: "pem-garbage", ca: "not a certificate" })).toThrow(/not a PEM certificate/);
+    expect(await emulator.control.requestCounts()).toEqual({});
   });
 });
