@@ -3,24 +3,27 @@
  * reference measured in the same run. Prints a table, writes bench/results.json, and exits non-zero when a route's
  * first-load JS is over its budget (bench/budgets.json) or the load test saw an error.
  *
- * Flags: --users N (load, default 32) --seconds S (load, default 30) --n N (timed calls per figure, default 60)
+ * Flags: --users N (load, default 50) --seconds S (load, default 30) --n N (timed calls per figure, default 60)
  *        --skip lighthouse,load,browser,cpanel (leave sections out)
  * Runs under the e2e lock (package.json): it may build, and it serves the shared .next on ports 3200/3201.
  */
-import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { join } from "node:path";
 import { benchCpanelClient } from "./cpanel-client";
+import { benchFleet } from "./sections/fleet";
 import { benchBigList } from "./sections/big-list";
 import { firstLoadJs } from "./sections/first-load-js";
+import { benchLayoutShift } from "./sections/layout-shift";
 import { benchLighthouse } from "./sections/lighthouse";
-import { benchLoad } from "./sections/load";
+import { benchLoad, GENERATOR_NICENESS } from "./sections/load";
 import { benchOverhead } from "./sections/overhead";
 import { benchPasswordPolicy } from "./sections/password-policy";
 import { benchStrengthMeter } from "./sections/strength-meter";
+import { parseFleetSize } from "./support/fleet-stack";
 import { signIn } from "./support/http";
-import { BIG_MAILBOXES, ROOT, startStack, USER_PASSWORD, type Stack } from "./support/stack";
+import { previousResults, writeResults } from "./support/results-file";
+import { BIG_MAILBOXES, startStack, USER_PASSWORD, type Stack } from "./support/stack";
 import { kb, ms } from "./support/stats";
+import { PHASES } from "./support/timings";
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,7 +32,7 @@ function flag(name: string, fallback: number): number {
 }
 const skip = new Set((process.argv[process.argv.indexOf("--skip") + 1] ?? "").split(","));
 if (!process.argv.includes("--skip")) skip.clear();
-const USERS = flag("users", 32);
+const USERS = flag("users", 50);
 const SECONDS = flag("seconds", 30);
 const N = flag("n", 60);
 
@@ -51,6 +54,20 @@ async function main() {
   const results: Record<string, unknown> = { generatedAt: new Date().toISOString(), node: process.version, cpus: cpus().length };
   let failed: string[] = [];
   const step = (name: string) => console.error(`[bench] ${name}…`);
+
+  // --fleet [SxAxM] runs the fleet bench alone (bench/sections/fleet.ts): its figures replace the `fleet` key, the rest is kept.
+  if (process.argv.includes("--fleet")) {
+    const size = parseFleetSize(process.argv[process.argv.indexOf("--fleet") + 1]);
+    const fleet = await benchFleet(
+      size,
+      { out, table, step },
+      { n: N, auditRows: flag("audit-rows", 1_000_000), bulkMailboxes: flag("bulk", 10_000) },
+    );
+    writeResults({ ...previousResults(), fleet: { generatedAt: results.generatedAt, node: results.node, cpus: results.cpus, ...fleet } });
+    console.log(`\n${lines.join("\n")}`);
+    console.log("Written to bench/results.json (fleet)");
+    return;
+  }
 
   step("cPanel client: pooled vs new connection");
   const client = skip.has("cpanel") ? [] : await benchCpanelClient();
@@ -99,6 +116,22 @@ async function main() {
         ]);
     results.lighthouse = lighthouse;
 
+    step("layout shift (CLS) per page, desktop and phone");
+    const account = `${stack.cached.base}/accounts/${stack.users[0]!.accountId}`;
+    const shifts = browser
+      ? await benchLayoutShift([
+          { name: "/login", url: `${stack.cached.base}/login` },
+          { name: "account list", url: `${stack.cached.base}/accounts`, cookie: cookies[0]! },
+          { name: "mailbox list (50)", url: `${account}/email`, cookie: cookies[0]! },
+          { name: `mailbox list (${BIG_MAILBOXES})`, url: `${stack.cached.base}/accounts/${stack.big.accountId}/email`, cookie: cookies[0]! },
+          { name: "mailbox page", url: mailboxUrl, cookie: cookies[0]! },
+          { name: "forwarders", url: `${account}/forwarders`, cookie: cookies[0]! },
+          { name: "activity", url: `${account}/activity`, cookie: cookies[0]! },
+          { name: "API tokens", url: `${stack.cached.base}/settings/api-tokens`, cookie: cookies[0]! },
+        ])
+      : [];
+    results.layoutShift = shifts;
+
     const load = [];
     if (!skip.has("load")) {
       for (const panel of [stack.cached, stack.uncached]) {
@@ -115,7 +148,7 @@ async function main() {
     out();
     out("Panel overhead (sequential calls; reference = the bare emulator call through the pooled cPanel client)");
     table(
-      ["operation", "via", "panel", "p50", "p95", "cPanel calls/op", "reference", "ref p50", "ref p95", "overhead p50"],
+      ["operation", "via", "panel", "p50", "p95", "cPanel calls/op", "reference", "ref p50", "ref p95", "overhead p50", "overhead p95"],
       overhead.map((r) => [
         r.operation,
         r.via,
@@ -127,7 +160,24 @@ async function main() {
         ms(r.referenceTiming.p50),
         ms(r.referenceTiming.p95),
         ms(r.timing.p50 - r.referenceTiming.p50),
+        ms(r.timing.p95 - r.referenceTiming.p95),
       ]),
+    );
+    out("Where the panel's time goes (mean ms per operation, noted by the panel itself: lib/timings.ts; rest = HTTP, Next.js, rendering)");
+    table(
+      ["operation", "via", "panel", "mean", ...PHASES.filter((p) => p !== "request"), "rest"],
+      overhead.map((r) => {
+        const phases = PHASES.filter((p) => p !== "request").map((p) => r.breakdown[p]);
+        const noted = phases.reduce((sum, p) => sum + (p?.ms ?? 0), 0);
+        return [
+          r.operation,
+          r.via,
+          r.panel,
+          ms(r.timing.mean),
+          ...phases.map((p) => (p ? `${ms(p.ms)}${p.calls > 1.05 ? ` ×${p.calls.toFixed(1)}` : ""}` : "—")),
+          ms(r.timing.mean - noted),
+        ];
+      }),
     );
     if (client.length) {
       out("cPanel client (list_pops_with_disk, 50 mailboxes)");
@@ -178,21 +228,47 @@ async function main() {
         lighthouse.map((r) => [r.page, r.performance, r.accessibility, r.bestPractices, ms(r.fcpMs), ms(r.lcpMs), ms(r.tbtMs), r.cls.toFixed(3)]),
       );
     }
-    if (load.length) {
-      out(`Load: ${USERS} signed-in users, one connection each, ${SECONDS} s (REST list, list page, password change in turn)`);
+    if (shifts.length) {
+      out("Layout shift (CLS, worst of 2 loads in Chromium, until the page has streamed in; goal ≤ 0.02 on every page)");
+      const viewports = [...new Set(shifts.map((r) => r.viewport))];
       table(
-        ["panel", "requests", "req/s", "p50", "p95", "errors", "statuses"],
+        ["page", ...viewports, "goal"],
+        [...new Set(shifts.map((r) => r.page))].map((page) => {
+          const values = viewports.map((v) => shifts.find((r) => r.page === page && r.viewport === v)?.cls ?? NaN);
+          return [page, ...values.map((v) => v.toFixed(3)), values.every((v) => v <= 0.02) ? "met" : "MISSED"];
+        }),
+      );
+    }
+    if (load.length) {
+      const first = load[0]!;
+      out(
+        `Load: ${USERS} signed-in users, one connection each, ${SECONDS} s (REST list, list page, password change in turn). ` +
+          `${first.cores} cores shared by the two panels, the emulator, the load generator (nice ${GENERATOR_NICENESS}) and the ` +
+          `machine's other work (1-min load average ${first.loadAverage.before.toFixed(1)} before the first run). Emulator = the ` +
+          `bare cPanel calls sampled one at a time during the same load; panel p95 = p95 minus the emulator's p95 (goal ≤ 100 ms)`,
+      );
+      table(
+        ["panel", "requests", "req/s", "p50", "p95", "emulator list p95", "emulator passwd p95", "panel p95", "errors", "statuses"],
         load.map((r) => [
           r.panel,
           r.requests,
           r.throughput.toFixed(0),
           ms(r.latency.p50),
           ms(r.latency.p95),
+          ms(r.emulator.list.p95),
+          ms(r.emulator.password.p95),
+          ms(r.panelP95),
           r.errors,
           Object.entries(r.statuses)
             .map(([s, c]) => `${s}×${c}`)
             .join(" "),
         ]),
+      );
+      table(
+        ["panel", "request", "p50", "p95", "emulator p95", "panel p95"],
+        load.flatMap((r) =>
+          r.kinds.map((k) => [r.panel, k.kind, ms(k.latency.p50), ms(k.latency.p95), k.emulator ? ms(k.emulator.p95) : "—", ms(k.panelP95)]),
+        ),
       );
     }
   } finally {
@@ -200,7 +276,8 @@ async function main() {
   }
 
   results.failures = failed;
-  writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  // The fleet figures come from their own run (--fleet): kept as they are.
+  writeResults({ ...results, ...(previousResults().fleet ? { fleet: previousResults().fleet } : {}) });
   console.log(`\n${lines.join("\n")}`);
   console.log("Written to bench/results.json");
   if (failed.length) {

@@ -86,6 +86,8 @@ const envSchema = z
     /** Password changes per panel user (any mailbox) and per mailbox (anyone), per 15 minutes. */
     PASSWORD_ATTEMPTS_PER_USER: positiveInt(20),
     PASSWORD_ATTEMPTS_PER_MAILBOX: positiveInt(10),
+    /** For `npm run bench`: a file the panel appends one JSON line to per measured phase of a request (lib/timings.ts); unset = nothing measured. */
+    MAILROOM_TIMINGS_FILE: z.string().min(1).optional(),
     /** Bulk mailbox actions: at most this many cPanel calls at a time per cPanel server, across all jobs of one panel process. */
     BULK_CONCURRENCY_PER_SERVER: z.coerce.number().int().min(1).max(32).default(4),
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey,

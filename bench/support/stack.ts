@@ -13,7 +13,8 @@ export const MAILBOX_PASSWORD = "Juniper-canyon-2026-kite";
 export const BIG_MAILBOXES = 5000;
 export const LOAD_MAILBOXES = 50;
 
-export type Panel = { name: string; base: string; cacheSeconds: number; child: ChildProcess };
+/** `timingsFile`: where the panel notes each measured phase of a request (MAILROOM_TIMINGS_FILE, lib/timings.ts). */
+export type Panel = { name: string; base: string; cacheSeconds: number; timingsFile: string; child: ChildProcess };
 
 export type Stack = {
   emulator: EmulatorProcess;
@@ -99,6 +100,7 @@ export async function startStack(options: { users: number; ports: [number, numbe
   await closeDb();
 
   const start = (name: string, port: number, cacheSeconds: number): Panel => {
+    const timingsFile = join(dataDir, `timings-${port}.jsonl`);
     const child = spawn(join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
       cwd: ROOT,
       env: {
@@ -106,13 +108,14 @@ export async function startStack(options: { users: number; ports: [number, numbe
         NODE_ENV: "production",
         NEXTAUTH_URL: `http://localhost:${port}`,
         CPANEL_READ_CACHE_SECONDS: String(cacheSeconds),
+        MAILROOM_TIMINGS_FILE: timingsFile,
         // The load test changes passwords far more often than a person may.
         PASSWORD_ATTEMPTS_PER_USER: "1000000",
         PASSWORD_ATTEMPTS_PER_MAILBOX: "1000000",
       },
       stdio: ["ignore", "ignore", "inherit"],
     });
-    return { name, base: `http://localhost:${port}`, cacheSeconds, child };
+    return { name, base: `http://localhost:${port}`, cacheSeconds, timingsFile, child };
   };
   const cached = start("cache on (15 s)", options.ports[0], 15);
   const uncached = start("cache off", options.ports[1], 0);

@@ -13,6 +13,7 @@ import { requestFingerprint } from "@/lib/api/request-fingerprint";
 import { rateLimiter } from "@/lib/auth/rate-limit";
 import { clientAddressFrom } from "@/lib/http/client-address";
 import { auditDenied, withAuditScope } from "@/lib/audit/write";
+import { timed } from "@/lib/timings";
 import type { RouteSpec } from "@/lib/api/route-spec";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -141,8 +142,8 @@ export function apiRoute<Spec extends RouteSpec>(spec: Spec, handler: (input: Ha
     const path = new URL(request.url).pathname;
     const ip = clientAddressFrom(request.headers);
     // Audit events recorded anywhere inside (a refused account, a staff-only call) carry this request's facts.
-    const response = await withAuditScope({ requestId, clientRequestId, ip, operation: `${request.method} ${path}` }, () =>
-      handle(request, route, requestId),
+    const response = await timed("request", () =>
+      withAuditScope({ requestId, clientRequestId, ip, operation: `${request.method} ${path}` }, () => handle(request, route, requestId)),
     );
     requestLog(requestId).info(
       {
@@ -170,9 +171,9 @@ export function apiRoute<Spec extends RouteSpec>(spec: Spec, handler: (input: Ha
 
     let idempotencyKey: string | null = null;
     try {
-      const caller = await authenticateApiRequest(request);
+      const caller = await timed("auth", () => authenticateApiRequest(request));
       if (!caller) return fail({ code: "unauthorized", detail: "Send a valid API token as `Authorization: Bearer …`." });
-      const budget = await rateLimiter().hit(`api:${caller.tokenId ?? caller.actor.id}`, API_RATE_LIMIT);
+      const budget = await timed("rate-limit", () => rateLimiter().hit(`api:${caller.tokenId ?? caller.actor.id}`, API_RATE_LIMIT));
       if (!budget.allowed) {
         return fail({ code: "rate_limited", detail: "Too many API requests; slow down.", retryAfterSeconds: budget.retryAfterSeconds });
       }
@@ -198,7 +199,7 @@ export function apiRoute<Spec extends RouteSpec>(spec: Spec, handler: (input: Ha
           return fail({ code: "invalid_request", detail: "The Idempotency-Key must be 8–200 letters, digits or . _ : -." });
         idempotencyKey = `${caller.actor.id}:${clientKey}`;
         const hash = requestFingerprint(request.method, instance, rawBody);
-        const claim = await claimIdempotencyKey(idempotencyKey, hash);
+        const claim = await timed("idempotency", () => claimIdempotencyKey(idempotencyKey!, hash));
         if (claim.state === "replay") {
           idempotencyKey = null;
           return new Response(claim.body, {
@@ -231,7 +232,8 @@ export function apiRoute<Spec extends RouteSpec>(spec: Spec, handler: (input: Ha
         response = problemResponse({ ...problemFromError(error, { instance, requestId }) });
       }
       if (idempotencyKey) {
-        await completeIdempotentRequest(idempotencyKey, response.status, await response.clone().text());
+        const [key, body] = [idempotencyKey, await response.clone().text()];
+        await timed("idempotency", () => completeIdempotentRequest(key, response.status, body));
         idempotencyKey = null;
       }
       return response;

@@ -5,6 +5,7 @@ import { isStaff } from "@/lib/auth/roles";
 import { findHostingAccount, listAccountsOwnedBy, searchAccounts } from "@/lib/db/hosting-accounts";
 import { auditDenied } from "@/lib/audit/write";
 import { NotFoundError } from "@/lib/core/errors";
+import { timed } from "@/lib/timings";
 
 export type AccountSummary = {
   id: string;
@@ -59,7 +60,7 @@ export async function visibleAccount(actor: Actor, accountId: string) {
 // Memoized per request (React's cache: one server render or action), keyed by primitives so that every caller of
 // the same actor shares it: a mailbox page's sections ask five times and read the database once.
 const visibleAccountOnce = cache(async (id: string, email: string, name: string | null, role: Actor["role"], accountId: string) => {
-  const account = /^acct_[A-Za-z0-9]+$/.test(accountId) ? await findHostingAccount(accountId) : null;
+  const account = /^acct_[A-Za-z0-9]+$/.test(accountId) ? await timed("account", () => findHostingAccount(accountId)) : null;
   if (!account) throw new NotFoundError("No such hosting account");
   if (!isStaff(role) && account.ownerUserId !== id) {
     await auditDenied({ id, email, name, role }, { action: "access.account", target: account.id, detail: { error: "not_owner" } });

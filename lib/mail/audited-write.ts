@@ -6,6 +6,7 @@ import { UpstreamError } from "@/lib/core/errors";
 import { settleWrite } from "@/lib/mail/settle";
 import { toUpstreamError } from "@/lib/mail/upstream";
 import type { WriteContext } from "@/lib/core/write-context";
+import { timed } from "@/lib/timings";
 
 /** The audit row of one write: everything but the outcome, which the write decides. */
 export type AuditRow = { accountId: string | null; action: string; target: string; detail?: Record<string, unknown> };
@@ -15,7 +16,7 @@ export type AuditRecorder = (outcome: AuditOutcome, extra?: Record<string, unkno
 
 /** A recorder bound to one audit row, for checks that refuse a write before it is sent. */
 export function auditRecorder(context: WriteContext, row: AuditRow): AuditRecorder {
-  return (outcome, extra) => auditWrite(context, { ...row, outcome, detail: { ...row.detail, ...extra } });
+  return (outcome, extra) => timed("audit", () => auditWrite(context, { ...row, outcome, detail: { ...row.detail, ...extra } }));
 }
 
 /** How to see in cPanel whether a write is in effect. */
@@ -59,7 +60,7 @@ export async function auditedCpanelWrite<R, S = never>(spec: CpanelWrite<R, S>):
   const record = auditRecorder(spec.context, spec.audit);
   let result: R;
   try {
-    result = await spec.write();
+    result = await timed("cpanel", spec.write);
   } catch (error) {
     const refused = spec.refusal?.(error);
     if (refused) {

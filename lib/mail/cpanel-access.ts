@@ -5,10 +5,11 @@ import { getServerConnection } from "@/lib/db/servers";
 import { AccountNotEligibleError } from "@/lib/core/errors";
 import { caFileForPem } from "@/lib/mail/server-ca";
 import { invalidatingWrites, withCachedReads } from "@/lib/mail/read-cache";
+import { timed } from "@/lib/timings";
 
 /** The cPanel client for a panel server record, with the deployment's CA file and timeouts; refuses a disabled server. */
 export async function clientForServer(serverId: string, options: CpanelClientOptions = {}) {
-  const connection = await getServerConnection(serverId).catch((error: unknown) => {
+  const connection = await timed("server", () => getServerConnection(serverId)).catch((error: unknown) => {
     // A missing server row, or a token that no longer decrypts (a changed MAILROOM_ENCRYPTION_KEY).
     throw new AccountNotEligibleError("The panel has no usable connection to this account's cPanel server. Support has to fix the server record.", {
       cause: error,

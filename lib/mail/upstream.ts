@@ -1,6 +1,7 @@
 import "server-only";
 import { CpanelApiError, CpanelAuthError, CpanelConfigError, CpanelProtocolError, CpanelTimeoutError, CpanelUnavailableError } from "@/lib/cpanel";
 import { AccountNotEligibleError, NotFoundError, UpstreamError } from "@/lib/core/errors";
+import { timed } from "@/lib/timings";
 
 /** Turns the cPanel client's typed errors into one domain error with a sentence a customer can act on. */
 export function toUpstreamError(error: unknown, serverName: string): unknown {
@@ -54,7 +55,7 @@ export function toUpstreamError(error: unknown, serverName: string): unknown {
 /** Runs a cPanel call and rethrows its failure as an UpstreamError. */
 export async function fromCpanel<T>(serverName: string, call: () => Promise<T>): Promise<T> {
   try {
-    return await call();
+    return await timed("cpanel", call);
   } catch (error) {
     throw toUpstreamError(error, serverName);
   }
