@@ -10,6 +10,7 @@ import { limitPasswordAttempts } from "@/lib/mail/rate-limits";
 import { fromCpanel } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
 import { notifyOwners } from "@/lib/notify/notify-owners";
+import { timed, timedSync } from "@/lib/timings";
 
 const REQUIRED_STRENGTH_TTL_MS = 10 * 60 * 1000;
 const requiredStrengthCache = new Map<string, { strength: number; expires: number }>();
@@ -62,7 +63,8 @@ export async function changeMailboxPassword(
 
   await limitPasswordAttempts(context.actor.id, account.id, mailbox.email);
 
-  const verdict = evaluatePassword(newPassword, await passwordPolicyContext(account, mailbox.email));
+  const policy = await timed("policy", () => passwordPolicyContext(account, mailbox.email));
+  const verdict = timedSync("policy", () => evaluatePassword(newPassword, policy));
   if (!verdict.ok) {
     await audit("failure", { error: "password_too_weak", rules: verdict.violations.map((v) => v.code) });
     throw new PasswordTooWeakError(
@@ -86,6 +88,6 @@ export async function changeMailboxPassword(
         ? `cPanel did not answer in time and has not applied the new password of ${mailbox.email} so far. The old password still works for now; if cPanel was only slow, the new one may start working in a moment. Try it before setting it again.`
         : `cPanel did not confirm the change in time and could not be asked afterwards: the password of ${mailbox.email} may or may not have changed. Try the new password in a moment, or set it again.`,
   });
-  await notifyOwners(context, account.id, { kind: "mailbox.password_changed", mailbox: mailbox.email });
+  await timed("notify", () => notifyOwners(context, account.id, { kind: "mailbox.password_changed", mailbox: mailbox.email }));
   return { email: mailbox.email };
 }
