@@ -5,6 +5,7 @@
  *
  * Flags: --users N (load, default 50) --seconds S (load, default 30) --n N (timed calls per figure, default 60)
  *        --skip lighthouse,load,browser,cpanel (leave sections out)
+ *        --fleet [SxAxM] (only the fleet bench, default 50x200x10; with --n, --audit-rows N, --bulk N: bench/sections/fleet.ts)
  * Runs under the e2e lock (package.json): it may build, and it serves the shared .next on ports 3200/3201.
  */
 import { cpus } from "node:os";

@@ -1,7 +1,7 @@
 /** Minimal HTTP helpers for the bench: a signed-in panel session by next-auth's credentials flow, and timed fetches. */
 
-/** Signs in through the panel's own sign-in endpoint; answers the Cookie header value of the session. */
-export async function signIn(base: string, email: string, password: string): Promise<string> {
+/** Signs in through the panel's own sign-in endpoint (staff with their authentication code); answers the Cookie header value of the session. */
+export async function signIn(base: string, email: string, password: string, code?: string): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (response: Response) => {
     for (const line of response.headers.getSetCookie()) {
@@ -18,7 +18,7 @@ export async function signIn(base: string, email: string, password: string): Pro
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), origin: base },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    body: new URLSearchParams({ csrfToken, email, password, ...(code ? { code } : {}), json: "true" }),
   });
   keep(response);
   const session = [...jar.keys()].find((k) => k.includes("session-token"));

@@ -1,10 +1,10 @@
 import "server-only";
-import type { Selectable } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import { sql } from "kysely";
 import { getDb, getDbEngine } from "../db/client";
 import { auditRowHash } from "./chain";
 import { newId } from "../db/ids";
-import type { AuditEventsTable } from "../db/schema";
+import type { AuditEventsTable, Database } from "../db/schema";
 
 // Append-only: this module inserts and reads. There is deliberately no update or delete.
 
@@ -171,9 +171,8 @@ export interface AuditFilter {
   before?: { at: number; id: string };
 }
 
-/** Audit events matching the filter, newest first. */
-export async function listAuditEvents(filter: AuditFilter = {}): Promise<AuditEvent[]> {
-  const db = await getDb();
+/** The query of listAuditEvents on `db` (also for the bench's query plans: EXPLAIN of exactly what the pages run). */
+export function auditEventsQuery(db: Kysely<Database>, filter: AuditFilter = {}) {
   let query = db.selectFrom("audit_events").selectAll();
   if (filter.accountId) query = query.where("account_id", "=", filter.accountId);
   if (filter.actorUserId) query = query.where("actor_user_id", "=", filter.actorUserId);
@@ -184,11 +183,15 @@ export async function listAuditEvents(filter: AuditFilter = {}): Promise<AuditEv
   const before = filter.before;
   if (before) query = query.where((eb) => eb.or([eb("at", "<", before.at), eb.and([eb("at", "=", before.at), eb("id", "<", before.id)])]));
   const limit = Math.max(1, Math.min(filter.limit ?? 50, 500));
-  const rows = await query
+  return query
     .orderBy("at", "desc")
     .orderBy("id", "desc")
     .limit(limit)
-    .offset(Math.max(0, filter.offset ?? 0))
-    .execute();
+    .offset(Math.max(0, filter.offset ?? 0));
+}
+
+/** Audit events matching the filter, newest first. */
+export async function listAuditEvents(filter: AuditFilter = {}): Promise<AuditEvent[]> {
+  const rows = await auditEventsQuery(await getDb(), filter).execute();
   return rows.map(toEvent);
 }
