@@ -3,7 +3,6 @@ import { cpanelClient, type CpanelClientOptions } from "@/lib/cpanel";
 import { config } from "@/lib/config";
 import { getServerConnection } from "@/lib/db/servers";
 import { AccountNotEligibleError } from "@/lib/core/errors";
-import { caFileForPem } from "@/lib/mail/server-ca";
 import { invalidatingWrites, withCachedReads } from "@/lib/mail/read-cache";
 import { timed } from "@/lib/timings";
 
@@ -25,7 +24,9 @@ export async function clientForServer(serverId: string, options: CpanelClientOpt
   return cpanelClient(
     {
       ...rest,
-      caFile: caPem ? caFileForPem(caPem) : (connection.caFile ?? CPANEL_CA_FILE),
+      // A CA pasted in /admin/servers is handed to the TLS agent as text; otherwise the server's or the deployment's file.
+      ca: caPem,
+      caFile: connection.caFile ?? CPANEL_CA_FILE,
       connectTimeoutMs: CPANEL_CONNECT_TIMEOUT_MS,
       requestTimeoutMs: CPANEL_REQUEST_TIMEOUT_MS,
     },

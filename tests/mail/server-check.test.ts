@@ -129,6 +129,21 @@ describe("server admin", () => {
     await expect(clientForServer(added.id)).resolves.toBeTruthy();
   });
 
+  it("a pasted CA reaches the cPanel client as PEM text (no temp file): text that is no certificate is refused there", async () => {
+    // createServer skips the form's PEM check, so only the client's own check can refuse it.
+    const server = await createServer({
+      name: "pasted-ca",
+      baseUrl: panel().emulator.whmUrl,
+      authMode: "whm",
+      username: "root",
+      token: panel().emulator.whmToken,
+      caPem: "not a certificate",
+    });
+    await expect(clientForServer(server.id)).rejects.toThrow(/not a PEM certificate/);
+    const check = await runServerCheck(server);
+    expect(check.steps[0]).toMatchObject({ key: "connection", status: "fail" });
+  });
+
   it("support and customers get not found", async () => {
     const { support, customer } = panel();
     const demo = (await findServerByName("demo"))!;
