@@ -163,6 +163,23 @@ function bulkIdOf(actorId: string, submissionKey: string | undefined): string {
   return `bulk_${createHash("sha256").update(`${actorId}:${submissionKey}`).digest("hex").slice(0, 32)}`;
 }
 
+/** Every mailbox of the account whose address contains `query` (the list's search), for "select all that match". */
+export async function matchingMailboxAddresses(actor: Actor, accountId: string, query: string): Promise<string[]> {
+  const account = await visibleAccount(actor, accountId);
+  const api = await accountApi(account);
+  const wanted = query.trim().toLowerCase();
+  const emails = (await fromCpanel(account.serverName, () => api.listMailboxes()))
+    .map((m) => m.email.toLowerCase())
+    .filter((email) => email.includes(wanted))
+    .sort();
+  if (emails.length > MAX_BULK_MAILBOXES) {
+    throw new ValidationError({
+      mailboxes: [`${emails.length} mailboxes match; a bulk action takes at most ${MAX_BULK_MAILBOXES}: narrow the search`],
+    });
+  }
+  return emails;
+}
+
 /** Queues the action as one job (its id in every item's audit event); the plan is made again when it runs. */
 export async function startBulkAction(
   context: WriteContext,

@@ -1,4 +1,5 @@
-// Batch force-password-change over 50 accounts on two emulated servers, one of which fails, in both failure modes.
+// Batch force-password-change over 50 accounts on two emulated servers, one of which fails, in both failure modes: run as
+// a queued job (one WHM call per server), its results read back per account.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { withDemoPanel } from "../support/panel";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator";
@@ -7,8 +8,16 @@ import { upsertHostingAccount } from "@/lib/db/hosting-accounts";
 import { listAuditEvents } from "@/lib/audit";
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import { writeContext } from "@/lib/core/write-context";
-import { forcePasswordChangeOnServer, planForcePasswordChange } from "@/lib/mail/force-password";
-import { runBatch, type BatchServerItem } from "@/components/support/run-batch";
+import {
+  FORCE_PASSWORD_JOB,
+  forcePasswordChangeOnServer,
+  planForcePasswordChange,
+  runForcePasswordJob,
+  startForcePasswordChange,
+} from "@/lib/mail/force-password";
+import { bulkJobFor } from "@/lib/mail/bulk-jobs";
+import { DatabaseRunner } from "@/lib/jobs/database-queue";
+import type { JobContext } from "@/lib/jobs/types";
 
 const panel = withDemoPanel({ requestTimeoutMs: 1500 });
 const REASON = "Ticket #3141: credential leak on the reseller";
@@ -72,22 +81,33 @@ async function clearFlags() {
   }
 }
 
+/** Runs the batch as the panel does: a queued job, run by the database queue's runner; answers each account's result. */
 async function runAll(stopOnFailure: boolean) {
   const context = writeContext(panel().support, "web", REASON);
   const plan = await planForcePasswordChange(panel().support, { accountIds });
-  const calls: string[] = [];
-  const progress: number[] = [];
-  const outcome = await runBatch(
-    plan.servers as BatchServerItem[],
-    { stopOnFailure },
-    async (server) => {
-      calls.push(server.serverName);
-      const ids = server.accounts.map((a) => a.id);
-      return { ok: true, results: await forcePasswordChangeOnServer(context, server.serverId, ids, { stopOnFailure, batchId: "b1" }) };
-    },
-    (_results, done) => progress.push(done),
-  );
-  return { plan, calls, progress, ...outcome };
+  const asked = async () => [
+    (await panel().emulator.control.requestCounts()).forcepasswordchange ?? 0,
+    (await second.control.requestCounts()).forcepasswordchange ?? 0,
+  ];
+  const before = await asked();
+  const { jobId } = await startForcePasswordChange(context, { accountIds }, { stopOnFailure });
+  const progress: string[] = [];
+  const handlers = {
+    [FORCE_PASSWORD_JOB]: (payload: unknown, job: JobContext) =>
+      runForcePasswordJob(payload, {
+        ...job,
+        progress: async (percent: number, message?: string) => {
+          progress.push(message ?? "");
+          await job.progress(percent, message);
+        },
+      }),
+  };
+  await new DatabaseRunner(handlers, { pollMs: 60_000 }).runDue();
+  const after = await asked();
+  const calls = (["demo", "second"] as const).filter((_, i) => after[i]! > before[i]!);
+  const view = await bulkJobFor(panel().support, jobId);
+  if (view.kind !== "force_password") throw new Error("not a force-password job");
+  return { plan, calls, progress, results: view.results, state: view.state };
 }
 
 beforeEach(async () => {
@@ -112,8 +132,9 @@ describe("batch force-password-change", () => {
   });
 
   it("continue: every account but the missing one is updated; it fails with cPanel's reason", async () => {
-    const { results, progress } = await runAll(false);
-    expect(progress).toEqual([1, 2]);
+    const { results, progress, state } = await runAll(false);
+    expect(state).toBe("succeeded");
+    expect(progress).toEqual(["24 of 50 accounts", "50 of 50 accounts"]);
     const ghost = results.find((r) => r.cpanelUser === GHOST)!;
     expect(ghost).toMatchObject({
       outcome: "failed",

@@ -11,7 +11,6 @@ import { fakeSession, signInAs, signOut } from "../support/signed-in";
 import { demoUsers } from "@/scripts/demo/demo-data";
 import { createApiToken } from "@/lib/db/api-tokens";
 import { createUser, findUserByEmail } from "@/lib/db/users";
-import { findHostingAccount } from "@/lib/db/hosting-accounts";
 import { WRITE_SCOPE } from "@/lib/auth/scopes";
 import { writeContext } from "@/lib/core/write-context";
 import { addForwarders, addDomainForwarder, removeDomainForwarder } from "@/lib/mail/forwarders";
@@ -22,6 +21,7 @@ import { createInvitedUser } from "@/lib/db/invitations";
 import { createPasswordResetToken } from "@/lib/db/password-resets";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { listServers } from "@/lib/db/servers";
+import { startBulkAction } from "@/lib/mail/bulk-mailboxes";
 
 vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: async () => fakeSession() }));
 vi.mock("next/server", async (original) => ({ ...(await original<object>()), connection: async () => undefined }));
@@ -93,6 +93,11 @@ const apiWrite: Expected = { anonymous: "unauthorized", owner: "ok", other: "not
 const apiOwnList: Expected = { anonymous: "unauthorized", owner: "ok", other: "ok", support: "ok", admin: "ok", staffNoReason: null };
 const publicRead: Expected = { anonymous: "ok", owner: "ok", other: "ok", support: "ok", admin: "ok", staffNoReason: null };
 const staffPage: Expected = { anonymous: "not_found", owner: "not_found", other: "not_found", support: "ok", admin: "ok", staffNoReason: null };
+/** Reading through a server action (a dry run, "select all that match"): whoever sees the account, staff without a reason too. */
+const customerRead: Expected = { anonymous: "session_ended", owner: "ok", other: "not_found", support: "ok", admin: "ok", staffNoReason: "ok" };
+/** A bulk job: whoever sees its account, and staff (cancelling needs no reason: it changes nothing in cPanel). */
+const jobAccess: Expected = { anonymous: "session_ended", owner: "ok", other: "not_found", support: "ok", admin: "ok", staffNoReason: null };
+const apiJob: Expected = { anonymous: "unauthorized", owner: "ok", other: "not_found", support: "ok", admin: "ok", staffNoReason: null };
 
 // ---------------------------------------------------------------------------------------------------------
 // One cell's inputs.
@@ -137,6 +142,10 @@ function form(fields: Record<string, string | undefined>): FormData {
 }
 
 const owner = () => writeContext(panel().customer, "web");
+/** A queued bulk job of the owner on the cell's account (no worker runs here: it stays queued). */
+const ownersJob = async (c: Cell) => ({
+  jobId: (await startBulkAction(owner(), c.accountId, ["info@example.com"], { kind: "hold_outgoing" })).jobId,
+});
 const addr = (cell: Cell, local: string, domain = "example.net") => `${local}-${cell.tag}@${domain}`.toLowerCase();
 
 // ---------------------------------------------------------------------------------------------------------
@@ -285,11 +294,23 @@ const actions: Record<string, ActionRow> = {
     expect: staffWrite,
     input: (c) => ({ accountId: c.accountId, service: "webmaild", reason: c.reason ?? "" }),
   },
-  "(panel)/support/force-password/actions.ts#forcePasswordChangeForServer": {
+  "(panel)/support/force-password/actions.ts#startForcePasswordJob": {
     expect: staffWrite,
-    prepare: async (c) => ({ serverId: (await findHostingAccount(c.accountId))!.serverId }),
-    input: (c, p) => ({ serverId: p.serverId, accountIds: [c.accountId], stopOnFailure: false, reason: c.reason ?? "", batchId: randomUUID() }),
+    input: (c) => form({ account: c.accountId, mode: "continue", reason: c.reason }),
   },
+  "(panel)/jobs/actions.ts#previewBulkForm": {
+    expect: customerRead,
+    input: (c) => form({ mailboxes: `${c.accountId}:info@example.com`, action: "hold_outgoing", reason: c.reason }),
+  },
+  "(panel)/jobs/actions.ts#runBulkForm": {
+    expect: customerWrite,
+    input: (c) => form({ mailboxes: `${c.accountId}:info@example.com`, action: "release_outgoing", reason: c.reason }),
+  },
+  "(panel)/jobs/actions.ts#selectMatchingMailboxes": {
+    expect: { ...customerRead, staffNoReason: null },
+    input: (c) => ({ accountId: c.accountId, query: "info" }),
+  },
+  "(panel)/jobs/actions.ts#cancelJobForm": { expect: jobAccess, prepare: ownersJob, input: (_c, p) => form({ jobId: p.jobId }) },
   "(panel)/admin/jobs/actions.ts#manageJob": {
     expect: { anonymous: "session_ended", owner: "not_found", other: "not_found", support: "not_found", admin: "ok", staffNoReason: null },
     prepare: async (c) => ({
@@ -456,6 +477,24 @@ const routes: Record<string, RouteRow> = {
     params: (c) => ({ accountId: c.accountId, address: "info@example.com" }),
     input: () => undefined,
   },
+  [`POST ${API}/[accountId]/bulk-actions/route.ts`]: {
+    expect: apiWrite,
+    params: (c) => ({ accountId: c.accountId }),
+    input: (c) => ({ addresses: ["info@example.com"], action: "hold_outgoing", reason: c.reason }),
+  },
+  "GET api/v2/jobs/[jobId]/route.ts": { expect: apiJob, prepare: ownersJob, params: (_c, p) => ({ jobId: p.jobId! }), input: () => undefined },
+  "POST api/v2/jobs/[jobId]/cancel/route.ts": {
+    expect: apiJob,
+    prepare: ownersJob,
+    params: (_c, p) => ({ jobId: p.jobId! }),
+    input: () => undefined,
+  },
+  "GET api/v2/jobs/[jobId]/results.csv/route.ts": {
+    expect: apiJob,
+    prepare: ownersJob,
+    params: (_c, p) => ({ jobId: p.jobId! }),
+    input: () => undefined,
+  },
   "GET (panel)/support/audit/export/route.ts": { expect: staffPage, viaSession: true, params: () => ({}), input: () => undefined },
   // next-auth's own handler reads next/headers through require(), which only exists inside a Next request.
   "GET api/auth/[...nextauth]/route.ts": { expect: publicRead, elsewhere: "e2e/security.spec.ts", params: () => ({}), input: () => undefined },
@@ -506,7 +545,8 @@ type RouteHandler = (request: Request, context: { params: Promise<unknown> }) =>
 
 function actionOutcome(answer: unknown): string {
   const a = answer as { status?: string; ok?: boolean; message?: string; fieldErrors?: Record<string, string[]> } | undefined;
-  const success = a?.status === "success" || a?.ok === true || (a?.status === "idle" && "setup" in (a ?? {}));
+  // A dry run answers its plan ("preview"): it reads, so that is its success.
+  const success = a?.status === "success" || a?.status === "preview" || a?.ok === true || (a?.status === "idle" && "setup" in (a ?? {}));
   if (success) return "ok";
   const message = a?.message ?? "";
   if (message.startsWith("Your session has ended")) return "session_ended";

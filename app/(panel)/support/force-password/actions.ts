@@ -1,35 +1,51 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { singleLine } from "@/lib/validation/single-line";
 import { currentUser } from "@/lib/auth/session";
 import { actionErrorState } from "@/lib/actions/action-errors";
-import { forcePasswordChangeOnServer } from "@/lib/mail/force-password";
+import type { ActionState } from "@/lib/actions/action-state";
+import { MAX_BATCH_ACCOUNTS, startForcePasswordChange } from "@/lib/mail/force-password";
 import { writeContext } from "@/lib/core/write-context";
-import type { ServerAnswer } from "@/components/support/run-batch";
 
-const forceServerSchema = z.object({
-  serverId: z.string().min(1).max(64),
-  accountIds: z.array(z.string().min(1).max(64)).min(1).max(500),
-  stopOnFailure: z.boolean(),
-  reason: singleLine("The reason").max(500),
-  batchId: z.string().uuid(),
+const startSchema = z.object({
+  account: z.preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    z.array(z.string().min(1).max(64)).max(MAX_BATCH_ACCOUNTS),
+  ),
+  q: z.string().max(200).optional(),
+  mode: z.enum(["continue", "stop"], { error: "Choose what happens when an account fails" }),
+  // Checked for length by the domain (requireReason), which answers with the one wording every staff form uses.
+  reason: singleLine("The reason").max(500, "Keep the reason under 500 characters").optional(),
 });
 
-/** One server's part of a batch force-password-change (called by the batch runner, one server at a time). */
-export async function forcePasswordChangeForServer(input: z.input<typeof forceServerSchema>): Promise<ServerAnswer> {
-  const actor = await currentUser();
-  if (!actor) return { ok: false, fatal: true, message: "Your session has ended. Sign in again to continue." };
-  const parsed = forceServerSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fatal: true, message: "The batch request was not valid; reload the page." };
-  const { serverId, accountIds, stopOnFailure, reason, batchId } = parsed.data;
-  const context = writeContext(actor, "web", reason);
-  try {
-    return { ok: true, results: await forcePasswordChangeOnServer(context, serverId, accountIds, { stopOnFailure, batchId }) };
-  } catch (error) {
-    const state = actionErrorState(error, context.requestId);
-    const fieldMessage = state.fieldErrors ? Object.values(state.fieldErrors).flat()[0] : undefined;
-    // A refusal of the whole request (no permission, no reason, changed accounts) stops the batch.
-    return { ok: false, fatal: true, message: fieldMessage ?? state.message };
+/** Starts the batch force-password change as a job (the accounts chosen by id, or every match of a search) and opens its page. */
+export async function startForcePasswordJob(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const raw: Record<string, string | string[]> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION") || typeof value !== "string") continue;
+    const existing = raw[key];
+    raw[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
+  const values = typeof raw.reason === "string" ? { reason: raw.reason } : undefined;
+  const actor = await currentUser();
+  if (!actor) return { status: "error", message: "Your session has ended. Sign in again to continue.", values, at: Date.now() };
+  const parsed = startSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+    return { status: "error", message: "Some fields need attention.", fieldErrors, values, at: Date.now() };
+  }
+  const { account, q, mode, reason } = parsed.data;
+  const context = writeContext(actor, "web", reason);
+  const submissionKey = typeof raw.submissionKey === "string" && /^[0-9a-f-]{36}$/.test(raw.submissionKey) ? raw.submissionKey : undefined;
+  let jobId: string;
+  try {
+    const input = account.length ? { accountIds: account } : { query: q ?? "" };
+    jobId = (await startForcePasswordChange(context, input, { stopOnFailure: mode === "stop", submissionKey })).jobId;
+  } catch (error) {
+    return { ...actionErrorState(error, context.requestId), values };
+  }
+  redirect(`/jobs/${jobId}`);
 }

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { stringParam } from "@/lib/search-params";
 import { planForcePasswordChange, MAX_BATCH_ACCOUNTS } from "@/lib/mail/force-password";
-import { ForcePasswordRunner } from "@/components/support/force-password-runner";
+import { ForcePasswordForm } from "@/components/support/force-password-form";
 import { SearchForm } from "@/components/search-form";
 import { staffOr404 } from "../staff-or-404";
-import { forcePasswordChangeForServer } from "./actions";
+import { startForcePasswordJob } from "./actions";
 
 export const metadata: Metadata = { title: "Batch force password change" };
 
@@ -56,7 +56,7 @@ export default async function ForcePasswordPage({ searchParams }: Props) {
             <>
               <details className="mt-4 rounded-md bg-white p-3 shadow-sm">
                 <summary className="cursor-pointer text-sm font-medium">
-                  {total} account{total === 1 ? "" : "s"} on {plan.servers.map((s) => `${s.serverName} (${s.accounts.length})`).join(", ")}
+                  The {total} account{total === 1 ? "" : "s"} listed: {plan.servers.map((s) => `${s.serverName} (${s.accounts.length})`).join(", ")}
                 </summary>
                 <ul className="mt-2 columns-2 text-sm sm:columns-3">
                   {plan.servers
@@ -69,7 +69,13 @@ export default async function ForcePasswordPage({ searchParams }: Props) {
                 </ul>
               </details>
               <div className="mt-4">
-                <ForcePasswordRunner servers={plan.servers} action={forcePasswordChangeForServer} />
+                <ForcePasswordForm
+                  accountIds={all ? [] : plan.servers.flatMap((s) => s.accounts.map((a) => a.id))}
+                  query={query}
+                  total={total}
+                  servers={plan.servers.length}
+                  action={startForcePasswordJob}
+                />
               </div>
             </>
           )}

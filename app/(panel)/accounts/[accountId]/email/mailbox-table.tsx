@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/core/actor";
+import { isStaff } from "@/lib/auth/roles";
 import { listMailboxPage } from "@/lib/mail/mailboxes";
 import { UpstreamError } from "@/lib/core/errors";
 import { ErrorPanel } from "@/components/error-panel";
@@ -7,8 +8,17 @@ import { MailboxBadges } from "@/components/mailbox-badges";
 import { Pagination } from "@/components/pagination";
 import { QuotaUsage } from "@/components/quota-usage";
 import { cardTable } from "@/components/card-table";
+import { BulkActionBar } from "@/components/bulk/bulk-action-bar";
+import { BulkSelectionProvider } from "@/components/bulk/bulk-selection";
+import { SelectAllCheckbox } from "@/components/bulk/select-all-checkbox";
+import { SelectMailboxCheckbox } from "@/components/bulk/select-mailbox-checkbox";
+import { selectionValue } from "@/components/bulk/types";
+import { previewBulkForm, runBulkForm, selectMatchingMailboxes } from "../../../jobs/actions";
 
-/** The live mailbox list; streamed in after the page shell, and an error panel (not a crash) when cPanel fails. */
+/**
+ * The live mailbox list; streamed in after the page shell, and an error panel (not a crash) when cPanel fails. Each row
+ * has a checkbox for the bulk action bar below the list (the selection may span pages: "select all that match").
+ */
 export async function MailboxTable({ user, accountId, query, page }: { user: Actor; accountId: string; query: string; page: number }) {
   let result;
   try {
@@ -25,8 +35,9 @@ export async function MailboxTable({ user, accountId, query, page }: { user: Act
   }
 
   const { mailboxes, total } = result;
+  const pageValues = mailboxes.map((m) => selectionValue(accountId, m.email));
   return (
-    <>
+    <BulkSelectionProvider>
       <p className="text-sm" role="status">
         {query ? `${total} mailbox${total === 1 ? "" : "es"} match “${query}”.` : `${total} mailbox${total === 1 ? "" : "es"}.`}
       </p>
@@ -39,6 +50,9 @@ export async function MailboxTable({ user, accountId, query, page }: { user: Act
           <caption className="sr-only">Mailboxes</caption>
           <thead className={cardTable.head}>
             <tr>
+              <th scope="col" className="w-10 px-3 py-2">
+                <SelectAllCheckbox values={pageValues} />
+              </th>
               <th scope="col" className="px-3 py-2">
                 Address
               </th>
@@ -53,6 +67,9 @@ export async function MailboxTable({ user, accountId, query, page }: { user: Act
           <tbody className={cardTable.body}>
             {mailboxes.map((mailbox) => (
               <tr key={mailbox.email} className={cardTable.row}>
+                <td data-label="Select" className={cardTable.cell}>
+                  <SelectMailboxCheckbox value={selectionValue(accountId, mailbox.email)} address={mailbox.email} />
+                </td>
                 <td data-label="Address" className={`${cardTable.cell} max-sm:break-all`}>
                   <Link
                     href={`/accounts/${accountId}/email/${encodeURIComponent(mailbox.email)}`}
@@ -73,6 +90,15 @@ export async function MailboxTable({ user, accountId, query, page }: { user: Act
         </table>
       )}
       <Pagination page={result.page} pageCount={result.pageCount} params={query ? { q: query } : {}} label="Mailbox pages" />
-    </>
+      {mailboxes.length ? (
+        <BulkActionBar
+          idPrefix="mailbox-bulk"
+          requireReason={isStaff(user.role)}
+          preview={previewBulkForm}
+          run={runBulkForm}
+          matching={{ total, onPage: mailboxes.length, load: selectMatchingMailboxes.bind(null, { accountId, query }) }}
+        />
+      ) : null}
+    </BulkSelectionProvider>
   );
 }
