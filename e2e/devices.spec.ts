@@ -1,6 +1,17 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { storageState } from "./support/users";
-import { expectNoViolations, openMailbox } from "./support/pages";
+import { expectNoViolations, openMailbox, openMailboxTask } from "./support/pages";
+import { clearFaults, dispatchedSettings, injectFault } from "./support/emulator";
+
+/** The "Set up devices" section of a mailbox: its own task page on the mailbox hub, or a section of the one page. */
+async function openDevices(page: Page, address: string) {
+  await openMailbox(page, address);
+  const task = page.getByRole("link", { name: "Set up devices", exact: true });
+  if (await task.count()) await task.first().click();
+  const devices = page.getByRole("region", { name: "Set up devices" });
+  await expect(devices).toBeVisible();
+  return devices;
+}
 
 // Webmail and mail-app setup from a mailbox's page: read-only for cPanel's mail, so any mailbox will do.
 for (const viewport of [
@@ -14,7 +25,7 @@ for (const viewport of [
       test.use({ storageState: storageState.customer });
 
       test("opens Webmail as the mailbox in a new tab", async ({ page }) => {
-        await openMailbox(page, "info@example.com");
+        await openMailboxTask(page, "info@example.com", "Set up devices");
         const webmail = page.getByRole("region", { name: "Webmail" });
         const [popup] = await Promise.all([page.waitForEvent("popup"), webmail.getByRole("button", { name: /Open Webmail/ }).click()]);
         await expect(popup.locator("body")).toContainText("Signed in to Webmail as info@example.com");
@@ -27,7 +38,7 @@ for (const viewport of [
       test.use({ storageState: storageState.customer });
 
       test("shows the mail app settings and downloads the Apple profile", async ({ page }) => {
-        await openMailbox(page, "info@example.com");
+        await openMailboxTask(page, "info@example.com", "Set up devices");
         const devices = page.getByRole("region", { name: "Set up devices" });
         const table = devices.getByRole("table", { name: "Mail app settings for info@example.com" });
         await expect(table.getByRole("row", { name: /Incoming \(IMAP\)/ })).toContainText("mail.example.com");
@@ -48,11 +59,45 @@ for (const viewport of [
       });
     });
 
+    test.describe("e-mail the settings", () => {
+      test.use({ storageState: storageState.customer });
+      test.afterEach(async () => clearFaults());
+
+      test("cPanel mails them to the mailbox by default, or to the address typed", async ({ page }) => {
+        const mailbox = viewport.name === "desktop" ? "sales@example.com" : "jane@example.com";
+        const devices = await openDevices(page, mailbox);
+        const form = devices.getByRole("form", { name: "E-mail these settings" });
+        await expect(form.getByLabel("Send to")).toHaveValue(mailbox);
+        await form.getByRole("button", { name: "E-mail these settings" }).click();
+        await expect(form.getByRole("status")).toContainText(`cPanel is sending the mail app settings of ${mailbox} to ${mailbox}.`);
+        await expect(form.getByRole("status")).toBeFocused();
+
+        await form.getByLabel("Send to").fill("not an address");
+        await form.getByRole("button", { name: "E-mail these settings" }).click();
+        await expect(form.getByRole("alert").filter({ hasText: "Enter an e-mail address, like name@example.com" })).toBeVisible();
+        await expect(form.getByLabel("Send to")).toBeFocused();
+        await form.getByLabel("Send to").fill("new-phone@example.net");
+        await form.getByRole("button", { name: "E-mail these settings" }).click();
+        await expect(form.getByRole("status")).toContainText("to new-phone@example.net.");
+        const sent = (await dispatchedSettings("examplecom")).filter((m) => m.account === mailbox).map((m) => m.to);
+        expect(sent).toEqual([mailbox, "new-phone@example.net"]);
+      });
+
+      test("when cPanel refuses the settings, the section says so and the rest of the page works", async ({ page }) => {
+        await injectFault({ fn: "Email::get_client_settings", kind: "http", status: 403 });
+        const devices = await openDevices(page, "info@example.com");
+        await expect(devices.getByRole("alert")).toContainText("The mail app settings could not be loaded");
+        await expect(devices.getByRole("alert")).toContainText("was refused");
+        await expect(page.getByRole("region", { name: "Webmail" }).getByRole("button", { name: /Open Webmail/ })).toBeVisible();
+        await expectNoViolations(page);
+      });
+    });
+
     test.describe("as support", () => {
       test.use({ storageState: storageState.support });
 
       test("opens Webmail with a reason", async ({ page }) => {
-        await openMailbox(page, "info@example.net");
+        await openMailboxTask(page, "info@example.net", "Set up devices");
         const webmail = page.getByRole("region", { name: "Webmail" });
         await webmail.getByRole("button", { name: /Open Webmail/ }).click();
         await expect(webmail.getByText(/Give a reason of at least 10 characters/)).toBeVisible();

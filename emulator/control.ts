@@ -149,6 +149,11 @@ export function handleControl(store: Store, faults: Faults, method: string, path
       const state = accountState(store, user);
       return state ? send(res, 200, state) : send(res, 404, { error: `No account named “${user}”.` });
     }
+    if (method === "GET" && path.startsWith("/__emulator/dispatched/")) {
+      const user = decodeURIComponent(path.slice("/__emulator/dispatched/".length)).toLowerCase();
+      if (!store.account(user)) return send(res, 404, { error: `No account named “${user}”.` });
+      return send(res, 200, { messages: store.dispatchedSettingsOf(user) });
+    }
     if (route === "POST /__emulator/sessions") {
       const email = (json as { email?: unknown }).email;
       if (typeof email !== "string") return send(res, 400, { error: "Send {email}." });

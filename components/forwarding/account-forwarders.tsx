@@ -16,7 +16,7 @@ import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { DestinationList } from "./destination-list";
-import { TextField } from "./text-field";
+import { TextField } from "@/components/form/text-field";
 import { useWithReason } from "./use-staff-reason";
 import { PrimaryButton } from "@/components/form/primary-button";
 

@@ -8,7 +8,7 @@ import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { removeButtonClass } from "./styles";
-import { TextField } from "./text-field";
+import { TextField } from "@/components/form/text-field";
 import { useWithReason } from "./use-staff-reason";
 import { PrimaryButton } from "@/components/form/primary-button";
 

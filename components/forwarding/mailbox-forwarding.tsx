@@ -8,7 +8,7 @@ import type { AddressForwarding } from "@/lib/forwarding/describe";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { DestinationList } from "./destination-list";
-import { TextField } from "./text-field";
+import { TextField } from "@/components/form/text-field";
 import { useWithReason } from "./use-staff-reason";
 import { SubmissionKey } from "@/components/form/submission-key";
 import { PrimaryButton } from "@/components/form/primary-button";

@@ -11,3 +11,10 @@ export async function injectFault(fault: { fn: string; kind: string; status?: nu
 export async function clearFaults() {
   await fetch(`${control}/faults`, { method: "DELETE" });
 }
+
+/** The mails of client settings that UAPI Email::dispatch_client_settings recorded for a cPanel user (the emulator sends none). */
+export async function dispatchedSettings(user: string): Promise<Array<{ account: string; to: string; cc: string; sentAt: number }>> {
+  const response = await fetch(`${control}/dispatched/${encodeURIComponent(user)}`);
+  if (!response.ok) throw new Error(`Reading the dispatched settings failed: HTTP ${response.status}`);
+  return ((await response.json()) as { messages: Array<{ account: string; to: string; cc: string; sentAt: number }> }).messages;
+}

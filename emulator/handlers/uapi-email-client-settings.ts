@@ -1,5 +1,5 @@
 import { parseAddress, requireOwnDomain } from "../address";
-import { ApiError, texts } from "../errors";
+import { ApiError, q, texts } from "../errors";
 import { out, type UapiHandler } from "./types";
 
 /**
@@ -40,6 +40,51 @@ const getClientSettings: UapiHandler = (ctx, params) => {
   });
 };
 
+/** A mailbox of the account, or the cPanel user itself (its system mailbox), as cPanel's access check allows. */
+function hasAccessTo(ctx: Parameters<UapiHandler>[0], account: string): boolean {
+  if (account === ctx.account.user) return true;
+  if (!account.includes("@")) return false;
+  try {
+    const addr = parseAddress(account);
+    return ctx.store.ownerOfDomain(addr.domain) === ctx.account.user && ctx.store.mailbox(addr.local, addr.domain) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+function isValidEmail(value: string): boolean {
+  try {
+    parseAddress(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * UAPI `Email::dispatch_client_settings` (adminbin Cpanel::Admin::Modules::Cpanel::autoconfig_call DISPATCH_CLIENT_CONFIG):
+ * mails a mailbox's client settings to `to` (default: the mailbox itself), optionally copied to `cc`. The caller must
+ * have access to `account`; `to` and `cc` must be valid addresses. The emulator records the mail instead of sending
+ * it (control interface: `GET /__emulator/dispatched/<user>`). Answers `data: null`.
+ */
+const dispatchClientSettings: UapiHandler = (ctx, params) => {
+  const account = params.require("account").trim();
+  if (!hasAccessTo(ctx, account)) {
+    throw new ApiError(`The user ${q(ctx.account.user)} does not have access to an account named ${q(account)}.`);
+  }
+  const to = params.get("to")?.trim() || (account === ctx.account.user ? `_mainaccount@${ctx.account.domain}` : account);
+  const cc = params.get("cc")?.trim() ?? "";
+  for (const [name, value] of [
+    ["to", to],
+    ["cc", cc],
+  ] as const) {
+    if (value && !isValidEmail(value)) throw new ApiError(`Invalid ${name}: ${value}`);
+  }
+  ctx.store.recordDispatchedSettings(ctx.account.user, account, to, cc);
+  return out(null);
+};
+
 export const clientSettingsHandlers: Record<string, UapiHandler> = {
   get_client_settings: getClientSettings,
+  dispatch_client_settings: dispatchClientSettings,
 };

@@ -87,6 +87,15 @@ CREATE TABLE IF NOT EXISTS system_forwards (
   user TEXT PRIMARY KEY,
   forward_to TEXT NOT NULL
 );
+-- Mails of mail client settings sent by UAPI Email::dispatch_client_settings (the emulator records them; it sends nothing).
+CREATE TABLE IF NOT EXISTS dispatched_client_settings (
+  id INTEGER PRIMARY KEY,
+  user TEXT NOT NULL,
+  account TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  cc TEXT NOT NULL DEFAULT '',
+  sent_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS login_sessions (
   session TEXT PRIMARY KEY,
   cpsess TEXT NOT NULL,
@@ -119,6 +128,7 @@ export function clearDb(db: Db): void {
       ...OUTGOING_TABLES,
       "mailbox_sessions",
       "login_sessions",
+      "dispatched_client_settings",
       "autoresponders",
       "domain_forwarders",
       "forwarders",

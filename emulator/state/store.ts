@@ -275,6 +275,18 @@ export class Store {
     else this.db.prepare("INSERT OR REPLACE INTO system_forwards (user, forward_to) VALUES (?, ?)").run(user, destinations.join(","));
   }
 
+  // Client settings mailed with UAPI Email::dispatch_client_settings
+  recordDispatchedSettings(user: string, account: string, recipient: string, cc: string): void {
+    this.db
+      .prepare("INSERT INTO dispatched_client_settings (user, account, recipient, cc, sent_at) VALUES (?, ?, ?, ?, ?)")
+      .run(user, account, recipient, cc, now());
+  }
+  dispatchedSettingsOf(user: string): Array<{ account: string; to: string; cc: string; sentAt: number }> {
+    return this.db
+      .prepare('SELECT account, recipient AS "to", cc, sent_at AS sentAt FROM dispatched_client_settings WHERE user = ? ORDER BY id')
+      .all(user) as Array<{ account: string; to: string; cc: string; sentAt: number }>;
+  }
+
   // One-time login sessions (WHM create_user_session)
   addLoginSession(session: string, cpsess: string, user: string, service: string, expires: number): void {
     this.db

@@ -15,6 +15,7 @@ const ACTION_TITLES: Record<string, string> = {
   "mailbox.forwarder.remove": "Removed a forwarder",
   "mailbox.held_mail.delete": "Deleted held outgoing mail",
   "mailbox.webmail.open": "Opened Webmail as the mailbox",
+  "mailbox.client_settings.send": "E-mailed the mail app settings",
   "mailbox.secure": "Secured a mailbox after an incident",
   "mailbox.secure.suspend_login": "Suspended login (securing a mailbox)",
   "mailbox.secure.hold_outgoing": "Held outgoing mail (securing a mailbox)",
@@ -187,6 +188,8 @@ function changeParts(action: string, detail: Record<string, unknown>, target: st
       return [str(detail.role) ? `Role ${str(detail.role)}` : null, str(detail.source) === "oidc" ? "Signed in with single sign-on" : null].filter(
         (s): s is string => s !== null,
       );
+    case "mailbox.client_settings.send":
+      return str(detail.to) ? [`Sent to ${str(detail.to)}`] : [];
     case "account.session.open":
     case "mailbox.webmail.open": {
       const service = str(detail.service);

@@ -127,6 +127,11 @@ export function accountClient(connection: CpanelServerConnection, cpanelUser: st
       splitAddress(email);
       return toClientSettings(email, await c(uapi.getClientSettings, { account: email }));
     }),
+    /** UAPI `Email::dispatch_client_settings`: cPanel mails the mailbox's client settings to `to`. */
+    sendClientSettings: uses([uapi.dispatchClientSettings], (c) => async (email: string, to: string): Promise<void> => {
+      splitAddress(email);
+      await c(uapi.dispatchClientSettings, { account: email, to });
+    }),
     /** UAPI `Email::get_pop_quota` (as bytes): the quota in MB, null = unlimited. */
     getMailboxQuota: uses([uapi.getPopQuota], (c) => async (email: string): Promise<number | null> => {
       const { localPart, domain } = splitAddress(email);

@@ -187,6 +187,15 @@ export const uapi = {
       has_plaintext_authentication: zFlag,
     }),
   }),
+  /** Mails the client settings to `to` (cPanel's notification; the adminbin DISPATCH_CLIENT_CONFIG). A write: it sends mail. */
+  dispatchClientSettings: endpoint({
+    api: "uapi",
+    module: "Email",
+    func: "dispatch_client_settings",
+    write: true,
+    params: z.object({ account: str, to: str }),
+    data: anyData,
+  }),
   getPopQuota: endpoint({
     api: "uapi",
     module: "Email",

@@ -1,9 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import QRCode from "qrcode";
+import { z } from "zod";
 import type { MailClientSettings } from "@/lib/cpanel";
 import type { Actor } from "@/lib/core/actor";
+import { ValidationError } from "@/lib/core/errors";
+import { requireReason, type WriteContext } from "@/lib/core/write-context";
 import { visibleAccount } from "@/lib/mail/accounts";
+import { auditedCpanelWrite } from "@/lib/mail/audited-write";
 import { accountApi } from "@/lib/mail/cpanel-access";
 import { findMailbox } from "@/lib/mail/mailboxes";
 import { fromCpanel } from "@/lib/mail/upstream";
@@ -24,6 +28,32 @@ export async function getClientSettings(actor: Actor, accountId: string, mailbox
   const mailbox = await findMailbox(account, mailboxRef, { cached: true });
   const api = await accountApi(account);
   return fromCpanel(account.serverName, () => api.getClientSettings(mailbox.email));
+}
+
+const recipientSchema = z.email("Enter an e-mail address, like name@example.com").max(254, "Keep the address under 255 characters");
+
+/**
+ * Has cPanel e-mail the mailbox's mail app settings (UAPI Email::dispatch_client_settings) to `to`, by default the
+ * mailbox itself. Owners, and staff with a reason; audited with the recipient. The mail holds no password.
+ */
+export async function emailClientSettings(context: WriteContext, accountId: string, mailboxRef: string, to?: string): Promise<{ to: string }> {
+  const account = await visibleAccount(context.actor, accountId);
+  requireReason(context);
+  const mailbox = await findMailbox(account, mailboxRef, { cached: true });
+  const parsed = recipientSchema.safeParse(to?.trim() || mailbox.email);
+  if (!parsed.success) throw new ValidationError({ to: parsed.error.issues.map((i) => i.message) });
+  const recipient = parsed.data.toLowerCase();
+  const api = await accountApi(account);
+  await auditedCpanelWrite({
+    context,
+    audit: { accountId: account.id, action: "mailbox.client_settings.send", target: mailbox.email, detail: { to: recipient } },
+    serverName: account.serverName,
+    write: () => api.sendClientSettings(mailbox.email, recipient),
+    // Sending mail cannot be read back: a lost answer stays unknown, and sending again is the person's choice.
+    unknownOutcome: () =>
+      `cPanel did not answer in time, so it is not known whether the settings were sent to ${recipient}. Check that inbox before sending again.`,
+  });
+  return { to: recipient };
 }
 
 /** The settings as lines a person can copy into a mail app (and a phone can read from the QR code). */

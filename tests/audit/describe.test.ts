@@ -115,6 +115,12 @@ const TABLE: Row[] = [
   ["held mail deleted", ev("mailbox.held_mail.delete", "success"), "Deleted held outgoing mail", null],
   ["webmail", ev("mailbox.webmail.open", "success", { service: "webmaild" }), "Opened Webmail as the mailbox", "Service: Webmail."],
   [
+    "settings e-mailed",
+    ev("mailbox.client_settings.send", "success", { to: "jo@example.net" }),
+    "E-mailed the mail app settings",
+    "Sent to jo@example.net.",
+  ],
+  [
     "secure mailbox",
     ev("mailbox.secure", "success", { incidentId: "inc_1", steps: { suspend_login: "done", hold_outgoing: "already" }, inEffect: true }),
     "Secured a mailbox after an incident",

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CpanelApiError, closeCpanelTransports, cpanelClient } from "@/lib/cpanel";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator";
-import { connectionFor } from "./fixtures";
+import { acme, connectionFor } from "./fixtures";
 
 let emulator: EmulatorProcess;
 beforeAll(async () => {
@@ -31,5 +31,24 @@ describe("mail client settings over HTTP", () => {
       .getClientSettings("ghost@example.com")
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CpanelApiError);
+  });
+
+  it("has cPanel mail the settings to an address, and refuses an address that is not one", async () => {
+    const account = cpanelClient(connectionFor(emulator, "whm")).account("examplecom");
+    await account.sendClientSettings("info@example.com", "helpdesk@example.net");
+    expect(await emulator.control.dispatchedSettings("examplecom")).toEqual([
+      { account: "info@example.com", to: "helpdesk@example.net", cc: "", sentAt: expect.any(Number) },
+    ]);
+    const error = await account.sendClientSettings("info@example.com", "not an address").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CpanelApiError);
+    expect((error as CpanelApiError).messages).toEqual(["Invalid to: not an address"]);
+  });
+
+  it("works with a cPanel user's own token too", async () => {
+    await emulator.control.createAccount(acme);
+    await cpanelClient(connectionFor(emulator, "cpanel")).account("acme").sendClientSettings("sales@acme.test", "sales@acme.test");
+    expect(await emulator.control.dispatchedSettings("acme")).toEqual([
+      { account: "sales@acme.test", to: "sales@acme.test", cc: "", sentAt: expect.any(Number) },
+    ]);
   });
 });

@@ -213,6 +213,10 @@ const actions: Record<string, ActionRow> = {
     expect: customerWrite,
     input: (c) => ({ accountId: c.accountId, address: "info@example.com", reason: c.reason }),
   },
+  "(panel)/accounts/[accountId]/email/[address]/sections/devices-actions.ts#emailSettingsForm": {
+    expect: customerWrite,
+    input: (c) => form({ accountId: c.accountId, address: "info@example.com", to: "helpdesk@example.net", reason: c.reason }),
+  },
   "(panel)/accounts/[accountId]/email/[address]/sections/secure-actions.ts#turnOffAutoresponderForm": {
     expect: customerWrite,
     input: (c) => form({ accountId: c.accountId, address: "info@example.com", reason: c.reason }),

@@ -45,6 +45,8 @@ export type EmulatorControl = {
   state(user: string): Promise<any>;
   createAccount(account: NewEmulatorAccount): Promise<void>;
   openSession(email: string): Promise<void>;
+  /** Mails of client settings that UAPI Email::dispatch_client_settings "sent" for the account (recorded, never sent). */
+  dispatchedSettings(user: string): Promise<Array<{ account: string; to: string; cc: string; sentAt: number }>>;
 };
 
 export type EmulatorProcess = {
@@ -143,6 +145,12 @@ export async function startEmulatorProcess(options: StartOptions = {}): Promise<
     state: (user) => controlCall("GET", `/state/${encodeURIComponent(user)}`),
     createAccount: async (account) => void (await controlCall("POST", "/accounts", account)),
     openSession: async (email) => void (await controlCall("POST", "/sessions", { email })),
+    dispatchedSettings: async (user) =>
+      (
+        (await controlCall("GET", `/dispatched/${encodeURIComponent(user)}`)) as {
+          messages: Awaited<ReturnType<EmulatorControl["dispatchedSettings"]>>;
+        }
+      ).messages,
   };
 
   return {

@@ -1,5 +1,5 @@
 import type { Ref } from "react";
-import { FieldError } from "@/components/form/field-error";
+import { FieldError } from "./field-error";
 import { inputClass } from "./styles";
 
 type Props = {
