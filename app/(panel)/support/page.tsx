@@ -6,6 +6,10 @@ import { SearchForm } from "@/components/search-form";
 import { Pagination } from "@/components/pagination";
 import { TableHead } from "@/components/support/table-head";
 import { cardTable } from "@/components/card-table";
+import { BulkActionBar } from "@/components/bulk/bulk-action-bar";
+import { BulkSelectionProvider } from "@/components/bulk/bulk-selection";
+import { MailboxChoices } from "@/components/bulk/mailbox-choices";
+import { previewBulkForm, runBulkForm } from "../jobs/actions";
 import { staffOr404 } from "./staff-or-404";
 
 export const metadata: Metadata = { title: "Support" };
@@ -50,7 +54,8 @@ export default async function SupportPage({ searchParams }: Props) {
         <SearchForm label="Find an account" defaultValue={query} placeholder="info@example.com, example.com, cpuser, owner@…" />
       </div>
       {result ? (
-        <>
+        // Mailboxes found on several accounts can be selected together: the bulk action makes one job per account.
+        <BulkSelectionProvider>
           <p className="mt-4 text-sm" role="status">
             {result.total} account{result.total === 1 ? "" : "s"} match “{result.query}”
             {result.mailboxLookup ? " (mailbox addresses were looked up on the servers)" : ""}.
@@ -109,7 +114,7 @@ export default async function SupportPage({ searchParams }: Props) {
                         {account.ownerEmail ?? <span className="text-slate-700">No owner</span>}
                       </td>
                       <td data-label="Matching mailboxes" className={`max-sm:break-all ${cardTable.cell}`}>
-                        {account.matchedMailboxes.join(", ")}
+                        <MailboxChoices accountId={account.id} emails={account.matchedMailboxes} />
                       </td>
                     </tr>
                   ))}
@@ -134,7 +139,10 @@ export default async function SupportPage({ searchParams }: Props) {
             </form>
           )}
           <Pagination page={result.page} pageCount={result.pageCount} params={{ q: result.query }} label="Result pages" />
-        </>
+          {result.accounts.some((a) => a.matchedMailboxes.length) ? (
+            <BulkActionBar idPrefix="support-bulk" requireReason preview={previewBulkForm} run={runBulkForm} />
+          ) : null}
+        </BulkSelectionProvider>
       ) : null}
     </>
   );
