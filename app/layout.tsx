@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { getLocale } from "next-intl/server";
 import "./globals.css";
 
 // Every page is rendered per request, so each gets its own CSP nonce (proxy.ts).
@@ -10,9 +11,11 @@ export const metadata: Metadata = {
   description: "Email control panel for cPanel servers",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The page's language, as the request config chose it (the user's setting, else the browser's, else English).
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>
     </html>
   );

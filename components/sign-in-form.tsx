@@ -2,22 +2,33 @@
 
 import { useState, type FormEvent, type MouseEvent } from "react";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { safeCallbackPath } from "@/lib/navigation/safe-callback";
-import { describeSignInError } from "@/components/sign-in-messages";
+import { signInErrorMessage } from "@/components/sign-in-messages";
 import { FieldError } from "@/components/form/field-error";
 import { PrimaryButton } from "@/components/form/primary-button";
 
 type FieldErrors = { email?: string[]; password?: string[]; code?: string[] };
+type SignInT = ReturnType<typeof useTranslations<"SignIn">>;
 
 /** What the browser can tell before asking the server: a blank or malformed field never counts as an attempt. */
-function checkFields(form: FormData, needCode: boolean): FieldErrors {
+function checkFields(form: FormData, needCode: boolean, t: SignInT): FieldErrors {
   const errors: FieldErrors = {};
   const email = String(form.get("email") ?? "").trim();
-  if (!email) errors.email = ["Enter your email address."];
-  else if (!/^[^\s@]+@[^\s@]+$/.test(email)) errors.email = ["Enter your email address, like name@example.com."];
-  if (!String(form.get("password") ?? "")) errors.password = ["Enter your password."];
-  if (needCode && !String(form.get("code") ?? "").trim()) errors.code = ["Enter the code from your authenticator app, or a recovery code."];
+  if (!email) errors.email = [t("emailMissing")];
+  else if (!/^[^\s@]+@[^\s@]+$/.test(email)) errors.email = [t("emailInvalid")];
+  if (!String(form.get("password") ?? "")) errors.password = [t("passwordMissing")];
+  if (needCode && !String(form.get("code") ?? "").trim()) errors.code = [t("codeMissing")];
   return errors;
+}
+
+/** The sentence for a sign-in error code, in the page's language. */
+export function useSignInErrorText(): (code: string | undefined, portal?: string) => string {
+  const t = useTranslations("SignIn");
+  return (code, portal) => {
+    const message = signInErrorMessage(code, portal ?? t("yourPortal"));
+    return t(`errors.${message.key}`, message.values);
+  };
 }
 
 /**
@@ -25,6 +36,8 @@ function checkFields(form: FormData, needCode: boolean): FieldErrors {
  * the email exists. With single sign-on on, a button beside it signs in at the hosting company's portal.
  */
 export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: string; sso?: { label: string } | null; initialError?: string }) {
+  const t = useTranslations("SignIn");
+  const describeSignInError = useSignInErrorText();
   const [error, setError] = useState<string | null>(initialError ? describeSignInError(initialError, sso?.label) : null);
   const [leaving, setLeaving] = useState(false);
   const [pending, setPending] = useState(false);
@@ -35,7 +48,7 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const invalid = checkFields(form, needCode);
+    const invalid = checkFields(form, needCode, t);
     setFieldErrors(invalid);
     const first = (["email", "password", "code"] as const).find((name) => invalid[name]);
     if (first) {
@@ -86,7 +99,7 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
       <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate aria-describedby={error ? "sign-in-error" : undefined}>
         <div>
           <label htmlFor="email" className="block text-sm font-medium text-slate-800">
-            Email
+            {t("email")}
           </label>
           <input
             id="email"
@@ -103,7 +116,7 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
         </div>
         <div>
           <label htmlFor="password" className="block text-sm font-medium text-slate-800">
-            Password
+            {t("password")}
           </label>
           <input
             id="password"
@@ -120,12 +133,12 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
         </div>
         {needCode ? (
           <div className="rounded-md border border-slate-300 bg-white p-3">
-            <h2 className="text-base font-semibold">Step 2 of 2: your authentication code</h2>
+            <h2 className="text-base font-semibold">{t("step2")}</h2>
             <p id="code-help" role="status" className="mt-1 text-sm text-slate-700">
-              Your password is right. {describeSignInError("totp_required")}
+              {t("passwordRight")} {describeSignInError("totp_required")}
             </p>
             <label htmlFor="code" className="mt-3 block text-sm font-medium text-slate-800">
-              Authentication code
+              {t("code")}
             </label>
             <input
               id="code"
@@ -150,7 +163,7 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
             </p>
           ) : null}
         </div>
-        <PrimaryButton label="Sign in" pendingLabel="Signing in…" pending={pending} className="w-full" />
+        <PrimaryButton label={t("submit")} pendingLabel={t("submitting")} pending={pending} className="w-full" />
       </form>
       {sso ? (
         <div className="mt-6 border-t border-slate-300 pt-6">
@@ -162,7 +175,7 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
             aria-disabled={leaving || undefined}
             className="block w-full rounded-md border border-blue-700 px-4 py-2 text-center font-semibold text-blue-800 hover:bg-blue-50 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
           >
-            {leaving ? `Going to ${sso.label}…` : `Sign in with ${sso.label}`}
+            {leaving ? t("goingTo", { portal: sso.label }) : t("signInWith", { portal: sso.label })}
           </a>
         </div>
       ) : null}

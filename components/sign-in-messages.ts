@@ -1,29 +1,35 @@
 /**
- * Sentences for the sign-in errors that next-auth passes back (credentials, the portal's single sign-on and
- * its code step). Never says whether an email exists in the panel, except to someone the portal vouched for.
+ * Which sentence (a key of the SignIn.errors messages, with its values) words each sign-in error that next-auth
+ * passes back (credentials, the portal's single sign-on and its code step). Never says whether an email exists in
+ * the panel, except to someone the portal vouched for. Isomorphic: the page and the forms translate the key.
  */
-export function describeSignInError(code: string | undefined, portal = "your hosting provider's portal"): string {
+export type SignInErrorMessage =
+  | { key: "rateLimited"; values: { minutes: number } }
+  | { key: "locked" | "totpRequired" | "totpInvalid" | "wrong"; values?: undefined }
+  | { key: "ssoUnknown" | "ssoUnverified" | "ssoNoEmail" | "ssoExpired" | "ssoFailed"; values: { portal: string } };
+
+/** The message for a sign-in error code; `portal` is the portal's name, or the translated "your hosting provider's portal". */
+export function signInErrorMessage(code: string | undefined, portal: string): SignInErrorMessage {
   if (code?.startsWith("rate_limited")) {
     const seconds = Number(code.split(":")[1]) || 0;
-    const minutes = Math.max(1, Math.ceil(seconds / 60));
-    return `Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;
+    return { key: "rateLimited", values: { minutes: Math.max(1, Math.ceil(seconds / 60)) } };
   }
   switch (code) {
     case "locked":
     case "sso_locked":
-      return "This panel login is locked. Contact your hosting provider's support.";
+      return { key: "locked" };
     case "totp_required":
-      return "Enter the 6-digit code from your authenticator app, or one of your recovery codes.";
+      return { key: "totpRequired" };
     case "totp_invalid":
-      return "That code is not right. Use the current code from your authenticator app, or a recovery code.";
+      return { key: "totpInvalid" };
     case "sso_unknown":
-      return `No panel login uses the email address of your ${portal} account. Ask your hosting provider's support for access, or sign in with your panel email and password.`;
+      return { key: "ssoUnknown", values: { portal } };
     case "sso_unverified":
-      return `The email address of your ${portal} account is not verified. Verify it at ${portal}, then try again.`;
+      return { key: "ssoUnverified", values: { portal } };
     case "sso_no_email":
-      return `${portal} did not tell the panel your email address, so it cannot sign you in. Contact your hosting provider's support.`;
+      return { key: "ssoNoEmail", values: { portal } };
     case "sso_expired":
-      return `Your sign-in with ${portal} has expired. Start again.`;
+      return { key: "ssoExpired", values: { portal } };
     case "OAuthSignin":
     case "OAuthCallback":
     case "OAuthCreateAccount":
@@ -31,9 +37,9 @@ export function describeSignInError(code: string | undefined, portal = "your hos
     case "AccessDenied":
     case "Configuration":
     case "Default":
-      return `Signing in with ${portal} did not work. Try again, or sign in with your panel email and password.`;
+      return { key: "ssoFailed", values: { portal } };
     default:
-      return "The email or password is not correct.";
+      return { key: "wrong" };
   }
 }
 

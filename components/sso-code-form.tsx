@@ -3,12 +3,15 @@
 import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { safeCallbackPath } from "@/lib/navigation/safe-callback";
-import { describeSignInError } from "@/components/sign-in-messages";
+import { useSignInErrorText } from "@/components/sign-in-form";
 import { PrimaryButton } from "@/components/form/primary-button";
 
 /** The code step after the portal's sign-in, for a login with two-factor sign-in: no session exists until it passes. */
 export function SsoCodeForm({ label, callbackUrl }: { label: string; callbackUrl: string }) {
+  const t = useTranslations("SignIn");
+  const describeSignInError = useSignInErrorText();
   const [error, setError] = useState<{ code: string; text: string } | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -31,7 +34,7 @@ export function SsoCodeForm({ label, callbackUrl }: { label: string; callbackUrl
     <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <div>
         <label htmlFor="code" className="block text-sm font-medium text-slate-800">
-          Authentication code
+          {t("code")}
         </label>
         <input
           id="code"
@@ -46,7 +49,7 @@ export function SsoCodeForm({ label, callbackUrl }: { label: string; callbackUrl
           className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 font-mono tracking-widest focus:outline-2 focus:outline-offset-1 focus:outline-blue-700"
         />
         <p id="code-hint" className="mt-1 text-sm text-slate-700">
-          The 6-digit code from your authenticator app, or one of your recovery codes.
+          {t("codeHint")}
         </p>
       </div>
       <div className="min-h-6">
@@ -55,13 +58,13 @@ export function SsoCodeForm({ label, callbackUrl }: { label: string; callbackUrl
             {error.text}{" "}
             {error.code === "sso_expired" ? (
               <Link href="/login" className="underline">
-                Back to sign-in
+                {t("backToSignIn")}
               </Link>
             ) : null}
           </p>
         ) : null}
       </div>
-      <PrimaryButton label="Sign in" pendingLabel="Signing in…" pending={pending} className="w-full" />
+      <PrimaryButton label={t("submit")} pendingLabel={t("submitting")} pending={pending} className="w-full" />
     </form>
   );
 }

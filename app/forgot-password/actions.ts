@@ -5,10 +5,11 @@ import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
 import { publicFormAction } from "@/lib/actions/public-form-action";
 import { clientAddressFrom } from "@/lib/http/client-address";
-import { RESET_REQUESTED_MESSAGE, requestPasswordReset } from "@/lib/mail/password-reset";
+import { translator } from "@/lib/i18n/server";
+import { requestPasswordReset } from "@/lib/mail/password-reset";
 
 const forgotPasswordSchema = z.object({
-  email: z.string().trim().min(1, "Enter the email address you sign in with").max(254, "Use at most 254 characters"),
+  email: z.string().trim().min(1, "emailRequired").max(254),
 });
 
 const forgotPasswordAction = publicFormAction({
@@ -16,7 +17,8 @@ const forgotPasswordAction = publicFormAction({
   keep: ["email"],
   run: async ({ email }) => {
     await requestPasswordReset({ email, ip: clientAddressFrom(await headers()) });
-    return RESET_REQUESTED_MESSAGE;
+    // The one answer to every accepted request, known address or not.
+    return (await translator("ForgotPassword"))("sent");
   },
 });
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import {
@@ -32,16 +33,18 @@ type Props = {
   removeAction: Action;
 };
 
-const kinds: { kind: Kind; label: string; hint: string; staffOnly?: boolean }[] = [
-  { kind: "address", label: "Forward to email addresses", hint: "Each destination gets a copy." },
-  { kind: "fail", label: "Bounce back to the sender", hint: "The sender gets your message; nothing is stored." },
-  { kind: "blackhole", label: "Discard", hint: "Dropped without telling the sender. A bounce is usually kinder." },
-  { kind: "pipe", label: "Pass to a program", hint: "Runs a program on the server with each message.", staffOnly: true },
-  { kind: "system", label: "Deliver to the system account", hint: "The hosting account's own mailbox.", staffOnly: true },
+// Worded by Forwarding.kinds.<kind>.label and .hint.
+const kinds: { kind: Kind; staffOnly?: boolean }[] = [
+  { kind: "address" },
+  { kind: "fail" },
+  { kind: "blackhole" },
+  { kind: "pipe", staffOnly: true },
+  { kind: "system", staffOnly: true },
 ];
 
 /** Every forwarded address of the account (mailbox or not), each with its sentence and destinations, and a form for any kind. */
 export function AccountForwarders({ accountId, domains, addresses, isStaff, addAction, removeAction }: Props) {
+  const t = useTranslations("Forwarding");
   const [addState, add, adding] = useActionState(addAction, idleState);
   const [removeState, remove, removing] = useActionState(removeAction, idleState);
   const removeWithReason = useWithReason("forwarders-reason", isStaff, remove);
@@ -55,7 +58,7 @@ export function AccountForwarders({ accountId, domains, addresses, isStaff, addA
     const source = normalizeAddress(String(data.get("source") ?? ""));
     if (!source.ok) errors.source = [source.message];
     else if (!domains.includes(domainOf(source.address))) {
-      errors.source = [`${source.address} is not on one of this account's mail domains (${domains.join(", ")})`];
+      errors.source = [t("notOnDomains", { address: source.address, domains: domains.join(", ") })];
     }
     if (kind === "address" && source.ok) {
       const existing = addresses.find((a) => a.address === source.address)?.destinations.map((d) => d.destination) ?? [];
@@ -63,7 +66,7 @@ export function AccountForwarders({ accountId, domains, addresses, isStaff, addA
       if (!checked.ok) errors.destinations = checked.messages;
     }
     if (kind === "fail" && String(data.get("failMessage") ?? "").length > MAX_FAIL_MESSAGE_LENGTH) {
-      errors.failMessage = [`Keep the bounce message to one line of at most ${MAX_FAIL_MESSAGE_LENGTH} characters`];
+      errors.failMessage = [t("failMessageTooLong", { max: MAX_FAIL_MESSAGE_LENGTH })];
     }
     if (Object.keys(errors).length) {
       event.preventDefault();
@@ -83,21 +86,21 @@ export function AccountForwarders({ accountId, domains, addresses, isStaff, addA
   return (
     <div className="space-y-6">
       {addresses.length === 0 ? (
-        <p className="text-sm text-slate-700">No address of this account is forwarded.</p>
+        <p className="text-sm text-slate-700">{t("noneForwarded")}</p>
       ) : (
-        <ul aria-label="Forwarded addresses" className="space-y-4">
+        <ul aria-label={t("forwardedAddresses")} className="space-y-4">
           {addresses.map((a) => (
             <li key={a.address}>
               <h3 className="font-mono text-sm font-semibold break-all">
                 {a.address}
-                <span className="ml-2 font-sans text-xs font-normal text-slate-700">{a.hasMailbox ? "(also a mailbox)" : "(no mailbox)"}</span>
+                <span className="ml-2 font-sans text-xs font-normal text-slate-700">{a.hasMailbox ? t("alsoMailbox") : t("noMailbox")}</span>
               </h3>
               <p className="mt-1 mb-2 text-sm">{a.delivery}</p>
               <DestinationList
                 accountId={accountId}
                 source={a.address}
                 destinations={a.destinations}
-                label={`Destinations of ${a.address}`}
+                label={t("destinationsOf", { address: a.address })}
                 nameSource
                 isStaff={isStaff}
                 pending={removing}
@@ -116,23 +119,23 @@ export function AccountForwarders({ accountId, domains, addresses, isStaff, addA
         className="space-y-3 rounded-md border border-slate-300 p-4"
       >
         <h3 id="add-forwarder-heading" className="font-semibold">
-          Add a forwarder
+          {t("addHeading")}
         </h3>
         <input type="hidden" name="accountId" value={accountId} />
         <TextField
           key={`source-${addState.status === "idle" ? "idle" : addState.at}`}
           id="fwd-source"
           name="source"
-          label="Address"
+          label={t("address")}
           kind="address"
-          hint={`Any address on ${domains.join(", ")}, with or without a mailbox. A mailbox keeps its own copy.`}
+          hint={t("addressHint", { domains: domains.join(", ") })}
           messages={errors.source}
           defaultValue={values?.source}
           onChange={() => setClientErrors(null)}
         />
 
         <fieldset aria-describedby={errors.kind?.length ? "fwd-kind-error" : undefined}>
-          <legend className="text-sm font-medium text-slate-800">What happens to the mail</legend>
+          <legend className="text-sm font-medium text-slate-800">{t("whatHappens")}</legend>
           <div className="mt-1 space-y-1">
             {kinds
               .filter((k) => isStaff || !k.staffOnly)
@@ -149,17 +152,15 @@ export function AccountForwarders({ accountId, domains, addresses, isStaff, addA
                     className="mt-1"
                   />
                   <label htmlFor={`fwd-kind-${k.kind}`} className="text-sm">
-                    {k.label}{" "}
+                    {t(`kinds.${k.kind}.label`)}{" "}
                     <span id={`fwd-kind-${k.kind}-hint`} className="text-slate-700">
-                      — {k.hint}
+                      — {t(`kinds.${k.kind}.hint`)}
                     </span>
                   </label>
                 </div>
               ))}
           </div>
-          {!isStaff ? (
-            <p className="mt-1 text-xs text-slate-700">Forwarders to a program or to the system account can be set up by support only.</p>
-          ) : null}
+          {!isStaff ? <p className="mt-1 text-xs text-slate-700">{t("staffOnlyKinds")}</p> : null}
           <FieldError id="fwd-kind-error" messages={errors.kind} />
         </fieldset>
 
@@ -168,9 +169,9 @@ export function AccountForwarders({ accountId, domains, addresses, isStaff, addA
             key={`dest-${addState.status === "idle" ? "idle" : addState.at}`}
             id="fwd-destinations"
             name="destinations"
-            label="Forward to"
+            label={t("forwardTo")}
             kind="address"
-            hint={`One address, or several separated by commas; up to ${MAX_DESTINATIONS_PER_ADDRESS} per address.`}
+            hint={t("forwardToHint", { max: MAX_DESTINATIONS_PER_ADDRESS })}
             messages={errors.destinations}
             defaultValue={values?.destinations}
             onChange={() => setClientErrors(null)}
@@ -181,10 +182,10 @@ export function AccountForwarders({ accountId, domains, addresses, isStaff, addA
             key={`fail-${addState.status === "idle" ? "idle" : addState.at}`}
             id="fwd-failMessage"
             name="failMessage"
-            label="Bounce message"
+            label={t("failMessage")}
             maxLength={MAX_FAIL_MESSAGE_LENGTH}
-            placeholder="No such person at this address"
-            hint="The sender reads this. Empty: “No such person at this address”."
+            placeholder={t("failMessageDefault")}
+            hint={t("failMessageHint", { default: t("failMessageDefault") })}
             messages={errors.failMessage}
             defaultValue={values?.failMessage}
           />
@@ -194,9 +195,9 @@ export function AccountForwarders({ accountId, domains, addresses, isStaff, addA
             key={`pipe-${addState.status === "idle" ? "idle" : addState.at}`}
             id="fwd-command"
             name="command"
-            label="Program"
+            label={t("program")}
             kind="code"
-            hint="Path relative to the account's home (e.g. bin/ticket-pipe.php), or absolute."
+            hint={t("programHint")}
             messages={errors.command}
             defaultValue={values?.command}
           />
@@ -204,7 +205,7 @@ export function AccountForwarders({ accountId, domains, addresses, isStaff, addA
 
         {isStaff ? <ReasonField idPrefix="forwarders" messages={errors.reason ?? removeErrors?.reason} defaultValue={values?.reason} /> : null}
         <FormStatus state={latest} />
-        <PrimaryButton label="Add forwarder" pendingLabel="Adding forwarder…" pending={adding} />
+        <PrimaryButton label={t("add")} pendingLabel={t("adding")} pending={adding} />
       </form>
     </div>
   );

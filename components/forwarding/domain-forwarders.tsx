@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { normalizeDomain } from "@/lib/forwarding/address";
@@ -25,6 +26,7 @@ type Props = {
 
 /** Domain forwarders: all mail of one of the account's domains to the same names at another domain. One per domain, as in cPanel. */
 export function DomainForwarders({ accountId, domains, domainForwarders, isStaff, addAction, removeAction }: Props) {
+  const t = useTranslations("Forwarding");
   const [addState, add, adding] = useActionState(addAction, idleState);
   const [removeState, remove, removing] = useActionState(removeAction, idleState);
   // The reason field stands outside both forms (staff may remove when no domain is left to add): each form copies it in.
@@ -40,7 +42,7 @@ export function DomainForwarders({ accountId, domains, domainForwarders, isStaff
     const destination = normalizeDomain(String(data.get("destinationDomain") ?? ""));
     const errors: Record<string, string[]> = {};
     if (!destination.ok) errors.destinationDomain = [destination.message];
-    else if (destination.domain === source) errors.destinationDomain = [`Mail for ${source} can't be forwarded to itself`];
+    else if (destination.domain === source) errors.destinationDomain = [t("domainToItself", { domain: source })];
     if (Object.keys(errors).length) {
       event.preventDefault();
       setClientErrors(errors);
@@ -58,20 +60,23 @@ export function DomainForwarders({ accountId, domains, domainForwarders, isStaff
     <div className="space-y-4">
       {isStaff ? <ReasonField idPrefix="domain-forwarders" messages={errors.reason ?? removeErrors?.reason} defaultValue={values?.reason} /> : null}
       {domainForwarders.length === 0 ? (
-        <p className="text-sm text-slate-700">No domain of this account is forwarded as a whole.</p>
+        <p className="text-sm text-slate-700">{t("noDomainForwarded")}</p>
       ) : (
-        <ul aria-label="Domain forwarders" className="divide-y divide-slate-200 rounded-md border border-slate-300">
+        <ul aria-label={t("domainForwarders")} className="divide-y divide-slate-200 rounded-md border border-slate-300">
           {domainForwarders.map((f) => (
             <li key={f.sourceDomain} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
               <p className="text-sm">
-                All mail for <span className="font-mono">{f.sourceDomain}</span> goes to the same names at{" "}
-                <span className="font-mono">{f.destinationDomain}</span>
+                {t.rich("domainGoesTo", {
+                  source: f.sourceDomain,
+                  destination: f.destinationDomain,
+                  code: (chunks) => <span className="font-mono">{chunks}</span>,
+                })}
               </p>
               <form action={removeWithReason}>
                 <input type="hidden" name="accountId" value={accountId} />
                 <input type="hidden" name="sourceDomain" value={f.sourceDomain} />
                 <button type="submit" disabled={removing} className={removeButtonClass}>
-                  Remove domain forwarder of {f.sourceDomain}
+                  {t("removeDomain", { domain: f.sourceDomain })}
                 </button>
               </form>
             </li>
@@ -87,12 +92,12 @@ export function DomainForwarders({ accountId, domains, domainForwarders, isStaff
           className="space-y-3 rounded-md border border-slate-300 p-4"
         >
           <h3 id="add-domain-forwarder-heading" className="font-semibold">
-            Forward a whole domain
+            {t("domainHeading")}
           </h3>
           <input type="hidden" name="accountId" value={accountId} />
           <div key={`src-${addState.status === "idle" ? "idle" : addState.at}`}>
             <label htmlFor="domain-source" className="block text-sm font-medium text-slate-800">
-              Domain
+              {t("domain")}
             </label>
             <select
               id="domain-source"
@@ -114,15 +119,15 @@ export function DomainForwarders({ accountId, domains, domainForwarders, isStaff
             key={`dst-${addState.status === "idle" ? "idle" : addState.at}`}
             id="domain-destination"
             name="destinationDomain"
-            label="Forward domain to"
+            label={t("domainTo")}
             kind="code"
-            hint="A domain, like example.com. Mail to any name at the domain goes to the same name there."
+            hint={t("domainToHint")}
             messages={errors.destinationDomain}
             defaultValue={values?.destinationDomain}
             onChange={() => setClientErrors(null)}
           />
           <FormStatus state={latest} />
-          <PrimaryButton label="Add domain forwarder" pendingLabel="Adding domain forwarder…" pending={adding} />
+          <PrimaryButton label={t("addDomain")} pendingLabel={t("addingDomain")} pending={adding} />
         </form>
       ) : (
         <FormStatus state={latest} />

@@ -1,41 +1,45 @@
+import type { useTranslations } from "next-intl";
 import { pipeProgram, type ForwardDestination } from "@/lib/forwarding/describe";
 
+/** The Forwarding messages' translator (the components get it from useTranslations). */
+export type ForwardingT = ReturnType<typeof useTranslations<"Forwarding">>;
+
 /** What a destination is, in words (cPanel's `:fail:`, `:blackhole:`, `|program` and system users shown for what they are). */
-export function destinationText(d: ForwardDestination): string {
+export function destinationText(d: ForwardDestination, t: ForwardingT): string {
   switch (d.kind) {
     case "address":
       return d.destination;
     case "fail":
-      return `Bounce back to the sender${d.failMessage ? ` with “${d.failMessage}”` : ""}`;
+      return d.failMessage ? t("destination.failWith", { message: d.failMessage }) : t("destination.fail");
     case "blackhole":
-      return "Discard (the sender is not told)";
+      return t("destination.blackhole");
     case "pipe":
-      return `Program ${pipeProgram(d.destination)}`;
+      return t("destination.pipe", { program: pipeProgram(d.destination) });
     case "system":
-      return `System account “${d.destination}”`;
+      return t("destination.system", { user: d.destination });
   }
 }
 
 /** The remove button's accessible name; `source` is added where several addresses share one list. */
-export function removeLabel(d: ForwardDestination, source?: string): string {
-  const from = source ? ` from ${source}` : "";
+export function removeLabel(d: ForwardDestination, t: ForwardingT, source?: string): string {
+  const values = { source: source ?? "", destination: d.destination, program: pipeProgram(d.destination), named: source ? "yes" : "no" };
   switch (d.kind) {
     case "address":
-      return source ? `Remove forwarder from ${source} to ${d.destination}` : `Remove forwarder to ${d.destination}`;
+      return t("remove.address", values);
     case "fail":
-      return `Remove bounce${source ? ` of ${source}` : ""}`;
+      return t("remove.fail", values);
     case "blackhole":
-      return `Remove discard${source ? ` of ${source}` : ""}`;
+      return t("remove.blackhole", values);
     case "pipe":
-      return `Remove forwarder${from} to program ${pipeProgram(d.destination)}`;
+      return t("remove.pipe", values);
     case "system":
-      return `Remove forwarder${from} to system account ${d.destination}`;
+      return t("remove.system", values);
   }
 }
 
 /** Why a customer sees a destination they cannot create. */
-export function staffOnlyNote(d: ForwardDestination): string | null {
-  if (d.kind === "pipe") return "Passes each message to a program on the server. Only support can set one up; you can remove it.";
-  if (d.kind === "system") return "Delivers to the hosting account's own system mailbox. Only support can set one up; you can remove it.";
+export function staffOnlyNote(d: ForwardDestination, t: ForwardingT): string | null {
+  if (d.kind === "pipe") return t("staffOnly.pipe");
+  if (d.kind === "system") return t("staffOnly.system");
   return null;
 }

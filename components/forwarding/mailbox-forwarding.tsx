@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { checkDestinations, MAX_DESTINATIONS_PER_ADDRESS, splitDestinations } from "@/lib/forwarding/address";
@@ -29,6 +30,7 @@ type Props = {
  * knows the whole account. The list is re-read from cPanel after every change.
  */
 export function MailboxForwarding({ accountId, forwarding, requireReason, addAction, removeAction }: Props) {
+  const t = useTranslations("Forwarding");
   const [addState, add, adding] = useActionState(addAction, idleState);
   const [removeState, remove, removing] = useActionState(removeAction, idleState);
   const [clientErrors, setClientErrors] = useState<string[] | null>(null);
@@ -60,7 +62,7 @@ export function MailboxForwarding({ accountId, forwarding, requireReason, addAct
   const removeErrors = removeState.status === "error" ? removeState.fieldErrors : undefined;
   const fieldMessages = clientErrors ?? addErrors?.destinations ?? addErrors?.source;
   const latest = addState.status !== "idle" && (removeState.status === "idle" || addState.at >= removeState.at) ? addState : removeState;
-  const listLabel = `Destinations of ${address}`;
+  const listLabel = t("destinationsOf", { address });
 
   return (
     <div className="mt-2 space-y-4">
@@ -85,9 +87,9 @@ export function MailboxForwarding({ accountId, forwarding, requireReason, addAct
           inputRef={fieldRef}
           id="forward-to"
           name="destinations"
-          label="Forward to"
+          label={t("forwardTo")}
           kind="address"
-          hint={`An email address, or several separated by commas. Up to ${MAX_DESTINATIONS_PER_ADDRESS} per address. Each gets its own copy of every message.`}
+          hint={t("mailboxForwardToHint", { max: MAX_DESTINATIONS_PER_ADDRESS })}
           messages={fieldMessages}
           defaultValue={addState.status === "error" ? addState.values?.destinations : undefined}
           onChange={() => setClientErrors(null)}
@@ -102,7 +104,7 @@ export function MailboxForwarding({ accountId, forwarding, requireReason, addAct
           />
         ) : null}
         <FormStatus state={latest} />
-        <PrimaryButton label="Add forwarder" pendingLabel="Adding forwarder…" pending={adding} />
+        <PrimaryButton label={t("add")} pendingLabel={t("adding")} pending={adding} />
       </form>
     </div>
   );

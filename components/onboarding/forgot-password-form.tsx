@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { FieldError } from "@/components/form/field-error";
@@ -9,6 +10,7 @@ import { PrimaryButton } from "@/components/form/primary-button";
 
 /** Asks for a password-reset link; the answer is the same whether or not the address has a login. */
 export function ForgotPasswordForm({ action }: { action: (state: ActionState, formData: FormData) => Promise<ActionState> }) {
+  const t = useTranslations("ForgotPassword");
   const [state, formAction, pending] = useActionState(action, idleState);
   const errors = state.status === "error" ? state.fieldErrors : undefined;
   const kept = state.status === "error" ? state.values : undefined;
@@ -16,7 +18,7 @@ export function ForgotPasswordForm({ action }: { action: (state: ActionState, fo
     <form action={formAction} className="space-y-4" noValidate>
       <div>
         <label htmlFor="email" className="block text-sm font-medium text-slate-800">
-          Email
+          {t("email")}
         </label>
         <input
           id="email"
@@ -32,7 +34,7 @@ export function ForgotPasswordForm({ action }: { action: (state: ActionState, fo
         <FieldError id="email-error" messages={errors?.email} />
       </div>
       <FormStatus state={state} />
-      <PrimaryButton label="Send me a link" pendingLabel="Sending…" pending={pending} className="block w-full" />
+      <PrimaryButton label={t("submit")} pendingLabel={t("submitting")} pending={pending} className="block w-full" />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { FieldError } from "@/components/form/field-error";
@@ -28,6 +29,7 @@ type Props = {
  * The password is never echoed back; after success the form gives way to `done`.
  */
 export function SetPasswordForm({ action, token, email, minLength, submitLabel, done }: Props) {
+  const t = useTranslations("SetPassword");
   const [state, formAction, pending] = useActionState(action, idleState);
   const [password, setPassword] = useState("");
   const [visible, setVisible] = useState(false);
@@ -48,7 +50,7 @@ export function SetPasswordForm({ action, token, email, minLength, submitLabel, 
       <input type="hidden" name="email" value={email} autoComplete="username" />
       <div>
         <label htmlFor="password" className="block text-sm font-medium text-slate-800">
-          New password
+          {t("newPassword")}
         </label>
         <input
           id="password"
@@ -63,15 +65,19 @@ export function SetPasswordForm({ action, token, email, minLength, submitLabel, 
           className={input}
         />
         <p id="password-rule" className="mt-1 text-sm text-slate-700">
-          At least {minLength} characters{password ? (long ? " — done." : ` — ${minLength - [...password].length} to go.`) : "."} A few unrelated
-          words make a strong one.
+          {password
+            ? long
+              ? t("ruleDone", { minLength })
+              : t("ruleToGo", { minLength, left: minLength - [...password].length })
+            : t("rule", { minLength })}{" "}
+          {t("advice")}
         </p>
         <FieldError id="password-error" messages={errors?.password} />
         <StrengthMeter hasPassword={password.length > 0} estimate={estimate} />
       </div>
       <div>
         <label htmlFor="confirmPassword" className="block text-sm font-medium text-slate-800">
-          Confirm the password
+          {t("confirm")}
         </label>
         <input
           id="confirmPassword"
@@ -91,10 +97,10 @@ export function SetPasswordForm({ action, token, email, minLength, submitLabel, 
         onClick={() => setVisible((v) => !v)}
         className="rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
       >
-        Show password
+        {t("show")}
       </button>
       <FormStatus state={state} />
-      <PrimaryButton label={submitLabel} pendingLabel="Saving…" pending={pending} className="block w-full" />
+      <PrimaryButton label={submitLabel} pendingLabel={t("saving")} pending={pending} className="block w-full" />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import type { PasswordContext } from "@/lib/password/rules";
@@ -28,6 +29,7 @@ type Props = {
  * over in the success banner (with Copy) until dismissed. The server never sends a password back.
  */
 export function ChangePasswordForm({ accountId, address, policy, requireReason, action }: Props) {
+  const t = useTranslations("Password");
   const draft = usePasswordDraft(policy);
   const [handOff, setHandOff] = useState<string | null>(null);
   const [state, dispatch, pending] = useActionState(async (previous: ActionState, formData: FormData) => {
@@ -48,13 +50,13 @@ export function ChangePasswordForm({ accountId, address, policy, requireReason, 
     <form action={dispatch} onSubmit={onSubmit} onInput={onInput} className="mt-3 space-y-4" aria-describedby="password-form-help">
       <SubmissionKey round={state.status === "idle" ? "idle" : state.at} />
       <p id="password-form-help" className="text-sm text-slate-700">
-        The new password works at once for webmail and mail apps; devices with the old password will ask for the new one.
+        {t("changeHelp")}
       </p>
       <input type="hidden" name="accountId" value={accountId} />
       <input type="hidden" name="address" value={address} />
       <NewPasswordFields
-        password={{ id: "newPassword", name: "newPassword", label: "New password" }}
-        confirm={{ id: "confirmPassword", label: "Confirm new password" }}
+        password={{ id: "newPassword", name: "newPassword", label: t("newPassword") }}
+        confirm={{ id: "confirmPassword", label: t("confirmNewPassword") }}
         draft={draft}
         fieldErrors={fieldErrors}
       />
@@ -67,18 +69,12 @@ export function ChangePasswordForm({ accountId, address, policy, requireReason, 
         />
       ) : null}
       <FormStatus state={state} onDismiss={handOff && state.status === "success" ? () => setHandOff(null) : undefined}>
-        {handOff && state.status === "success" ? (
-          <GeneratedPassword
-            password={handOff}
-            label="The new password"
-            note="Store it now: it is shown only until you dismiss this message or leave the page."
-          />
-        ) : null}
+        {handOff && state.status === "success" ? <GeneratedPassword password={handOff} label={t("handOffLabel")} note={t("handOffNote")} /> : null}
       </FormStatus>
       <div className="flex flex-wrap items-center gap-3">
         <PrimaryButton
-          label="Change password"
-          pendingLabel="Changing password…"
+          label={t("submit")}
+          pendingLabel={t("submitting")}
           pending={pending}
           disabled={draft.blocker !== null}
           describedBy={draft.blocker ? blockerId : undefined}

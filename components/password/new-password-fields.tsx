@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { FieldError } from "@/components/form/field-error";
 import { GeneratedPassword } from "./generated-password";
 import { RuleChecklist } from "./rule-checklist";
@@ -27,6 +28,7 @@ const secondaryButton =
  * the server enforces, the same words. The form owns the draft, clears it after a success and keeps it after a refusal.
  */
 export function NewPasswordFields({ password: field, confirm: confirmField, draft, fieldErrors }: Props) {
+  const t = useTranslations("Password");
   const [visible, setVisible] = useState(false);
   const { password, confirm, estimate, checks, cpanelOk, guessOk, generated } = draft;
   const mismatch = confirm.length > 0 && confirm !== password;
@@ -57,10 +59,10 @@ export function NewPasswordFields({ password: field, confirm: confirmField, draf
         <StrengthMeter hasPassword={password.length > 0} estimate={estimate} />
         <div id={rulesId}>
           <RuleChecklist
-            checks={checks.map((c) => ({ ...c, ok: password ? c.ok : false }))}
-            extra={[
-              { label: "Hard to guess", ok: guessOk },
-              { label: "Strong enough for cPanel", ok: password ? cpanelOk : false },
+            items={[
+              ...checks.map((c) => ({ ...c, ok: password ? c.ok : false })),
+              { code: "too_guessable", ok: guessOk },
+              { code: "below_cpanel_strength", ok: password ? cpanelOk : false },
             ]}
           />
         </div>
@@ -83,26 +85,22 @@ export function NewPasswordFields({ password: field, confirm: confirmField, draf
         />
         {mismatch && !confirmErrors?.length ? (
           <p id={hintId} className="mt-1 text-sm text-slate-700">
-            The two passwords are not the same yet.
+            {t("notSameYet")}
           </p>
         ) : null}
         <FieldError id={`${confirmField.id}-error`} messages={confirmErrors} />
       </div>
       <div className="flex flex-wrap gap-2">
         <button type="button" aria-pressed={visible} onClick={() => setVisible((v) => !v)} className={secondaryButton}>
-          Show password
+          {t("show")}
         </button>
         <button type="button" onClick={draft.generate} className={secondaryButton}>
-          Generate password
+          {t("generate")}
         </button>
       </div>
       {generated && draft.isGenerated ? (
         <div className="max-w-md rounded-md border border-slate-300 bg-slate-50 p-3">
-          <GeneratedPassword
-            password={generated}
-            label="Generated password"
-            note="Store it now. After saving, the panel shows it once more, until you dismiss it."
-          />
+          <GeneratedPassword password={generated} label={t("generatedLabel")} note={t("generatedNote")} />
         </div>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { cpanelPasswordStrength } from "@/lib/password/cpanel-strength";
 import { generatePassword } from "@/lib/password/generate";
 import { checkPasswordRules, mailboxWords, type PasswordContext } from "@/lib/password/rules";
@@ -12,6 +13,7 @@ import { usePasswordEstimate } from "./use-password-verdict";
  * (or the answer is not known yet): the form disables its submit and says this sentence.
  */
 export function usePasswordDraft(policy: PasswordContext) {
+  const t = useTranslations("Password");
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [generated, setGenerated] = useState<string | null>(null);
@@ -23,9 +25,9 @@ export function usePasswordDraft(policy: PasswordContext) {
 
   let blocker: string | null = null;
   if (password) {
-    if (rulesFail) blocker = "The password does not meet every rule yet.";
-    else if (!confirm) blocker = "Type the password again to confirm it.";
-    else if (confirm !== password) blocker = "The two passwords are not the same yet.";
+    if (rulesFail) blocker = t("blockerRules");
+    else if (!confirm) blocker = t("blockerConfirm");
+    else if (confirm !== password) blocker = t("notSameYet");
   }
 
   return {

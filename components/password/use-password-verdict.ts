@@ -1,12 +1,13 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { PasswordContext, PasswordRuleCode } from "@/lib/password/rules";
+import type { PasswordViolation } from "@/lib/password/policy";
+import type { PasswordContext } from "@/lib/password/rules";
 
 export type PasswordEstimate = {
   level: 0 | 1 | 2 | 3 | 4;
   hints: string[];
-  violations: { code: PasswordRuleCode; message: string }[];
+  violations: PasswordViolation[];
 };
 
 type Answer = PasswordEstimate & { id: number };

@@ -7,6 +7,8 @@ import { actionErrorState } from "@/lib/actions/action-errors";
 import { writeContext, type WriteContext } from "@/lib/core/write-context";
 import { claimIdempotencyKey, completeIdempotentRequest } from "@/lib/db/idempotency";
 import { requestFingerprint } from "@/lib/api/request-fingerprint";
+import { fieldErrorsFrom } from "@/lib/i18n/field-errors";
+import { translator } from "@/lib/i18n/server";
 
 type FormActionOptions<Schema extends z.ZodType> = {
   schema: Schema;
@@ -39,16 +41,12 @@ export function formAction<Schema extends z.ZodType>(options: FormActionOptions<
     const raw = formValues(formData);
     const values = keptValues(raw, options.keep);
     const actor = await currentUser();
-    if (!actor) return { status: "error", message: "Your session has ended. Sign in again to continue.", values, at: Date.now() };
+    const t = await translator("Form");
+    if (!actor) return { status: "error", message: t("sessionEnded"), values, at: Date.now() };
 
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? "form");
-        (fieldErrors[field] ??= []).push(issue.message);
-      }
-      return { status: "error", message: "Some fields need attention.", fieldErrors, values, at: Date.now() };
+      return { status: "error", message: t("needsAttention"), fieldErrors: await fieldErrorsFrom(parsed.error.issues), values, at: Date.now() };
     }
 
     const reason = typeof raw.reason === "string" ? raw.reason : undefined;
@@ -78,7 +76,7 @@ async function oncePerSubmission(actorId: string, raw: Record<string, string | s
   const claim = await claimIdempotencyKey(key, requestFingerprint("FORM", "", raw));
   if (claim.state === "replay") return JSON.parse(claim.body) as ActionState;
   if (claim.state === "in_progress") {
-    return { status: "error", message: "This change is already being sent. Wait for its answer.", at: Date.now() };
+    return { status: "error", message: (await translator("Form"))("inProgress"), at: Date.now() };
   }
   if (claim.state === "mismatch") return run(); // the browser reused a key for other input: treat it as new
   const state = await run();

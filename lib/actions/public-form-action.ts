@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
 import { actionErrorState } from "@/lib/actions/action-errors";
+import { fieldErrorsFrom } from "@/lib/i18n/field-errors";
+import { translator } from "@/lib/i18n/server";
 
 type PublicFormActionOptions<Schema extends z.ZodType> = {
   schema: Schema;
@@ -23,9 +25,8 @@ export function publicFormAction<Schema extends z.ZodType>(options: PublicFormAc
     const values = Object.fromEntries((options.keep ?? []).filter((key) => key in raw).map((key) => [key, raw[key]!]));
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-      return { status: "error", message: "Some fields need attention.", fieldErrors, values, at: Date.now() };
+      const message = (await translator("Form"))("needsAttention");
+      return { status: "error", message, fieldErrors: await fieldErrorsFrom(parsed.error.issues), values, at: Date.now() };
     }
     try {
       return { status: "success", message: await options.run(parsed.data), at: Date.now() };

@@ -14,7 +14,7 @@ import { isStaff } from "@/lib/auth/roles";
  * never opened), a changed session version (role change, lock, "sign out everywhere"), a locked user or an
  * expired session all mean signed out.
  */
-export const sessionUser = cache(async (): Promise<(Actor & { twoFactorEnabled: boolean }) | null> => {
+export const sessionUser = cache(async (): Promise<(Actor & { twoFactorEnabled: boolean; locale: string | null }) | null> => {
   // Per-request by nature: never prerendered at build time (when no secrets exist).
   await connection();
   const session = await getServerSession(authOptions());
@@ -26,7 +26,7 @@ export const sessionUser = cache(async (): Promise<(Actor & { twoFactorEnabled: 
   // One read: the user joined with this cookie's session row (gone after sign-out).
   const user = await findSessionUser(session.user.id, session.meta.sessionId);
   if (!user || user.lockedAt || user.sessionVersion !== session.meta.sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, twoFactorEnabled: user.twoFactorEnabled };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, twoFactorEnabled: user.twoFactorEnabled, locale: user.locale };
 });
 
 /**

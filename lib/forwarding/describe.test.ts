@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { describeDelivery } from "./describe";
+import { englishDeliveryWords } from "@/lib/i18n/delivery";
+import { describeDelivery as describeWith, type ForwardDestination } from "./describe";
+
+const describeDelivery = (address: string, hasMailbox: boolean, destinations: ForwardDestination[]) =>
+  describeWith(address, hasMailbox, destinations, englishDeliveryWords);
 
 const to = (destination: string) => ({ kind: "address" as const, destination });
 

@@ -15,6 +15,7 @@ import { refersToMailbox } from "@/lib/mail/mailbox-id";
 import { fromCpanel } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
 import { notifyOwners } from "@/lib/notify/notify-owners";
+import { englishDeliveryWords } from "@/lib/i18n/delivery";
 
 export type { AddressForwarding, ForwardDestination } from "@/lib/forwarding/describe";
 
@@ -49,7 +50,7 @@ function toDestination(f: Forwarder): ForwardDestination {
 /** Where mail to `address` goes, from the forwarder rows of its domain (the mailbox page's summary reads them too). */
 export function forwardingOf(address: string, hasMailbox: boolean, forwarders: readonly Forwarder[]): AddressForwarding {
   const destinations = forwarders.filter((f) => f.source.toLowerCase() === address).map(toDestination);
-  return { address, hasMailbox, destinations, delivery: describeDelivery(address, hasMailbox, destinations) };
+  return { address, hasMailbox, destinations, delivery: describeDelivery(address, hasMailbox, destinations, englishDeliveryWords) };
 }
 
 async function mailDomains(account: HostingAccount, api: Api): Promise<string[]> {

@@ -27,6 +27,7 @@ import {
 import { isLinkTokenShape } from "@/lib/db/one-time-token";
 import { enqueueMail } from "@/lib/notify/enqueue-mail";
 import { MIN_INITIAL_PASSWORD_LENGTH } from "@/lib/mail/panel-users";
+import { translator } from "@/lib/i18n/server";
 
 /** An invitation link works for 7 days after it was (re)sent. */
 export const INVITATION_VALID_MS = 7 * 24 * 3600_000;
@@ -37,13 +38,14 @@ const PANEL_PASSWORD_MAX_LENGTH = 1024;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Field errors for a new panel password and its confirmation (accepting an invitation, a reset), or null when it is fine. */
-export function panelPasswordErrors(password: string, confirmPassword: string, email: string): Record<string, string[]> | null {
+export async function panelPasswordErrors(password: string, confirmPassword: string, email: string): Promise<Record<string, string[]> | null> {
+  const t = await translator("Fields");
   const errors: Record<string, string[]> = {};
   const length = [...password].length;
-  if (length < PANEL_PASSWORD_MIN_LENGTH) (errors.password ??= []).push(`Use at least ${PANEL_PASSWORD_MIN_LENGTH} characters`);
-  if (length > PANEL_PASSWORD_MAX_LENGTH) (errors.password ??= []).push(`Use at most ${PANEL_PASSWORD_MAX_LENGTH} characters`);
-  if (password && password.toLowerCase() === email.toLowerCase()) (errors.password ??= []).push("Don't use your email address as the password");
-  if (confirmPassword !== password) errors.confirmPassword = ["The two passwords are not the same"];
+  if (length < PANEL_PASSWORD_MIN_LENGTH) (errors.password ??= []).push(t("tooShort", { minimum: PANEL_PASSWORD_MIN_LENGTH }));
+  if (length > PANEL_PASSWORD_MAX_LENGTH) (errors.password ??= []).push(t("tooLong", { maximum: PANEL_PASSWORD_MAX_LENGTH }));
+  if (password && password.toLowerCase() === email.toLowerCase()) (errors.password ??= []).push(t("passwordIsEmail"));
+  if (confirmPassword !== password) errors.confirmPassword = [t("passwordsDiffer")];
   return Object.keys(errors).length ? errors : null;
 }
 
@@ -249,20 +251,15 @@ function actorOf(user: User): Actor {
  */
 export async function acceptInvitationLink(token: string, password: string, confirmPassword: string): Promise<{ email: string }> {
   const invitation = isLinkTokenShape(token) ? await findInvitationByToken(token) : null;
-  if (!invitation || invitation.state !== "pending") {
-    throw new ValidationError(
-      { form: ["This invitation link has expired or was already used"] },
-      "This invitation link has expired or was already used.",
-    );
-  }
-  const errors = panelPasswordErrors(password, confirmPassword, invitation.email);
+  const spent = async () => {
+    const message = (await translator("Invite"))("spentLink");
+    return new ValidationError({ form: [message] }, message);
+  };
+  if (!invitation || invitation.state !== "pending") throw await spent();
+  const errors = await panelPasswordErrors(password, confirmPassword, invitation.email);
   if (errors) throw new ValidationError(errors);
   const user = await acceptInvitation(token, password);
-  if (!user)
-    throw new ValidationError(
-      { form: ["This invitation link has expired or was already used"] },
-      "This invitation link has expired or was already used.",
-    );
+  if (!user) throw await spent();
   await auditWrite(writeContext(actorOf(user), "web"), {
     accountId: null,
     action: "user.invitation.accept",

@@ -12,6 +12,7 @@ import { cpanelRefusedPassword, passwordPolicyContext } from "@/lib/mail/passwor
 import { fromCpanel } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
 import { notifyOwners } from "@/lib/notify/notify-owners";
+import { passwordViolationMessages } from "@/lib/i18n/password-messages";
 
 /** The quota a new mailbox gets unless told otherwise (cPanel's own default, capped at the account maximum). */
 export const DEFAULT_NEW_QUOTA_MB = 1024;
@@ -61,7 +62,7 @@ export async function createMailbox(context: WriteContext, accountId: string, in
   const quota = quotaProblems(quotaMb, { accountMaxQuotaMb: maxQuotaMb, diskUsedBytes: 0, confirmBelowUsage: true });
   if (quota.length) errors.quota = quota;
   const verdict = evaluatePassword(input.password, await passwordPolicyContext(account, email));
-  if (!verdict.ok) errors.password = verdict.violations.map((v) => v.message);
+  if (!verdict.ok) errors.password = await passwordViolationMessages(verdict.violations);
   if (Object.keys(errors).length) {
     await audit("failure", { error: "invalid_request", fields: Object.keys(errors) });
     if (Object.keys(errors).length === 1 && errors.password) {

@@ -28,6 +28,7 @@ import { describeRollback, RollbackError, runAllOrNothing, type UndoableStep } f
 import { fromCpanel, toUpstreamError } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
 import { notifyOwners } from "@/lib/notify/notify-owners";
+import { passwordViolationMessages } from "@/lib/i18n/password-messages";
 
 const MIB = 1024 * 1024;
 /** The largest quota the panel sends (4 TiB in MB); cPanel caps it at the account's maximum anyway. */
@@ -300,7 +301,7 @@ async function validateChange(account: HostingAccount, before: MailboxSettings, 
       weak = new PasswordTooWeakError(
         "newPassword",
         verdict.violations.map((v) => v.code),
-        verdict.violations.map((v) => v.message),
+        await passwordViolationMessages(verdict.violations),
       );
     }
   }

@@ -12,6 +12,7 @@ import { createPasswordResetToken, findPasswordResetUser, resetPasswordWithToken
 import { isLinkTokenShape } from "@/lib/db/one-time-token";
 import { enqueueMail } from "@/lib/notify/enqueue-mail";
 import { panelPasswordErrors } from "@/lib/mail/invitations";
+import { translator } from "@/lib/i18n/server";
 
 /** A reset link works for 30 minutes. */
 export const RESET_LINK_VALID_MS = 30 * 60_000;
@@ -22,10 +23,6 @@ const IP_FACTOR = 4;
  * not tell which addresses exist (the known path writes a token and queues a mail; the unknown path does nothing).
  */
 const MIN_ANSWER_MS = 400;
-
-/** The one answer to every accepted request, known address or not. */
-export const RESET_REQUESTED_MESSAGE =
-  "If a panel login uses that address, we have sent it a link to choose a new password. The link works for 30 minutes, once. Check your spam folder if nothing arrives.";
 
 function actorOf(user: User): Actor {
   return { id: user.id, email: user.email, name: user.name, role: user.role };
@@ -83,7 +80,11 @@ export async function resetLinkView(token: string): Promise<{ valid: true; email
   return user ? { valid: true, email: user.email } : { valid: false };
 }
 
-const SPENT = "This link has expired or was already used. Ask for a new one.";
+/** The refusal of a link that is spent or unknown, in the request's language. */
+async function spentLink(): Promise<ValidationError> {
+  const message = (await translator("ResetPassword"))("spentLink");
+  return new ValidationError({ form: [message] }, message);
+}
 
 /**
  * Sets a new panel password through a reset link: checks the policy, spends the link, and ends every session of the
@@ -91,11 +92,11 @@ const SPENT = "This link has expired or was already used. Ask for a new one.";
  */
 export async function resetPasswordWithLink(token: string, password: string, confirmPassword: string): Promise<{ email: string }> {
   const user = isLinkTokenShape(token) ? await findPasswordResetUser(token) : null;
-  if (!user) throw new ValidationError({ form: [SPENT] }, SPENT);
-  const errors = panelPasswordErrors(password, confirmPassword, user.email);
+  if (!user) throw await spentLink();
+  const errors = await panelPasswordErrors(password, confirmPassword, user.email);
   if (errors) throw new ValidationError(errors);
   const updated = await resetPasswordWithToken(token, password);
-  if (!updated) throw new ValidationError({ form: [SPENT] }, SPENT);
+  if (!updated) throw await spentLink();
   await auditWrite(writeContext(actorOf(updated), "web"), {
     accountId: null,
     action: "user.password.reset",

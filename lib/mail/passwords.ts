@@ -11,6 +11,7 @@ import { fromCpanel } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
 import { notifyOwners } from "@/lib/notify/notify-owners";
 import { timed, timedSync } from "@/lib/timings";
+import { passwordViolationMessages } from "@/lib/i18n/password-messages";
 
 const REQUIRED_STRENGTH_TTL_MS = 10 * 60 * 1000;
 const requiredStrengthCache = new Map<string, { strength: number; expires: number }>();
@@ -70,7 +71,7 @@ export async function changeMailboxPassword(
     throw new PasswordTooWeakError(
       "newPassword",
       verdict.violations.map((v) => v.code),
-      verdict.violations.map((v) => v.message),
+      await passwordViolationMessages(verdict.violations),
     );
   }
 

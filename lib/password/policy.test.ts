@@ -41,15 +41,20 @@ describe("password rules", () => {
     expect(codes("Quartz-EXAMPLE-123-meadow")).toContain("contains_domain");
   });
 
-  it("gives each failed rule a message that says what to do", () => {
-    const messages = evaluatePassword("abc", context).violations.map((v) => v.message);
-    expect(messages).toEqual(expect.arrayContaining(["Use at least 8 characters", "Add an uppercase letter", "Add a digit"]));
+  it("gives each failed rule its code and the numbers its sentence names (tests/i18n words them)", () => {
+    const violations = evaluatePassword("abc", context).violations;
+    expect(violations).toEqual(
+      expect.arrayContaining([
+        { code: "too_short", values: { min: 8 } },
+        { code: "needs_uppercase", values: {} },
+        { code: "needs_digit", values: {} },
+      ]),
+    );
   });
 
   it("refuses guessable passwords that pass the character rules, with zxcvbn's hints", () => {
     const verdict = evaluatePassword("Password1", context);
     expect(verdict.violations.map((v) => v.code)).toContain("too_guessable");
-    expect(verdict.violations.find((v) => v.code === "too_guessable")?.message).toBe("Too easy to guess: add another word or two");
     expect(verdict.hints.length).toBeGreaterThan(0);
   });
 

@@ -4,9 +4,10 @@
  */
 import { cpanelPasswordStrength } from "./cpanel-strength";
 import { estimateGuessability, type Guessability } from "./guessability";
-import { checkPasswordRules, mailboxWords, MIN_GUESSABILITY_SCORE, type PasswordContext, type PasswordRuleCode } from "./rules";
+import { checkPasswordRules, mailboxWords, MIN_GUESSABILITY_SCORE, type PasswordContext, type PasswordRuleCode, type RuleValues } from "./rules";
 
-export type PasswordViolation = { code: PasswordRuleCode; message: string };
+/** A rule the password fails: its code and the numbers of its sentence (PasswordPolicy.messages.<code> says what to do). */
+export type PasswordViolation = { code: PasswordRuleCode; values: RuleValues };
 
 export type PasswordVerdict = {
   ok: boolean;
@@ -23,20 +24,17 @@ export type PasswordVerdict = {
 export function evaluatePassword(password: string, context: PasswordContext): PasswordVerdict {
   const violations: PasswordViolation[] = checkPasswordRules(password, context)
     .filter((check) => !check.ok)
-    .map(({ code, message }) => ({ code, message }));
+    .map(({ code, values }) => ({ code, values }));
 
   const guessability = estimateGuessability(password, mailboxWords(context));
   if (guessability.score < MIN_GUESSABILITY_SCORE) {
-    violations.push({ code: "too_guessable", message: "Too easy to guess: add another word or two" });
+    violations.push({ code: "too_guessable", values: {} });
   }
 
   const cpanelStrength = cpanelPasswordStrength(password);
   const required = context.requiredCpanelStrength ?? 0;
   if (cpanelStrength < required) {
-    violations.push({
-      code: "below_cpanel_strength",
-      message: `cPanel needs a strength of ${required} and this password has ${cpanelStrength}: make it longer or add symbols`,
-    });
+    violations.push({ code: "below_cpanel_strength", values: { required, actual: cpanelStrength } });
   }
 
   const level = (violations.length > 0 ? Math.min(guessability.score, 2) : guessability.score) as PasswordVerdict["level"];

@@ -1,6 +1,8 @@
 /**
- * The mailbox password policy's plain rules (DESIGN §6), each with a stable code and a message that
- * says what to do. Isomorphic and cheap: the checklist runs them on every keystroke.
+ * The mailbox password policy's plain rules (DESIGN §6), each with a stable code and the numbers its sentence
+ * needs. The sentences themselves (a checklist label and a message that says what to do, per code) live in the
+ * PasswordPolicy messages (messages/<locale>.json), the one catalogue the browser and the server both translate
+ * from; this module stays free of our other code. Isomorphic and cheap: the checklist runs them on every keystroke.
  */
 
 export const MIN_LENGTH = 8;
@@ -28,7 +30,10 @@ export type PasswordContext = {
   requiredCpanelStrength?: number;
 };
 
-export type RuleCheck = { code: PasswordRuleCode; ok: boolean; label: string; message: string };
+/** Numbers a rule's sentence names (`{min}` characters…); empty for the others. */
+export type RuleValues = Record<string, number>;
+
+export type RuleCheck = { code: PasswordRuleCode; ok: boolean; values: RuleValues };
 
 /** Counts Unicode code points, so "é" or an emoji is one character as a person counts it. */
 export function codePointLength(password: string): number {
@@ -62,22 +67,12 @@ export function checkPasswordRules(password: string, context: PasswordContext): 
   const lower = password.toLowerCase();
   const { localPart, domain } = splitAddress(context.email.toLowerCase());
   return [
-    { code: "too_short", ok: length >= MIN_LENGTH, label: `At least ${MIN_LENGTH} characters`, message: `Use at least ${MIN_LENGTH} characters` },
-    { code: "too_long", ok: length <= MAX_LENGTH, label: `At most ${MAX_LENGTH} characters`, message: `Use at most ${MAX_LENGTH} characters` },
-    { code: "needs_uppercase", ok: /\p{Lu}/u.test(password), label: "An uppercase letter", message: "Add an uppercase letter" },
-    { code: "needs_lowercase", ok: /\p{Ll}/u.test(password), label: "A lowercase letter", message: "Add a lowercase letter" },
-    { code: "needs_digit", ok: /\p{Nd}/u.test(password), label: "A digit", message: "Add a digit" },
-    {
-      code: "contains_mailbox_name",
-      ok: localPart.length === 0 || !lower.includes(localPart),
-      label: "Not the mailbox name",
-      message: "Don't use the mailbox name in the password",
-    },
-    {
-      code: "contains_domain",
-      ok: !containsDomain(lower, domain),
-      label: "Not the domain name",
-      message: "Don't use the domain name in the password",
-    },
+    { code: "too_short", ok: length >= MIN_LENGTH, values: { min: MIN_LENGTH } },
+    { code: "too_long", ok: length <= MAX_LENGTH, values: { max: MAX_LENGTH } },
+    { code: "needs_uppercase", ok: /\p{Lu}/u.test(password), values: {} },
+    { code: "needs_lowercase", ok: /\p{Ll}/u.test(password), values: {} },
+    { code: "needs_digit", ok: /\p{Nd}/u.test(password), values: {} },
+    { code: "contains_mailbox_name", ok: localPart.length === 0 || !lower.includes(localPart), values: {} },
+    { code: "contains_domain", ok: !containsDomain(lower, domain), values: {} },
   ];
 }

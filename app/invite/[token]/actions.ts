@@ -3,11 +3,12 @@
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
 import { publicFormAction } from "@/lib/actions/public-form-action";
+import { translator } from "@/lib/i18n/server";
 import { acceptInvitationLink } from "@/lib/mail/invitations";
 
 const acceptInvitationSchema = z.object({
   token: z.string().min(1).max(100),
-  password: z.string().min(1, "Enter a password").max(1024, "Use at most 1024 characters"),
+  password: z.string().min(1, "passwordRequired").max(1024),
   confirmPassword: z.string().max(1024),
 });
 
@@ -15,7 +16,7 @@ const acceptInvitationAction = publicFormAction({
   schema: acceptInvitationSchema,
   run: async ({ token, password, confirmPassword }) => {
     const { email } = await acceptInvitationLink(token, password, confirmPassword);
-    return `Your panel password is set. Sign in as ${email}.`;
+    return (await translator("Invite"))("done", { email });
   },
 });
 

@@ -3,11 +3,12 @@
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
 import { publicFormAction } from "@/lib/actions/public-form-action";
+import { translator } from "@/lib/i18n/server";
 import { resetPasswordWithLink } from "@/lib/mail/password-reset";
 
 const resetPasswordSchema = z.object({
   token: z.string().min(1).max(100),
-  password: z.string().min(1, "Enter a new password").max(1024, "Use at most 1024 characters"),
+  password: z.string().min(1, "newPasswordRequired").max(1024),
   confirmPassword: z.string().max(1024),
 });
 
@@ -15,7 +16,7 @@ const resetPasswordAction = publicFormAction({
   schema: resetPasswordSchema,
   run: async ({ token, password, confirmPassword }) => {
     await resetPasswordWithLink(token, password, confirmPassword);
-    return "Your new password is set, and every session of your login was signed out.";
+    return (await translator("ResetPassword"))("done");
   },
 });
 

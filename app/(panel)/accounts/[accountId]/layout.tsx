@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { requireUser } from "@/lib/auth/session";
+import { IntlProvider } from "@/components/intl-provider";
 import { accountOr404 } from "./account-or-404";
 
 /**
@@ -9,5 +10,7 @@ import { accountOr404 } from "./account-or-404";
 export default async function AccountLayout({ children, params }: { children: ReactNode; params: Promise<{ accountId: string }> }) {
   const user = await requireUser();
   await accountOr404(user, (await params).accountId);
-  return children;
+  // The messages of the client forms shared by the account's pages (password fields, forwarding). Here rather than
+  // around each form while the mailbox pages are still being converted; only the request's locale is sent.
+  return <IntlProvider namespaces={["Password", "PasswordPolicy", "Forwarding"]}>{children}</IntlProvider>;
 }

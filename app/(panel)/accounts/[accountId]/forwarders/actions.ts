@@ -2,6 +2,8 @@
 
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
+import { deliveryInRequestLocale } from "@/lib/i18n/delivery";
+import { translator } from "@/lib/i18n/server";
 import type { ActionState } from "@/lib/actions/action-state";
 import { splitDestinations } from "@/lib/forwarding/address";
 import { singleLine } from "@/lib/validation/single-line";
@@ -15,8 +17,8 @@ import { reasonField as reason, refreshForwardingPages } from "./refresh";
 
 const addForwarderSchema = z.object({
   accountId: z.string().min(1),
-  source: z.string().trim().min(1, "Enter the address to forward, like name@example.com").max(320),
-  kind: z.enum(["address", "fail", "blackhole", "pipe", "system"], { error: "Choose what happens to the mail" }),
+  source: z.string().trim().min(1, "sourceRequired").max(320),
+  kind: z.enum(["address", "fail", "blackhole", "pipe", "system"], { error: "kindRequired" }),
   destinations: z.string().max(10_000).optional().default(""),
   failMessage: singleLine("The bounce message").max(1000).optional(),
   command: singleLine("The program").max(1000).optional().default(""),
@@ -42,7 +44,7 @@ const addForwarderAction = formAction({
   run: async (context, input) => {
     const result = await addForwarders(context, input.accountId, input.source, newForwarding(input));
     refreshForwardingPages();
-    return `Forwarder added for ${result.address}. ${result.delivery}`;
+    return (await translator("Forwarders"))("addedFor", { address: result.address, delivery: await deliveryInRequestLocale(result) });
   },
 });
 
@@ -53,8 +55,8 @@ export async function addForwarder(state: ActionState, formData: FormData): Prom
 
 const addDomainForwarderSchema = z.object({
   accountId: z.string().min(1),
-  sourceDomain: z.string().trim().min(1, "Choose the domain to forward").max(253),
-  destinationDomain: z.string().trim().min(1, "Enter the domain to forward to, like example.com").max(253),
+  sourceDomain: z.string().trim().min(1, "sourceDomainRequired").max(253),
+  destinationDomain: z.string().trim().min(1, "destinationDomainRequired").max(253),
   reason,
 });
 
@@ -65,7 +67,8 @@ const addDomainForwarderAction = formAction({
     const after = await addDomainForwarderTo(context, input.accountId, input.sourceDomain, input.destinationDomain);
     refreshForwardingPages();
     const added = after.find((f) => f.sourceDomain === input.sourceDomain.toLowerCase());
-    return added ? `All mail for ${added.sourceDomain} now goes to the same names at ${added.destinationDomain}.` : "Domain forwarder added.";
+    const t = await translator("Forwarders");
+    return added ? t("domainAdded", { source: added.sourceDomain, destination: added.destinationDomain }) : t("domainAddedPlain");
   },
 });
 
@@ -82,7 +85,7 @@ const removeDomainForwarderAction = formAction({
   run: async (context, input) => {
     await removeDomainForwarderOf(context, input.accountId, input.sourceDomain);
     refreshForwardingPages();
-    return `Mail for ${input.sourceDomain} is no longer forwarded to another domain.`;
+    return (await translator("Forwarders"))("domainRemoved", { domain: input.sourceDomain });
   },
 });
 

@@ -2,6 +2,8 @@
 
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
+import { deliveryInRequestLocale } from "@/lib/i18n/delivery";
+import { translator } from "@/lib/i18n/server";
 import type { ActionState } from "@/lib/actions/action-state";
 import { splitDestinations } from "@/lib/forwarding/address";
 import { addForwarders, removeForwarder as removeForwarderOf } from "@/lib/mail/forwarders";
@@ -10,7 +12,7 @@ import { reasonField as reason, refreshForwardingPages } from "./refresh";
 const addMailboxForwarderSchema = z.object({
   accountId: z.string().min(1),
   address: z.string().min(1),
-  destinations: z.string().max(10_000, "That is too long for a list of addresses").transform(splitDestinations),
+  destinations: z.string().max(10_000, "destinationsTooLong").transform(splitDestinations),
   reason,
 });
 
@@ -20,7 +22,7 @@ const addMailboxForwarderAction = formAction({
   run: async (context, input) => {
     const result = await addForwarders(context, input.accountId, input.address, { kind: "address", destinations: input.destinations });
     refreshForwardingPages();
-    return `Forwarder added. ${result.delivery}`;
+    return (await translator("Forwarders"))("added", { delivery: await deliveryInRequestLocale(result) });
   },
 });
 
@@ -42,7 +44,7 @@ const removeForwarderAction = formAction({
   run: async (context, input) => {
     const result = await removeForwarderOf(context, input.accountId, input.address, input.destination);
     refreshForwardingPages();
-    return `Forwarder removed. ${result.delivery}`;
+    return (await translator("Forwarders"))("removed", { delivery: await deliveryInRequestLocale(result) });
   },
 });
 

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { deliveryInRequestLocale } from "@/lib/i18n/delivery";
 import { requireUser } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/roles";
 import { getAccountForwarding } from "@/lib/mail/forwarders";
@@ -11,7 +13,9 @@ import { AccountHeader } from "../account-header";
 import { removeForwarder } from "./address-actions";
 import { addDomainForwarder, addForwarder, removeDomainForwarder } from "./actions";
 
-export const metadata: Metadata = { title: "Forwarders" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Forwarders"))("title") };
+}
 
 type Props = { params: Promise<{ accountId: string }> };
 
@@ -21,6 +25,7 @@ export default async function ForwardersPage({ params }: Props) {
   const { accountId } = await params;
   const account = await accountOr404(user, accountId);
   const staff = isStaff(user.role);
+  const t = await getTranslations("Forwarders");
 
   let forwarding;
   let failure: string | null = null;
@@ -33,10 +38,10 @@ export default async function ForwardersPage({ params }: Props) {
 
   return (
     <>
-      <AccountHeader account={account} title={`Forwarders of ${account.primaryDomain}`} current="forwarders" />
+      <AccountHeader account={account} title={t("heading", { domain: account.primaryDomain })} current="forwarders" />
       {failure || !forwarding ? (
         <div className="mt-4">
-          <ErrorPanel title="Forwarders can't be shown right now">
+          <ErrorPanel title={t("unavailable")}>
             <p>{failure}</p>
           </ErrorPanel>
         </div>
@@ -44,16 +49,13 @@ export default async function ForwardersPage({ params }: Props) {
         <>
           <section aria-labelledby="address-forwarders-heading" className="mt-4 rounded-md bg-white p-4 shadow-sm">
             <h2 id="address-forwarders-heading" className="text-lg font-semibold">
-              Address forwarders
+              {t("addressHeading")}
             </h2>
-            <p className="mt-1 mb-3 text-sm text-slate-700">
-              A forwarder on an address that is also a mailbox does not replace it: a copy stays in the mailbox and one goes on. An address without a
-              mailbox stores nothing.
-            </p>
+            <p className="mt-1 mb-3 text-sm text-slate-700">{t("addressIntro")}</p>
             <AccountForwarders
               accountId={account.id}
               domains={forwarding.domains}
-              addresses={forwarding.addresses}
+              addresses={await Promise.all(forwarding.addresses.map(async (a) => ({ ...a, delivery: await deliveryInRequestLocale(a) })))}
               isStaff={staff}
               addAction={addForwarder}
               removeAction={removeForwarder}
@@ -61,11 +63,9 @@ export default async function ForwardersPage({ params }: Props) {
           </section>
           <section aria-labelledby="domain-forwarders-heading" className="mt-4 rounded-md bg-white p-4 shadow-sm">
             <h2 id="domain-forwarders-heading" className="text-lg font-semibold">
-              Domain forwarders
+              {t("domainHeading")}
             </h2>
-            <p className="mt-1 mb-3 text-sm text-slate-700">
-              All mail for a domain goes to the same names at another domain: mail to sales@ goes to sales@ there.
-            </p>
+            <p className="mt-1 mb-3 text-sm text-slate-700">{t("domainIntro")}</p>
             <DomainForwarders
               accountId={account.id}
               domains={forwarding.domains}
