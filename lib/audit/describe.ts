@@ -47,6 +47,7 @@ const ACTION_TITLES: Record<string, string> = {
   "user.invitation.resend": "Sent an invitation again",
   "user.invitation.revoke": "Withdrew an invitation",
   "user.invitation.accept": "Accepted an invitation",
+  "user.locale.change": "Changed the panel's language",
   "access.account": "Tried to open an account that is not theirs",
   "access.staff": "Tried to open a support page",
   "access.admin": "Tried to open an administrator page",
