@@ -42,6 +42,8 @@ export function BulkActionBar({ idPrefix, requireReason, preview, run, matching 
   const [loadingAll, startLoadingAll] = useTransition();
   const [matchingError, setMatchingError] = useState<string | null>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
+  const previewForm = useRef<HTMLFormElement>(null);
+  const previewAlert = useRef<HTMLParagraphElement>(null);
   const count = selected.length;
   const currentKey = previewKeyOf(selected, action, quota, unlimited);
   const fieldErrors = previewState.status === "error" ? previewState.fieldErrors : undefined;
@@ -49,11 +51,16 @@ export function BulkActionBar({ idPrefix, requireReason, preview, run, matching 
   const stale = shown !== null && shown.input.previewKey !== currentKey;
   const counts = shown ? planCounts(shown.plans) : null;
 
-  // A new dry run takes the reader to it.
+  // A new dry run takes the reader to it; a refused one to the first field to fix (or the message).
   const previewAt = shown?.at;
   useEffect(() => {
     if (previewAt) previewHeading.current?.focus();
   }, [previewAt]);
+  const refusedAt = previewState.status === "error" ? previewState.at : undefined;
+  useEffect(() => {
+    if (!refusedAt) return;
+    (previewForm.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? previewAlert.current)?.focus();
+  }, [refusedAt]);
 
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
@@ -94,7 +101,8 @@ export function BulkActionBar({ idPrefix, requireReason, preview, run, matching 
         </p>
       ) : null}
 
-      <form action={previewAction} className="space-y-3">
+      {/* noValidate: a missing reason or quota gets the panel's own message beside the field, not the browser's bubble. */}
+      <form ref={previewForm} action={previewAction} noValidate className="space-y-3">
         {selected.map((value) => (
           <input key={value} type="hidden" name="mailboxes" value={value} />
         ))}
@@ -157,7 +165,7 @@ export function BulkActionBar({ idPrefix, requireReason, preview, run, matching 
           />
         ) : null}
         {previewState.status === "error" ? (
-          <p role="alert" className="text-sm font-medium text-red-800">
+          <p ref={previewAlert} role="alert" tabIndex={-1} className="text-sm font-medium text-red-800">
             {previewState.message}
           </p>
         ) : null}

@@ -93,8 +93,8 @@ const apiWrite: Expected = { anonymous: "unauthorized", owner: "ok", other: "not
 const apiOwnList: Expected = { anonymous: "unauthorized", owner: "ok", other: "ok", support: "ok", admin: "ok", staffNoReason: null };
 const publicRead: Expected = { anonymous: "ok", owner: "ok", other: "ok", support: "ok", admin: "ok", staffNoReason: null };
 const staffPage: Expected = { anonymous: "not_found", owner: "not_found", other: "not_found", support: "ok", admin: "ok", staffNoReason: null };
-/** Reading through a server action (a dry run, "select all that match"): whoever sees the account, staff without a reason too. */
-const customerRead: Expected = { anonymous: "session_ended", owner: "ok", other: "not_found", support: "ok", admin: "ok", staffNoReason: "ok" };
+/** Reading through a server action ("select all that match"): whoever sees the account. */
+const customerRead: Expected = { anonymous: "session_ended", owner: "ok", other: "not_found", support: "ok", admin: "ok", staffNoReason: null };
 /** A bulk job: whoever sees its account, and staff (cancelling needs no reason: it changes nothing in cPanel). */
 const jobAccess: Expected = { anonymous: "session_ended", owner: "ok", other: "not_found", support: "ok", admin: "ok", staffNoReason: null };
 const apiJob: Expected = { anonymous: "unauthorized", owner: "ok", other: "not_found", support: "ok", admin: "ok", staffNoReason: null };
@@ -303,7 +303,8 @@ const actions: Record<string, ActionRow> = {
     input: (c) => form({ account: c.accountId, mode: "continue", reason: c.reason }),
   },
   "(panel)/jobs/actions.ts#previewBulkForm": {
-    expect: customerRead,
+    // The dry run asks staff for the reason that Run then sends.
+    expect: customerWrite,
     input: (c) => form({ mailboxes: `${c.accountId}:info@example.com`, action: "hold_outgoing", reason: c.reason }),
   },
   "(panel)/jobs/actions.ts#runBulkForm": {
@@ -311,7 +312,7 @@ const actions: Record<string, ActionRow> = {
     input: (c) => form({ mailboxes: `${c.accountId}:info@example.com`, action: "release_outgoing", reason: c.reason }),
   },
   "(panel)/jobs/actions.ts#selectMatchingMailboxes": {
-    expect: { ...customerRead, staffNoReason: null },
+    expect: customerRead,
     input: (c) => ({ accountId: c.accountId, query: "info" }),
   },
   "(panel)/jobs/actions.ts#cancelJobForm": { expect: jobAccess, prepare: ownersJob, input: (_c, p) => form({ jobId: p.jobId }) },

@@ -7,7 +7,7 @@ import { actionErrorState } from "@/lib/actions/action-errors";
 import type { ActionState } from "@/lib/actions/action-state";
 import { formAction } from "@/lib/actions/form-action";
 import { currentUser } from "@/lib/auth/session";
-import { writeContext } from "@/lib/core/write-context";
+import { requireReason, writeContext } from "@/lib/core/write-context";
 import { cancelBulkJob, previewAcrossAccounts, startAcrossAccounts, type SelectedMailbox } from "@/lib/mail/bulk-jobs";
 import { matchingMailboxAddresses, MAX_BULK_MAILBOXES, type BulkAction } from "@/lib/mail/bulk-mailboxes";
 import { singleLine } from "@/lib/validation/single-line";
@@ -84,6 +84,8 @@ export async function previewBulkForm(_previous: BulkPreviewState, formData: For
   const { input } = parsed;
   const context = writeContext(actor, "web", input.reason);
   try {
+    // Run sends the reason given here, so staff give it before the dry run (it changes nothing itself).
+    requireReason(context);
     const plans = await previewAcrossAccounts(actor, selectionOf(input), actionOf(input));
     const quota = input.quota ?? "";
     const unlimited = Boolean(input.unlimited);
