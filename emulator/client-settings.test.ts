@@ -33,6 +33,7 @@ describe("UAPI Email::get_client_settings", () => {
         from_archiving: 0,
         has_plaintext_authentication: 1,
         activesync_available: 0,
+        activesync_port: 2091,
       },
     });
   });

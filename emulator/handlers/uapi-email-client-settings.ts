@@ -37,6 +37,8 @@ const getClientSettings: UapiHandler = (ctx, params) => {
     from_archiving: 0,
     has_plaintext_authentication: 1,
     activesync_available: 0,
+    // Cpanel/Email/AutoConfig/Settings.pm client_settings adds it always: Cpanel::ActiveSync::get_ports() is { ssl => 2091 }.
+    activesync_port: 2091,
   });
 };
 
