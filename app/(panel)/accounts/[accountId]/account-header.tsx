@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { AccountNav, type AccountPageKey } from "./account-nav";
 
@@ -15,22 +16,24 @@ export function AccountHeader({
   /** The line under the title; by default the cPanel user and server. */
   children?: ReactNode;
 }) {
+  const t = useTranslations("Account");
   return (
     <>
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t("breadcrumb")} className="text-sm">
         <Link href="/accounts" className="text-blue-800 underline underline-offset-2">
-          Hosting accounts
+          {t("hostingAccounts")}
         </Link>
         <span aria-hidden="true"> / </span>
         <span>{account.primaryDomain}</span>
       </nav>
       <h1 className="mt-2 text-2xl font-bold">{title}</h1>
       <p className="mt-1 text-sm text-slate-700">
-        {children ?? (
-          <>
-            cPanel user <span className="font-mono">{account.cpanelUser}</span> on {account.serverName}
-          </>
-        )}
+        {children ??
+          t.rich("cpanelUserOn", {
+            user: account.cpanelUser,
+            server: account.serverName,
+            code: (chunks) => <span className="font-mono">{chunks}</span>,
+          })}
       </p>
       <AccountNav accountId={account.id} current={current} />
     </>
