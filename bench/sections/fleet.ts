@@ -227,7 +227,7 @@ function report(r: FleetResults, io: Printer, sick: string[]): void {
   );
   const pgQueries = "error" in a.postgres ? [] : a.postgres.queries;
   table(
-    ["filter", "SQLite page p50", "SQLite page p95", "index (SQLite)", "PostgreSQL query p50", "index (PostgreSQL)"],
+    ["filter", "SQLite page p50", "SQLite page p95", "SQLite plan", "PostgreSQL query p50", "PostgreSQL plan"],
     a.sqlite.pages.map((p) => {
       const q = pgQueries.find((x) => x.name === p.name);
       const pgPlan = "error" in a.postgres ? undefined : a.postgres.plans.find((x) => x.name === p.name);
@@ -235,9 +235,9 @@ function report(r: FleetResults, io: Printer, sick: string[]): void {
         p.name,
         ms(p.timing.p50),
         ms(p.timing.p95),
-        a.sqlite.plans.find((x) => x.name === p.name)?.usesIndex ? "yes" : "SCAN",
+        a.sqlite.plans.find((x) => x.name === p.name)?.access ?? "—",
         q ? ms(q.timing.p50) : "—",
-        pgPlan ? (pgPlan.usesIndex ? "yes" : "SCAN") : "—",
+        pgPlan?.access ?? "—",
       ];
     }),
   );
