@@ -46,48 +46,55 @@ export async function MailboxTable({ user, accountId, query, page }: { user: Act
           {query ? "No mailbox matches that address." : "This account has no mailboxes yet."}
         </p>
       ) : (
-        <table className={`mt-2 rounded-md bg-white shadow-sm max-sm:bg-transparent max-sm:shadow-none ${cardTable.table}`}>
-          <caption className="sr-only">Mailboxes</caption>
-          <thead className={cardTable.head}>
-            <tr>
-              <th scope="col" className="w-10 px-3 py-2">
-                <SelectAllCheckbox values={pageValues} />
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Address
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Storage
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody className={cardTable.body}>
-            {mailboxes.map((mailbox) => (
-              <tr key={mailbox.email} className={cardTable.row}>
-                <td data-label="Select" className={cardTable.cell}>
-                  <SelectMailboxCheckbox value={selectionValue(accountId, mailbox.email)} address={mailbox.email} />
-                </td>
-                <td data-label="Address" className={`${cardTable.cell} max-sm:break-all`}>
-                  <Link
-                    href={`/accounts/${accountId}/email/${encodeURIComponent(mailbox.email)}`}
-                    className="font-medium text-blue-800 underline underline-offset-2"
-                  >
-                    {mailbox.email}
-                  </Link>
-                </td>
-                <td data-label="Storage" className={cardTable.cell}>
-                  <QuotaUsage diskUsedBytes={mailbox.diskUsedBytes} quotaMb={mailbox.quotaMb} />
-                </td>
-                <td data-label="Status" className={cardTable.cell}>
-                  <MailboxBadges {...mailbox} />
-                </td>
+        <>
+          {/* Above the table, not in its header: the header is hidden on phones, where the rows become cards. */}
+          <label className="mt-2 flex w-fit items-center gap-2 px-3 text-sm font-medium">
+            <SelectAllCheckbox values={pageValues} />
+            Select all on this page
+          </label>
+          <table className={`mt-2 rounded-md bg-white shadow-sm max-sm:bg-transparent max-sm:shadow-none ${cardTable.table}`}>
+            <caption className="sr-only">Mailboxes</caption>
+            <thead className={cardTable.head}>
+              <tr>
+                <th scope="col" className="w-10 px-3 py-2">
+                  <span className="sr-only">Select</span>
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Address
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Storage
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Status
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className={cardTable.body}>
+              {mailboxes.map((mailbox) => (
+                <tr key={mailbox.email} className={cardTable.row}>
+                  <td data-label="Select" className={cardTable.cell}>
+                    <SelectMailboxCheckbox value={selectionValue(accountId, mailbox.email)} address={mailbox.email} />
+                  </td>
+                  <td data-label="Address" className={`${cardTable.cell} max-sm:break-all`}>
+                    <Link
+                      href={`/accounts/${accountId}/email/${encodeURIComponent(mailbox.email)}`}
+                      className="font-medium text-blue-800 underline underline-offset-2"
+                    >
+                      {mailbox.email}
+                    </Link>
+                  </td>
+                  <td data-label="Storage" className={cardTable.cell}>
+                    <QuotaUsage diskUsedBytes={mailbox.diskUsedBytes} quotaMb={mailbox.quotaMb} />
+                  </td>
+                  <td data-label="Status" className={cardTable.cell}>
+                    <MailboxBadges {...mailbox} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       <Pagination page={result.page} pageCount={result.pageCount} params={query ? { q: query } : {}} label="Mailbox pages" />
       {mailboxes.length ? (
