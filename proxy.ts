@@ -40,7 +40,7 @@ export function proxy(request: NextRequest) {
     if (decodablePath(pathname)) return NextResponse.next();
     return problemResponse({
       code: "not_found",
-      detail: "No such resource, or it is not yours.",
+      detail: { key: "notFound" },
       instance: pathname,
       requestId: crypto.randomUUID(),
     });

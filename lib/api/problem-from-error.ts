@@ -30,7 +30,7 @@ export function problemFromError(error: unknown, where: { instance: string; requ
     };
   }
   if (error instanceof ValidationError) return { ...base, code: "invalid_request", detail: error.message, errors: pointers(error.fieldErrors) };
-  if (error instanceof NotFoundError) return { ...base, code: "not_found", detail: "No such resource, or it is not yours." };
+  if (error instanceof NotFoundError) return { ...base, code: "not_found", detail: { key: "notFound" } };
   if (error instanceof ForbiddenError) return { ...base, code: "forbidden", detail: error.message };
   if (error instanceof RateLimitedError) return { ...base, code: "rate_limited", detail: error.message, retryAfterSeconds: error.retryAfterSeconds };
   if (error instanceof AccountNotEligibleError) return { ...base, code: "account_not_eligible_cpanel", detail: error.message };
@@ -48,5 +48,5 @@ export function problemFromError(error: unknown, where: { instance: string; requ
     return { ...base, code: "upstream_unavailable", detail: error.message, extra: { upstream: error.failure } };
   }
   requestLog(where.requestId).error({ err: errorField(error), instance: where.instance }, "unexpected error in the REST API");
-  return { ...base, code: "internal_error", detail: "Something went wrong; nothing was confirmed. Quote the request id to support." };
+  return { ...base, code: "internal_error", detail: { key: "internal" } };
 }

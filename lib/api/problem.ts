@@ -1,4 +1,6 @@
 // No server-only marker: the proxy (proxy.ts) answers bad API addresses with it too, and it holds nothing secret.
+import { createTranslator } from "next-intl";
+import en from "@/messages/en.json";
 
 /** The stable error codes of the REST API (DESIGN §7) and their HTTP statuses: one table, one place. */
 export const problemStatus = {
@@ -17,25 +19,20 @@ export const problemStatus = {
 
 export type ProblemCode = keyof typeof problemStatus;
 
-const titles: Record<ProblemCode, string> = {
-  invalid_request: "The request is not valid",
-  unauthorized: "Authentication is required",
-  forbidden: "The token may not do this",
-  not_found: "Not found",
-  conflict: "Conflict",
-  payload_too_large: "The request body is too large",
-  account_not_eligible_cpanel: "The account cannot be managed through cPanel",
-  password_too_weak: "The password is too weak",
-  rate_limited: "Too many requests",
-  internal_error: "Internal error",
-  upstream_unavailable: "cPanel could not complete the request",
-};
+/** The Problems messages of one locale (titles by code, the REST layer's own details); English unless the caller says. */
+export type ProblemWords = ReturnType<typeof createTranslator<typeof en, "Problems">>;
+
+const english: ProblemWords = createTranslator({ locale: "en", messages: en, namespace: "Problems" });
+
+/** A sentence of the REST layer itself (Problems.details.<key>); domain errors bring their own words. */
+export type ProblemDetailKey = keyof typeof en.Problems.details;
+export type ProblemDetail = string | { key: ProblemDetailKey; values?: Record<string, string | number> };
 
 export type ProblemFieldError = { pointer: string; detail: string; code?: string };
 
 export type Problem = {
   code: ProblemCode;
-  detail: string;
+  detail: ProblemDetail;
   instance: string;
   requestId: string;
   errors?: ProblemFieldError[];
@@ -43,14 +40,18 @@ export type Problem = {
   extra?: Record<string, unknown>;
 };
 
-/** An RFC 9457 application/problem+json answer with the panel's stable code and the request id. */
-export function problemResponse(problem: Problem): Response {
+/**
+ * An RFC 9457 application/problem+json answer with the panel's stable code and the request id; `title` and the REST
+ * layer's own `detail` in the caller's language (by Accept-Language, lib/api/route.ts), the code never translated.
+ */
+export function problemResponse(problem: Problem, words: ProblemWords = english): Response {
   const status = problemStatus[problem.code];
+  const detail = typeof problem.detail === "string" ? problem.detail : words(`details.${problem.detail.key}`, problem.detail.values);
   const body = {
     type: `urn:mailroom:problem:${problem.code}`,
-    title: titles[problem.code],
+    title: words(`titles.${problem.code}`),
     status,
-    detail: problem.detail,
+    detail,
     code: problem.code,
     instance: problem.instance,
     requestId: problem.requestId,

@@ -15,6 +15,8 @@ import { clientAddressFrom } from "@/lib/http/client-address";
 import { auditDenied, withAuditScope } from "@/lib/audit/write";
 import { timed } from "@/lib/timings";
 import type { RouteSpec } from "@/lib/api/route-spec";
+import { DEFAULT_LOCALE, localeFromAcceptLanguage } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/server";
 
 const MAX_BODY_BYTES = 64 * 1024;
 /** Per token (or per signed-in user): generous for scripts, a wall for runaway loops. Shared through Redis when set. */
@@ -56,11 +58,11 @@ function pointerOf(path: readonly PropertyKey[]): string {
 
 class RouteProblem extends Error {
   constructor(readonly problem: Omit<Problem, "instance" | "requestId">) {
-    super(problem.detail);
+    super(problem.code);
   }
 }
 
-const tooLarge = () => new RouteProblem({ code: "payload_too_large", detail: `The body is larger than ${MAX_BODY_BYTES / 1024} KB.` });
+const tooLarge = () => new RouteProblem({ code: "payload_too_large", detail: { key: "bodyTooLarge", values: { kb: MAX_BODY_BYTES / 1024 } } });
 
 /**
  * The body's bytes, read chunk by chunk and abandoned as soon as they pass the limit: a declared Content-Length over
@@ -91,13 +93,13 @@ async function readLimitedBody(request: Request): Promise<Uint8Array> {
 
 async function readJsonBody(request: Request): Promise<unknown> {
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
-    throw new RouteProblem({ code: "invalid_request", detail: "Send the body as JSON with Content-Type: application/json." });
+    throw new RouteProblem({ code: "invalid_request", detail: { key: "jsonContentType" } });
   }
   const text = new TextDecoder().decode(await readLimitedBody(request));
   try {
     return JSON.parse(text);
   } catch {
-    throw new RouteProblem({ code: "invalid_request", detail: "The body is not valid JSON." });
+    throw new RouteProblem({ code: "invalid_request", detail: { key: "invalidJson" } });
   }
 }
 
@@ -116,10 +118,10 @@ function queryOf(spec: RouteSpec, request: Request): Record<string, unknown> {
 function parseOrProblem<S extends z.ZodType>(schema: S, value: unknown, what: "body" | "params"): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  if (what === "params") throw new RouteProblem({ code: "not_found", detail: "No such resource, or it is not yours." });
+  if (what === "params") throw new RouteProblem({ code: "not_found", detail: { key: "notFound" } });
   throw new RouteProblem({
     code: "invalid_request",
-    detail: "Some fields are not valid.",
+    detail: { key: "invalidFields" },
     errors: result.error.issues.map((issue) => ({ pointer: pointerOf(issue.path), detail: issue.message, code: issue.code })),
   });
 }
@@ -162,8 +164,10 @@ export function apiRoute<Spec extends RouteSpec>(spec: Spec, handler: (input: Ha
 
   async function handle(request: Request, route: { params?: Promise<unknown> } | undefined, requestId: string): Promise<Response> {
     const instance = new URL(request.url).pathname;
+    // Titles and the REST layer's own sentences follow Accept-Language; the stable `code` never changes.
+    const words = await translator("Problems", localeFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LOCALE);
     const fail = (problem: Omit<Problem, "instance" | "requestId">) => {
-      const response = problemResponse({ ...problem, instance, requestId });
+      const response = problemResponse({ ...problem, instance, requestId }, words);
       // The rest of an oversized body is not read: the connection ends after the answer instead of draining it.
       if (problem.code === "payload_too_large") response.headers.set("connection", "close");
       return response;
@@ -172,15 +176,15 @@ export function apiRoute<Spec extends RouteSpec>(spec: Spec, handler: (input: Ha
     let idempotencyKey: string | null = null;
     try {
       const caller = await timed("auth", () => authenticateApiRequest(request));
-      if (!caller) return fail({ code: "unauthorized", detail: "Send a valid API token as `Authorization: Bearer …`." });
+      if (!caller) return fail({ code: "unauthorized", detail: { key: "sendToken" } });
       const budget = await timed("rate-limit", () => rateLimiter().hit(`api:${caller.tokenId ?? caller.actor.id}`, API_RATE_LIMIT));
       if (!budget.allowed) {
-        return fail({ code: "rate_limited", detail: "Too many API requests; slow down.", retryAfterSeconds: budget.retryAfterSeconds });
+        return fail({ code: "rate_limited", detail: { key: "slowDown" }, retryAfterSeconds: budget.retryAfterSeconds });
       }
       const scope = spec.access === "read" ? READ_SCOPE : WRITE_SCOPE;
       if (!grants(caller.scopes, scope)) {
         await auditDenied(caller.actor, { action: "access.scope", detail: { tokenId: caller.tokenId, scope, error: "missing_scope" } });
-        return fail({ code: "forbidden", detail: `This token lacks the scope ${scope}.` });
+        return fail({ code: "forbidden", detail: { key: "lacksScope", values: { scope } } });
       }
 
       // A route without dynamic segments gets no params from Next.
@@ -195,8 +199,7 @@ export function apiRoute<Spec extends RouteSpec>(spec: Spec, handler: (input: Ha
 
       const clientKey = spec.access === "write" ? request.headers.get("idempotency-key") : null;
       if (clientKey) {
-        if (!/^[\w.:-]{8,200}$/.test(clientKey))
-          return fail({ code: "invalid_request", detail: "The Idempotency-Key must be 8–200 letters, digits or . _ : -." });
+        if (!/^[\w.:-]{8,200}$/.test(clientKey)) return fail({ code: "invalid_request", detail: { key: "idempotencyKeyFormat" } });
         idempotencyKey = `${caller.actor.id}:${clientKey}`;
         const hash = requestFingerprint(request.method, instance, rawBody);
         const claim = await timed("idempotency", () => claimIdempotencyKey(idempotencyKey!, hash));
@@ -215,10 +218,7 @@ export function apiRoute<Spec extends RouteSpec>(spec: Spec, handler: (input: Ha
           idempotencyKey = null;
           return fail({
             code: claim.state === "mismatch" ? "invalid_request" : "conflict",
-            detail:
-              claim.state === "mismatch"
-                ? "This Idempotency-Key was used for a different request."
-                : "A request with this Idempotency-Key is still running.",
+            detail: { key: claim.state === "mismatch" ? "idempotencyMismatch" : "idempotencyRunning" },
           });
         }
       }
@@ -229,7 +229,7 @@ export function apiRoute<Spec extends RouteSpec>(spec: Spec, handler: (input: Ha
         const result = await handler({ caller, context, params, query, body });
         response = successResponse(spec, result, requestId);
       } catch (error) {
-        response = problemResponse({ ...problemFromError(error, { instance, requestId }) });
+        response = problemResponse({ ...problemFromError(error, { instance, requestId }) }, words);
       }
       if (idempotencyKey) {
         const [key, body] = [idempotencyKey, await response.clone().text()];
@@ -240,7 +240,7 @@ export function apiRoute<Spec extends RouteSpec>(spec: Spec, handler: (input: Ha
     } catch (error) {
       if (idempotencyKey) await releaseIdempotencyKey(idempotencyKey).catch(() => undefined);
       if (error instanceof RouteProblem) return fail(error.problem);
-      return problemResponse(problemFromError(error, { instance, requestId }));
+      return problemResponse(problemFromError(error, { instance, requestId }), words);
     }
   }
 }
