@@ -167,6 +167,8 @@ export async function updateHeldJob(
     lastError: string | null;
     payload: unknown;
     finishedAt: number | null;
+    /** Set back when a run did not count (the panel shut down under it). */
+    attempts: number;
     now: number;
   }>,
 ): Promise<boolean> {
@@ -183,6 +185,7 @@ export async function updateHeldJob(
       ...(changes.lastError !== undefined ? { last_error: changes.lastError } : {}),
       ...(changes.payload !== undefined ? { payload: JSON.stringify(changes.payload) } : {}),
       ...(changes.finishedAt !== undefined ? { finished_at: changes.finishedAt } : {}),
+      ...(changes.attempts !== undefined ? { attempts: changes.attempts } : {}),
       updated_at: changes.now ?? Date.now(),
     })
     .where("id", "=", id)

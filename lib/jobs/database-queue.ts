@@ -123,6 +123,8 @@ export class DatabaseRunner implements JobWorker {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
+  /** Set by stop(): no more claims, and a job cut off by the shutdown goes back to the queue uncounted. */
+  private shuttingDown = false;
   private ticking: Promise<void> | undefined;
   private lastPrune = 0;
   private readonly onWake = () => void this.tick();
@@ -155,6 +157,7 @@ export class DatabaseRunner implements JobWorker {
   /** Stops polling and waits for the jobs that run (they are asked to stop after `graceMs`; their lease then lapses). */
   async stop(graceMs = 5_000): Promise<void> {
     this.stopped = true;
+    this.shuttingDown = true;
     wake.off("job", this.onWake);
     if (this.timer) clearTimeout(this.timer);
     const all = Promise.all([...this.running.values()].map((r) => r.done));
@@ -196,7 +199,7 @@ export class DatabaseRunner implements JobWorker {
   /** Claims due jobs up to the free slots and starts them; answers how many it started. */
   private async claimAndStart(): Promise<number> {
     let started = 0;
-    while (this.running.size < this.concurrency) {
+    while (!this.shuttingDown && this.running.size < this.concurrency) {
       const job = await claimDueJob(this.id, this.now(), this.now() + this.leaseMs, Object.keys(this.handlers));
       if (!job) break;
       const controller = new AbortController();
@@ -253,6 +256,12 @@ export class DatabaseRunner implements JobWorker {
       cancelled ||= await jobCancelRequested(job.id).catch(() => false);
       if (cancelled) {
         await held({ state: "cancelled", finishedAt: this.now(), lastError: job.lastError });
+        return;
+      }
+      if (this.shuttingDown && controller.signal.aborted) {
+        // The panel shut down under the job: not its failure. It goes back to the queue at once, the attempt not
+        // counted, and the next runner resumes it (a bulk job skips what it finished), however often the panel restarts.
+        await held({ state: "queued", runAt: this.now(), attempts: Math.max(0, job.attempts - 1), lastError: job.lastError });
         return;
       }
       const message = errorText(error);

@@ -7,6 +7,7 @@ import { listAuditEvents } from "@/lib/audit";
 import { writeContext } from "@/lib/core/write-context";
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import { findHostingAccount, upsertHostingAccount } from "@/lib/db/hosting-accounts";
+import { findJob } from "@/lib/db/jobs";
 import { DatabaseRunner } from "@/lib/jobs/database-queue";
 import type { JobHandlers } from "@/lib/jobs/types";
 import { BULK_JOB, bulkJobHandlers, previewBulkAction, runBulkJob, startBulkAction } from "@/lib/mail/bulk-mailboxes";
@@ -77,11 +78,14 @@ describe("a bulk job on the database queue", () => {
     expect(doneHalfway).toBeGreaterThanOrEqual(15);
     expect(doneHalfway).toBeLessThan(MANY.length);
 
-    // A new runner (after the restart; its clock past the retry's wait) finishes the rest.
-    const later = () => Date.now() + 10 * 60_000;
-    await new DatabaseRunner(bulkJobHandlers, { now: later, pollMs: 60_000 }).runDue();
+    // The shutdown did not use up an attempt: the job is due again at once.
+    expect((await findJob(jobId))!.attempts).toBe(0);
+
+    // A new runner (the panel after its restart) finishes the rest.
+    await new DatabaseRunner(bulkJobHandlers, { pollMs: 60_000 }).runDue();
     const done = await bulkJobFor(support, jobId);
     expect(done.state).toBe("succeeded");
+    expect((await findJob(jobId))!.attempts).toBe(1);
 
     const perMailbox = await eventsPerMailbox(bulkAccountId, "mailbox.bulk.set_quota", bulkId);
     expect([...perMailbox.keys()].sort()).toEqual([...MANY].sort());
