@@ -9,6 +9,8 @@ import { claimIdempotencyKey, completeIdempotentRequest } from "@/lib/db/idempot
 import { requestFingerprint } from "@/lib/api/request-fingerprint";
 import { fieldErrorsFrom } from "@/lib/i18n/field-errors";
 import { translator } from "@/lib/i18n/server";
+import { upstreamMessage } from "@/lib/i18n/upstream";
+import { UpstreamError } from "@/lib/core/errors";
 
 type FormActionOptions<Schema extends z.ZodType> = {
   schema: Schema;
@@ -56,7 +58,9 @@ export function formAction<Schema extends z.ZodType>(options: FormActionOptions<
         const message = await options.run(context, parsed.data, actor);
         return { status: "success", message, at: Date.now() };
       } catch (error) {
-        return { ...actionErrorState(error, context.requestId), values };
+        const state = { ...actionErrorState(error, context.requestId), values };
+        // A refusal in cPanel's own words is marked as cPanel's in the reader's language.
+        return error instanceof UpstreamError && error.cpanelSays !== undefined ? { ...state, message: await upstreamMessage(error) } : state;
       }
     });
   };

@@ -65,13 +65,16 @@ export type UpstreamFailure = "unavailable" | "timeout" | "auth" | "rejected" | 
 
 /** cPanel could not do what was asked; `message` is safe to show to the user. */
 export class UpstreamError extends Error {
+  /** cPanel's own words when cPanel refused, shown as cPanel wrote them (never translated, only marked as cPanel's). */
+  readonly cpanelSays?: string;
   constructor(
     readonly failure: UpstreamFailure,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; cpanelSays?: string },
   ) {
     super(message, options);
     this.name = "UpstreamError";
+    if (options?.cpanelSays !== undefined) this.cpanelSays = options.cpanelSays;
   }
 }
 

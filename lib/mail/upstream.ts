@@ -39,7 +39,7 @@ export function toUpstreamError(error: unknown, serverName: string): unknown {
   }
   if (error instanceof CpanelApiError) {
     const reason = error.messages.join(" ").trim() || "no reason given";
-    return new UpstreamError("rejected", `cPanel refused the request: ${reason}`, { cause: error });
+    return new UpstreamError("rejected", `cPanel refused the request: ${reason}`, { cause: error, cpanelSays: reason });
   }
   if (error instanceof CpanelConfigError) {
     return new AccountNotEligibleError(
