@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { cpanelClient, type CpanelClientOptions } from "@/lib/cpanel";
 import { config } from "@/lib/config";
 import { getServerConnection } from "@/lib/db/servers";
@@ -6,9 +7,13 @@ import { AccountNotEligibleError } from "@/lib/core/errors";
 import { invalidatingWrites, withCachedReads } from "@/lib/mail/read-cache";
 import { timed } from "@/lib/timings";
 
+// One database read and one token decryption per server and server render (React's per-request cache): a mailbox
+// list page's sections each ask for their client. Outside a render (route handlers, jobs) every call reads afresh.
+const serverConnection = cache((serverId: string) => timed("server", () => getServerConnection(serverId)));
+
 /** The cPanel client for a panel server record, with the deployment's CA file and timeouts; refuses a disabled server. */
 export async function clientForServer(serverId: string, options: CpanelClientOptions = {}) {
-  const connection = await timed("server", () => getServerConnection(serverId)).catch((error: unknown) => {
+  const connection = await serverConnection(serverId).catch((error: unknown) => {
     // A missing server row, or a token that no longer decrypts (a changed MAILROOM_ENCRYPTION_KEY).
     throw new AccountNotEligibleError("The panel has no usable connection to this account's cPanel server. Support has to fix the server record.", {
       cause: error,
