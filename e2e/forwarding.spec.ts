@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { storageState } from "./support/users";
-import { expectNoViolations, openMailbox } from "./support/pages";
+import { expectNoViolations, openMailboxTask } from "./support/pages";
 
 // This spec touches only info@example.com's forwarders and new fwd-e2e-…@shop.example addresses (one demo serves every spec).
 test.use({ storageState: storageState.customer });
@@ -8,7 +8,7 @@ test.use({ storageState: storageState.customer });
 const forwardTo = (page: Page) => page.getByLabel("Forward to", { exact: true });
 
 test("a customer adds and removes a forwarder on info@example.com with the keyboard only", async ({ page }) => {
-  await openMailbox(page, "info@example.com");
+  await openMailboxTask(page, "info@example.com", "Forwarding");
   const destination = "fwd-e2e-keyboard@example.net";
   await expect(page.getByText("Mail to info@example.com is kept in this mailbox and not forwarded.", { exact: true })).toBeVisible();
 
@@ -35,7 +35,7 @@ test("a customer adds and removes a forwarder on info@example.com with the keybo
 });
 
 test("an invalid address and a loop are refused beside the field, and nothing is added", async ({ page }) => {
-  await openMailbox(page, "info@example.com");
+  await openMailboxTask(page, "info@example.com", "Forwarding");
   const field = forwardTo(page);
 
   await field.fill("not an address");
@@ -92,7 +92,7 @@ test("the account's forwarders page shows every kind, and adds and removes a bou
 });
 
 test("the mailbox page with a forwarding error passes an accessibility scan", async ({ page }) => {
-  await openMailbox(page, "info@example.com");
+  await openMailboxTask(page, "info@example.com", "Forwarding");
   await forwardTo(page).fill('"quoted name"@example.net');
   await page.getByRole("button", { name: "Add forwarder" }).click();
   await expect(page.locator("#forward-to-error")).toContainText("quoted addresses");

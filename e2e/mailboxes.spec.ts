@@ -42,9 +42,13 @@ test("the mailbox page shows the mailbox", async ({ page }) => {
   await openMailboxes(page, "example.com");
   await page.getByRole("link", { name: "info@example.com", exact: true }).click();
   await expect(page.getByRole("heading", { name: "info@example.com", level: 1 })).toBeVisible();
-  for (const section of ["Overview", "Password", "Forwarding", "Options"]) {
-    await expect(page.getByRole("heading", { name: section, level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Overview", level: 2 })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Summary of info@example.com" })).toBeVisible();
+  const tasks = page.getByRole("navigation", { name: "Mailbox tasks" });
+  for (const task of ["Overview", "Change password", "Forwarding", "Out of office", "Options", "Set up devices", "Secure"]) {
+    await expect(tasks.getByRole("link", { name: task, exact: true })).toBeVisible();
   }
+  await expect(tasks.getByRole("link", { name: "Overview", exact: true })).toHaveAttribute("aria-current", "page");
 });
 
 test.describe("when cPanel fails", () => {

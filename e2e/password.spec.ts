@@ -2,14 +2,14 @@ import { expect, test, type Page } from "@playwright/test";
 import { clearFaults, injectFault } from "./support/emulator";
 import { rememberSecret } from "./support/secrets";
 import { storageState } from "./support/users";
-import { openMailbox } from "./support/pages";
+import { openMailboxTask } from "./support/pages";
 
 test.use({ storageState: storageState.customer });
 
 const meter = (page: Page) => page.getByRole("meter", { name: "Password strength" });
 
 test("the meter moves through its levels as the password gets stronger", async ({ page }) => {
-  await openMailbox(page, "info@example.com");
+  await openMailboxTask(page, "info@example.com", "Change password");
   const field = page.getByLabel("New password", { exact: true });
   await expect(meter(page)).toHaveAttribute("aria-valuetext", "No password yet");
   await field.fill("password");
@@ -22,7 +22,7 @@ test("the meter moves through its levels as the password gets stronger", async (
 });
 
 test("a password the browser knows will be refused cannot be submitted, and the button says why", async ({ page }) => {
-  await openMailbox(page, "info@example.com");
+  await openMailboxTask(page, "info@example.com", "Change password");
   const submit = page.getByRole("button", { name: "Change password" });
   await page.getByLabel("New password", { exact: true }).fill(rememberSecret("Quartz-harbor-1984-meadow"));
   await page.getByLabel("Confirm new password").fill(rememberSecret("Quartz-harbor-1984-meadoW"));
@@ -41,7 +41,7 @@ test("a password the browser knows will be refused cannot be submitted, and the 
 });
 
 test("before anything is typed no rule shows as met", async ({ page }) => {
-  await openMailbox(page, "info@example.com");
+  await openMailboxTask(page, "info@example.com", "Change password");
   await expect(page.getByRole("list", { name: "Password rules" }).getByText("(met)")).toHaveCount(0);
 });
 
@@ -49,7 +49,7 @@ test.describe("when cPanel refuses", () => {
   test.afterEach(async () => clearFaults());
 
   test("a refused change keeps the typed password; the error goes as soon as the person types", async ({ page }) => {
-    await openMailbox(page, "info@example.com");
+    await openMailboxTask(page, "info@example.com", "Change password");
     // cPanel's own strength check can refuse what the panel's policy let through.
     await injectFault({ fn: "Email::passwd_pop", kind: "status0", message: "The password is too weak.", times: 1 });
     const password = rememberSecret("Orchid-lantern-2026-quay");
@@ -80,7 +80,7 @@ for (const viewport of [
 
     test("a generated password stays in the success banner, with Copy, until dismissed", async ({ page, context }) => {
       await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-      await openMailbox(page, "info@example.com");
+      await openMailboxTask(page, "info@example.com", "Change password");
       await page.getByRole("button", { name: "Generate password" }).click();
       const generated = rememberSecret(
         (await page

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { waitForMail } from "./support/mailbox";
 import { rememberSecret } from "./support/secrets";
 import { storageState } from "./support/users";
+import { goToMailboxTask } from "./support/pages";
 
 test.use({ storageState: storageState.customer });
 
@@ -12,6 +13,7 @@ test("a mailbox password change mails the owner who, when and what, without the 
   await page.getByRole("link", { name: "example.com", exact: true }).click();
   await page.getByRole("link", { name: "contact@example.org", exact: true }).click();
   await expect(page.getByRole("heading", { name: "contact@example.org", level: 1 })).toBeVisible();
+  await goToMailboxTask(page, "Change password");
   await page.getByLabel("New password", { exact: true }).fill(password);
   await page.getByLabel("Confirm new password").fill(password);
   await page.getByRole("button", { name: "Change password" }).click();

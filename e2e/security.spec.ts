@@ -3,6 +3,7 @@ import { LoginPage } from "./support/login-page";
 import { EMULATOR_WHM_PORT } from "./support/ports";
 import { storageState } from "./support/users";
 import { createUserAsAdmin } from "./support/admin";
+import { goToMailboxTask } from "./support/pages";
 
 /** A page of another site that the signed-in person happens to visit. */
 const FOREIGN = "https://evil.example";
@@ -24,6 +25,7 @@ async function openMailbox(page: Page): Promise<string> {
   await page.getByRole("link", { name: "shop.example", exact: true }).click();
   await page.getByRole("link", { name: ADDRESS, exact: true }).click();
   await expect(page.getByRole("heading", { name: ADDRESS, level: 1 })).toBeVisible();
+  await goToMailboxTask(page, "Forwarding");
   return /\/accounts\/([^/]+)/.exec(new URL(page.url()).pathname)![1]!;
 }
 

@@ -81,7 +81,7 @@ for (const viewport of [
     test("mailbox list and activity show every column inside the window", async ({ page }) => {
       const account = await accountPath(page, "example.com");
       // Makes sure the activity has a row, changing nothing: a password change that cPanel refuses is recorded too.
-      await page.goto(`${account}/email/info%40example.com`);
+      await page.goto(`${account}/email/info%40example.com/password`);
       await injectFault({ fn: "Email::passwd_pop", kind: "status0", message: "The mail service is under maintenance.", times: 1 });
       const password = rememberSecret("Harbor-quartz-2026-lantern");
       await page.getByLabel("New password", { exact: true }).fill(password);

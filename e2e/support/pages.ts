@@ -20,3 +20,21 @@ export async function openMailbox(page: Page, address: string, accountDomain = a
   await page.getByRole("link", { name: address, exact: true }).click();
   await expect(page.getByRole("heading", { name: address, level: 1 })).toBeVisible();
 }
+
+/** The mailbox page's task buttons (Overview, Change password, Forwarding, Out of office, Options, Set up devices, Secure). */
+export function mailboxTasks(page: Page) {
+  return page.getByRole("navigation", { name: "Mailbox tasks" });
+}
+
+/** One task of a mailbox, opened from its page's task buttons as a person clicks; each task has its own URL. */
+export async function openMailboxTask(page: Page, address: string, task: string, accountDomain?: string) {
+  await openMailbox(page, address, accountDomain);
+  await goToMailboxTask(page, task);
+}
+
+/** From a mailbox's page to one of its tasks. */
+export async function goToMailboxTask(page: Page, task: string) {
+  const link = mailboxTasks(page).getByRole("link", { name: task, exact: true });
+  await link.click();
+  await expect(link).toHaveAttribute("aria-current", "page");
+}
