@@ -132,6 +132,7 @@ async function main() {
           { name: "mailbox list (50)", url: `${account}/email`, cookie: cookies[0]! },
           { name: `mailbox list (${BIG_MAILBOXES})`, url: `${stack.cached.base}/accounts/${stack.big.accountId}/email`, cookie: cookies[0]! },
           { name: "mailbox page", url: mailboxUrl, cookie: cookies[0]! },
+          { name: "mailbox password page", url: `${mailboxUrl}/password`, cookie: cookies[0]! },
           { name: "forwarders", url: `${account}/forwarders`, cookie: cookies[0]! },
           { name: "activity", url: `${account}/activity`, cookie: cookies[0]! },
           { name: "API tokens", url: `${stack.cached.base}/settings/api-tokens`, cookie: cookies[0]! },

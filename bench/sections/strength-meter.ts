@@ -16,7 +16,7 @@ export function staticGzipBytes(url: string): number | null {
 }
 
 /**
- * The strength meter on a mailbox page: what the browser fetches after the load event (the estimator's worker and
+ * The strength meter on a mailbox's password page: what the browser fetches after the load event (the estimator's worker and
  * its dictionaries, gzip), and the time per keystroke from posting the password to the worker to its answer
  * (measured by wrapping the page's Worker), typing a 30-character passphrase.
  */
@@ -55,7 +55,8 @@ export async function benchStrengthMeter(stack: Stack, cookie: string): Promise<
     context.on("requestfinished", (request) => note(request.url()));
     page.on("worker", (worker) => note(worker.url()));
     const address = "box1@load0.test";
-    await page.goto(`${base}/accounts/${stack.users[0]!.accountId}/email/${encodeURIComponent(address)}`, { waitUntil: "load" });
+    // The password form has its own page under the mailbox's (…/email/{address}/password).
+    await page.goto(`${base}/accounts/${stack.users[0]!.accountId}/email/${encodeURIComponent(address)}/password`, { waitUntil: "load" });
     loaded = true;
     const field = page.getByLabel("New password", { exact: true });
     await field.click();
