@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { EMULATOR_WHM_PORT } from "./support/ports";
 import { storageState } from "./support/users";
-import { expectNoViolations, openMailbox, openMailboxes } from "./support/pages";
+import { expectNoViolations, goToMailboxTask, openMailboxes, openMailboxTask } from "./support/pages";
 
 // Only shopcp's mailboxes (shop.example): other specs rely on example.com's badges.
 test.use({ storageState: storageState.customer });
@@ -17,7 +17,7 @@ async function tabTo(page: Page, name: string, role: "button" | "checkbox" = "bu
 }
 
 test("set a quota; below usage only after the warning", async ({ page }) => {
-  await openMailbox(page, "orders@shop.example");
+  await openMailboxTask(page, "orders@shop.example", "Options");
   await page.getByLabel("Quota (MB)").fill("3000");
   await page.getByRole("button", { name: "Save options" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Options saved for orders@shop.example: quota 3,000 MB." })).toBeVisible();
@@ -40,7 +40,7 @@ test("set a quota; below usage only after the warning", async ({ page }) => {
 });
 
 test("suspend and unsuspend login by keyboard; the list's badges follow", async ({ page }) => {
-  await openMailbox(page, "orders@shop.example");
+  await openMailboxTask(page, "orders@shop.example", "Options");
   await page.getByRole("checkbox", { name: "Suspend login" }).focus();
   await page.keyboard.press("Space");
   await tabTo(page, "Save options");
@@ -50,6 +50,7 @@ test("suspend and unsuspend login by keyboard; the list's badges follow", async 
   await expect(rowOf(page, "orders@shop.example").getByText("Login suspended")).toBeVisible();
 
   await page.getByRole("link", { name: "orders@shop.example", exact: true }).click();
+  await goToMailboxTask(page, "Options");
   await expect(page.getByRole("checkbox", { name: "Suspend login" })).toBeChecked();
   await page.getByRole("checkbox", { name: "Suspend login" }).focus();
   await page.keyboard.press("Space");
@@ -64,7 +65,7 @@ test.describe("in Stockholm", () => {
   test.use({ timezoneId: "Europe/Stockholm" });
 
   test("enable an autoresponder with dates in the browser's time zone, with a preview", async ({ page }) => {
-    await openMailbox(page, "info@shop.example");
+    await openMailboxTask(page, "info@shop.example", "Out of office");
     await page.getByRole("checkbox", { name: "Enable autoresponder" }).check();
     await page.getByLabel("Subject", { exact: true }).fill("Closed for the holidays");
     await page.getByLabel("Message", { exact: true }).fill("We are back on 3 January.\nOrders still ship.");
@@ -115,6 +116,7 @@ test("create a mailbox and delete it, by keyboard", async ({ page }) => {
 
   await page.getByRole("link", { name: "e2e-temp@shop.example", exact: true }).click();
   await expect(page.getByRole("heading", { name: "e2e-temp@shop.example", level: 1 })).toBeVisible();
+  await goToMailboxTask(page, "Options");
   await expect(page.getByText(/Deleting e2e-temp@shop\.example removes the mailbox/)).toBeVisible();
   await page.getByLabel("Type e2e-temp@shop.example to confirm").focus();
   await page.keyboard.type("e2e-temp@shop.example");
@@ -154,9 +156,11 @@ test("a weak password cannot be submitted; a taken address is refused beside the
 });
 
 test("the changed pages pass an axe scan", async ({ page }) => {
-  await openMailbox(page, "dev@shop.example");
+  await openMailboxTask(page, "dev@shop.example", "Options");
   await page.getByLabel("Quota (MB)").fill("10");
   await expect(page.getByLabel("Set it below usage anyway")).toBeVisible();
+  await expectNoViolations(page);
+  await goToMailboxTask(page, "Out of office");
   await page.getByRole("checkbox", { name: "Enable autoresponder" }).check();
   await expectNoViolations(page);
   await openMailboxes(page, "shop.example");
