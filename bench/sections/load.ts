@@ -65,6 +65,7 @@ async function sampleEmulator(stack: Stack, stop: Promise<unknown>): Promise<Loa
 function generate(job: LoadJob): Promise<LoadReport> {
   const child = fork(join(ROOT, "bench", "support", "load-generator.ts"), [JSON.stringify(job)], {
     execArgv: ["--import", "tsx"],
+    env: { ...process.env, MAILROOM_LOAD_GENERATOR: "1" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   setPriority(child.pid!, GENERATOR_NICENESS);

@@ -64,7 +64,8 @@ async function run(job: LoadJob): Promise<LoadReport> {
   return { latencies, statuses, transportErrors: result.errors, timeouts: result.timeouts };
 }
 
-if (process.send) {
+// Only when bench/sections/load.ts forks this file (it also imports its types and kinds).
+if (process.env.MAILROOM_LOAD_GENERATOR === "1" && process.send) {
   const job = JSON.parse(process.argv[2]!) as LoadJob;
   run(job).then(
     (report) => process.send!(report, () => process.exit(0)),
