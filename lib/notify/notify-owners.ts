@@ -6,21 +6,24 @@ import { listApiTokens } from "@/lib/db/api-tokens";
 import { findHostingAccount } from "@/lib/db/hosting-accounts";
 import { findUserById, type User } from "@/lib/db/users";
 import { errorField, log } from "@/lib/log";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/server";
 import { enqueueMail } from "./enqueue-mail";
-import { wordEvent, type AccountSecurityEvent, type SecurityEvent, type UserSecurityEvent } from "./security-events";
+import { wordEvent, type AccountSecurityEvent, type SecurityEvent, type SecurityWords, type UserSecurityEvent } from "./security-events";
+import { mailLabels } from "./templates/security-alert";
 
 export type { AccountSecurityEvent, UserSecurityEvent };
 
 /** "you", "Support", "the API token 'deploy'": who did it, as the recipient reads it. */
-async function whoDidIt(context: WriteContext, recipient: User): Promise<{ who: string; own: boolean }> {
-  if (isStaff(context.actor.role) && context.actor.id !== recipient.id) return { who: "Support", own: false };
+async function whoDidIt(context: WriteContext, recipient: User, t: SecurityWords): Promise<{ who: string; own: boolean }> {
+  if (isStaff(context.actor.role) && context.actor.id !== recipient.id) return { who: t("who.support"), own: false };
   const own = context.actor.id === recipient.id;
   if (context.via === "api" && context.apiTokenId) {
-    const token = (await listApiTokens(context.actor.id)).find((t) => t.id === context.apiTokenId);
-    const name = token ? `the API token “${token.name}”` : "an API token";
-    return { who: own ? `you, with ${name}` : name, own };
+    const token = (await listApiTokens(context.actor.id)).find((candidate) => candidate.id === context.apiTokenId);
+    const name = token ? t("who.token", { name: token.name }) : t("who.someToken");
+    return { who: own ? t("who.youWith", { token: name }) : name, own };
   }
-  return { who: own ? "you" : (context.actor.name ?? context.actor.email), own };
+  return { who: own ? t("who.you") : (context.actor.name ?? context.actor.email), own };
 }
 
 async function notify(
@@ -29,8 +32,11 @@ async function notify(
   event: SecurityEvent,
   account: { id: string; label: string; domains: string[] } | undefined,
 ) {
-  const words = wordEvent(event, account);
-  const { who, own } = await whoDidIt(context, recipient);
+  // In the recipient's language: their setting, else English (a mail has no browser to ask).
+  const locale = isLocale(recipient.locale) ? recipient.locale : DEFAULT_LOCALE;
+  const t = await translator("SecurityMail", locale);
+  const words = wordEvent(event, account, t);
+  const { who, own } = await whoDidIt(context, recipient, t);
   // The address only for the owner's own actions: support's address is none of the customer's business.
   const fromAddress = own ? ((await requestFacts()).ip ?? null) : null;
   await enqueueMail({
@@ -48,6 +54,8 @@ async function notify(
       at: new Date().toISOString(),
       fromAddress,
       reviewPath: words.reviewPath,
+      locale,
+      labels: mailLabels(t),
     },
   });
 }

@@ -1,3 +1,12 @@
+import { createTranslator } from "next-intl";
+import en from "@/messages/en.json";
+
+/** The SecurityMail messages in the recipient's language (English by default). */
+export type SecurityWords = ReturnType<typeof createTranslator<typeof en, "SecurityMail">>;
+
+/** English words: the default of a notice whose recipient chose no language. */
+export const englishSecurityWords: SecurityWords = createTranslator({ locale: "en", messages: en, namespace: "SecurityMail" });
+
 /** What happened, as the notice words it. Names and addresses only: never a password or a token. */
 export type AccountSecurityEvent =
   | { kind: "mailbox.password_changed"; mailbox: string }
@@ -30,83 +39,87 @@ export function externalDestinations(destinations: string[], accountDomains: str
   return destinations.filter((d) => d.includes("@") && !own.has(domainOf(d)));
 }
 
-/** The notice's words for one event on `account` (undefined for a user event). */
-export function wordEvent(event: SecurityEvent, account: { id: string; label: string; domains: string[] } | undefined): Wording {
-  const accountFact = account ? [{ label: "Hosting account", value: account.label }] : [];
+/** The notice's words for one event on `account` (undefined for a user event), in the language of `t`. */
+export function wordEvent(
+  event: SecurityEvent,
+  account: { id: string; label: string; domains: string[] } | undefined,
+  t: SecurityWords = englishSecurityWords,
+): Wording {
+  const accountFact = account ? [{ label: t("facts.account"), value: account.label }] : [];
   // A mailbox's page, or one of its tasks (each has its own URL: /password, /forwarding, /out-of-office …).
   const mailboxPage = (mailbox: string, task = "") => (account ? `/accounts/${account.id}/email/${encodeURIComponent(mailbox)}${task}` : "/");
+  const mailboxFact = (mailbox: string) => [{ label: t("facts.mailbox"), value: mailbox }, ...accountFact];
   switch (event.kind) {
     case "mailbox.password_changed":
       return {
-        title: "Mailbox password changed",
-        summary: `The password of the mailbox ${event.mailbox} was changed.`,
-        facts: [{ label: "Mailbox", value: event.mailbox }, ...accountFact],
+        title: t("events.passwordChanged.title"),
+        summary: t("events.passwordChanged.summary", { mailbox: event.mailbox }),
+        facts: mailboxFact(event.mailbox),
         warning: null,
         reviewPath: mailboxPage(event.mailbox),
         target: event.mailbox,
       };
     case "mailbox.created":
       return {
-        title: "Mailbox created",
-        summary: `The mailbox ${event.mailbox} was created.`,
-        facts: [{ label: "Mailbox", value: event.mailbox }, ...accountFact],
+        title: t("events.created.title"),
+        summary: t("events.created.summary", { mailbox: event.mailbox }),
+        facts: mailboxFact(event.mailbox),
         warning: null,
         reviewPath: mailboxPage(event.mailbox),
         target: event.mailbox,
       };
     case "mailbox.deleted":
       return {
-        title: "Mailbox deleted",
-        summary: `The mailbox ${event.mailbox} was deleted, with the mail in it.`,
-        facts: [{ label: "Mailbox", value: event.mailbox }, ...accountFact],
+        title: t("events.deleted.title"),
+        summary: t("events.deleted.summary", { mailbox: event.mailbox }),
+        facts: mailboxFact(event.mailbox),
         warning: null,
         reviewPath: account ? `/accounts/${account.id}` : "/",
         target: event.mailbox,
       };
     case "forwarder.added": {
       const outside = externalDestinations(event.destinations, event.accountDomains ?? account?.domains ?? []);
+      const destinations = event.destinations.join(", ");
       return {
-        title: "Forwarder added",
-        summary: `Mail to ${event.source} is now also forwarded to ${event.destinations.join(", ")}.`,
-        facts: [{ label: "Address", value: event.source }, { label: "Forwarded to", value: event.destinations.join(", ") }, ...accountFact],
-        warning: outside.length
-          ? `${outside.join(", ")} ${outside.length === 1 ? "is" : "are"} outside this account's domains: copies of this mail leave your hosting.`
-          : null,
+        title: t("events.forwarderAdded.title"),
+        summary: t("events.forwarderAdded.summary", { source: event.source, destinations }),
+        facts: [{ label: t("facts.address"), value: event.source }, { label: t("facts.forwardedTo"), value: destinations }, ...accountFact],
+        warning: outside.length ? t("events.forwarderAdded.outside", { addresses: outside.join(", "), count: outside.length }) : null,
         reviewPath: mailboxPage(event.source),
         target: `${event.source}>${event.destinations.join(",")}`,
       };
     }
     case "forwarder.removed":
       return {
-        title: "Forwarder removed",
-        summary: `Mail to ${event.source} is no longer forwarded to ${event.destination}.`,
-        facts: [{ label: "Address", value: event.source }, { label: "Was forwarded to", value: event.destination }, ...accountFact],
+        title: t("events.forwarderRemoved.title"),
+        summary: t("events.forwarderRemoved.summary", { source: event.source, destination: event.destination }),
+        facts: [{ label: t("facts.address"), value: event.source }, { label: t("facts.wasForwardedTo"), value: event.destination }, ...accountFact],
         warning: null,
         reviewPath: mailboxPage(event.source),
         target: `${event.source}>${event.destination}`,
       };
     case "autoresponder.enabled":
       return {
-        title: "Autoresponder turned on",
-        summary: `An autoresponder now answers mail to ${event.mailbox}.`,
-        facts: [{ label: "Mailbox", value: event.mailbox }, ...accountFact],
+        title: t("events.autoresponder.title"),
+        summary: t("events.autoresponder.summary", { mailbox: event.mailbox }),
+        facts: mailboxFact(event.mailbox),
         warning: null,
         reviewPath: mailboxPage(event.mailbox, "/out-of-office"),
         target: event.mailbox,
       };
     case "support.cpanel_session":
       return {
-        title: `Support opened ${event.service}`,
-        summary: `Support signed in to ${event.service} as your hosting account, to help with a request.`,
-        facts: [{ label: "Opened", value: event.service }, ...accountFact],
+        title: t("events.supportSession.title", { service: event.service }),
+        summary: t("events.supportSession.summary", { service: event.service }),
+        facts: [{ label: t("facts.opened"), value: event.service }, ...accountFact],
         warning: null,
         reviewPath: account ? `/accounts/${account.id}/activity` : "/",
         target: event.service,
       };
     case "two_factor.disabled":
       return {
-        title: "Two-factor sign-in turned off",
-        summary: "Two-factor sign-in was turned off for your Mailroom login: a password alone now signs in.",
+        title: t("events.twoFactorOff.title"),
+        summary: t("events.twoFactorOff.summary"),
         facts: [],
         warning: null,
         reviewPath: "/security/two-factor",
@@ -114,11 +127,11 @@ export function wordEvent(event: SecurityEvent, account: { id: string; label: st
       };
     case "api_token.created":
       return {
-        title: "API token created",
-        summary: `A new API token, “${event.tokenName}”, can now act for your Mailroom login.`,
+        title: t("events.tokenCreated.title"),
+        summary: t("events.tokenCreated.summary", { name: event.tokenName }),
         facts: [
-          { label: "Token name", value: event.tokenName },
-          { label: "Scopes", value: event.scopes.join(", ") || "none" },
+          { label: t("facts.tokenName"), value: event.tokenName },
+          { label: t("facts.scopes"), value: event.scopes.join(", ") || t("facts.noScopes") },
         ],
         warning: null,
         reviewPath: "/settings/api-tokens",

@@ -28,7 +28,8 @@ function flatten(tree: Tree, prefix: string[] = []): Map<string, string> {
 /** The names of a message's arguments ({name}, {count, plural, …}) and rich-text tags (<code>…</code>). */
 function argumentsOf(message: string): string[] {
   const names = new Set<string>();
-  for (const match of message.matchAll(/\{\s*([A-Za-z_][\w]*)\s*[,}]/g)) names.add(match[1]!);
+  // A plural or select branch ("one {is}") is text, not an argument.
+  for (const match of message.matchAll(/(?<!(?:zero|one|two|few|many|other|yes|no|=\d+)\s?)\{\s*([A-Za-z_][\w]*)\s*[,}]/g)) names.add(match[1]!);
   for (const match of message.matchAll(/<([a-z]+)>/g)) names.add(`<${match[1]}>`);
   return [...names].sort();
 }

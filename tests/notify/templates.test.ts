@@ -80,3 +80,51 @@ describe("enqueueMail", () => {
     await expect(enqueueMail({ key: "k3", to: "not an address", template: "security-alert", data: base })).rejects.toThrow();
   });
 });
+
+describe("the security-alert template in the recipient's language", () => {
+  it("words a notice in Swedish and German, dates included, with the account's facts unchanged", async () => {
+    const { translator } = await import("@/lib/i18n/server");
+    const { mailLabels } = await import("@/lib/notify/templates/security-alert");
+    const template = mailTemplates["security-alert"];
+    const event: SecurityEvent = { kind: "forwarder.added", source: "info@example.com", destinations: ["thief@evil.example"] };
+    for (const [locale, expected] of [
+      [
+        "sv",
+        {
+          subject: "Mailroom: Vidarebefordran tillagd",
+          doneBy: /Gjort av:\s+du/,
+          outside: "Adressen thief@evil.example ligger utanför",
+          date: "december 2026",
+        },
+      ],
+      [
+        "de",
+        {
+          subject: "Mailroom: Weiterleitung hinzugefügt",
+          doneBy: /Ausgeführt von:\s+Sie/,
+          outside: "thief@evil.example liegt außerhalb",
+          date: "Dezember 2026",
+        },
+      ],
+    ] as const) {
+      const t = await translator("SecurityMail", locale);
+      const words = wordEvent(event, account, t);
+      const data = template.schema.parse({
+        recipientName: "Cat",
+        ...words,
+        who: t("who.you"),
+        at: "2026-12-01T05:30:00.000Z",
+        fromAddress: null,
+        locale,
+        labels: mailLabels(t),
+      });
+      const mail = template.render(data, env);
+      expect(mail.subject).toBe(expected.subject);
+      expect(mail.text).toMatch(expected.doneBy);
+      expect(mail.text).toContain(expected.outside);
+      expect(mail.text).toContain(expected.date);
+      expect(mail.text).toContain("05:30:00 UTC");
+      expect(mail.html).toContain(`<html lang="${locale}">`);
+    }
+  });
+});

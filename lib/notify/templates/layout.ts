@@ -13,7 +13,10 @@ export type MailBlock =
   | { kind: "button"; label: string; url: string };
 
 /** One mail in the panel's look, as plain text and HTML from the same blocks. */
-export function layoutMail(input: { title: string; greeting: string; blocks: MailBlock[]; footer: string }): { text: string; html: string } {
+export function layoutMail(input: { lang?: string; title: string; greeting: string; blocks: MailBlock[]; footer: string }): {
+  text: string;
+  html: string;
+} {
   const textParts = [input.greeting, ""];
   const htmlParts: string[] = [];
   for (const block of input.blocks) {
@@ -51,7 +54,7 @@ export function layoutMail(input: { title: string; greeting: string; blocks: Mai
   }
   textParts.push("--", input.footer);
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(input.title)}</title></head>
+<html lang="${escapeHtml(input.lang ?? "en")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(input.title)}</title></head>
 <body style="margin:0;padding:24px;background:#f4f4f5;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#18181b;font-size:15px">
 <div style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #e4e4e7;border-radius:8px;overflow:hidden">
 <div style="padding:16px 24px;border-bottom:1px solid #e4e4e7;font-weight:700;font-size:16px">Mailroom</div>

@@ -1,6 +1,41 @@
 import { z } from "zod";
+import { englishSecurityWords, type SecurityWords } from "../security-events";
 import { layoutMail, type MailBlock } from "./layout";
 import { defineMailTemplate } from "./types";
+
+const labelsSchema = z.object({
+  greeting: z.string(),
+  greetingNamed: z.string(),
+  doneBy: z.string(),
+  when: z.string(),
+  fromAddress: z.string(),
+  ifNotYou: z.string(),
+  review: z.string(),
+  footer: z.string(),
+  subject: z.string(),
+});
+
+/** The notice's fixed words in the recipient's language, put in the mail's data when it is queued ({name}/{title} filled at render). */
+export function mailLabels(t: SecurityWords): z.infer<typeof labelsSchema> {
+  return {
+    greeting: t("greeting"),
+    greetingNamed: t("greetingNamed", { name: "{name}" }),
+    doneBy: t("doneBy"),
+    when: t("when"),
+    fromAddress: t("fromAddress"),
+    ifNotYou: t("ifNotYou"),
+    review: t("review"),
+    footer: t("footer"),
+    subject: t("subject", { title: "{title}" }),
+  };
+}
+
+/** When, as the recipient's language writes a date, in UTC and saying so (English keeps the mail's long-standing form). */
+function formatWhen(at: string, locale: string): string {
+  const date = new Date(at);
+  if (locale === "en") return date.toUTCString().replace("GMT", "UTC");
+  return `${new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "medium", timeZone: "UTC" }).format(date)} UTC`;
+}
 
 /**
  * A security notice to an account's owner: what changed, who did it, when, from which address (the owner's own
@@ -24,27 +59,30 @@ export const securityAlert = defineMailTemplate({
     fromAddress: z.string().nullable(),
     /** Panel page to review it, relative to the panel's URL. */
     reviewPath: z.string().startsWith("/"),
+    /** The recipient's language, and the template's words in it (mails queued before translations: English). */
+    locale: z.string().default("en"),
+    labels: labelsSchema.optional(),
   }),
   render(data, env) {
-    const when = new Date(data.at).toUTCString().replace("GMT", "UTC");
-    const facts = [...data.facts, { label: "Done by", value: data.who }, { label: "When", value: when }];
-    if (data.fromAddress) facts.push({ label: "From address", value: data.fromAddress });
+    const words = data.labels ?? mailLabels(englishSecurityWords);
+    const when = formatWhen(data.at, data.locale);
+    const facts = [...data.facts, { label: words.doneBy, value: data.who }, { label: words.when, value: when }];
+    if (data.fromAddress) facts.push({ label: words.fromAddress, value: data.fromAddress });
     const blocks: MailBlock[] = [
       { kind: "paragraph", text: data.summary },
       { kind: "facts", rows: facts },
       ...(data.warning ? [{ kind: "warning" as const, text: data.warning }] : []),
-      {
-        kind: "paragraph",
-        text: "If this was not you or someone you trust: sign in, change your panel password, turn on two-factor sign-in, review the change below, and contact your hosting provider's support.",
-      },
-      { kind: "button", label: "Review in Mailroom", url: new URL(data.reviewPath, env.panelUrl).toString() },
+      { kind: "paragraph", text: words.ifNotYou },
+      { kind: "button", label: words.review, url: new URL(data.reviewPath, env.panelUrl).toString() },
     ];
     const { text, html } = layoutMail({
+      lang: data.locale,
       title: data.title,
-      greeting: `Hello${data.recipientName ? ` ${data.recipientName}` : ""},`,
+      // Plain replacement, not a second ICU pass: a name is text, whatever braces it holds.
+      greeting: data.recipientName ? words.greetingNamed.replace("{name}", data.recipientName) : words.greeting,
       blocks,
-      footer: "You get this security notice because you own this hosting account in Mailroom. Security notices cannot be turned off.",
+      footer: words.footer,
     });
-    return { subject: `Mailroom: ${data.title}`, text, html };
+    return { subject: words.subject.replace("{title}", data.title), text, html };
   },
 });
