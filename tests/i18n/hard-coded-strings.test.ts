@@ -13,8 +13,6 @@ const root = join(import.meta.dirname, "..", "..");
 const NOT_CONVERTED_YET = new Set<string>([
   // Pages and forms other work owned or was changing when the translations started (mailbox pages, devices, support,
   // admin, two-factor, 404, the page shell), and the rest of the panel not reached yet.
-  "app/(panel)/accounts/(list)/loading.tsx",
-  "app/(panel)/accounts/(list)/page.tsx",
   "app/(panel)/accounts/[accountId]/activity/loading.tsx",
   "app/(panel)/accounts/[accountId]/activity/page.tsx",
   "app/(panel)/accounts/[accountId]/email/[address]/devices/loading.tsx",
