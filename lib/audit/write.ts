@@ -1,7 +1,10 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { headers } from "next/headers";
-import { unstable_rethrow } from "next/navigation";
+// The function next/navigation re-exports on the server, imported from where it lives: next/navigation itself loads
+// React's client router context, which a script (the admin CLI, the bench: Node with the react-server condition)
+// cannot load, so every CLI command that audits a write failed at start with "createContext is not a function".
+import { unstable_rethrow } from "next/dist/client/components/unstable-rethrow";
 import { recordAuditEvent, type AuditOutcome } from "@/lib/audit";
 import type { Actor } from "@/lib/core/actor";
 import { rateLimiter } from "@/lib/auth/rate-limit";
