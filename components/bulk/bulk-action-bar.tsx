@@ -40,6 +40,7 @@ export function BulkActionBar({ idPrefix, requireReason, preview, run, matching 
   const [previewState, previewAction, previewPending] = useActionState(preview, idle);
   const [runState, runAction, runPending] = useActionState(run, idleState);
   const [loadingAll, startLoadingAll] = useTransition();
+  const [, startPreview] = useTransition();
   const [matchingError, setMatchingError] = useState<string | null>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const previewForm = useRef<HTMLFormElement>(null);
@@ -101,8 +102,19 @@ export function BulkActionBar({ idPrefix, requireReason, preview, run, matching 
         </p>
       ) : null}
 
-      {/* noValidate: a missing reason or quota gets the panel's own message beside the field, not the browser's bubble. */}
-      <form ref={previewForm} action={previewAction} noValidate className="space-y-3">
+      {/* noValidate: a missing reason or quota gets the panel's own message beside the field, not the browser's bubble.
+          Submitted by hand, not through the form's action prop: React would reset the form after the answer, and the
+          controlled action and quota would then show other values than the ones the next Preview sends. */}
+      <form
+        ref={previewForm}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const data = new FormData(e.currentTarget);
+          startPreview(() => previewAction(data));
+        }}
+        className="space-y-3"
+      >
         {selected.map((value) => (
           <input key={value} type="hidden" name="mailboxes" value={value} />
         ))}
