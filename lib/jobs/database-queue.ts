@@ -126,6 +126,7 @@ export class DatabaseRunner implements JobWorker {
   /** Set by stop(): no more claims, and a job cut off by the shutdown goes back to the queue uncounted. */
   private shuttingDown = false;
   private ticking: Promise<void> | undefined;
+  private tickAgain = false;
   private lastPrune = 0;
   private readonly onWake = () => void this.tick();
 
@@ -182,11 +183,22 @@ export class DatabaseRunner implements JobWorker {
   }
 
   private tick(): Promise<void> {
-    // One tick at a time: a wake during a tick is served by the claim loop that runs.
-    this.ticking ??= this.claimAndStart()
+    // One tick at a time; a wake during a tick runs one more once it ends (its claim loop may have found every slot
+    // taken or nothing due just before the wake).
+    if (this.ticking) {
+      this.tickAgain = true;
+      return this.ticking;
+    }
+    this.ticking = this.claimAndStart()
       .then(() => this.prune())
       .catch((error: unknown) => log().error({ ...errorField(error) }, "The job runner could not read the queue"))
-      .finally(() => (this.ticking = undefined));
+      .finally(() => {
+        this.ticking = undefined;
+        if (this.tickAgain && !this.stopped) {
+          this.tickAgain = false;
+          void this.tick();
+        }
+      });
     return this.ticking;
   }
 
@@ -203,7 +215,12 @@ export class DatabaseRunner implements JobWorker {
       const job = await claimDueJob(this.id, this.now(), this.now() + this.leaseMs, Object.keys(this.handlers));
       if (!job) break;
       const controller = new AbortController();
-      const done = this.run(job, controller).finally(() => this.running.delete(job.id));
+      const done = this.run(job, controller).finally(() => {
+        this.running.delete(job.id);
+        // The freed slot takes the next due job now: waiting for the next poll ran a queue of short jobs (a bulk action
+        // over many accounts) at one job per slot per second.
+        if (!this.stopped) void this.tick();
+      });
       this.running.set(job.id, { controller, done });
       started++;
     }

@@ -55,3 +55,19 @@ describe("DatabaseRunner.runDue", () => {
     expect(outcome).toBe(1);
   });
 });
+
+describe("DatabaseRunner (started)", () => {
+  it("claims the next job as soon as a slot frees, not at the next poll", async () => {
+    db.claims.length = 0;
+    for (let i = 1; i <= 6; i++) db.claims.push(async () => row(`job_${i}`));
+    let ran = 0;
+    // A poll a minute apart: only the freed slots can start jobs 2–6 in time.
+    const runner = new DatabaseRunner({ quick: async () => void ran++ }, { now: () => 0, concurrency: 1, pollMs: 60_000 });
+    runner.start();
+    try {
+      await vi.waitFor(() => expect(ran).toBe(6), { timeout: 2_000, interval: 10 });
+    } finally {
+      await runner.stop();
+    }
+  });
+});
