@@ -1,8 +1,13 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
-// next-intl finds its request configuration (the locale and messages of each request) in i18n/request.ts.
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+// next-intl finds its request configuration (the locale and messages of each request) in i18n/request.ts. Messages are
+// compiled at build time (precompile), so browsers get a small formatter instead of the ICU parser: ~8 kB less
+// first-load JS on every page with translated client components.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 const nextConfig: NextConfig = {
   // Native and Node-only modules stay outside the server bundle.
