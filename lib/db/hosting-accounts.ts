@@ -115,6 +115,18 @@ export async function findHostingAccount(id: string): Promise<HostingAccount | n
   return row ? toAccount(row) : null;
 }
 
+/** The primary domains of these accounts, by id, in one query (accounts that do not exist are left out). */
+export async function accountDomainsByIds(ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db
+    .selectFrom("hosting_accounts")
+    .select(["id", "primary_domain"])
+    .where("id", "in", [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.primary_domain]));
+}
+
 /** Accounts with this cPanel user name, on one server or on any (the same name may exist on several servers). */
 export async function findHostingAccountsByCpanelUser(cpanelUser: string, serverId?: string): Promise<HostingAccount[]> {
   const db = await getDb();

@@ -71,6 +71,18 @@ export async function findUserById(id: string): Promise<User | null> {
   return row ? toUser(row) : null;
 }
 
+/** The emails of these users, by id, in one query (users that do not exist are left out). */
+export async function userEmailsByIds(ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db
+    .selectFrom("users")
+    .select(["id", "email"])
+    .where("id", "in", [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.email]));
+}
+
 /** Creates a user with an argon2id-hashed password; throws DuplicateEmailError if the email is taken. */
 export async function createUser(input: { email: string; name?: string | null; role: Role; password: string }): Promise<User> {
   if (!ROLES.includes(input.role)) throw new Error(`Unknown role: ${String(input.role)}`);

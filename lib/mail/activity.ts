@@ -2,8 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/core/actor";
 import { isStaff, type Role } from "@/lib/auth/roles";
 import { listAuditEvents, type AuditEvent, type AuditFilter, type AuditOutcome } from "@/lib/audit";
-import { findHostingAccount, searchAccounts } from "@/lib/db/hosting-accounts";
-import { findUserByEmail, findUserById } from "@/lib/db/users";
+import { accountDomainsByIds, findHostingAccount, searchAccounts } from "@/lib/db/hosting-accounts";
+import { findUserByEmail, userEmailsByIds } from "@/lib/db/users";
 import { describeAuditEvent, matchAuditActions } from "@/lib/audit/describe";
 import { visibleAccount } from "@/lib/mail/accounts";
 import { requireStaff } from "@/lib/mail/guards";
@@ -152,14 +152,11 @@ async function toFilter(query: AuditLogQuery): Promise<{ filter: AuditFilter; em
 }
 
 async function toRows(events: AuditEvent[]): Promise<AuditLogRow[]> {
-  const userIds = [...new Set(events.map((e) => e.actorUserId).filter((id): id is string => Boolean(id)))];
-  const accountIds = [...new Set(events.map((e) => e.accountId).filter((id): id is string => Boolean(id)))];
-  const [users, accounts] = await Promise.all([
-    Promise.all(userIds.map(async (id) => [id, (await findUserById(id))?.email ?? null] as const)),
-    Promise.all(accountIds.map(async (id) => [id, (await findHostingAccount(id))?.primaryDomain ?? null] as const)),
+  // Two queries per page of events, not two per event: a 50,000-row CSV export made 100 lookups per 500 rows.
+  const [emails, domains] = await Promise.all([
+    userEmailsByIds(events.map((e) => e.actorUserId).filter((id): id is string => Boolean(id))),
+    accountDomainsByIds(events.map((e) => e.accountId).filter((id): id is string => Boolean(id))),
   ]);
-  const emails = new Map(users);
-  const domains = new Map(accounts);
   return events.map((e) => ({
     id: e.id,
     at: e.at,
