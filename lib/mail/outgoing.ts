@@ -1,4 +1,5 @@
 import "server-only";
+import { setMaxListeners } from "node:events";
 import { CpanelAbortedError, type DeliveryKind, type DeliveryRecord } from "@/lib/cpanel";
 import type { Actor } from "@/lib/core/actor";
 import { isStaff } from "@/lib/auth/roles";
@@ -204,6 +205,8 @@ export async function topSenders(actor: Actor, window: "hour" | "day", options: 
   requireStaff(actor);
   const since = new Date(Date.now() - (window === "hour" ? HOUR_MS : DAY_MS));
   const deadline = AbortSignal.timeout(options.timeoutMs ?? TOP_SENDERS_TIMEOUT_MS);
+  // Every server's calls listen on it: 50 servers are not a listener leak.
+  setMaxListeners(0, deadline);
   const servers = (await listServers()).filter((s) => s.disabledAt === null && s.authMode === "whm");
   const unanswered: string[] = [];
   const sampled: string[] = [];

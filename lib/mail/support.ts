@@ -1,4 +1,5 @@
 import "server-only";
+import { setMaxListeners } from "node:events";
 import type { Mailbox, UserSessionService } from "@/lib/cpanel";
 import type { Actor } from "@/lib/core/actor";
 import { findHostingAccount, findHostingAccountsByCpanelUser, searchAccounts, type HostingAccount } from "@/lib/db/hosting-accounts";
@@ -76,6 +77,8 @@ async function askServersLive(query: string, servers: Server[], matches: Mailbox
   const needle = query.toLowerCase();
   // One deadline for every server: when it passes, a slow server's cPanel calls are cancelled, not left running.
   const deadline = AbortSignal.timeout(MAILBOX_LOOKUP_TIMEOUT_MS);
+  // Every server's calls listen on it: 50 servers are not a listener leak.
+  setMaxListeners(0, deadline);
   await Promise.all(
     servers.map(async (server) => {
       try {
