@@ -1,5 +1,5 @@
 // No server-only marker: the proxy (proxy.ts) answers bad API addresses with it too, and it holds nothing secret.
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import en from "@/messages/en.json";
 
 /** The stable error codes of the REST API (DESIGN §7) and their HTTP statuses: one table, one place. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { describeDelivery, type DeliveryKey, type DeliveryWords, type ForwardDestination } from "@/lib/forwarding/describe";
 import en from "@/messages/en.json";
 import { DEFAULT_LOCALE, type Locale } from "./locales";

@@ -1,8 +1,10 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+// use-intl's core, not next-intl's entry: scripts (the admin CLI, the bench, mail jobs run by tsx with the react-server
+// condition) cannot load React's client hooks that next-intl's entry pulls in.
+import { createTranslator } from "use-intl/core";
 import { headers } from "next/headers";
-import { unstable_rethrow } from "next/navigation";
-import { sessionUser } from "@/lib/auth/session";
+// Where next/navigation's server export lives (next/navigation itself needs React's client build; see lib/audit/write.ts).
+import { unstable_rethrow } from "next/dist/client/components/unstable-rethrow";
 import { DEFAULT_LOCALE, localeFromAcceptLanguage, resolveLocale, type Locale } from "./locales";
 import { messagesFor, type Namespace } from "./messages";
 
@@ -10,6 +12,8 @@ import { messagesFor, type Namespace } from "./messages";
 export async function requestLocale(): Promise<Locale> {
   try {
     const acceptLanguage = (await headers()).get("accept-language");
+    // Loaded only inside a request: the session module needs next/navigation, which scripts cannot load.
+    const { sessionUser } = await import("@/lib/auth/session");
     const user = await sessionUser();
     return resolveLocale(user?.locale, acceptLanguage);
   } catch (error) {

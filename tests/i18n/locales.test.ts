@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { localeFromAcceptLanguage, resolveLocale } from "@/lib/i18n/locales";
 import { problemResponse } from "@/lib/api/problem";
 import { passwordViolationMessages } from "@/lib/i18n/password-messages";
