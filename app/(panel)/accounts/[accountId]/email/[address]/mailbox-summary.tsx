@@ -49,7 +49,7 @@ export async function MailboxSummary({ accountId, rawAddress }: { accountId: str
 /** The summary's box while it is on its way: the same height, so nothing below it moves. */
 export function MailboxSummarySkeleton() {
   return (
-    <div aria-hidden="true" className="mt-4 h-[4.5rem] animate-pulse rounded-md bg-white p-4 shadow-sm motion-reduce:animate-none sm:h-[4.25rem]">
+    <div aria-hidden="true" className="mt-4 h-[6.125rem] animate-pulse rounded-md bg-white p-4 shadow-sm motion-reduce:animate-none sm:h-[3.875rem]">
       <div className="h-full rounded bg-slate-200" />
     </div>
   );
