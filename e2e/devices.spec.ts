@@ -50,7 +50,8 @@ for (const viewport of [
           devices.getByRole("link", { name: "Download profile for Apple devices" }).click(),
         ]);
         expect(download.suggestedFilename()).toBe("info@example.com.mobileconfig");
-        const response = await page.request.get(`${new URL(page.url()).pathname}/mobileconfig`);
+        const href = await devices.getByRole("link", { name: "Download profile for Apple devices" }).getAttribute("href");
+        const response = await page.request.get(href!);
         expect(response.headers()["content-type"]).toBe("application/x-apple-aspen-config");
         const profile = await response.text();
         expect(profile).toContain("<string>mail.example.com</string>");
