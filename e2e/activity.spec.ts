@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageState } from "./support/users";
-import { expectNoViolations, openMailbox, openMailboxes } from "./support/pages";
+import { expectNoViolations, openMailboxes, openMailboxTask } from "./support/pages";
 
 // returns@shop.example (512 MB in the demo): its quota is put back at the end.
 const ADDRESS = "returns@shop.example";
@@ -12,7 +12,8 @@ test("a quota change reads as “Quota … → … MB” on the Activity page an
   baseURL,
   page,
 }) => {
-  await openMailbox(page, ADDRESS);
+  test.slow(); // the mailbox, Activity, the audit log as support, and the mailbox again
+  await openMailboxTask(page, ADDRESS, "Options");
   const quota = page.getByLabel("Quota (MB)");
   const before = await quota.inputValue();
   await quota.fill("777");
@@ -43,7 +44,7 @@ test("a quota change reads as “Quota … → … MB” on the Activity page an
   await expectNoViolations(support);
   await context.close();
 
-  await openMailbox(page, ADDRESS);
+  await openMailboxTask(page, ADDRESS, "Options");
   await page.getByLabel("Quota (MB)").fill(before || "512");
   await page.getByRole("button", { name: "Save options" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Options saved for ${ADDRESS}` })).toBeVisible();
