@@ -5,7 +5,7 @@ export type BulkFigures = {
   mailboxes: number;
   accounts: number;
   jobs: number;
-  /** Starting every job (startBulkAction per account: a live mailbox list each, then the queue insert). */
+  /** Starting every job (POST …/bulk-actions per account: the panel lists the mailboxes live, then queues the job). */
   enqueueMs: number;
   /** From the first enqueue until every job finished. */
   totalMs: number;
@@ -26,15 +26,15 @@ const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /**
  * A bulk action (suspend login) over `target` mailboxes spread evenly over the fleet's servers: one job per account
- * (lib/mail/bulk-mailboxes startBulkAction, as the bulk page does), run by the panel process's job worker. Samples the
+ * (REST POST …/bulk-actions, which calls lib/mail/bulk-mailboxes startBulkAction), run by the panel process's job worker. Samples the
  * panel's resident memory every 250 ms while the queue drains.
  */
 export async function benchBulk(stack: FleetStack, target: number): Promise<BulkFigures> {
   const { size } = stack;
-  const { startBulkAction, BULK_JOB } = await import("../../lib/mail/bulk-mailboxes");
+  const { createApiToken } = await import("../../lib/db/api-tokens");
+  const { WRITE_SCOPE } = await import("../../lib/auth/scopes");
   const { bulkConcurrencyPerServer } = await import("../../lib/mail/server-slots");
   const { findHostingAccountsByCpanelUser } = await import("../../lib/db/hosting-accounts");
-  const { writeContext } = await import("../../lib/core/write-context");
   const { getDb } = await import("../../lib/db/client");
   const { clientForServer } = await import("../../lib/mail/cpanel-access");
   const { mapBounded } = await import("../../lib/mail/mailbox-index");
@@ -61,7 +61,14 @@ export async function benchBulk(stack: FleetStack, target: number): Promise<Bulk
   const pid = stack.panel.child.pid!;
   const samples: number[] = [processTreeRss(pid)];
   const sampler = setInterval(() => samples.push(processTreeRss(pid)), 250);
-  const context = writeContext(stack.admin, "cli", "Fleet bench: bulk suspend over the fleet");
+  // Started through the REST API, as a script would (the panel process plans and queues each job); the API allows 600
+  // calls a minute per token, so one token per 500 accounts.
+  const tokens = await Promise.all(
+    Array.from(
+      { length: Math.ceil(picks.length / 500) },
+      async (_, i) => (await createApiToken({ userId: stack.admin.id, name: `fleet bench ${i}`, scopes: [WRITE_SCOPE] })).token,
+    ),
+  );
   const started = performance.now();
   let mailboxes = 0;
   try {
@@ -72,14 +79,21 @@ export async function benchBulk(stack: FleetStack, target: number): Promise<Bulk
       const addresses = Array.from({ length: Math.min(size.mailboxes, target - mailboxes) }, (_, b) => names.mailbox(b));
       if (addresses.length === 0) return;
       mailboxes += addresses.length;
-      await startBulkAction(context, account.id, addresses, { kind: "suspend_login" });
+      const token = tokens[picks.indexOf(p) % tokens.length]!;
+      const response = await fetch(`${stack.panel.base}/api/v2/shared-hosting/${account.id}/bulk-actions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ addresses, action: "suspend_login", reason: "Fleet bench: bulk suspend over the fleet" }),
+      });
+      if (response.status !== 202)
+        throw new Error(`POST bulk-actions for ${names.user}: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);
     });
     const enqueueMs = performance.now() - started;
     const count = async () =>
       db
         .selectFrom("jobs")
         .select(["state", (eb) => eb.fn.countAll<number>().as("n")])
-        .where("kind", "=", BULK_JOB)
+        .where("kind", "=", "mailbox.bulk")
         .groupBy("state")
         .execute();
     for (;;) {

@@ -42,13 +42,15 @@ describe.each(ENGINES)("audit CSV export on %s", (engine) => {
     await insertEvents("old", EXISTING, (i) => base + Math.floor(i / 7));
 
     const targets: string[] = [];
-    let lines = 0;
-    for await (const line of auditLogCsv(support, {})) {
-      lines++;
-      // Each page holds 500 events: write new ones (as a live panel would) after every page has been read.
-      if (lines > 1 && (lines - 1) % 500 === 0) await insertEvents(`new${lines}`, 60, () => Date.now());
-      const target = line.split(",")[6];
-      if (target?.startsWith("old-")) targets.push(target);
+    let chunks = 0;
+    for await (const chunk of auditLogCsv(support, {})) {
+      chunks++;
+      // After the header, each chunk is one page of 500 events: write new ones (as a live panel would) after every page.
+      if (chunks > 1) await insertEvents(`new${chunks}`, 60, () => Date.now());
+      for (const line of chunk.split("\r\n").filter(Boolean)) {
+        const target = line.split(",")[6];
+        if (target?.startsWith("old-")) targets.push(target);
+      }
     }
 
     // Newest first: old-1233 … old-0, each exactly once.
