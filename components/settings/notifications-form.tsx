@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { idleState, type ActionState } from "@/lib/actions/action-state";
 import { FormStatus } from "@/components/form/form-status";
 import { PrimaryButton } from "@/components/form/primary-button";
@@ -12,11 +13,12 @@ type Props = {
 
 /** The optional e-mails, each a checkbox, saved together. */
 export function NotificationsForm({ options, action }: Props) {
+  const t = useTranslations("Notifications");
   const [state, formAction, pending] = useActionState(action, idleState);
   return (
     <form action={formAction} className="space-y-4">
       <fieldset>
-        <legend className="font-semibold">Optional e-mails</legend>
+        <legend className="font-semibold">{t("optionalLegend")}</legend>
         {options.map((option) => (
           <div key={option.kind} className="mt-2 flex items-start gap-2">
             <input
@@ -38,7 +40,7 @@ export function NotificationsForm({ options, action }: Props) {
           </div>
         ))}
       </fieldset>
-      <PrimaryButton label="Save e-mail settings" pendingLabel="Saving…" pending={pending} />
+      <PrimaryButton label={t("save")} pendingLabel={t("saving")} pending={pending} />
       <FormStatus state={state} />
     </form>
   );

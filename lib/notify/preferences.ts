@@ -2,44 +2,32 @@ import "server-only";
 import type { Actor } from "@/lib/core/actor";
 import { notificationPreferencesOf, setNotificationPreference } from "@/lib/db/notification-preferences";
 
-/** Mails a user may turn off; a kind added here appears on /settings/notifications. */
-export const OPTIONAL_NOTIFICATIONS = [
-  {
-    kind: "weekly_summary",
-    label: "Weekly summary",
-    description: "Once a week: your accounts' mailboxes, their use of quota, and the week's changes.",
-    defaultEnabled: false,
-  },
-] as const;
+/** Mails a user may turn off; a kind added here (and worded in Notifications.kinds.<kind>) appears on /settings/notifications. */
+export const OPTIONAL_NOTIFICATIONS = [{ kind: "weekly_summary", defaultEnabled: false }] as const;
 
 export type OptionalNotificationKind = (typeof OPTIONAL_NOTIFICATIONS)[number]["kind"];
 
-/** Security notices: always sent, listed on the settings page so people know what to expect. */
+/** Security notices: always sent, listed on the settings page (worded in Notifications.security.<key>) so people know what to expect. */
 export const SECURITY_NOTIFICATIONS = [
-  "A mailbox password is changed",
-  "A forwarder is added or removed (a destination outside your domains is pointed out)",
-  "A mailbox is created or deleted",
-  "An autoresponder is turned on",
-  "Two-factor sign-in is turned off",
-  "An API token is created",
-  "Support opens cPanel or Webmail as your account",
+  "passwordChanged",
+  "forwarder",
+  "mailbox",
+  "autoresponder",
+  "twoFactorOff",
+  "apiToken",
+  "supportSession",
 ] as const;
 
 export type NotificationSettings = {
-  optional: { kind: OptionalNotificationKind; label: string; description: string; enabled: boolean }[];
-  security: readonly string[];
+  optional: { kind: OptionalNotificationKind; enabled: boolean }[];
+  security: typeof SECURITY_NOTIFICATIONS;
 };
 
 /** The signed-in user's notification settings. */
 export async function getNotificationSettings(actor: Actor): Promise<NotificationSettings> {
   const stored = await notificationPreferencesOf(actor.id);
   return {
-    optional: OPTIONAL_NOTIFICATIONS.map((n) => ({
-      kind: n.kind,
-      label: n.label,
-      description: n.description,
-      enabled: stored[n.kind] ?? n.defaultEnabled,
-    })),
+    optional: OPTIONAL_NOTIFICATIONS.map((n) => ({ kind: n.kind, enabled: stored[n.kind] ?? n.defaultEnabled })),
     security: SECURITY_NOTIFICATIONS,
   };
 }

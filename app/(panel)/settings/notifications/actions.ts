@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
+import { translator } from "@/lib/i18n/server";
 import type { ActionState } from "@/lib/actions/action-state";
 import { OPTIONAL_NOTIFICATIONS, saveNotificationSettings } from "@/lib/notify/preferences";
 
@@ -21,7 +22,7 @@ const saveAction = formAction({
     );
     await saveNotificationSettings(context.actor, enabled);
     revalidatePath("/settings/notifications");
-    return "Your e-mail settings are saved.";
+    return (await translator("Notifications"))("saved");
   },
 });
 

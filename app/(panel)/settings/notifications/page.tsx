@@ -1,34 +1,45 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { IntlProvider } from "@/components/intl-provider";
 import { requireUser } from "@/lib/auth/session";
 import { getNotificationSettings } from "@/lib/notify/preferences";
 import { NotificationsForm } from "@/components/settings/notifications-form";
 import { saveNotifications } from "./actions";
 
-export const metadata: Metadata = { title: "E-mail notifications" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Notifications"))("title") };
+}
 
 export default async function NotificationsPage() {
   const user = await requireUser();
   const settings = await getNotificationSettings(user);
+  const t = await getTranslations("Notifications");
   return (
     <>
-      <h1 className="text-2xl font-bold">E-mail notifications</h1>
-      <p className="mt-1 text-sm text-slate-700">Mailroom writes to {user.email}.</p>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="mt-1 text-sm text-slate-700">{t("writesTo", { email: user.email })}</p>
       <section aria-labelledby="security-mail-heading" className="mt-4 rounded-md bg-white p-4 shadow-sm">
         <h2 id="security-mail-heading" className="text-lg font-semibold">
-          Security notices (always sent)
+          {t("securityHeading")}
         </h2>
-        <p className="mt-1 text-sm text-slate-700">
-          So that you notice a change you did not make, these cannot be turned off. Each says who made the change, when, and what to do if it was not
-          you; never a password or a token.
-        </p>
+        <p className="mt-1 text-sm text-slate-700">{t("securityIntro")}</p>
         <ul className="mt-2 list-disc pl-6 text-sm">
-          {settings.security.map((line) => (
-            <li key={line}>{line}</li>
+          {settings.security.map((key) => (
+            <li key={key}>{t(`security.${key}`)}</li>
           ))}
         </ul>
       </section>
-      <section aria-label="Optional e-mails" className="mt-4 rounded-md bg-white p-4 shadow-sm">
-        <NotificationsForm options={settings.optional} action={saveNotifications} />
+      <section aria-label={t("optionalLegend")} className="mt-4 rounded-md bg-white p-4 shadow-sm">
+        <IntlProvider namespaces={["Notifications"]}>
+          <NotificationsForm
+            options={settings.optional.map((option) => ({
+              ...option,
+              label: t(`kinds.${option.kind}.label`),
+              description: t(`kinds.${option.kind}.description`),
+            }))}
+            action={saveNotifications}
+          />
+        </IntlProvider>
       </section>
     </>
   );
