@@ -38,8 +38,17 @@ test("a customer creates a token, sees it once, uses it, and revokes it", async 
 
   await page.reload();
   await expect(page.getByText(secret)).toHaveCount(0);
-  page.once("dialog", (dialog) => dialog.accept());
-  await page.getByRole("button", { name: "Revoke backup script" }).click();
+  // The panel's own confirmation, never the browser's dialog.
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole("button", { name: "Revoke backup script…" }).click();
+  const confirm = page.getByRole("group", { name: "Revoke “backup script”?" });
+  await expect(confirm).toContainText("Scripts using the token “backup script” are refused at once.");
+  await confirm.getByRole("button", { name: "Revoke “backup script”" }).click();
   await expect(page.getByRole("table", { name: "Your API tokens" })).toHaveCount(0);
+  expect(dialogs).toEqual([]);
   expect((await request.get("/api/v2/shared-hosting", withToken)).status()).toBe(401);
 });

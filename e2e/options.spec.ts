@@ -62,7 +62,8 @@ test("suspend and unsuspend login by keyboard; the list's badges follow", async 
 });
 
 test.describe("in Stockholm", () => {
-  test.use({ timezoneId: "Europe/Stockholm" });
+  // Dates are written in the reader's locale: British English here.
+  test.use({ timezoneId: "Europe/Stockholm", locale: "en-GB" });
 
   test("enable an autoresponder with dates in the browser's time zone, with a preview", async ({ page }) => {
     await openMailboxTask(page, "info@shop.example", "Out of office");
@@ -72,7 +73,10 @@ test.describe("in Stockholm", () => {
     await page.getByLabel("Start", { exact: true }).fill("2030-12-23T09:00");
     // End before start is refused beside the field.
     await page.getByLabel("End", { exact: true }).fill("2030-12-20T17:00");
+    // Said at once, before saving (issue 16); the server refuses it too.
+    await expect(page.getByRole("alert").filter({ hasText: "The end must be after the start" })).toBeVisible();
     await page.getByRole("button", { name: "Save autoresponder" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Some fields need attention." })).toBeVisible();
     await expect(page.getByRole("alert").filter({ hasText: "The end must be after the start" })).toBeVisible();
     await expect(page.getByLabel("End", { exact: true })).toHaveAttribute("aria-invalid", "true");
 

@@ -15,3 +15,22 @@ export function usedPercent(diskUsedBytes: number, quotaMb: number | null): numb
 export function formatUtcDateTime(ms: number, locale = "en-GB"): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC", timeZoneName: "short" }).format(ms);
 }
+
+/** Where a date is read: the reader's locale and time zone (the browser's), or UTC in English before they are known. */
+export type DateReader = { locale: string; timeZone: string };
+
+/** Before the browser says its locale (server render, hydration): the same text on both sides. */
+export const UTC_READER: DateReader = { locale: "en-GB", timeZone: "UTC" };
+
+/**
+ * The one date format of the panel: a moment in the reader's locale and time zone ("1 Dec 2026, 09:30"). Without a
+ * reader (the server, before the browser has said which) it is UTC and says so, never mistaken for local time.
+ */
+export function formatDateTime(ms: number, reader?: DateReader): string {
+  return reader ? dateTimeFormat(reader).format(ms) : `${dateTimeFormat(UTC_READER).format(ms)} UTC`;
+}
+
+/** The formatter behind formatDateTime, for a wall-clock time that has no zone yet (a form's datetime-local value). */
+export function dateTimeFormat(reader: DateReader): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(reader.locale, { dateStyle: "medium", timeStyle: "short", timeZone: reader.timeZone });
+}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { hintClass } from "@/components/form/styles";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { FieldError } from "@/components/form/field-error";
@@ -22,7 +23,7 @@ export function CreateUserForm({ action }: { action: (state: ActionState, formDa
   const errors = state.status === "error" ? state.fieldErrors : undefined;
   const kept = state.status === "error" ? state.values : undefined;
   return (
-    <form action={formAction} className="mt-3 space-y-3" key={state.status === "success" ? state.at : "form"}>
+    <form action={formAction} noValidate className="mt-3 space-y-3" key={state.status === "success" ? state.at : "form"}>
       <div>
         <label htmlFor="new-email" className="block text-sm font-medium">
           Email
@@ -79,7 +80,7 @@ export function CreateUserForm({ action }: { action: (state: ActionState, formDa
           className={input}
           {...described("password", errors?.password, "new-password-hint")}
         />
-        <p id="new-password-hint" className="mt-1 text-xs text-slate-700">
+        <p id="new-password-hint" className={hintClass}>
           At least 12 characters. Hand it over through a separate channel.
         </p>
         <FieldError id="password-error" messages={errors?.password} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { hintClass } from "@/components/form/styles";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { FieldError } from "@/components/form/field-error";
@@ -22,7 +23,7 @@ export function InviteUserForm({ action }: { action: (state: ActionState, formDa
   const errors = state.status === "error" ? state.fieldErrors : undefined;
   const kept = state.status === "error" ? state.values : undefined;
   return (
-    <form action={formAction} className="mt-3 space-y-3" key={state.status === "success" ? state.at : "form"}>
+    <form action={formAction} noValidate className="mt-3 space-y-3" key={state.status === "success" ? state.at : "form"}>
       <div>
         <label htmlFor="invite-email" className="block text-sm font-medium">
           Customer&apos;s email
@@ -66,7 +67,7 @@ export function InviteUserForm({ action }: { action: (state: ActionState, formDa
           className={input}
           {...described("accounts", errors?.accounts, "invite-accounts-hint")}
         />
-        <p id="invite-accounts-hint" className="mt-1 text-xs text-slate-700">
+        <p id="invite-accounts-hint" className={hintClass}>
           Primary domains, cPanel user names or account ids, separated by spaces, commas or lines. Only accounts without an owner.
         </p>
         <FieldError id="invite-accounts-error" messages={errors?.accounts} />

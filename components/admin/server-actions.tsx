@@ -17,7 +17,7 @@ const field = "mt-1 block w-full rounded-md border border-slate-400 px-2 py-1.5"
 function CheckButton({ server, action }: Props) {
   const [state, formAction, pending] = useActionState(action, idleState);
   return (
-    <form action={formAction} className="space-y-1">
+    <form action={formAction} noValidate className="space-y-1">
       <input type="hidden" name="operation" value="check" />
       <input type="hidden" name="serverId" value={server.id} />
       <button

@@ -1,6 +1,6 @@
 import { cardTable } from "@/components/card-table";
 import { TableHead } from "@/components/support/table-head";
-import { formatUtc } from "@/components/support/format-time";
+import { LocalTime } from "@/components/local-time";
 
 type Status = "ok" | "warn" | "fail";
 
@@ -29,7 +29,9 @@ export function ServerCheckReport({ serverName, check }: Props) {
     <section aria-labelledby={headingId} className="mt-4 rounded-md bg-white p-4 shadow-sm">
       <h3 id={headingId} className="text-base font-semibold">
         Last check of {serverName}: <CheckStatusLabel status={check.status} />{" "}
-        <span className="text-sm font-normal text-slate-700">({formatUtc(check.checkedAt)})</span>
+        <span className="text-sm font-normal text-slate-700">
+          (<LocalTime ms={check.checkedAt} />)
+        </span>
       </h3>
       <table className={`mt-2 ${cardTable.table}`}>
         <TableHead cards caption={`Check steps of ${serverName}`} columns={["Step", "Result", "Details"]} />

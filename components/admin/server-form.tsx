@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { hintClass } from "@/components/form/styles";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { FieldError } from "@/components/form/field-error";
@@ -22,7 +23,7 @@ export function ServerForm({ action }: { action: (state: ActionState, formData: 
   const errors = state.status === "error" ? state.fieldErrors : undefined;
   const kept = state.status === "error" ? state.values : undefined;
   return (
-    <form action={formAction} className="mt-3 space-y-3" key={state.status === "success" ? state.at : "form"}>
+    <form action={formAction} noValidate className="mt-3 space-y-3" key={state.status === "success" ? state.at : "form"}>
       <div>
         <label htmlFor="server-name" className="block text-sm font-medium">
           Name
@@ -54,7 +55,7 @@ export function ServerForm({ action }: { action: (state: ActionState, formData: 
           className={input}
           {...described("baseUrl", errors?.baseUrl, "server-url-hint")}
         />
-        <p id="server-url-hint" className="mt-1 text-xs text-slate-700">
+        <p id="server-url-hint" className={hintClass}>
           WHM: port 2087. cPanel: port 2083.
         </p>
         <FieldError id="baseUrl-error" messages={errors?.baseUrl} />
@@ -85,7 +86,7 @@ export function ServerForm({ action }: { action: (state: ActionState, formData: 
           className={input}
           {...described("username", errors?.username, "server-username-hint")}
         />
-        <p id="server-username-hint" className="mt-1 text-xs text-slate-700">
+        <p id="server-username-hint" className={hintClass}>
           Whose token it is: root, the reseller, or the cPanel user.
         </p>
         <FieldError id="username-error" messages={errors?.username} />
@@ -103,7 +104,7 @@ export function ServerForm({ action }: { action: (state: ActionState, formData: 
           className={input}
           {...described("token", errors?.token, "server-token-hint")}
         />
-        <p id="server-token-hint" className="mt-1 text-xs text-slate-700">
+        <p id="server-token-hint" className={hintClass}>
           Stored encrypted; it is never shown again.
         </p>
         <FieldError id="token-error" messages={errors?.token} />
@@ -120,7 +121,7 @@ export function ServerForm({ action }: { action: (state: ActionState, formData: 
           className={`${input} font-mono text-xs`}
           {...described("caPem", errors?.caPem, "server-ca-hint")}
         />
-        <p id="server-ca-hint" className="mt-1 text-xs text-slate-700">
+        <p id="server-ca-hint" className={hintClass}>
           Only for a self-signed or private certificate; leave empty for a publicly trusted one.
         </p>
         <FieldError id="caPem-error" messages={errors?.caPem} />

@@ -1,4 +1,5 @@
 import { FieldError } from "./field-error";
+import { hintClass } from "./styles";
 
 /** Staff writes need a reason for the audit log (DESIGN §2); customers never see this field. */
 export function ReasonField({ idPrefix, messages, defaultValue }: { idPrefix: string; messages?: string[]; defaultValue?: string }) {
@@ -13,15 +14,15 @@ export function ReasonField({ idPrefix, messages, defaultValue }: { idPrefix: st
         id={id}
         type="text"
         name="reason"
-        required
-        minLength={10}
+        // Required, but checked by the server (its error sits under the field), never by the browser's own bubble.
+        aria-required="true"
         maxLength={500}
         defaultValue={defaultValue}
         aria-invalid={messages?.length ? true : undefined}
         aria-describedby={`${id}-hint${messages?.length ? ` ${id}-error` : ""}`}
         className="mt-1 block w-full max-w-lg rounded-md border border-slate-400 px-3 py-2 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700"
       />
-      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-700">
+      <p id={`${id}-hint`} className={hintClass}>
         At least 10 characters, e.g. the ticket number. The customer sees that support made the change.
       </p>
       <FieldError id={`${id}-error`} messages={messages} />

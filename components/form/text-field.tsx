@@ -1,6 +1,6 @@
 import type { Ref } from "react";
 import { FieldError } from "./field-error";
-import { inputClass } from "./styles";
+import { hintClass, inputClass } from "./styles";
 
 type Props = {
   id: string;
@@ -43,7 +43,7 @@ export function TextField({ id, name, label, hint, messages, defaultValue, kind 
         className={`${inputClass}${kind === "text" ? "" : " font-mono"}`}
       />
       {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-700">
+        <p id={`${id}-hint`} className={hintClass}>
           {hint}
         </p>
       ) : null}

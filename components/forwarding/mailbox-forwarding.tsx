@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
@@ -37,6 +37,27 @@ export function MailboxForwarding({ accountId, forwarding, requireReason, addAct
   const fieldRef = useRef<HTMLInputElement>(null);
   const removeWithReason = useWithReason("forwarding-reason", requireReason, remove);
   const { address, destinations } = forwarding;
+  // Removing is undoable instead of confirmed: the last removed address destination, for the banner's Undo.
+  const [removed, setRemoved] = useState<string | null>(null);
+
+  function removeRemembering(formData: FormData) {
+    const destination = formData.get("destination");
+    const kind = destinations.find((d) => d.destination === destination)?.kind;
+    setRemoved(kind === "address" && typeof destination === "string" ? destination : null);
+    removeWithReason(formData);
+  }
+
+  function undoRemoval() {
+    if (!removed) return;
+    const formData = new FormData();
+    formData.set("accountId", accountId);
+    formData.set("address", address);
+    formData.set("destinations", removed);
+    const reason = document.getElementById("forwarding-reason");
+    if (reason instanceof HTMLInputElement) formData.set("reason", reason.value);
+    setRemoved(null);
+    startTransition(() => add(formData));
+  }
 
   // After a removal the pressed button is gone: put focus back where the next step starts.
   useEffect(() => {
@@ -75,7 +96,7 @@ export function MailboxForwarding({ accountId, forwarding, requireReason, addAct
           label={listLabel}
           isStaff={requireReason}
           pending={removing}
-          remove={removeWithReason}
+          remove={removeRemembering}
         />
       ) : null}
       <form action={add} onSubmit={checkBeforeSending} noValidate className="space-y-3">
@@ -103,7 +124,18 @@ export function MailboxForwarding({ accountId, forwarding, requireReason, addAct
             }
           />
         ) : null}
-        <FormStatus state={latest} />
+        <FormStatus state={latest}>
+          {latest === removeState && removeState.status === "success" && removed ? (
+            <button
+              type="button"
+              onClick={undoRemoval}
+              disabled={adding}
+              className="mt-2 rounded-md border border-emerald-800 px-3 py-1 text-sm font-medium hover:bg-emerald-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
+            >
+              Undo: forward to {removed} again
+            </button>
+          ) : null}
+        </FormStatus>
         <PrimaryButton label={t("add")} pendingLabel={t("adding")} pending={adding} />
       </form>
     </div>

@@ -8,6 +8,7 @@ import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { textInput } from "./styles";
 import { readableWallTime, toWallTime, useBrowserTimeZone } from "./zoned-time";
+import { useReaderDates } from "@/components/use-reader-dates";
 import { SubmissionKey } from "@/components/form/submission-key";
 import { PrimaryButton } from "@/components/form/primary-button";
 
@@ -72,6 +73,7 @@ type FieldsProps = {
 
 function AutoresponderFields({ address, values, kept, limits, timeZone, fieldErrors }: FieldsProps) {
   const wall = (ms: number | null) => (ms === null || !timeZone ? "" : toWallTime(ms, timeZone));
+  const reader = useReaderDates();
   const [enabled, setEnabled] = useState(kept ? kept.enabled === "on" : values.enabled);
   const [from, setFrom] = useState(kept?.from ?? values.from);
   const [subject, setSubject] = useState(kept?.subject ?? values.subject);
@@ -80,6 +82,12 @@ function AutoresponderFields({ address, values, kept, limits, timeZone, fieldErr
   const [start, setStart] = useState(kept?.start ?? wall(values.start));
   const [end, setEnd] = useState(kept?.end ?? wall(values.end));
 
+  // Checked as the person types (datetime-local values compare as text), so nobody saves a reply that never goes out.
+  const endBeforeStart = start !== "" && end !== "" && end <= start;
+  const errorsFor = (name: string): string[] | undefined =>
+    name === "end" && endBeforeStart
+      ? ["The end must be after the start: as it is, no reply would ever be sent. Choose a later end, or leave it empty."]
+      : fieldErrors?.[name];
   const field = (name: string, label: string, input: ReactNode, help?: string) => (
     <div>
       <label htmlFor={`ar-${name}`} className="block text-sm font-medium text-slate-800">
@@ -91,20 +99,22 @@ function AutoresponderFields({ address, values, kept, limits, timeZone, fieldErr
           {help}
         </p>
       ) : null}
-      <FieldError id={`ar-${name}-error`} messages={fieldErrors?.[name]} />
+      <FieldError id={`ar-${name}-error`} messages={errorsFor(name)} />
     </div>
   );
   const aria = (name: string, help?: boolean) => ({
     id: `ar-${name}`,
     name,
-    "aria-invalid": fieldErrors?.[name]?.length ? true : undefined,
-    "aria-describedby": [help ? `ar-${name}-help` : "", fieldErrors?.[name]?.length ? `ar-${name}-error` : ""].filter(Boolean).join(" ") || undefined,
+    "aria-invalid": errorsFor(name)?.length ? true : undefined,
+    "aria-describedby": [help ? `ar-${name}-help` : "", errorsFor(name)?.length ? `ar-${name}-error` : ""].filter(Boolean).join(" ") || undefined,
   });
 
   const hours = Number(interval);
-  const schedule = [start ? `from ${readableWallTime(start)}` : "from now", end ? `until ${readableWallTime(end)}` : "until you turn it off"].join(
-    " ",
-  );
+  const locale = reader?.locale;
+  const schedule = [
+    start ? `from ${readableWallTime(start, locale)}` : "from now",
+    end ? `until ${readableWallTime(end, locale)}` : "until you turn it off",
+  ].join(" ");
   return (
     <>
       <label className="flex items-center gap-2 text-sm font-medium">

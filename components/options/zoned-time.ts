@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from "react";
+import { dateTimeFormat } from "@/lib/format";
 
 const subscribe = () => () => {};
 
@@ -29,10 +30,11 @@ export function toWallTime(epochMs: number, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
-/** A datetime-local value as people read it ("1 Jul 2026, 09:00"). */
-export function readableWallTime(wallTime: string): string {
+/** A datetime-local value as people read it, in the panel's one date format and the reader's locale ("1 Jul 2026, 09:00"). */
+export function readableWallTime(wallTime: string, locale = "en-GB"): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(wallTime);
   if (!match) return wallTime;
-  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  return `${Number(match[3])} ${months[Number(match[2]) - 1]} ${match[1]}, ${match[4]}:${match[5]}`;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  // The digits as typed: formatted as a UTC instant so no zone shifts them.
+  return dateTimeFormat({ locale, timeZone: "UTC" }).format(Date.UTC(y, mo - 1, d, h, mi));
 }

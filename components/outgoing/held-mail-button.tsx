@@ -6,6 +6,7 @@ import { idleState } from "@/lib/actions/action-state";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { SubmissionKey } from "@/components/form/submission-key";
+import { ConfirmActionForm } from "@/components/support/confirm-action-form";
 
 type Props = {
   accountId: string;
@@ -21,8 +22,28 @@ type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
-/** One action on a mailbox's held mail (delete the queue, release the hold): a button with its consequence stated. */
-export function HeldMailButton({ accountId, address, idPrefix, label, pendingLabel, description, danger, requireReason, action }: Props) {
+/**
+ * One action on a mailbox's held mail (delete the queue, release the hold): a button with its consequence stated. A
+ * destructive one (`danger`) asks first, in the panel's one inline confirmation.
+ */
+export function HeldMailButton(props: Props) {
+  if (!props.danger) return <HeldMailForm {...props} />;
+  const { accountId, address, label, pendingLabel, description, requireReason, action } = props;
+  return (
+    <ConfirmActionForm
+      triggerLabel={`${label}…`}
+      consequence={<p>{description}</p>}
+      confirmLabel={label}
+      pendingLabel={pendingLabel}
+      hidden={{ accountId, address }}
+      action={action}
+      tone="danger"
+      askReason={requireReason}
+    />
+  );
+}
+
+function HeldMailForm({ accountId, address, idPrefix, label, pendingLabel, description, danger, requireReason, action }: Props) {
   const [state, formAction, pending] = useActionState(action, idleState);
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
   return (

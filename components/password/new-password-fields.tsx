@@ -59,9 +59,10 @@ export function NewPasswordFields({ password: field, confirm: confirmField, draf
         <StrengthMeter hasPassword={password.length > 0} estimate={estimate} />
         <div id={rulesId}>
           <RuleChecklist
+            // Nothing is met before anything is typed (an estimate of the last password may still be around).
             items={[
               ...checks.map((c) => ({ ...c, ok: password ? c.ok : false })),
-              { code: "too_guessable", ok: guessOk },
+              { code: "too_guessable", ok: password ? guessOk : false },
               { code: "below_cpanel_strength", ok: password ? cpanelOk : false },
             ]}
           />

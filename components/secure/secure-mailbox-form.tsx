@@ -1,5 +1,6 @@
 "use client";
 
+import { LocalTime } from "@/components/local-time";
 import { useActionState } from "react";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
@@ -31,8 +32,7 @@ const OUTCOME_MARK: Record<SecureReportView["steps"][number]["outcome"], string>
 };
 
 const yesNo = (value: boolean | null) => (value === null ? "Unknown (cPanel could not be read)" : value ? "Yes" : "No");
-const when = (ms: number | null) =>
-  ms === null ? "not seen in the panel's log" : new Date(ms).toISOString().slice(0, 16).replace("T", " ") + " UTC";
+const when = (ms: number | null) => (ms === null ? "not seen in the panel's log" : <LocalTime ms={ms} />);
 
 /** "Secure this mailbox": one button, then every step with its outcome, what is in effect, and the forwarding to review. */
 export function SecureMailboxForm({ accountId, address, requireReason, action, removeForwarder, turnOffAutoresponder }: Props) {

@@ -20,13 +20,28 @@ type Props = {
   /** Extra inputs shown in the confirmation (e.g. a role), given the current field errors. */
   fields?: (fieldErrors?: Record<string, string[]>) => ReactNode;
   tone?: "danger" | "normal";
+  /** Ask for the audit reason (staff writes; the default). A person's own setting (their API token) needs none. */
+  askReason?: boolean;
 };
 
 const secondaryButton =
   "rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700";
 
-/** A staff write in two steps: a button, then a confirmation that says what will happen and asks for the reason. */
-export function ConfirmActionForm({ triggerLabel, consequence, confirmLabel, pendingLabel, hidden, action, fields, tone = "normal" }: Props) {
+/**
+ * The one confirmation of the panel (never the browser's confirm()): a button, then an inline panel that says what
+ * will happen, asks for the reason when staff write, and sends or cancels.
+ */
+export function ConfirmActionForm({
+  triggerLabel,
+  consequence,
+  confirmLabel,
+  pendingLabel,
+  hidden,
+  action,
+  fields,
+  tone = "normal",
+  askReason = true,
+}: Props) {
   const [state, formAction, pending] = useActionState(action, idleState);
   // Opened while `openedWith` was the last answer; a later success closes it (compared by identity, not by clocks).
   const [openedWith, setOpenedWith] = useState<ActionState | null>(null);
@@ -59,11 +74,13 @@ export function ConfirmActionForm({ triggerLabel, consequence, confirmLabel, pen
             <legend className="px-1 text-sm font-semibold">{confirmLabel}?</legend>
             <div className="text-sm">{consequence}</div>
             {fields?.(fieldErrors)}
-            <ReasonField
-              idPrefix={id.replace(/:/g, "")}
-              messages={fieldErrors?.reason}
-              defaultValue={state.status === "error" ? state.values?.reason : undefined}
-            />
+            {askReason ? (
+              <ReasonField
+                idPrefix={id.replace(/:/g, "")}
+                messages={fieldErrors?.reason}
+                defaultValue={state.status === "error" ? state.values?.reason : undefined}
+              />
+            ) : null}
             <div className="flex flex-wrap gap-2">
               <button type="submit" disabled={pending} className={confirmClass}>
                 {pending ? (pendingLabel ?? "Working…") : confirmLabel}

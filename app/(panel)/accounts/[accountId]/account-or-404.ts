@@ -1,5 +1,7 @@
 import "server-only";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/core/actor";
 import { visibleAccount } from "@/lib/mail/accounts";
 import { NotFoundError } from "@/lib/core/errors";
@@ -19,4 +21,15 @@ export async function accountOr404(user: Actor, accountId: string) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
+}
+
+/**
+ * `generateMetadata` for an account's page: its title names the account ("Mailboxes of example.com"). A missing or
+ * foreign account becomes the 404, titled "Not found".
+ */
+export function accountPageMetadata(title: (domain: string) => string | Promise<string>) {
+  return async ({ params }: { params: Promise<{ accountId: string }> }): Promise<Metadata> => {
+    const account = await accountOr404(await requireUser(), (await params).accountId);
+    return { title: await title(account.primaryDomain) };
+  };
 }

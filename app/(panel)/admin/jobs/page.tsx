@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { listJobsFor } from "@/lib/jobs/admin";
 import { JobActions } from "@/components/admin/job-actions";
-import { formatUtc } from "@/components/support/format-time";
+import { LocalTime } from "@/components/local-time";
 import { TableHead } from "@/components/support/table-head";
 import { manageJob } from "./actions";
 
@@ -54,7 +54,9 @@ export default async function JobsPage() {
                     </span>
                   ) : null}
                   {job.state === "queued" && job.attempts > 0 && job.runAt ? (
-                    <span className="block text-xs">next try {formatUtc(job.runAt)}</span>
+                    <span className="block text-xs">
+                      next try <LocalTime ms={job.runAt} />
+                    </span>
                   ) : null}
                   {job.cancelRequested && job.state === "running" ? <span className="block text-xs">stopping…</span> : null}
                 </td>
@@ -62,7 +64,9 @@ export default async function JobsPage() {
                   {job.attempts} of {job.maxAttempts}
                 </td>
                 <td className="max-w-xs px-3 py-2 break-words">{job.lastError ?? "—"}</td>
-                <td className="whitespace-nowrap px-3 py-2">{formatUtc(job.createdAt)}</td>
+                <td className="whitespace-nowrap px-3 py-2">
+                  <LocalTime ms={job.createdAt} />
+                </td>
                 <td className="px-3 py-2">
                   <JobActions
                     job={{

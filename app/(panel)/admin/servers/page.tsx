@@ -5,7 +5,7 @@ import { listServersForAdmin, serverForAdmin } from "@/lib/mail/servers";
 import { ServerActions } from "@/components/admin/server-actions";
 import { CheckStatusLabel, ServerCheckReport } from "@/components/admin/server-check-report";
 import { ServerForm } from "@/components/admin/server-form";
-import { formatUtc } from "@/components/support/format-time";
+import { LocalTime } from "@/components/local-time";
 import { TableHead } from "@/components/support/table-head";
 import { cardTable } from "@/components/card-table";
 import { createServer, manageServer } from "./actions";
@@ -49,7 +49,9 @@ export default async function ServersPage() {
                   {s.lastCheck ? (
                     <>
                       <CheckStatusLabel status={s.lastCheck.status} />
-                      <span className="block text-xs text-slate-700">{formatUtc(s.lastCheck.at)}</span>
+                      <span className="block text-xs text-slate-700">
+                        <LocalTime ms={s.lastCheck.at} />
+                      </span>
                     </>
                   ) : (
                     "Never"

@@ -6,7 +6,7 @@ import { listPanelUsers } from "@/lib/mail/panel-users";
 import { listInvitationSummaries } from "@/lib/mail/invitations";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserActions } from "@/components/admin/user-actions";
-import { formatUtc } from "@/components/support/format-time";
+import { LocalTime } from "@/components/local-time";
 import { TableHead } from "@/components/support/table-head";
 import { cardTable } from "@/components/card-table";
 import { createUser, manageUser } from "./actions";
@@ -53,7 +53,7 @@ export default async function UsersPage() {
                 )}
               </td>
               <td data-label="Last sign-in" className={`sm:whitespace-nowrap ${cardTable.cell}`}>
-                {u.lastLoginAt ? formatUtc(u.lastLoginAt) : "Never"}
+                {u.lastLoginAt ? <LocalTime ms={u.lastLoginAt} /> : "Never"}
               </td>
               <td data-label="Manage" className={cardTable.cell}>
                 {u.id === user.id ? (

@@ -4,6 +4,7 @@ import { listMyApiTokens } from "@/lib/mail/api-tokens";
 import { READ_SCOPE, WRITE_SCOPE } from "@/lib/auth/scopes";
 import { CreateApiTokenForm } from "@/components/api-tokens/create-api-token-form";
 import { RevokeTokenButton } from "@/components/api-tokens/revoke-token-button";
+import { LocalTime } from "@/components/local-time";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "API tokens" };
@@ -12,8 +13,6 @@ const scopes = [
   { value: READ_SCOPE, label: "Read", description: "list hosting accounts and mailboxes" },
   { value: WRITE_SCOPE, label: "Write", description: "change passwords, forwarders and options (includes read)" },
 ];
-
-const date = (ms: number | null) => (ms === null ? "—" : new Date(ms).toISOString().slice(0, 16).replace("T", " ") + " UTC");
 
 export default async function ApiTokensPage() {
   const user = await requireUser();
@@ -65,9 +64,11 @@ export default async function ApiTokensPage() {
                 <tr key={token.id} className="border-t border-slate-200">
                   <td className="px-2 py-1 font-medium">{token.name}</td>
                   <td className="px-2 py-1 font-mono text-xs">{token.scopes.join(", ")}</td>
-                  <td className="px-2 py-1">{date(token.createdAt)}</td>
-                  <td className="px-2 py-1">{token.lastUsedAt ? date(token.lastUsedAt) : "Never"}</td>
-                  <td className="px-2 py-1">{token.expiresAt ? date(token.expiresAt) : "Never"}</td>
+                  <td className="px-2 py-1">
+                    <LocalTime ms={token.createdAt} />
+                  </td>
+                  <td className="px-2 py-1">{token.lastUsedAt ? <LocalTime ms={token.lastUsedAt} /> : "Never"}</td>
+                  <td className="px-2 py-1">{token.expiresAt ? <LocalTime ms={token.expiresAt} /> : "Never"}</td>
                   <td className="px-2 py-1">
                     <RevokeTokenButton tokenId={token.id} name={token.name} action={revokeApiTokenAction} />
                   </td>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { pageParam, stringParam } from "@/lib/search-params";
 import { knownAuditActions, listAuditLog, OUTCOME_LABELS, type AuditLogQuery } from "@/lib/mail/activity";
-import { formatUtc } from "@/components/support/format-time";
+import { LocalTime } from "@/components/local-time";
 import { NewerOlderNav } from "@/components/support/newer-older-nav";
 import { TableHead } from "@/components/support/table-head";
 import { cardTable } from "@/components/card-table";
@@ -38,7 +38,9 @@ export default async function AuditLogPage({ searchParams }: Props) {
         <span>Audit log</span>
       </nav>
       <h1 className="mt-2 text-2xl font-bold">Audit log</h1>
-      <p className="mt-1 text-sm text-slate-700">Every change made through the panel, newest first, with the reason given. Times are UTC.</p>
+      <p className="mt-1 text-sm text-slate-700">
+        Every change made through the panel, newest first, with the reason given. Times are in your time zone.
+      </p>
 
       <form method="get" className="mt-4 flex flex-wrap items-end gap-3 rounded-md bg-white p-3 shadow-sm" aria-label="Filter the audit log">
         <div>
@@ -124,7 +126,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
               {log.rows.map((row) => (
                 <tr key={row.id} className={cardTable.row}>
                   <td data-label="When" className={`sm:whitespace-nowrap ${cardTable.cell}`}>
-                    {formatUtc(row.at)}
+                    <LocalTime ms={row.at} />
                   </td>
                   <td data-label="Who" className={cardTable.cell}>
                     {row.actorEmail ?? "—"}

@@ -1,15 +1,14 @@
-import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { pageParam } from "@/lib/search-params";
 import { listAccountActivity, OUTCOME_LABELS } from "@/lib/mail/activity";
-import { formatUtc } from "@/components/support/format-time";
+import { LocalTime } from "@/components/local-time";
 import { NewerOlderNav } from "@/components/support/newer-older-nav";
 import { TableHead } from "@/components/support/table-head";
 import { cardTable } from "@/components/card-table";
-import { accountOr404 } from "../account-or-404";
+import { accountOr404, accountPageMetadata } from "../account-or-404";
 import { AccountHeader } from "../account-header";
 
-export const metadata: Metadata = { title: "Activity" };
+export const generateMetadata = accountPageMetadata((domain) => `Activity on ${domain}`);
 
 type Props = {
   params: Promise<{ accountId: string }>;
@@ -26,7 +25,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
     <>
       <AccountHeader account={account} title={`Activity on ${account.primaryDomain}`} current="activity">
         Every change made to this account through the panel, newest first. Changes by our support team are shown as “Support”, with the reason they
-        gave. Times are UTC.
+        gave. Times are in your time zone.
       </AccountHeader>
       {activity.entries.length === 0 ? (
         <p className="mt-4 rounded-md border border-slate-300 bg-white p-4">
@@ -39,7 +38,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
             {activity.entries.map((e) => (
               <tr key={e.id} className={cardTable.row}>
                 <td data-label="When" className={`sm:whitespace-nowrap ${cardTable.cell}`}>
-                  {formatUtc(e.at)}
+                  <LocalTime ms={e.at} />
                 </td>
                 <td data-label="What" className={cardTable.cell}>
                   {e.what}

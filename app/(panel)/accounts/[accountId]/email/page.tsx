@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Suspense } from "react";
 import { requireUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/core/actor";
@@ -9,13 +8,13 @@ import { ErrorPanel } from "@/components/error-panel";
 import { CreateMailboxForm } from "@/components/options/create-mailbox-form";
 import { pageParam, stringParam } from "@/lib/search-params";
 import { SearchForm } from "@/components/search-form";
-import { accountOr404 } from "../account-or-404";
+import { accountOr404, accountPageMetadata } from "../account-or-404";
 import { AccountHeader } from "../account-header";
 import { createMailboxForm } from "./create-mailbox-actions";
 import { MailboxListSkeleton } from "./list-skeleton";
 import { MailboxTable } from "./mailbox-table";
 
-export const metadata: Metadata = { title: "Mailboxes" };
+export const generateMetadata = accountPageMetadata((domain) => `Mailboxes of ${domain}`);
 
 type Props = {
   params: Promise<{ accountId: string }>;

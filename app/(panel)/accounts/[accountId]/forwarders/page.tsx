@@ -8,14 +8,12 @@ import { UpstreamError } from "@/lib/core/errors";
 import { ErrorPanel } from "@/components/error-panel";
 import { AccountForwarders } from "@/components/forwarding/account-forwarders";
 import { DomainForwarders } from "@/components/forwarding/domain-forwarders";
-import { accountOr404 } from "../account-or-404";
+import { accountOr404, accountPageMetadata } from "../account-or-404";
 import { AccountHeader } from "../account-header";
 import { removeForwarder } from "./address-actions";
 import { addDomainForwarder, addForwarder, removeDomainForwarder } from "./actions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("Forwarders"))("title") };
-}
+export const generateMetadata = accountPageMetadata(async (domain) => (await getTranslations("Forwarders"))("heading", { domain }));
 
 type Props = { params: Promise<{ accountId: string }> };
 

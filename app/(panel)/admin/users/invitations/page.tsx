@@ -6,7 +6,7 @@ import { isStaff } from "@/lib/auth/roles";
 import { listInvitationSummaries } from "@/lib/mail/invitations";
 import { InviteUserForm } from "@/components/admin/invite-user-form";
 import { InvitationActions } from "@/components/admin/invitation-actions";
-import { formatUtc } from "@/components/support/format-time";
+import { LocalTime } from "@/components/local-time";
 import { TableHead } from "@/components/support/table-head";
 import { inviteUser, manageInvitation } from "./actions";
 
@@ -57,9 +57,15 @@ export default async function InvitationsPage() {
                   <td className="px-3 py-2">{i.accounts.length ? i.accounts.join(", ") : "None"}</td>
                   <td className="px-3 py-2">
                     {stateLabel[i.state]}
-                    {i.state === "pending" ? <span className="block text-xs text-slate-700">until {formatUtc(i.expiresAt)}</span> : null}
+                    {i.state === "pending" ? (
+                      <span className="block text-xs text-slate-700">
+                        until <LocalTime ms={i.expiresAt} />
+                      </span>
+                    ) : null}
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2">{formatUtc(i.sentAt)}</td>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    <LocalTime ms={i.sentAt} />
+                  </td>
                   <td className="px-3 py-2">
                     {i.state === "accepted" ? (
                       "—"

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { supportAccountView } from "@/lib/mail/support";
+import { visibleAccount } from "@/lib/mail/accounts";
 import { NotFoundError } from "@/lib/core/errors";
 import { ErrorPanel } from "@/components/error-panel";
 import { MailboxBadges } from "@/components/mailbox-badges";
@@ -15,9 +16,18 @@ import { cardTable } from "@/components/card-table";
 import { staffOr404 } from "../../staff-or-404";
 import { openSession, runMailAction, saveSystemForward } from "./actions";
 
-export const metadata: Metadata = { title: "Support: account" };
-
 type Props = { params: Promise<{ accountId: string }> };
+
+/** The title names the account ("example.com · Support"); a missing account is the 404. */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const user = await staffOr404();
+  try {
+    return { title: `${(await visibleAccount(user, (await params).accountId)).primaryDomain} · Support` };
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
 
 export default async function SupportAccountPage({ params }: Props) {
   const user = await staffOr404();
