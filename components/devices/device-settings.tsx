@@ -1,3 +1,5 @@
+import { Fragment } from "react";
+
 type Settings = {
   email: string;
   username: string;
@@ -17,6 +19,19 @@ type Props = {
 
 const cell = "border-b border-slate-200 px-2 py-1.5 text-left align-top";
 
+/**
+ * A host name or address that may wrap only after its dots and its @ ("mail.example.↵com"), never mid-word as
+ * `break-all` did ("mail.e xampl e.com"); a label longer than the line scrolls inside the table, not the page.
+ */
+function BreakAtDots({ text }: { text: string }) {
+  return text.split(/(?<=[.@])/).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 ? <wbr /> : null}
+      {part}
+    </Fragment>
+  ));
+}
+
 /** How to add the mailbox to a mail app: the settings, a QR code of them and an Apple profile. */
 export function DeviceSettings({ settings, text, qrSvg, profileHref }: Props) {
   const incoming = settings.incoming.protocol === "imap" ? "IMAP" : "POP3";
@@ -28,7 +43,10 @@ export function DeviceSettings({ settings, text, qrSvg, profileHref }: Props) {
     <div className="mt-2 space-y-4 text-sm">
       <p>
         Use these settings in any mail app (Outlook, Thunderbird, Apple Mail, Android). The user name is{" "}
-        <span className="font-mono break-all">{settings.username}</span>; the password is the mailbox password.
+        <span className="font-mono wrap-anywhere">
+          <BreakAtDots text={settings.username} />
+        </span>
+        ; the password is the mailbox password.
       </p>
       <div className="overflow-x-auto">
         <table className="min-w-full border-collapse">
@@ -55,7 +73,9 @@ export function DeviceSettings({ settings, text, qrSvg, profileHref }: Props) {
                 <th scope="row" className={`${cell} font-medium`}>
                   {name}
                 </th>
-                <td className={`${cell} font-mono break-all`}>{host}</td>
+                <td className={`${cell} font-mono break-normal`}>
+                  <BreakAtDots text={host} />
+                </td>
                 <td className={`${cell} font-mono`}>{port}</td>
                 <td className={cell}>{security}</td>
               </tr>

@@ -22,7 +22,7 @@ export type MailboxOverview = {
 };
 
 /** An upstream failure of one part becomes its message; anything else (a bug, "not yours") still throws. */
-async function orUnread<T>(read: Promise<T>): Promise<T | Unread> {
+export async function orUnread<T>(read: Promise<T>): Promise<T | Unread> {
   try {
     return await read;
   } catch (error) {

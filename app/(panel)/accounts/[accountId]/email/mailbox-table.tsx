@@ -2,9 +2,10 @@ import Link from "next/link";
 import type { Actor } from "@/lib/core/actor";
 import { isStaff } from "@/lib/auth/roles";
 import { listMailboxPage } from "@/lib/mail/mailboxes";
+import { mailboxListSummaries, rowSummary } from "@/lib/mail/mailbox-list-summary";
 import { UpstreamError } from "@/lib/core/errors";
 import { ErrorPanel } from "@/components/error-panel";
-import { MailboxBadges } from "@/components/mailbox-badges";
+import { MailboxSummaryChips } from "@/components/mailbox-summary-chips";
 import { Pagination } from "@/components/pagination";
 import { QuotaUsage } from "@/components/quota-usage";
 import { cardTable } from "@/components/card-table";
@@ -17,12 +18,14 @@ import { previewBulkForm, runBulkForm, selectMatchingMailboxes } from "../../../
 
 /**
  * The live mailbox list; streamed in after the page shell, and an error panel (not a crash) when cPanel fails. Each row
- * has a checkbox for the bulk action bar below the list (the selection may span pages: "select all that match").
+ * has a checkbox for the bulk action bar below the list (the selection may span pages: "select all that match"), and the
+ * mailbox page's summary chips: forwarding and out of office come from account-wide listings read alongside the list
+ * (a fixed number of cPanel calls per page, not one per row), and say "unknown" rather than hold the list back.
  */
 export async function MailboxTable({ user, accountId, query, page }: { user: Actor; accountId: string; query: string; page: number }) {
-  let result;
+  let result, summaries;
   try {
-    result = await listMailboxPage(user, accountId, { query, page });
+    [result, summaries] = await Promise.all([listMailboxPage(user, accountId, { query, page }), mailboxListSummaries(user, accountId)]);
   } catch (error) {
     if (error instanceof UpstreamError) {
       return (
@@ -36,6 +39,8 @@ export async function MailboxTable({ user, accountId, query, page }: { user: Act
 
   const { mailboxes, total } = result;
   const pageValues = mailboxes.map((m) => selectionValue(accountId, m.email));
+  // eslint-disable-next-line react-hooks/purity -- a server component renders once per request: this is when the data was read.
+  const now = Date.now();
   return (
     <BulkSelectionProvider>
       <p className="text-sm" role="status">
@@ -88,7 +93,15 @@ export async function MailboxTable({ user, accountId, query, page }: { user: Act
                     <QuotaUsage diskUsedBytes={mailbox.diskUsedBytes} quotaMb={mailbox.quotaMb} />
                   </td>
                   <td data-label="Status" className={cardTable.cell}>
-                    <MailboxBadges {...mailbox} />
+                    <MailboxSummaryChips
+                      address={mailbox.email}
+                      suspendLogin={mailbox.suspendLogin}
+                      suspendIncoming={mailbox.suspendIncoming}
+                      suspendOutgoing={mailbox.suspendOutgoing}
+                      holdOutgoing={mailbox.holdOutgoing}
+                      {...rowSummary(summaries, mailbox.email)}
+                      now={now}
+                    />
                   </td>
                 </tr>
               ))}
