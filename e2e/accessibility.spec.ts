@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { storageState } from "./support/users";
-import { expectNoViolations } from "./support/pages";
+import { expectNoViolations, openMailbox, openMailboxes, openMailboxTask } from "./support/pages";
 
 test("sign-in page", async ({ page }) => {
   await page.goto("/login");
@@ -26,94 +26,98 @@ test("sign-in page after signing out, and the forgotten-password page", async ({
   await expectNoViolations(page);
 });
 
-test.describe("signed in", () => {
-  test.use({ storageState: storageState.customer });
+type Visit = { name: string; open: (page: Page) => Promise<void> };
 
-  test("accounts page", async ({ page }) => {
-    await page.goto("/accounts");
-    await expect(page.getByRole("heading", { name: "Hosting accounts" })).toBeVisible();
-    await expectNoViolations(page);
-  });
-
-  test("mailbox list", async ({ page }) => {
-    await page.goto("/accounts");
-    await page.getByRole("link", { name: "example.com", exact: true }).click();
-    await expect(page.getByRole("table", { name: "Mailboxes" })).toBeVisible();
-    await expectNoViolations(page);
-  });
-
-  test("mailbox page", async ({ page }) => {
-    await page.goto("/accounts");
-    await page.getByRole("link", { name: "example.com", exact: true }).click();
-    await page.getByRole("link", { name: "info@example.com", exact: true }).click();
-    await expect(page.getByRole("heading", { name: "info@example.com", level: 1 })).toBeVisible();
-    await expectNoViolations(page);
-  });
-
-  test("forwarders page", async ({ page }) => {
-    await page.goto("/accounts");
-    await page.getByRole("link", { name: "example.com", exact: true }).click();
-    await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Forwarders" }).click();
-    await expect(page.getByRole("heading", { name: "Forwarders of example.com", level: 1 })).toBeVisible();
-    await expectNoViolations(page);
-  });
-
-  test("activity page", async ({ page }) => {
-    await page.goto("/accounts");
-    await page.getByRole("link", { name: "example.com", exact: true }).click();
-    await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Activity" }).click();
-    await expect(page.getByRole("heading", { name: "Activity on example.com", level: 1 })).toBeVisible();
-    await expectNoViolations(page);
-  });
-
-  test("API tokens page", async ({ page }) => {
-    await page.goto("/settings/api-tokens");
-    await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
-    await expectNoViolations(page);
-  });
-
-  test("two-factor page", async ({ page }) => {
-    await page.goto("/security/two-factor");
-    await expect(page.getByRole("heading", { name: "Two-factor sign-in", level: 1 })).toBeVisible();
-    await expectNoViolations(page);
-  });
-
-  test("mailbox list and activity as cards on a phone", async ({ page }) => {
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto("/accounts");
-    await page.getByRole("link", { name: "example.com", exact: true }).click();
-    await expect(page.getByRole("table", { name: "Mailboxes" })).toBeVisible();
-    await expectNoViolations(page);
-    await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Activity" }).click();
-    await expect(page.getByRole("heading", { name: "Activity on example.com", level: 1 })).toBeVisible();
-    await expectNoViolations(page);
-  });
-
-  test("not-found page", async ({ page }) => {
-    await page.goto("/accounts/acct_nope/email");
-    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-    await expectNoViolations(page);
-  });
+/** Goes to `path` and waits for its level-1 heading. */
+const at = (name: string, path: string, heading: string | RegExp): Visit => ({
+  name,
+  open: async (page) => {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
+  },
 });
 
-test.describe("signed in as support", () => {
-  test.use({ storageState: storageState.support });
+/** Every page of the panel, by who can see it; each is scanned at a desktop and a phone viewport. */
+const pages: Record<keyof typeof storageState | "anonymous", Visit[]> = {
+  anonymous: [
+    at("sign-in", "/login", "Sign in"),
+    at("signed out", "/login?signedOut=1", "Sign in"),
+    at("forgot password", "/forgot-password", "Forgot your password?"),
+    at("invitation link that does not work", "/invite/not-a-real-invitation-token", /./),
+    at("reset link that does not work", "/reset-password/not-a-real-reset-token", /./),
+    at("top-level not found", "/no-such-page", "Page not found"),
+  ],
+  customer: [
+    at("accounts", "/accounts", "Hosting accounts"),
+    { name: "mailbox list", open: (page) => openMailboxes(page, "example.com") },
+    { name: "mailbox page", open: (page) => openMailbox(page, "info@example.com") },
+    // Each task of the mailbox hub has its own page.
+    ...["Change password", "Forwarding", "Out of office", "Options", "Set up devices", "Secure"].map((task): Visit => ({
+      name: `mailbox task: ${task}`,
+      open: (page) => openMailboxTask(page, "info@example.com", task),
+    })),
+    {
+      name: "forwarders",
+      open: async (page) => {
+        await openMailboxes(page, "example.com");
+        await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Forwarders" }).click();
+        await expect(page.getByRole("heading", { name: "Forwarders of example.com", level: 1 })).toBeVisible();
+      },
+    },
+    {
+      name: "activity",
+      open: async (page) => {
+        await openMailboxes(page, "example.com");
+        await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Activity" }).click();
+        await expect(page.getByRole("heading", { name: "Activity on example.com", level: 1 })).toBeVisible();
+      },
+    },
+    at("API tokens", "/settings/api-tokens", "API tokens"),
+    at("e-mail notifications", "/settings/notifications", "E-mail notifications"),
+    at("two-factor sign-in", "/security/two-factor", "Two-factor sign-in"),
+    at("not found inside the panel", "/accounts/acct_nope/email", "Page not found"),
+  ],
+  other: [],
+  support: [
+    at("accounts with search", "/accounts?q=example", "Hosting accounts"),
+    at("support home with search", "/support?q=example", "Support"),
+    {
+      name: "support's account page",
+      open: async (page) => {
+        await page.goto("/support?q=example.com");
+        await page.getByRole("table", { name: "Matching accounts" }).getByRole("link", { name: "example.com", exact: true }).click();
+        await expect(page.getByRole("heading", { name: "example.com", level: 1 })).toBeVisible();
+      },
+    },
+    at("audit log", "/support/audit", "Audit log"),
+    at("batch force-password", "/support/force-password", "Force a cPanel password change"),
+    at("top senders", "/support/outgoing", "Top senders"),
+  ],
+  admin: [
+    at("panel users", "/admin/users", "Panel users"),
+    at("invitations", "/admin/users/invitations", "Invitations"),
+    at("servers", "/admin/servers", "Servers"),
+    at("background jobs", "/admin/jobs", "Background jobs"),
+  ],
+};
 
-  test("accounts page with search", async ({ page }) => {
-    await page.goto("/accounts?q=example");
-    await expect(page.getByRole("heading", { name: "Hosting accounts" })).toBeVisible();
-    await expectNoViolations(page);
+for (const viewport of [
+  { name: "desktop", width: 1366, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+]) {
+  test.describe(`every page on a ${viewport.name}`, () => {
+    test.use({ viewport });
+    for (const [who, visits] of Object.entries(pages)) {
+      if (visits.length === 0) continue;
+      test.describe(who, () => {
+        if (who !== "anonymous") test.use({ storageState: storageState[who as keyof typeof storageState] });
+        for (const visit of visits) {
+          test(visit.name, async ({ page }) => {
+            await visit.open(page);
+            await expectNoViolations(page);
+          });
+        }
+      });
+    }
   });
-
-  test("support home, audit log and the batch force-password page", async ({ page }) => {
-    await page.goto("/support?q=example");
-    await expect(page.getByRole("heading", { name: "Support", level: 1 })).toBeVisible();
-    await expectNoViolations(page);
-    await page.goto("/support/audit");
-    await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
-    await expectNoViolations(page);
-    await page.goto("/support/force-password");
-    await expect(page.getByRole("heading", { name: "Force a cPanel password change", level: 1 })).toBeVisible();
-    await expectNoViolations(page);
-  });
-});
+}
