@@ -85,26 +85,28 @@ test.describe("support", () => {
     await context.close();
   });
 
-  test("batch force-password-change shows progress and a result per account", async ({ page }) => {
+  test("batch force-password-change runs as a job whose page shows progress and a result per account", async ({ page }) => {
     const support = new SupportConsole(page);
     await support.search("othernet");
     await support.results().getByRole("checkbox", { name: "Select example.net" }).check();
     await page.getByRole("button", { name: "Force password change for the selected accounts…" }).click();
     await expect(page.getByRole("heading", { name: "Force a cPanel password change" })).toBeVisible();
-    await expect(page.getByText("1 account on demo (1)")).toBeVisible();
+    await expect(page.getByText("The 1 account listed: demo (1)")).toBeVisible();
 
     await page.getByRole("radio", { name: /Stop at the first failure/ }).check();
-    await page.getByRole("button", { name: "Force password change for 1 account" }).click();
+    const run = page.getByRole("button", { name: "Force password change for the 1 account listed above" });
+    await run.click();
     await expect(page.getByRole("alert").filter({ hasText: "at least 10 characters" })).toBeVisible();
     await page.getByLabel("Reason (for the audit log)").fill("Ticket #6001: leaked cPanel password");
-    await page.getByRole("button", { name: "Force password change for 1 account" }).click();
+    await run.click();
 
+    // The job's page: progress while it runs, then one result per account and the CSV.
     await expect(page.getByRole("progressbar", { name: "Progress" })).toBeVisible();
-    await expect(page.getByRole("status").filter({ hasText: "Finished: 1 of 1 accounts." })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Result" })).toBeFocused();
+    await expect(page.getByRole("status").filter({ hasText: "Finished: 1 of 1 accounts done." })).toBeVisible();
     const result = page.getByRole("table", { name: "Result per account" });
     await expect(result.getByRole("row", { name: /othernet/ })).toContainText("Updated");
-    await expect(page.getByText("1 updated, 0 already required, 0 failed, 0 not confirmed, 0 not attempted.")).toBeVisible();
+    await expect(page.getByText("Updated: 1")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Download the results (CSV)" })).toBeVisible();
     await expectNoViolations(page);
   });
 

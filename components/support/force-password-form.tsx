@@ -25,7 +25,13 @@ export function ForcePasswordForm({ accountIds, query, total, servers, action }:
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
   const accounts = `${total} account${total === 1 ? "" : "s"}`;
   return (
-    <form action={formAction} className="space-y-3 rounded-md border border-amber-400 bg-amber-50 p-4" aria-labelledby="batch-confirm-heading">
+    // noValidate: a missing reason gets the panel's own message beside the field, not the browser's bubble.
+    <form
+      action={formAction}
+      noValidate
+      className="space-y-3 rounded-md border border-amber-400 bg-amber-50 p-4"
+      aria-labelledby="batch-confirm-heading"
+    >
       <h2 id="batch-confirm-heading" className="font-semibold">
         What will happen
       </h2>
