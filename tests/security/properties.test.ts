@@ -19,6 +19,8 @@ import { POST as addForwardersRoute } from "@/app/api/v2/shared-hosting/[account
 import { DELETE as removeForwarderRoute } from "@/app/api/v2/shared-hosting/[accountId]/email-accounts/[address]/forwarders/[destination]/route";
 import { POST as addDomainForwarderRoute } from "@/app/api/v2/shared-hosting/[accountId]/domain-forwarders/route";
 import { DELETE as removeDomainForwarderRoute } from "@/app/api/v2/shared-hosting/[accountId]/domain-forwarders/[domain]/route";
+import { POST as bulkActionsRoute } from "@/app/api/v2/shared-hosting/[accountId]/bulk-actions/route";
+import { POST as cancelJobRoute } from "@/app/api/v2/jobs/[jobId]/cancel/route";
 
 const panel = withDemoPanel();
 
@@ -232,6 +234,8 @@ const writeRoutes: WriteRoute[] = [
   { name: "DELETE …/forwarders/{destination}", method: "DELETE", handler: removeForwarderRoute, params: ["accountId", "address", "destination"] },
   { name: "POST …/domain-forwarders", method: "POST", handler: addDomainForwarderRoute, params: ["accountId"] },
   { name: "DELETE …/domain-forwarders/{domain}", method: "DELETE", handler: removeDomainForwarderRoute, params: ["accountId", "domain"] },
+  { name: "POST …/bulk-actions", method: "POST", handler: bulkActionsRoute, params: ["accountId"] },
+  { name: "POST /api/v2/jobs/{jobId}/cancel", method: "POST", handler: cancelJobRoute, params: ["jobId"] },
 ];
 
 let token: string;
@@ -266,6 +270,10 @@ const KNOWN_KEYS = [
   "start",
   "end",
   "intervalHours",
+  "addresses",
+  "action",
+  "quotaMb",
+  "dryRun",
 ];
 const jsonValue = fc.jsonValue({ maxDepth: 3 });
 const body = fc.oneof(
@@ -288,6 +296,7 @@ const realParam: Record<string, () => string> = {
   address: () => encodeURIComponent("fuzz@example.com"),
   destination: () => encodeURIComponent("someone@example.net"),
   domain: () => "example.org",
+  jobId: () => "job_01M8AAAAAAAAAAAAAAAAAAAAAA",
 };
 
 describe("REST write routes under arbitrary input", () => {
