@@ -133,7 +133,7 @@ test.describe("with the browser's language (Accept-Language)", () => {
     await changePassword(page, "de", "info@example.com");
     await addAndRemoveForwarder(page, "de", "example.com", "i18n-fwd-browser-de@example.org");
     // The sign-in page follows Accept-Language too (a visitor has no setting).
-    const visitor = await browser.newContext({ locale: "sv-SE" });
+    const visitor = await browser.newContext({ locale: "sv-SE", storageState: { cookies: [], origins: [] } });
     const login = await visitor.newPage();
     await login.goto("/login");
     await expect(login.locator("html")).toHaveAttribute("lang", "sv");

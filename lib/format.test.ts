@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime } from "./format";
+import { formatMegabytes, formatUtcDateTime } from "./format";
 
-describe("formatDateTime, the panel's one date format", () => {
-  const instant = Date.UTC(2026, 11, 1, 9, 30);
-
-  it("writes a moment in the reader's locale and time zone", () => {
-    expect(formatDateTime(instant, { locale: "en-GB", timeZone: "Europe/Stockholm" })).toBe("1 Dec 2026, 10:30");
-    expect(formatDateTime(instant, { locale: "en-US", timeZone: "America/New_York" })).toBe("Dec 1, 2026, 4:30 AM");
-    expect(formatDateTime(instant, { locale: "de-DE", timeZone: "Europe/Berlin" })).toBe("01.12.2026, 10:30");
+describe("formats in the reader's locale", () => {
+  it("writes a UTC time as each language does, saying UTC", () => {
+    const at = Date.UTC(2026, 11, 8, 14, 5);
+    expect(formatUtcDateTime(at, "en")).toBe("8 Dec 2026, 14:05 UTC");
+    expect(formatUtcDateTime(at, "sv")).toMatch(/^8 dec\.? 2026 14:05 UTC$/);
+    expect(formatUtcDateTime(at, "de")).toMatch(/^8\. Dez\.? 2026, 14:05 UTC$/);
   });
 
-  it("names UTC when no reader is known yet (server render), and not when the reader's own zone is UTC", () => {
-    expect(formatDateTime(instant)).toBe("1 Dec 2026, 09:30 UTC");
-    expect(formatDateTime(instant, { locale: "en-GB", timeZone: "UTC" })).toBe("1 Dec 2026, 09:30");
+  it("writes sizes with the locale's decimal separator", () => {
+    expect(formatMegabytes(1.5 * 1024 ** 3)).toBe("1.5 GB");
+    expect(formatMegabytes(1.5 * 1024 ** 3, "sv")).toBe("1,5 GB");
+    expect(formatMegabytes(1.5 * 1024 ** 3, "de")).toBe("1,5 GB");
   });
 });

@@ -13,7 +13,16 @@ export function usedPercent(diskUsedBytes: number, quotaMb: number | null): numb
 
 /** A point in time as the locale writes it, in UTC and saying so (server-rendered: the same in every browser). */
 export function formatUtcDateTime(ms: number, locale = "en-GB"): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC", timeZoneName: "short" }).format(ms);
+  // Fields rather than dateStyle/timeStyle: Intl refuses timeZoneName beside a style. The panel's English is British (24-hour).
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "UTC",
+    timeZoneName: "short",
+  }).format(ms);
 }
 
 /** Where a date is read: the reader's locale and time zone (the browser's), or UTC in English before they are known. */
