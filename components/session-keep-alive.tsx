@@ -2,7 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { useEffect } from "react";
-import { getSession } from "next-auth/react";
+import { refreshSession } from "./session-requests";
 
 /**
  * Navigating is activity: refresh the session cookie so the idle timeout counts from the last page the
@@ -11,7 +11,7 @@ import { getSession } from "next-auth/react";
 export function SessionKeepAlive() {
   const pathname = usePathname();
   useEffect(() => {
-    void getSession();
+    void refreshSession().catch(() => undefined);
   }, [pathname]);
   return null;
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { endSession } from "./session-requests";
 
 /** Ends this browser's session and leaves with a full navigation, so no signed-in page stays in memory. */
 export function SignOutButton() {
@@ -12,7 +12,12 @@ export function SignOutButton() {
       disabled={pending}
       onClick={async () => {
         setPending(true);
-        await signOut({ redirect: false });
+        try {
+          await endSession();
+        } catch {
+          setPending(false); // still signed in: the button is offered again, never "You are signed out"
+          return;
+        }
         // A fixed flag, so the sign-in page can say "You are signed out" (it never shows text from the URL).
         window.location.replace("/login?signedOut=1");
       }}
