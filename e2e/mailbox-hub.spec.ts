@@ -154,5 +154,34 @@ for (const width of [320, 390]) {
         await expectNoSideScroll(page);
       }
     });
+
+    test("host names in the device settings wrap only after a dot, never mid-word", async ({ page }) => {
+      await page.goto(`${await mailboxUrl(page)}/devices`);
+      // Each body row: its server as the row header, then the host name as its first cell.
+      const rows = page
+        .getByRole("table", { name: `Mail app settings for ${ADDRESS}` })
+        .getByRole("row")
+        .filter({ has: page.getByRole("cell") });
+      await expect(rows).toHaveCount(2);
+      for (const host of (await rows.all()).map((row) => row.getByRole("cell").first())) {
+        // Each line the browser laid out, from the position of every character: all but the last end with a dot.
+        const lines = await host.evaluate((cell) => {
+          const byTop = new Map<number, string>();
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (let i = 0; i < node.textContent!.length; i++) {
+              const range = document.createRange();
+              range.setStart(node, i);
+              range.setEnd(node, i + 1);
+              const top = Math.round(range.getBoundingClientRect().top);
+              byTop.set(top, (byTop.get(top) ?? "") + node.textContent![i]);
+            }
+          }
+          return [...byTop.entries()].sort(([a], [b]) => a - b).map(([, text]) => text);
+        });
+        for (const line of lines.slice(0, -1)) expect(line, `a line of ${lines.join("")}`).toMatch(/\.$/);
+      }
+      await expectNoSideScroll(page);
+    });
   });
 }

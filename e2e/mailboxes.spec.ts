@@ -107,3 +107,62 @@ for (const viewport of [
     });
   });
 }
+
+test("each row shows the mailbox's forwarding and out of office, on a desktop and on a 320 px phone", async ({ page }) => {
+  const address = "list-chips@example.com";
+  await openMailboxes(page, "example.com");
+  const origin = new URL(page.url()).origin;
+  const mailboxApi = `${/^\/accounts\/[^/]+/.exec(new URL(page.url()).pathname)![0].replace("/accounts", "/api/v2/shared-hosting")}/email-accounts`;
+  const created = await page.request.post(mailboxApi, {
+    headers: { origin },
+    data: { email: address, password: rememberSecret("Juniper-canyon-2026-chips-kite") },
+  });
+  expect(created.status()).toBe(201);
+  const patch = (data: object) => page.request.patch(`${mailboxApi}/${encodeURIComponent(address)}`, { headers: { origin }, data });
+  try {
+    const set = await patch({
+      forwards: ["chips-1@example.net", "chips-2@example.net"],
+      autoresponder: { enabled: true, subject: "Away", body: "Back soon." },
+    });
+    expect(set.status()).toBe(200);
+
+    const chips = page.getByRole("list", { name: `Summary of ${address}` });
+    for (const viewport of [
+      { width: 1366, height: 900 },
+      { width: 320, height: 844 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.goto(`${new URL(page.url()).pathname}?q=list-chips`);
+      await expect(page.getByRole("link", { name: address, exact: true })).toBeVisible();
+      await expect(chips.getByText("Forwards to 2", { exact: true })).toBeVisible();
+      // The list of autoresponders has no dates (they would cost a call per row): the chip says only that it is on.
+      await expect(chips.getByText("Out of office", { exact: true })).toBeVisible();
+      await expect(chips.getByText("Active", { exact: true })).toBeVisible();
+      const size = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(size.scroll, `the list is ${size.scroll}px wide in a ${size.client}px window`).toBeLessThanOrEqual(size.client);
+    }
+
+    // A mailbox without either says so on its row.
+    await page.goto(`${new URL(page.url()).pathname}?q=jane%40`);
+    const jane = page.getByRole("list", { name: "Summary of jane@example.com" });
+    await expect(jane.getByText("No forwarding", { exact: true })).toBeVisible();
+    await expect(jane.getByText(/Out of office/)).toHaveCount(0);
+  } finally {
+    // cPanel keeps a deleted mailbox's forwarders: remove them (and the reply) first.
+    expect((await patch({ forwards: [], autoresponder: { enabled: false } })).status()).toBe(200);
+    expect((await page.request.delete(`${mailboxApi}/${encodeURIComponent(address)}`, { headers: { origin } })).status()).toBe(200);
+  }
+});
+
+test("when cPanel does not list forwarders or autoresponders, the list still shows, with those chips unknown", async ({ page }) => {
+  await injectFault({ fn: "Email::list_forwarders", kind: "http", status: 500, times: 100 });
+  await injectFault({ fn: "Email::list_auto_responders", kind: "status0", message: "Busy.", times: 100 });
+  try {
+    await openMailboxes(page, "example.com");
+    const info = page.getByRole("list", { name: "Summary of info@example.com" });
+    await expect(info.getByText("Forwarding unknown", { exact: true })).toBeVisible();
+    await expect(info.getByText("Out of office unknown", { exact: true })).toBeVisible();
+  } finally {
+    await clearFaults();
+  }
+});
