@@ -37,7 +37,7 @@ function bulk(accountId: string, body: unknown, token: string) {
 }
 
 const onJob =
-  (handler: typeof getJob, path: string, method = "GET") =>
+  (handler: (request: Request, route: { params: Promise<unknown> }) => Promise<Response>, path: string, method = "GET") =>
   (jobId: string, token: string) =>
     handler(new Request(`${ORIGIN}/api/v2/jobs/${jobId}${path}`, { method, headers: { authorization: `Bearer ${token}` } }), {
       params: Promise.resolve({ jobId }),
