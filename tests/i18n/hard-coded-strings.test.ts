@@ -56,7 +56,6 @@ const NOT_CONVERTED_YET = new Set<string>([
   "app/security/two-factor/page.tsx",
   "components/admin/create-user-form.tsx",
   "components/admin/invitation-actions.tsx",
-  "components/admin/invite-user-form.tsx",
   "components/admin/job-actions.tsx",
   "components/admin/server-actions.tsx",
   "components/admin/server-check-report.tsx",
