@@ -72,6 +72,9 @@ export function PageShell({ user, nav = "full", aside, children }: Props) {
                 <Link href="/settings/notifications" className={link}>
                   E-mails
                 </Link>
+                <Link href="/settings" className={link}>
+                  Language
+                </Link>
               </nav>
             ) : null}
             {user ? (
