@@ -6,10 +6,10 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import type { PasswordContext } from "@/lib/password/rules";
 import { NewPasswordFields } from "@/components/password/new-password-fields";
-import { GeneratedPassword } from "@/components/password/generated-password";
+import { GeneratedPasswordBanner } from "@/components/password/generated-password-banner";
+import { usePasswordHandOff } from "@/components/password/use-password-hand-off";
 import { usePasswordDraft } from "@/components/password/use-password-draft";
 import { FieldError } from "@/components/form/field-error";
-import { FormStatus } from "@/components/form/form-status";
 import { PrimaryButton } from "@/components/form/primary-button";
 import { ReasonField } from "@/components/form/reason-field";
 import { SubmissionKey } from "@/components/form/submission-key";
@@ -45,13 +45,12 @@ export function CreateMailboxForm(props: Props) {
     requiredCpanelStrength: props.requiredCpanelStrength,
   };
   const draft = usePasswordDraft(policy);
-  const [handOff, setHandOff] = useState<string | null>(null);
+  const handOff = usePasswordHandOff(draft, "password");
   const [state, dispatch, pending] = useActionState(async (previous: ActionState, formData: FormData) => {
-    const sent = formData.get("password");
-    const generated = draft.isGenerated ? draft.generated : null;
+    const succeeded = handOff.capture(formData);
     const answer = await props.action(previous, formData);
     if (answer.status === "success") {
-      setHandOff(generated !== null && generated === sent ? generated : null);
+      succeeded();
       draft.clear();
       setLocalPart("");
       setUnlimited(false);
@@ -156,17 +155,13 @@ export function CreateMailboxForm(props: Props) {
       </p>
       <FieldError id="create-quota-error" messages={errorsOf("quota")} />
       {props.requireReason ? <ReasonField key={round} idPrefix="create" messages={fieldErrors?.reason} /> : null}
-      <FormStatus
+      <GeneratedPasswordBanner
         state={state.status === "success" ? { ...state, message: `Created ${state.message}.` } : state}
-        onDismiss={handOff && created ? () => setHandOff(null) : undefined}
+        password={handOff.handOff}
+        label={`Password of ${created}`}
+        note="Store it now or give it to the person who will use the mailbox: it is shown only until you dismiss this message or leave the page."
+        onDismiss={handOff.dismiss}
       >
-        {handOff && created ? (
-          <GeneratedPassword
-            password={handOff}
-            label={`Password of ${created}`}
-            note="Store it now or give it to the person who will use the mailbox: it is shown only until you dismiss this message or leave the page."
-          />
-        ) : null}
         {created ? (
           <p className="mt-2">
             <Link href={`/accounts/${props.accountId}/email/${encodeURIComponent(created)}`} className="text-blue-800 underline underline-offset-2">
@@ -174,7 +169,7 @@ export function CreateMailboxForm(props: Props) {
             </Link>
           </p>
         ) : null}
-      </FormStatus>
+      </GeneratedPasswordBanner>
       <div className="flex flex-wrap items-center gap-3">
         <PrimaryButton
           label="Create mailbox"

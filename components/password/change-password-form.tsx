@@ -1,17 +1,17 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import type { PasswordContext } from "@/lib/password/rules";
-import { FormStatus } from "@/components/form/form-status";
 import { PrimaryButton } from "@/components/form/primary-button";
 import { ReasonField } from "@/components/form/reason-field";
 import { SubmissionKey } from "@/components/form/submission-key";
 import { useFieldErrors } from "@/components/form/use-field-errors";
 import { useKeptSubmit } from "@/components/form/use-kept-submit";
-import { GeneratedPassword } from "./generated-password";
+import { GeneratedPasswordBanner } from "./generated-password-banner";
+import { usePasswordHandOff } from "./use-password-hand-off";
 import { NewPasswordFields } from "./new-password-fields";
 import { usePasswordDraft } from "./use-password-draft";
 
@@ -31,13 +31,12 @@ type Props = {
 export function ChangePasswordForm({ accountId, address, policy, requireReason, action }: Props) {
   const t = useTranslations("Password");
   const draft = usePasswordDraft(policy);
-  const [handOff, setHandOff] = useState<string | null>(null);
+  const handOff = usePasswordHandOff(draft, "newPassword");
   const [state, dispatch, pending] = useActionState(async (previous: ActionState, formData: FormData) => {
-    const sent = formData.get("newPassword");
-    const generated = draft.isGenerated ? draft.generated : null;
+    const succeeded = handOff.capture(formData);
     const answer = await action(previous, formData);
     if (answer.status === "success") {
-      setHandOff(generated !== null && generated === sent ? generated : null);
+      succeeded();
       draft.clear();
     }
     return answer;
@@ -68,9 +67,13 @@ export function ChangePasswordForm({ accountId, address, policy, requireReason, 
           defaultValue={state.status === "error" ? state.values?.reason : undefined}
         />
       ) : null}
-      <FormStatus state={state} onDismiss={handOff && state.status === "success" ? () => setHandOff(null) : undefined}>
-        {handOff && state.status === "success" ? <GeneratedPassword password={handOff} label={t("handOffLabel")} note={t("handOffNote")} /> : null}
-      </FormStatus>
+      <GeneratedPasswordBanner
+        state={state}
+        password={handOff.handOff}
+        label={t("handOffLabel")}
+        note={t("handOffNote")}
+        onDismiss={handOff.dismiss}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <PrimaryButton
           label={t("submit")}

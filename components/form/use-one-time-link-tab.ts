@@ -1,0 +1,54 @@
+"use client";
+
+import { useState, useTransition, type FormEvent } from "react";
+
+const MIN_REASON = 10;
+
+/** What an action that makes a one-time sign-in link answers: the link (for the new tab only) or why not. */
+export type OneTimeLinkAnswer = { ok: true; url: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+
+/**
+ * Opens a one-time sign-in link (Webmail, cPanel) in a new tab. The tab is opened during the click, so no popup
+ * blocker stops it, then sent to the link; the link lives only in that navigation, never in React state. Staff give
+ * a reason first (put `onReasonInput` on an element around the ReasonField).
+ */
+export function useOneTimeLinkTab({ requireReason }: { requireReason: boolean }) {
+  const [reason, setReason] = useState("");
+  const [reasonErrors, setReasonErrors] = useState<string[] | undefined>();
+  const [status, setStatus] = useState("");
+  const [error, setError] = useState("");
+  const [pending, startTransition] = useTransition();
+
+  function onReasonInput(event: FormEvent<HTMLElement>) {
+    const target = event.target;
+    if ((target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) && target.name === "reason") setReason(target.value);
+  }
+
+  /** `request` gets the reason (staff) and asks the server for the link; `opened` is said once the tab has it. */
+  function open(request: (reason: string | undefined) => Promise<OneTimeLinkAnswer>, opened: string) {
+    setStatus("");
+    setError("");
+    if (requireReason && reason.trim().length < MIN_REASON) {
+      setReasonErrors([`Give a reason of at least ${MIN_REASON} characters (a ticket number helps); it goes to the audit log`]);
+      return;
+    }
+    setReasonErrors(undefined);
+    const tab = window.open("about:blank", "_blank");
+    if (tab) tab.opener = null; // the opened site must not be able to steer the panel's tab
+    startTransition(async () => {
+      const answer = await request(requireReason ? reason.trim() : undefined);
+      if (answer.ok) {
+        if (tab) {
+          tab.location.href = answer.url;
+          setStatus(opened);
+        } else setError("The browser blocked the new tab. Allow pop-ups for the panel and try again.");
+      } else {
+        tab?.close();
+        setReasonErrors(answer.fieldErrors?.reason);
+        setError(answer.message);
+      }
+    });
+  }
+
+  return { open, pending, status, error, reasonErrors, onReasonInput };
+}
