@@ -66,6 +66,7 @@ for (const viewport of [
 
       test("cPanel mails them to the mailbox by default, or to the address typed", async ({ page }) => {
         const mailbox = viewport.name === "desktop" ? "sales@example.com" : "jane@example.com";
+        const before = (await dispatchedSettings("examplecom")).length;
         const devices = await openDevices(page, mailbox);
         const form = devices.getByRole("form", { name: "E-mail these settings" });
         await expect(form.getByLabel("Send to")).toHaveValue(mailbox);
@@ -80,8 +81,11 @@ for (const viewport of [
         await form.getByLabel("Send to").fill("new-phone@example.net");
         await form.getByRole("button", { name: "E-mail these settings" }).click();
         await expect(form.getByRole("status")).toContainText("to new-phone@example.net.");
-        const sent = (await dispatchedSettings("examplecom")).filter((m) => m.account === mailbox).map((m) => m.to);
-        expect(sent).toEqual([mailbox, "new-phone@example.net"]);
+        const sent = (await dispatchedSettings("examplecom")).slice(before).map((m) => [m.account, m.to]);
+        expect(sent).toEqual([
+          [mailbox, mailbox],
+          [mailbox, "new-phone@example.net"],
+        ]);
       });
 
       test("when cPanel refuses the settings, the section says so and the rest of the page works", async ({ page }) => {
