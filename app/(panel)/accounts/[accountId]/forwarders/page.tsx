@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { deliveryInRequestLocale } from "@/lib/i18n/delivery";
+import { upstreamMessage } from "@/lib/i18n/upstream";
 import { requireUser } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/roles";
 import { getAccountForwarding } from "@/lib/mail/forwarders";
@@ -31,7 +31,7 @@ export default async function ForwardersPage({ params }: Props) {
     forwarding = await getAccountForwarding(user, account.id);
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
-    failure = error.message;
+    failure = await upstreamMessage(error);
   }
 
   return (
