@@ -19,7 +19,8 @@ type FormActionOptions<Schema extends z.ZodType> = {
   run: (context: WriteContext, input: z.output<Schema>, actor: Actor) => Promise<string>;
 };
 
-function formValues(formData: FormData): Record<string, string | string[]> {
+/** A form's text fields; a name given several times (checkboxes) becomes a list. */
+export function formValues(formData: FormData): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION") || typeof value !== "string") continue;

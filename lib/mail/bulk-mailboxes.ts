@@ -9,7 +9,7 @@ import { csvDocument } from "@/lib/core/csv";
 import { NotFoundError, UpstreamError, ValidationError } from "@/lib/core/errors";
 import { isStaff } from "@/lib/auth/roles";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
-import { findUserById } from "@/lib/db/users";
+import { jobWriteContext } from "@/lib/mail/job-context";
 import { enqueueJob } from "@/lib/jobs/queue";
 import type { JobContext, JobHandler, JobHandlers } from "@/lib/jobs/types";
 import { visibleAccount } from "@/lib/mail/accounts";
@@ -307,14 +307,7 @@ async function endSessionsOnce(run: ItemRun, bulkId: string, since: number | und
  */
 export const runBulkJob: JobHandler = async (raw, job: JobContext) => {
   const payload = payloadSchema.parse(raw);
-  const user = await findUserById(payload.actorId);
-  if (!user || user.lockedAt) throw new NotFoundError("The person who started this bulk action can no longer act");
-  const context: WriteContext = {
-    actor: { id: user.id, email: user.email, name: user.name, role: user.role },
-    reason: payload.reason,
-    via: payload.via,
-    requestId: job.jobId,
-  };
+  const context = await jobWriteContext(payload, job, "bulk action");
   const action = payload.action as BulkAction;
   const auditAction = `mailbox.bulk.${action.kind}`;
   const since = payload.since;

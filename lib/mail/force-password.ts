@@ -6,9 +6,9 @@ import type { Actor } from "@/lib/core/actor";
 import { findHostingAccount, searchAccounts, type HostingAccount } from "@/lib/db/hosting-accounts";
 import { auditWrite } from "@/lib/audit/write";
 import { clientForServer } from "@/lib/mail/cpanel-access";
-import { NotFoundError, ValidationError } from "@/lib/core/errors";
+import { ValidationError } from "@/lib/core/errors";
 import { csvDocument } from "@/lib/core/csv";
-import { findUserById } from "@/lib/db/users";
+import { jobWriteContext } from "@/lib/mail/job-context";
 import { enqueueJob } from "@/lib/jobs/queue";
 import type { JobContext, JobHandler, JobHandlers } from "@/lib/jobs/types";
 import { runAuditEvents } from "@/lib/mail/run-events";
@@ -220,14 +220,7 @@ export async function startForcePasswordChange(
  */
 export const runForcePasswordJob: JobHandler = async (raw, job: JobContext) => {
   const payload = forcePayloadSchema.parse(raw);
-  const user = await findUserById(payload.actorId);
-  if (!user || user.lockedAt) throw new NotFoundError("The person who started this batch can no longer act");
-  const context: WriteContext = {
-    actor: { id: user.id, email: user.email, name: user.name, role: user.role },
-    reason: payload.reason,
-    via: payload.via,
-    requestId: job.jobId,
-  };
+  const context = await jobWriteContext(payload, job, "batch");
   const events = await runAuditEvents({ action: FORCE_ACTION, since: payload.since }, "batchId", payload.batchId);
   const asked = new Set(events.map((e) => e.accountId));
   let stopped = payload.stopOnFailure && events.some((e) => e.outcome !== "success");

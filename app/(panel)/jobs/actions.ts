@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actionErrorState } from "@/lib/actions/action-errors";
 import type { ActionState } from "@/lib/actions/action-state";
-import { formAction } from "@/lib/actions/form-action";
+import { formAction, formValues } from "@/lib/actions/form-action";
 import { currentUser } from "@/lib/auth/session";
 import { requireReason, writeContext } from "@/lib/core/write-context";
 import { cancelBulkJob, previewAcrossAccounts, startAcrossAccounts, type SelectedMailbox } from "@/lib/mail/bulk-jobs";
@@ -39,18 +39,8 @@ const bulkFormSchema = z
   });
 type BulkForm = z.output<typeof bulkFormSchema>;
 
-function formFields(formData: FormData): Record<string, string | string[]> {
-  const values: Record<string, string | string[]> = {};
-  for (const [key, value] of formData.entries()) {
-    if (key.startsWith("$ACTION") || typeof value !== "string") continue;
-    const existing = values[key];
-    values[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return values;
-}
-
 function parseBulkForm(formData: FormData) {
-  const raw = formFields(formData);
+  const raw = formValues(formData);
   const parsed = bulkFormSchema.safeParse(raw);
   const reason = typeof raw.reason === "string" ? raw.reason : undefined;
   if (!parsed.success) {
