@@ -346,6 +346,7 @@ const actions: Record<string, ActionRow> = {
     input: (c, p) => form({ operation: "revoke", invitationId: p.invitationId, reason: c.reason }),
   },
   "(panel)/settings/notifications/actions.ts#saveNotifications": { expect: ownSetting, input: () => form({ weekly_summary: "on" }) },
+  "(panel)/settings/actions.ts#saveLanguage": { expect: ownSetting, input: () => form({ language: "browser" }) },
   "forgot-password/actions.ts#requestReset": { expect: publicForm, input: (c) => form({ email: `nobody-${c.tag}@example.com` }) },
   "invite/[token]/actions.ts#acceptInvitation": {
     expect: linkHolder,
