@@ -91,7 +91,7 @@ describe("main.ts", () => {
       child.on("exit", () => reject(new Error("exited early")));
     });
     const ready = JSON.parse(stdout.trim()) as Record<string, unknown>;
-    expect(Object.keys(ready)).toEqual(["event", "whmPort", "cpanelPort", "tls", "caFile"]);
+    expect(Object.keys(ready)).toEqual(["event", "whmPort", "cpanelPort", "tls", "caFile", "servers", "startMs"]);
     expect(ready).toMatchObject({ event: "ready", tls: false, caFile: null });
     const res = await fetch(`http://127.0.0.1:${ready.whmPort}/json-api/listaccts?api.version=1`, { headers: { Authorization: whmAuth } });
     expect(((await res.json()) as { data: { acct: unknown[] } }).data.acct).toHaveLength(3);

@@ -243,6 +243,7 @@ const TABLE: Row[] = [
   ],
   ["invite revoked", ev("user.invitation.revoke", "success", { invitationId: "inv_1" }), "Withdrew an invitation", null],
   ["invite accepted", ev("user.invitation.accept", "success", { invitationId: "inv_1" }), "Accepted an invitation", null],
+  ["language", ev("user.locale.change", "success", { before: "browser", after: "sv" }), "Changed the panel's language", null],
   [
     "access: account",
     ev("access.account", "denied", { error: "not_owner" }),
