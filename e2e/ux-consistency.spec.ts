@@ -55,7 +55,8 @@ async function expectOneHelpTextSize(page: Page) {
     }
     return [...found];
   });
-  expect(sizes).toEqual(["14px"]);
+  // A task page may have no described field at all (the devices page's form moved its hint into the label); any hint there is must be 14px.
+  expect(sizes.filter((size) => size !== "14px")).toEqual([]);
 }
 
 for (const viewport of [
