@@ -55,7 +55,7 @@ async function expectOneHelpTextSize(page: Page) {
     }
     return [...found];
   });
-  // A task page may have no described field at all (the devices page's form moved its hint into the label); any hint there is must be 14px.
+  // A task page may have no field with a hint at all; every hint there is must be 14px.
   expect(sizes.filter((size) => size !== "14px")).toEqual([]);
 }
 
