@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { generateSync } from "otplib";
 import { buildIsStale, buildPanel } from "../../scripts/demo/build";
-import { waitForHttp } from "../../scripts/demo/processes";
+import { stopChild, waitForHttp } from "../../scripts/demo/processes";
 import { signIn } from "./http";
 import { ROOT } from "./stack";
 
@@ -108,18 +108,6 @@ async function startFleetEmulator(size: FleetSize): Promise<FleetEmulator> {
   };
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    child.once("exit", () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
-}
-
 /**
  * The fleet bench's world: the emulator serving `size` (one process, one port pair per server), a fresh SQLite panel
  * database in data/bench-fleet with every server registered through the domain function (lib/mail/servers addServer,
@@ -174,8 +162,8 @@ export async function startFleetStack(size: FleetSize, port: number): Promise<Fl
     cookie,
     serverIds,
     async stop() {
-      await stopChild(child);
-      await stopChild(emulator.child);
+      await stopChild(child, 5_000);
+      await stopChild(emulator.child, 5_000);
     },
   };
 }

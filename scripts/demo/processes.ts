@@ -58,6 +58,19 @@ export function stopAll(exitCode = 0): void {
   else void Promise.all([...children].map((c) => new Promise((r) => c.once("exit", r)))).then(() => process.exit(exitCode));
 }
 
+/** Stops one child: SIGTERM, then SIGKILL if it is still running after `graceMs`. */
+export function stopChild(child: ChildProcess, graceMs = 3_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    child.once("exit", () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
 /** "The panel" → "panel": the prefix of a child's printed lines. */
 function labelOf(name: string): string {
   return name.replace(/^the /i, "").toLowerCase();

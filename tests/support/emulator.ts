@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { Agent, fetch as undiciFetch } from "undici";
+import { stopChild } from "../../scripts/demo/processes";
 
 /** Starts the cPanel & WHM emulator (docs/emulator.md) as a separate process for tests and benchmarks. */
 
@@ -165,16 +166,4 @@ export async function startEmulatorProcess(options: StartOptions = {}): Promise<
       if (certDir) rmSync(certDir, { recursive: true, force: true });
     },
   };
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill("SIGKILL"), 3_000);
-    child.once("exit", () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
 }
