@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LinkPendingStatus } from "@/components/link-pending-status";
 import type { Actor } from "@/lib/core/actor";
 import { isStaff } from "@/lib/auth/roles";
 import { listMailboxPage } from "@/lib/mail/mailboxes";
@@ -87,6 +88,7 @@ export async function MailboxTable({ user, accountId, query, page }: { user: Act
                       className="font-medium text-blue-800 underline underline-offset-2"
                     >
                       {mailbox.email}
+                      <LinkPendingStatus label="Loading the mailbox…" />
                     </Link>
                   </td>
                   <td data-label="Storage" className={cardTable.cell}>
