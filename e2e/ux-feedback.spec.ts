@@ -52,6 +52,7 @@ for (const viewport of [
 
     // Deterministic: cPanel is made slow for the page's read (so the server must stream the skeleton first), and an
     // observer installed before the click records the skeleton however briefly it shows, and where the tabs were then.
+    // When the click beats the tab's prefetch of the skeleton, the tab's own pending status says the same words first.
     test("a slow page shows its skeleton at once, with the account tabs where they will stay", async ({ page }) => {
       await openAccount(page, "example.com");
       const tabs = page.getByRole("navigation", { name: "Account" });

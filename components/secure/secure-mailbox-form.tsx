@@ -80,7 +80,7 @@ export function SecureMailboxForm({ accountId, address, requireReason, action, r
             ))}
           </ol>
           <h4 className="font-medium">In effect now</h4>
-          <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+          <dl className="grid grid-cols-[max-content_minmax(0,1fr)] wrap-anywhere gap-x-6 gap-y-1">
             <dt>Login suspended</dt>
             <dd>{yesNo(report.inEffect.loginSuspended)}</dd>
             <dt>Outgoing mail held</dt>

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-const SOURCE_DIRS = ["app", "components", "lib", "types", "public"];
+const SOURCE_DIRS = ["app", "components", "lib", "types", "public", "i18n", "messages"];
 
 /** Everything the production build reads: the source folders and every config or entry file at the top level. */
 function sources(root: string): string[] {

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { LinkPendingStatus } from "@/components/link-pending-status";
 
-/** The account's pages (named by Account.nav.<key>); `current` is marked for assistive technology too. Each feature adds its page here. */
+/** The account's pages (named by Account.nav.<key>); `current` is marked for assistive technology too; a
+ * tab says it is loading from the click, before the next page's skeleton arrives. Each feature adds its page here. */
 const pages = [
   { key: "email", path: "email" },
   { key: "forwarders", path: "forwarders" },
@@ -19,9 +21,10 @@ export function AccountNav({ accountId, current }: { accountId: string; current:
           key={page.key}
           href={`/accounts/${accountId}/${page.path}`}
           aria-current={page.key === current ? "page" : undefined}
-          className={`-mb-px border-b-2 px-1 pb-2 ${page.key === current ? "border-blue-700 font-semibold text-slate-900" : "border-transparent text-blue-800 hover:border-slate-400"}`}
+          className={`relative -mb-px border-b-2 px-1 pb-2 ${page.key === current ? "border-blue-700 font-semibold text-slate-900" : "border-transparent text-blue-800 hover:border-slate-400"}`}
         >
           {t(`nav.${page.key}`)}
+          <LinkPendingStatus compact label={t(`loading.${page.key}`)} />
         </Link>
       ))}
     </nav>

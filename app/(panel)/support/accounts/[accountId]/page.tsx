@@ -52,7 +52,7 @@ export default async function SupportAccountPage({ params }: Props) {
         <span>{account.primaryDomain}</span>
       </nav>
       <h1 className="mt-2 text-2xl font-bold">{account.primaryDomain}</h1>
-      <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
+      <dl className="mt-3 grid grid-cols-[max-content_minmax(0,1fr)] wrap-anywhere gap-x-6 gap-y-1 text-sm">
         <dt className="font-medium">cPanel user</dt>
         <dd className="font-mono">{account.cpanelUser}</dd>
         <dt className="font-medium">Server</dt>
@@ -86,7 +86,7 @@ export default async function SupportAccountPage({ params }: Props) {
       <Section id="outgoing" title="Outgoing email">
         {whm.ok ? (
           <>
-            <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
+            <dl className="grid grid-cols-[max-content_minmax(0,1fr)] wrap-anywhere gap-x-6 gap-y-1 text-sm">
               <dt className="font-medium">Sending</dt>
               <dd>{whm.value.outgoingSuspended ? <strong className="text-red-800">Suspended: outgoing mail is rejected</strong> : "Allowed"}</dd>
               <dt className="font-medium">Queue</dt>

@@ -21,7 +21,7 @@ export default async function MailboxOverviewPage({ params }: Props) {
   const path = (task: Parameters<typeof mailboxPath>[2]) => mailboxPath(account.id, mailbox.email, task);
   return (
     <MailboxSection id="overview" title="Overview">
-      <dl className="mt-2 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
+      <dl className="mt-2 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_minmax(0,1fr)] wrap-anywhere">
         <dt className="font-medium">Forwarding</dt>
         <dd>
           {isUnread(forwarding) ? `Unknown: ${forwarding.error}` : forwarding.delivery}{" "}

@@ -12,7 +12,7 @@ export async function OutgoingSection({ user, account, mailbox }: MailboxSection
   const staff = isStaff(user.role);
   return (
     <div className="mt-2 space-y-4 text-sm">
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+      <dl className="grid grid-cols-[max-content_minmax(0,1fr)] wrap-anywhere gap-x-6 gap-y-1">
         <dt className="font-medium">Outgoing mail</dt>
         <dd>{outgoing.suspendOutgoing ? "Suspended (refused)" : outgoing.holdOutgoing ? "Held in the queue" : "Sent normally"}</dd>
         <dt className="font-medium">Held messages</dt>
