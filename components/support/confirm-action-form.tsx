@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { FormStatus } from "@/components/form/form-status";
@@ -29,7 +30,8 @@ const secondaryButton =
 
 /**
  * The one confirmation of the panel (never the browser's confirm()): a button, then an inline panel that says what
- * will happen, asks for the reason when staff write, and sends or cancels.
+ * will happen, asks for the reason when staff write, and sends or cancels. Its own words are the ConfirmAction
+ * messages (and ReasonField's when it asks for a reason): the IntlProvider around it must pass those namespaces.
  */
 export function ConfirmActionForm({
   triggerLabel,
@@ -42,6 +44,7 @@ export function ConfirmActionForm({
   tone = "normal",
   askReason = true,
 }: Props) {
+  const t = useTranslations("ConfirmAction");
   const [state, formAction, pending] = useActionState(action, idleState);
   // Opened while `openedWith` was the last answer; a later success closes it (compared by identity, not by clocks).
   const [openedWith, setOpenedWith] = useState<ActionState | null>(null);
@@ -71,7 +74,7 @@ export function ConfirmActionForm({
             <input key={name} type="hidden" name={name} value={value} />
           ))}
           <fieldset ref={panelRef} className="space-y-3 rounded-md border border-amber-400 bg-amber-50 p-3">
-            <legend className="px-1 text-sm font-semibold">{confirmLabel}?</legend>
+            <legend className="px-1 text-sm font-semibold">{t("question", { action: confirmLabel })}</legend>
             <div className="text-sm">{consequence}</div>
             {fields?.(fieldErrors)}
             {askReason ? (
@@ -83,10 +86,10 @@ export function ConfirmActionForm({
             ) : null}
             <div className="flex flex-wrap gap-2">
               <button type="submit" disabled={pending} className={confirmClass}>
-                {pending ? (pendingLabel ?? "Working…") : confirmLabel}
+                {pending ? (pendingLabel ?? t("working")) : confirmLabel}
               </button>
               <button type="button" className={secondaryButton} onClick={() => setOpenedWith(null)}>
-                Cancel
+                {t("cancel")}
               </button>
             </div>
           </fieldset>

@@ -5,6 +5,7 @@ import { READ_SCOPE, WRITE_SCOPE } from "@/lib/auth/scopes";
 import { CreateApiTokenForm } from "@/components/api-tokens/create-api-token-form";
 import { RevokeTokenButton } from "@/components/api-tokens/revoke-token-button";
 import { LocalTime } from "@/components/local-time";
+import { IntlProvider } from "@/components/intl-provider";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "API tokens" };
@@ -70,7 +71,10 @@ export default async function ApiTokensPage() {
                   <td className="px-2 py-1">{token.lastUsedAt ? <LocalTime ms={token.lastUsedAt} /> : "Never"}</td>
                   <td className="px-2 py-1">{token.expiresAt ? <LocalTime ms={token.expiresAt} /> : "Never"}</td>
                   <td className="px-2 py-1">
-                    <RevokeTokenButton tokenId={token.id} name={token.name} action={revokeApiTokenAction} />
+                    {/* Its confirmation (ConfirmActionForm) is translated already. */}
+                    <IntlProvider namespaces={["ConfirmAction"]}>
+                      <RevokeTokenButton tokenId={token.id} name={token.name} action={revokeApiTokenAction} />
+                    </IntlProvider>
                   </td>
                 </tr>
               ))}
