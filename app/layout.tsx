@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { getLocale } from "next-intl/server";
+import { IntlProvider } from "@/components/intl-provider";
 import "./globals.css";
 
 // Every page is rendered per request, so each gets its own CSP nonce (proxy.ts).
@@ -16,7 +17,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   return (
     <html lang={locale}>
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        {/* The shared client components' words (Common) on every page, the error boundaries' included. */}
+        <IntlProvider>{children}</IntlProvider>
+      </body>
     </html>
   );
 }

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { sessionUser } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/roles";
 import { NotFoundMessage } from "@/components/not-found-message";
 import { PageShell } from "@/components/page-shell";
 
-export const metadata: Metadata = { title: "Not found" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("NotFound"))("title") };
+}
 
 /** A URL that matches no page: the panel's shell (signed in or not) around the same 404 text as everywhere. */
 export default async function NotFound() {

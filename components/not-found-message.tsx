@@ -1,14 +1,16 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
 /** The 404 text, the same for a page that doesn't exist and one that belongs to someone else. */
-export function NotFoundMessage() {
+export async function NotFoundMessage() {
+  const t = await getTranslations("NotFound");
   return (
     <>
-      <h1 className="text-2xl font-bold">Page not found</h1>
-      <p className="mt-2">This page does not exist, or it belongs to an account you cannot see.</p>
+      <h1 className="text-2xl font-bold">{t("heading")}</h1>
+      <p className="mt-2">{t("text")}</p>
       <p className="mt-4">
         <Link href="/accounts" className="text-blue-800 underline underline-offset-2">
-          Go to your hosting accounts
+          {t("goToAccounts")}
         </Link>
       </p>
     </>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { unstable_isUnrecognizedActionError as isStaleAction } from "next/navigation";
 
 const button = "mt-4 rounded-md bg-blue-700 px-4 py-2 font-semibold text-white focus:outline-2 focus:outline-offset-2 focus:outline-blue-700";
@@ -9,14 +10,15 @@ const button = "mt-4 rounded-md bg-blue-700 px-4 py-2 font-semibold text-white f
  * A form from before a deploy calls an action the new server no longer knows: that is said as such.
  */
 export function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("Common.pageError");
   const digest = error.digest;
   if (isStaleAction(error)) {
     return (
       <div role="alert">
-        <h1 className="text-2xl font-bold">The panel was updated</h1>
-        <p className="mt-2">This page is from the previous version, so your last step was not sent. Reload the page and try again.</p>
+        <h1 className="text-2xl font-bold">{t("updatedTitle")}</h1>
+        <p className="mt-2">{t("updatedText")}</p>
         <button type="button" onClick={() => window.location.reload()} className={button}>
-          Reload the page
+          {t("reload")}
         </button>
       </div>
     );
@@ -24,12 +26,12 @@ export function PageError({ error, reset }: { error: Error & { digest?: string }
   return (
     <>
       <div role="alert">
-        <h1 className="text-2xl font-bold">Something went wrong</h1>
-        <p className="mt-2">The panel could not show this page. Nothing was changed.</p>
-        {digest ? <p className="mt-2 text-sm text-slate-700">Reference: {digest}</p> : null}
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="mt-2">{t("text")}</p>
+        {digest ? <p className="mt-2 text-sm text-slate-700">{t("reference", { digest })}</p> : null}
       </div>
       <button type="button" onClick={reset} className={button}>
-        Try again
+        {t("tryAgain")}
       </button>
     </>
   );

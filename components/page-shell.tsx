@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/sign-out-button";
 
 /** Who the header is for: the signed-in login, or nobody (a public page such as a 404 for a visitor). */
@@ -20,40 +21,41 @@ type Props = {
 const link = "text-sm font-medium text-blue-800 underline-offset-4 hover:underline";
 
 /** The one page shell of the panel: skip link, header (brand, navigation, the login and Sign out) and `<main>`. */
-export function PageShell({ user, nav = "full", aside, children }: Props) {
+export async function PageShell({ user, nav = "full", aside, children }: Props) {
+  const t = await getTranslations("Shell");
   const staff = user?.role === "support" || user?.role === "admin";
   const full = user !== null && nav === "full";
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2">
-        Skip to content
+        {t("skipToContent")}
       </a>
       <header className="border-b border-slate-300 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <nav aria-label="Main" className="flex flex-wrap items-center gap-x-6 gap-y-2">
+          <nav aria-label={t("mainNav")} className="flex flex-wrap items-center gap-x-6 gap-y-2">
             <Link href={user ? "/accounts" : "/login"} className="text-lg font-bold text-slate-900">
               Mailroom
             </Link>
             {full ? (
               <>
                 <Link href="/accounts" className={link}>
-                  Accounts
+                  {t("accounts")}
                 </Link>
                 {staff ? (
                   <Link href="/support" className={link}>
-                    Support
+                    {t("support")}
                   </Link>
                 ) : null}
                 {user.role === "admin" ? (
                   <>
                     <Link href="/admin/users" className={link}>
-                      Users
+                      {t("users")}
                     </Link>
                     <Link href="/admin/servers" className={link}>
-                      Servers
+                      {t("servers")}
                     </Link>
                     <Link href="/admin/jobs" className={link}>
-                      Jobs
+                      {t("jobs")}
                     </Link>
                   </>
                 ) : null}
@@ -62,18 +64,18 @@ export function PageShell({ user, nav = "full", aside, children }: Props) {
           </nav>
           <div className="flex flex-wrap items-center gap-3 text-sm">
             {full ? (
-              <nav aria-label="Your settings" className="flex items-center gap-3">
+              <nav aria-label={t("yourSettings")} className="flex items-center gap-3">
                 <Link href="/settings/api-tokens" className={link}>
-                  API tokens
+                  {t("apiTokens")}
                 </Link>
                 <Link href="/security/two-factor" className={link}>
-                  Two-factor sign-in
+                  {t("twoFactor")}
                 </Link>
                 <Link href="/settings/notifications" className={link}>
-                  E-mails
+                  {t("emails")}
                 </Link>
                 <Link href="/settings" className={link}>
-                  Language
+                  {t("language")}
                 </Link>
               </nav>
             ) : null}
@@ -83,15 +85,15 @@ export function PageShell({ user, nav = "full", aside, children }: Props) {
                   {user.email}
                   {staff ? (
                     <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">
-                      {user.role === "admin" ? "Admin" : "Support"}
+                      {user.role === "admin" ? t("roleAdmin") : t("roleSupport")}
                     </span>
                   ) : null}
                 </span>
-                <SignOutButton />
+                <SignOutButton label={t("signOut")} pendingLabel={t("signingOut")} />
               </>
             ) : (
               <Link href="/login" className={link}>
-                Sign in
+                {t("signIn")}
               </Link>
             )}
           </div>

@@ -1,5 +1,7 @@
+import { getTranslations } from "next-intl/server";
+
 /** A plain GET search form: works without JavaScript, and the query lives in the URL so it can be shared. */
-export function SearchForm({
+export async function SearchForm({
   label,
   name = "q",
   defaultValue,
@@ -10,6 +12,7 @@ export function SearchForm({
   defaultValue?: string;
   placeholder?: string;
 }) {
+  const t = await getTranslations("Search");
   return (
     <form role="search" method="get" className="flex flex-wrap items-end gap-2">
       <div>
@@ -29,7 +32,7 @@ export function SearchForm({
         type="submit"
         className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
       >
-        Search
+        {t("submit")}
       </button>
     </form>
   );

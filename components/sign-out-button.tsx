@@ -3,8 +3,11 @@
 import { useState } from "react";
 import { endSession } from "./session-requests";
 
-/** Ends this browser's session and leaves with a full navigation, so no signed-in page stays in memory. */
-export function SignOutButton() {
+/**
+ * Ends this browser's session and leaves with a full navigation, so no signed-in page stays in memory. The header
+ * (a server component) passes its words in the page's language.
+ */
+export function SignOutButton({ label, pendingLabel }: { label: string; pendingLabel: string }) {
   const [pending, setPending] = useState(false);
   return (
     <button
@@ -23,7 +26,7 @@ export function SignOutButton() {
       }}
       className="rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
     >
-      {pending ? "Signing out…" : "Sign out"}
+      {pending ? pendingLabel : label}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 
 type Props = {
@@ -17,6 +18,8 @@ type Props = {
  * moves to it (to the first invalid field when fields were refused), so it is never dropped to the page body.
  */
 export function FormStatus({ state, children, onDismiss }: Props) {
+  // Common: every client provider carries it (components/intl-provider.tsx), so any form's status can say it.
+  const t = useTranslations("Common");
   const statusRef = useRef<HTMLDivElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const answeredAt = state.status === "idle" ? null : state.at;
@@ -62,7 +65,7 @@ export function FormStatus({ state, children, onDismiss }: Props) {
                 onClick={onDismiss}
                 className="rounded-md border border-emerald-800 px-3 py-1 text-sm font-medium hover:bg-emerald-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
               >
-                Dismiss
+                {t("dismiss")}
               </button>
             ) : null}
           </div>
