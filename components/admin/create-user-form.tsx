@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { inputClass } from "@/components/form/styles";
 import { TextField } from "@/components/form/text-field";
 import type { ActionState } from "@/lib/actions/action-state";
@@ -10,45 +11,59 @@ import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { PrimaryButton } from "@/components/form/primary-button";
 
+const ROLES = ["customer", "support", "admin"] as const;
+
 function described(name: string, errors?: string[], hint?: string) {
   const ids = [hint, errors?.length ? `${name}-error` : undefined].filter(Boolean).join(" ");
   return { "aria-invalid": errors?.length ? true : undefined, "aria-describedby": ids || undefined } as const;
 }
 
-/** Adds a panel user with an initial password (never echoed back after submit). */
+/** Adds a panel user with an initial password (never echoed back after submit). Words: AdminUsers.form. */
 export function CreateUserForm({ action }: { action: (state: ActionState, formData: FormData) => Promise<ActionState> }) {
+  const t = useTranslations("AdminUsers");
   const [state, formAction, pending] = useActionState(action, idleState);
   const errors = state.status === "error" ? state.fieldErrors : undefined;
   const kept = state.status === "error" ? state.values : undefined;
   return (
     <form action={formAction} noValidate className="mt-3 space-y-3" key={state.status === "success" ? state.at : "form"}>
-      <TextField id="new-email" name="email" label="Email" type="email" kind="address" required defaultValue={kept?.email} messages={errors?.email} />
-      <TextField id="new-name" name="name" label="Name (optional)" defaultValue={kept?.name} messages={errors?.name} />
+      <TextField
+        id="new-email"
+        name="email"
+        label={t("form.email")}
+        type="email"
+        kind="address"
+        required
+        defaultValue={kept?.email}
+        messages={errors?.email}
+      />
+      <TextField id="new-name" name="name" label={t("form.name")} defaultValue={kept?.name} messages={errors?.name} />
       <div>
         <label htmlFor="new-role" className="block text-sm font-medium">
-          Role
+          {t("form.role")}
         </label>
         <select id="new-role" name="role" defaultValue={kept?.role ?? "customer"} className={inputClass} {...described("role", errors?.role)}>
-          <option value="customer">Customer</option>
-          <option value="support">Support</option>
-          <option value="admin">Admin</option>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`roleOptions.${role}`)}
+            </option>
+          ))}
         </select>
         <FieldError id="role-error" messages={errors?.role} />
       </div>
       <TextField
         id="new-password"
         name="password"
-        label="Initial password"
+        label={t("form.initialPassword")}
         type="password"
         kind="code"
         required
         autoComplete="new-password"
-        hint="At least 12 characters. Hand it over through a separate channel."
+        hint={t("form.passwordHint")}
         messages={errors?.password}
       />
       <ReasonField idPrefix="create-user" messages={errors?.reason} defaultValue={kept?.reason} />
       <FormStatus state={state} />
-      <PrimaryButton label="Add user" pendingLabel="Adding…" pending={pending} />
+      <PrimaryButton label={t("form.add")} pendingLabel={t("form.adding")} pending={pending} />
     </form>
   );
 }

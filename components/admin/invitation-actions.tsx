@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { ConfirmActionForm } from "@/components/support/confirm-action-form";
 
@@ -10,21 +11,23 @@ type Props = {
 
 /** Resend (a new link, 7 more days) and revoke for one invitation not yet accepted, each confirmed with a reason. */
 export function InvitationActions({ invitation, action }: Props) {
+  const t = useTranslations("AdminInvitations");
+  const email = invitation.email;
   return (
     <div className="space-y-2">
       <ConfirmActionForm
-        triggerLabel={`Resend the invitation to ${invitation.email}…`}
-        confirmLabel="Resend"
-        consequence={<>{invitation.email} gets a new link, valid for 7 days; any earlier link stops working.</>}
+        triggerLabel={t("actions.resendTo", { email })}
+        confirmLabel={t("actions.resend")}
+        consequence={t("actions.resendConsequence", { email })}
         hidden={{ operation: "resend", invitationId: invitation.id }}
         action={action}
       />
       {invitation.state !== "revoked" ? (
         <ConfirmActionForm
-          triggerLabel={`Revoke the invitation to ${invitation.email}…`}
-          confirmLabel="Revoke"
+          triggerLabel={t("actions.revokeTo", { email })}
+          confirmLabel={t("actions.revoke")}
           tone="danger"
-          consequence={<>The link stops working. The login keeps its accounts but has no password until you resend.</>}
+          consequence={t("actions.revokeConsequence")}
           hidden={{ operation: "revoke", invitationId: invitation.id }}
           action={action}
         />

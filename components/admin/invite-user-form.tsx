@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { TextField } from "@/components/form/text-field";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
@@ -8,8 +9,12 @@ import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { PrimaryButton } from "@/components/form/primary-button";
 
-/** Invites a customer by e-mail and gives them hosting accounts; they choose their own password through the link. */
+/**
+ * Invites a customer by e-mail and gives them hosting accounts; they choose their own password through the link.
+ * Words: AdminInvitations.form.
+ */
 export function InviteUserForm({ action }: { action: (state: ActionState, formData: FormData) => Promise<ActionState> }) {
+  const t = useTranslations("AdminInvitations");
   const [state, formAction, pending] = useActionState(action, idleState);
   const errors = state.status === "error" ? state.fieldErrors : undefined;
   const kept = state.status === "error" ? state.values : undefined;
@@ -18,27 +23,27 @@ export function InviteUserForm({ action }: { action: (state: ActionState, formDa
       <TextField
         id="invite-email"
         name="email"
-        label="Customer's email"
+        label={t("form.email")}
         type="email"
         kind="address"
         required
         defaultValue={kept?.email}
         messages={errors?.email}
       />
-      <TextField id="invite-name" name="name" label="Name (optional)" defaultValue={kept?.name} messages={errors?.name} />
+      <TextField id="invite-name" name="name" label={t("form.name")} defaultValue={kept?.name} messages={errors?.name} />
       <TextField
         id="invite-accounts"
         name="accounts"
-        label="Hosting accounts they will own"
+        label={t("form.accounts")}
         rows={3}
         kind="code"
-        hint="Primary domains, cPanel user names or account ids, separated by spaces, commas or lines. Only accounts without an owner."
+        hint={t("form.accountsHint")}
         defaultValue={kept?.accounts}
         messages={errors?.accounts}
       />
       <ReasonField idPrefix="invite" messages={errors?.reason} defaultValue={kept?.reason} />
       <FormStatus state={state} />
-      <PrimaryButton label="Send invitation" pendingLabel="Inviting…" pending={pending} />
+      <PrimaryButton label={t("form.send")} pendingLabel={t("form.sending")} pending={pending} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { idleState, type ActionState } from "@/lib/actions/action-state";
 import { FormStatus } from "@/components/form/form-status";
 
@@ -12,8 +13,9 @@ type Props = {
 const buttonClass =
   "rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-50 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60";
 
-/** Retry (failed, cancelled) and Cancel (queued, running) for one job. */
+/** Retry (failed, cancelled) and Cancel (queued, running) for one job. Words: AdminJobs.actions. */
 export function JobActions({ job, action }: Props) {
+  const t = useTranslations("AdminJobs");
   const [state, formAction, pending] = useActionState(action, idleState);
   if (!job.canRetry && !job.canCancel) return <span className="text-slate-700">—</span>;
   return (
@@ -21,13 +23,27 @@ export function JobActions({ job, action }: Props) {
       <input type="hidden" name="jobId" value={job.id} />
       <div className="flex gap-2">
         {job.canRetry ? (
-          <button type="submit" name="operation" value="retry" disabled={pending} aria-label={`Retry ${job.title}`} className={buttonClass}>
-            Retry
+          <button
+            type="submit"
+            name="operation"
+            value="retry"
+            disabled={pending}
+            aria-label={t("actions.retryJob", { job: job.title })}
+            className={buttonClass}
+          >
+            {t("actions.retry")}
           </button>
         ) : null}
         {job.canCancel ? (
-          <button type="submit" name="operation" value="cancel" disabled={pending} aria-label={`Cancel ${job.title}`} className={buttonClass}>
-            Cancel
+          <button
+            type="submit"
+            name="operation"
+            value="cancel"
+            disabled={pending}
+            aria-label={t("actions.cancelJob", { job: job.title })}
+            className={buttonClass}
+          >
+            {t("actions.cancel")}
           </button>
         ) : null}
       </div>

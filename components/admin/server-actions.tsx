@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { FieldError } from "@/components/form/field-error";
@@ -15,6 +16,7 @@ type Props = {
 const field = "mt-1 block w-full rounded-md border border-slate-400 px-2 py-1.5";
 
 function CheckButton({ server, action }: Props) {
+  const t = useTranslations("AdminServers");
   const [state, formAction, pending] = useActionState(action, idleState);
   return (
     <form action={formAction} noValidate className="space-y-1">
@@ -25,39 +27,44 @@ function CheckButton({ server, action }: Props) {
         disabled={pending}
         className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60"
       >
-        {pending ? `Checking ${server.name}…` : `Check ${server.name}`}
+        {pending ? t("actions.checking", { server: server.name }) : t("actions.check", { server: server.name })}
       </button>
       <FormStatus state={state} />
     </form>
   );
 }
 
-/** Check (read-only, no reason), import accounts, edit, disable/enable one server; writes are confirmed with a reason. */
+/**
+ * Check (read-only, no reason), import accounts, edit, disable/enable one server; writes are confirmed with a reason.
+ * Words: AdminServers.actions.
+ */
 export function ServerActions({ server, action }: Props) {
+  const t = useTranslations("AdminServers");
+  const named = { server: server.name };
   return (
     <div className="space-y-2">
       <CheckButton server={server} action={action} />
       {server.authMode === "whm" ? (
         <ConfirmActionForm
-          triggerLabel={`Import accounts of ${server.name}…`}
-          confirmLabel="Import accounts"
-          pendingLabel="Importing…"
-          consequence={<>Every account WHM lists for this token is added to the panel (or refreshed); owners are kept. Nothing changes in cPanel.</>}
+          triggerLabel={t("actions.importOf", named)}
+          confirmLabel={t("actions.import")}
+          pendingLabel={t("actions.importing")}
+          consequence={t("actions.importConsequence")}
           hidden={{ operation: "import", serverId: server.id }}
           action={action}
         />
       ) : null}
       <ConfirmActionForm
-        triggerLabel={`Edit ${server.name}…`}
-        confirmLabel="Save server"
-        consequence={<>Leave the token empty to keep the current one.</>}
+        triggerLabel={t("actions.editOf", named)}
+        confirmLabel={t("actions.save")}
+        consequence={t("actions.editConsequence")}
         hidden={{ operation: "edit", serverId: server.id }}
         action={action}
         fields={(errors) => (
           <div className="space-y-2">
             <div>
               <label htmlFor={`name-${server.id}`} className="block text-sm font-medium">
-                Name
+                {t("form.name")}
               </label>
               <input
                 id={`name-${server.id}`}
@@ -72,7 +79,7 @@ export function ServerActions({ server, action }: Props) {
             </div>
             <div>
               <label htmlFor={`url-${server.id}`} className="block text-sm font-medium">
-                URL
+                {t("form.url")}
               </label>
               <input
                 id={`url-${server.id}`}
@@ -88,7 +95,7 @@ export function ServerActions({ server, action }: Props) {
             </div>
             <div>
               <label htmlFor={`token-${server.id}`} className="block text-sm font-medium">
-                New API token (optional)
+                {t("actions.newToken")}
               </label>
               <input
                 id={`token-${server.id}`}
@@ -103,7 +110,7 @@ export function ServerActions({ server, action }: Props) {
             </div>
             <div>
               <label htmlFor={`ca-${server.id}`} className="block text-sm font-medium">
-                New CA certificate (optional, PEM)
+                {t("actions.newCa")}
               </label>
               <textarea
                 id={`ca-${server.id}`}
@@ -117,23 +124,17 @@ export function ServerActions({ server, action }: Props) {
             </div>
             {server.ca === "pasted" ? (
               <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="removeCa" /> Remove the pasted CA certificate (trust the system store)
+                <input type="checkbox" name="removeCa" /> {t("actions.removeCa")}
               </label>
             ) : null}
           </div>
         )}
       />
       <ConfirmActionForm
-        triggerLabel={server.disabled ? `Enable ${server.name}…` : `Disable ${server.name}…`}
-        confirmLabel={server.disabled ? "Enable" : "Disable"}
+        triggerLabel={server.disabled ? t("actions.enableOf", named) : t("actions.disableOf", named)}
+        confirmLabel={server.disabled ? t("actions.enable") : t("actions.disable")}
         tone={server.disabled ? "normal" : "danger"}
-        consequence={
-          server.disabled ? (
-            <>The panel calls {server.name} again for its accounts.</>
-          ) : (
-            <>The panel stops calling {server.name}: its accounts show that the server is disabled until it is enabled again.</>
-          )
-        }
+        consequence={server.disabled ? t("actions.enableConsequence", named) : t("actions.disableConsequence", named)}
         hidden={{ operation: server.disabled ? "enable" : "disable", serverId: server.id }}
         action={action}
       />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { TextField } from "@/components/form/text-field";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
@@ -9,34 +10,38 @@ import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
 import { PrimaryButton } from "@/components/form/primary-button";
 
-/** Adds a server: the token is sent once and never echoed back (React clears it after submit). */
+/** The shape of a WHM address, the same in every language. */
+const EXAMPLE_URL = "https://host.example.com:2087";
+
+/** Adds a server: the token is sent once and never echoed back (React clears it after submit). Words: AdminServers.form. */
 export function ServerForm({ action }: { action: (state: ActionState, formData: FormData) => Promise<ActionState> }) {
+  const t = useTranslations("AdminServers");
   const [state, formAction, pending] = useActionState(action, idleState);
   const errors = state.status === "error" ? state.fieldErrors : undefined;
   const kept = state.status === "error" ? state.values : undefined;
   return (
     <form action={formAction} noValidate className="mt-3 space-y-3" key={state.status === "success" ? state.at : "form"}>
-      <TextField id="server-name" name="name" label="Name" required defaultValue={kept?.name} messages={errors?.name} />
+      <TextField id="server-name" name="name" label={t("form.name")} required defaultValue={kept?.name} messages={errors?.name} />
       <TextField
         id="server-url"
         name="baseUrl"
-        label="URL"
+        label={t("form.url")}
         type="url"
         kind="address"
         required
-        placeholder="https://host.example.com:2087"
-        hint="WHM: port 2087. cPanel: port 2083."
+        placeholder={EXAMPLE_URL}
+        hint={t("form.urlHint")}
         defaultValue={kept?.baseUrl}
         messages={errors?.baseUrl}
       />
       <fieldset>
-        <legend className="text-sm font-medium">Kind of token</legend>
+        <legend className="text-sm font-medium">{t("form.tokenKind")}</legend>
         <div className="mt-1 flex gap-4 text-sm">
           <label className="flex items-center gap-1">
-            <input type="radio" name="authMode" value="whm" defaultChecked={(kept?.authMode ?? "whm") === "whm"} /> WHM token (root or a reseller)
+            <input type="radio" name="authMode" value="whm" defaultChecked={(kept?.authMode ?? "whm") === "whm"} /> {t("form.whmToken")}
           </label>
           <label className="flex items-center gap-1">
-            <input type="radio" name="authMode" value="cpanel" defaultChecked={kept?.authMode === "cpanel"} /> cPanel token (one account)
+            <input type="radio" name="authMode" value="cpanel" defaultChecked={kept?.authMode === "cpanel"} /> {t("form.cpanelToken")}
           </label>
         </div>
         <FieldError id="authMode-error" messages={errors?.authMode} />
@@ -44,36 +49,36 @@ export function ServerForm({ action }: { action: (state: ActionState, formData: 
       <TextField
         id="server-username"
         name="username"
-        label="User name"
+        label={t("form.username")}
         kind="code"
         required
-        hint="Whose token it is: root, the reseller, or the cPanel user."
+        hint={t("form.usernameHint")}
         defaultValue={kept?.username ?? "root"}
         messages={errors?.username}
       />
       <TextField
         id="server-token"
         name="token"
-        label="API token"
+        label={t("form.token")}
         type="password"
         kind="code"
         required
-        hint="Stored encrypted; it is never shown again."
+        hint={t("form.tokenHint")}
         messages={errors?.token}
       />
       <TextField
         id="server-ca"
         name="caPem"
-        label="CA certificate (optional, PEM)"
+        label={t("form.ca")}
         rows={3}
         kind="code"
-        hint="Only for a self-signed or private certificate; leave empty for a publicly trusted one."
+        hint={t("form.caHint")}
         defaultValue={kept?.caPem}
         messages={errors?.caPem}
       />
       <ReasonField idPrefix="add-server" messages={errors?.reason} defaultValue={kept?.reason} />
       <FormStatus state={state} />
-      <PrimaryButton label="Add server" pendingLabel="Adding…" pending={pending} />
+      <PrimaryButton label={t("form.add")} pendingLabel={t("form.adding")} pending={pending} />
     </form>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { ConfirmActionForm } from "@/components/support/confirm-action-form";
 
-/** Revokes one token after the panel's inline confirmation, which names it and says what stops working. */
+/** Revokes one token after the panel's inline confirmation, which names it and says what stops working. Words: ApiTokens.revoke. */
 export function RevokeTokenButton({
   tokenId,
   name,
@@ -13,12 +14,13 @@ export function RevokeTokenButton({
   name: string;
   action: (s: ActionState, f: FormData) => Promise<ActionState>;
 }) {
+  const t = useTranslations("ApiTokens");
   return (
     <ConfirmActionForm
-      triggerLabel={`Revoke ${name}…`}
-      consequence={<p>Scripts using the token “{name}” are refused at once. This cannot be undone.</p>}
-      confirmLabel={`Revoke “${name}”`}
-      pendingLabel="Revoking…"
+      triggerLabel={t("revoke.trigger", { name })}
+      consequence={<p>{t("revoke.consequence", { name })}</p>}
+      confirmLabel={t("revoke.confirm", { name })}
+      pendingLabel={t("revoke.pending")}
       hidden={{ tokenId }}
       action={action}
       tone="danger"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import type { EnrolmentState } from "./enrolment-state";
@@ -16,6 +17,7 @@ const button =
 
 /** Setup in three steps: show a QR code (and the secret as text), confirm with a code and the panel password, show recovery codes once. */
 export function TwoFactorSetup({ begin, confirm }: Props) {
+  const t = useTranslations("TwoFactor");
   // A form, not a click handler: it works before the page has hydrated too.
   const [started, beginAction, starting] = useActionState(begin, { status: "idle" } as EnrolmentState);
   const [state, confirmAction, pending] = useActionState(confirm, { status: "idle" } as EnrolmentState);
@@ -26,15 +28,15 @@ export function TwoFactorSetup({ begin, confirm }: Props) {
     return (
       <div className="space-y-3">
         <FormStatus state={state} />
-        <h2 className="text-lg font-semibold">Your recovery codes</h2>
-        <p className="text-sm">Each code signs you in once if you lose your phone. Store them somewhere safe now: they are not shown again.</p>
-        <ul aria-label="Recovery codes" className="grid max-w-sm grid-cols-2 gap-1 font-mono">
+        <h2 className="text-lg font-semibold">{t("recoveryHeading")}</h2>
+        <p className="text-sm">{t("recoveryIntro")}</p>
+        <ul aria-label={t("recoveryCodes")} className="grid max-w-sm grid-cols-2 gap-1 font-mono">
           {state.recoveryCodes.map((code) => (
             <li key={code}>{code}</li>
           ))}
         </ul>
         <a href="/login" className="inline-block text-blue-800 underline underline-offset-2">
-          Sign in again
+          {t("signInAgain")}
         </a>
       </div>
     );
@@ -46,7 +48,7 @@ export function TwoFactorSetup({ begin, confirm }: Props) {
         {started.status === "error" ? <FormStatus state={started} /> : null}
         <form action={beginAction}>
           <button type="submit" className={button} disabled={starting}>
-            {starting ? "Preparing…" : "Set up two-factor sign-in"}
+            {starting ? t("preparing") : t("start")}
           </button>
         </form>
       </div>
@@ -56,26 +58,18 @@ export function TwoFactorSetup({ begin, confirm }: Props) {
   return (
     <form action={confirmAction} className="space-y-4">
       <ol className="list-decimal space-y-2 pl-5 text-sm">
-        <li>Open an authenticator app (for example Aegis, Google Authenticator or 1Password) and add an account.</li>
+        <li>{t("stepApp")}</li>
         <li>
-          Scan this code, or type the key below.
+          {t("stepScan")}
           {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server, nothing to optimise */}
-          <img
-            src={setup.qrDataUrl}
-            alt="QR code to add Mailroom to your authenticator app"
-            width={180}
-            height={180}
-            className="mt-2 border border-slate-300"
-          />
-          <p className="mt-2">
-            Key: <code className="font-mono break-all">{setup.secret}</code>
-          </p>
+          <img src={setup.qrDataUrl} alt={t("qrAlt")} width={180} height={180} className="mt-2 border border-slate-300" />
+          <p className="mt-2">{t.rich("key", { secret: setup.secret, code: (chunks) => <code className="font-mono break-all">{chunks}</code> })}</p>
         </li>
-        <li>Enter the 6-digit code the app shows, and your panel password.</li>
+        <li>{t("stepCode")}</li>
       </ol>
       <div>
         <label htmlFor="code" className="block text-sm font-medium">
-          Authentication code
+          {t("code")}
         </label>
         <input
           id="code"
@@ -90,7 +84,7 @@ export function TwoFactorSetup({ begin, confirm }: Props) {
       </div>
       <div>
         <label htmlFor="currentPassword" className="block text-sm font-medium">
-          Your panel password
+          {t("password")}
         </label>
         <input
           id="currentPassword"
@@ -105,7 +99,7 @@ export function TwoFactorSetup({ begin, confirm }: Props) {
       </div>
       <FormStatus state={state} />
       <button type="submit" className={button} disabled={pending}>
-        {pending ? "Checking…" : "Turn on two-factor sign-in"}
+        {pending ? t("checking") : t("turnOn")}
       </button>
     </form>
   );

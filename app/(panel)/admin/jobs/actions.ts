@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
+import { translator } from "@/lib/i18n/server";
 import type { ActionState } from "@/lib/actions/action-state";
 import { cancelJobFor, retryJobFor } from "@/lib/jobs/admin";
 
@@ -16,8 +17,9 @@ const jobAction = formAction({
   run: async (context, input) => {
     const job = input.operation === "retry" ? await retryJobFor(context, input.jobId) : await cancelJobFor(context, input.jobId);
     revalidatePath("/admin/jobs");
-    if (input.operation === "retry") return `${job.title} is queued again.`;
-    return job.state === "cancelled" ? `${job.title} is cancelled.` : `${job.title} was asked to stop; it ends at its next check.`;
+    const t = await translator("AdminJobs");
+    if (input.operation === "retry") return t("done.requeued", { job: job.title });
+    return job.state === "cancelled" ? t("done.cancelled", { job: job.title }) : t("done.stopAsked", { job: job.title });
   },
 });
 

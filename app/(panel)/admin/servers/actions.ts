@@ -4,25 +4,23 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { singleLine } from "@/lib/validation/single-line";
 import { formAction } from "@/lib/actions/form-action";
+import { translator } from "@/lib/i18n/server";
 import type { ActionState } from "@/lib/actions/action-state";
 import { addServer, checkServer, editServer, importAccountsAsAdmin, setServerEnabled } from "@/lib/mail/servers";
 
-const reason = singleLine("The reason").max(500, "Keep the reason under 500 characters").optional();
-const name = singleLine("The name").trim().min(1, "Enter a name").max(100, "Use at most 100 characters");
-const baseUrl = z.string().trim().min(1, "Enter the server's URL, e.g. https://host.example.com:2087").max(500, "Use at most 500 characters");
-const token = z.string().trim().max(500, "Use at most 500 characters");
-const caPem = z.string().trim().max(20_000, "Paste one certificate (at most 20,000 characters)").optional();
+const reason = singleLine("The reason").max(500, "reasonTooLong").optional();
+const name = singleLine("The name").trim().min(1, "nameRequired").max(100, "tooLong");
+const baseUrl = z.string().trim().min(1, "serverUrlRequired").max(500, "tooLong");
+const token = z.string().trim().max(500, "tooLong");
+const caPem = z.string().trim().max(20_000, "certificateTooLong").optional();
 const serverId = z.string().min(1).max(64);
 
 const addServerSchema = z.object({
   name,
   baseUrl,
-  authMode: z.enum(["whm", "cpanel"], { message: "Choose the kind of token" }),
-  username: singleLine("The user name")
-    .trim()
-    .min(1, "Enter the user the token belongs to (root, a reseller, or the cPanel user)")
-    .max(64, "Use at most 64 characters"),
-  token: token.min(1, "Paste the API token"),
+  authMode: z.enum(["whm", "cpanel"], { message: "tokenKindRequired" }),
+  username: singleLine("The user name").trim().min(1, "tokenUserRequired").max(64, "tooLong"),
+  token: token.min(1, "apiTokenRequired"),
   caPem,
   reason,
 });
@@ -33,7 +31,7 @@ const addServerAction = formAction({
   run: async (context, input) => {
     const server = await addServer(context, { ...input, caPem: input.caPem || undefined });
     revalidatePath("/admin/servers");
-    return `Added ${server.name}. Its token is stored encrypted and is not shown again. Run "Check" next.`;
+    return (await translator("AdminServers"))("done.added", { server: server.name });
   },
 });
 
@@ -64,18 +62,26 @@ const serverAction = formAction({
   schema: serverActionSchema,
   keep: ["reason"],
   run: async (context, input, actor) => {
+    const t = await translator("AdminServers");
     let message: string;
     if (input.operation === "check") {
       const check = await checkServer(actor, input.serverId);
-      const failed = check.steps.filter((s) => s.status === "fail").length;
-      const warned = check.steps.filter((s) => s.status === "warn").length;
+      const counts = {
+        server: check.serverName,
+        failed: check.steps.filter((s) => s.status === "fail").length,
+        warned: check.steps.filter((s) => s.status === "warn").length,
+      };
+      // The ACL names are WHM's own (and "WHM token" for a cPanel token, from lib/mail/server-check.ts).
       message =
         check.status === "ok"
-          ? `${check.serverName}: every check passed.`
-          : `${check.serverName}: ${failed} failed, ${warned} with a warning${check.missingAcls.length ? `; missing: ${check.missingAcls.join(", ")}` : ""}. See the last check below.`;
+          ? t("done.allPassed", counts)
+          : check.missingAcls.length
+            ? t("done.problemsMissing", { ...counts, acls: check.missingAcls.join(", ") })
+            : t("done.problems", counts);
     } else if (input.operation === "import") {
       const r = await importAccountsAsAdmin(context, input.serverId);
-      message = `${r.name}: ${r.created} new account${r.created === 1 ? "" : "s"}, ${r.updated} refreshed${r.missing ? `, ${r.missing} no longer listed by WHM (kept)` : ""}.`;
+      const counts = { server: r.name, created: r.created, updated: r.updated };
+      message = r.missing ? t("done.importedMissing", { ...counts, missing: r.missing }) : t("done.imported", counts);
     } else if (input.operation === "edit") {
       const server = await editServer(context, input.serverId, {
         name: input.name,
@@ -84,13 +90,10 @@ const serverAction = formAction({
         caPem: input.caPem || undefined,
         removeCa: input.removeCa === "on",
       });
-      message = `Saved ${server.name}${input.token ? "; the new token is stored encrypted" : ""}.`;
+      message = input.token ? t("done.savedWithToken", { server: server.name }) : t("done.saved", { server: server.name });
     } else {
       const { name: serverName } = await setServerEnabled(context, input.serverId, input.operation === "enable");
-      message =
-        input.operation === "enable"
-          ? `${serverName} is enabled: the panel calls it again.`
-          : `${serverName} is disabled: its accounts are not called until it is enabled.`;
+      message = input.operation === "enable" ? t("done.enabled", { server: serverName }) : t("done.disabled", { server: serverName });
     }
     revalidatePath("/admin/servers");
     return message;

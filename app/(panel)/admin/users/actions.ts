@@ -4,17 +4,18 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { singleLine } from "@/lib/validation/single-line";
 import { formAction } from "@/lib/actions/form-action";
+import { translator } from "@/lib/i18n/server";
 import type { ActionState } from "@/lib/actions/action-state";
 import { changePanelUserRole, createPanelUser, setPanelUserLocked, signOutPanelUser } from "@/lib/mail/panel-users";
 
-const role = z.enum(["customer", "support", "admin"], { message: "Choose a role" });
-const reason = singleLine("The reason").max(500, "Keep the reason under 500 characters").optional();
+const role = z.enum(["customer", "support", "admin"], { message: "chooseRole" });
+const reason = singleLine("The reason").max(500, "reasonTooLong").optional();
 
 const createUserSchema = z.object({
-  email: z.string().trim().min(1, "Enter an email address").max(254, "Use at most 254 characters"),
-  name: singleLine("The name").trim().max(100, "Use at most 100 characters").optional(),
+  email: z.string().trim().min(1, "emailAddressRequired").max(254, "tooLong"),
+  name: singleLine("The name").trim().max(100, "tooLong").optional(),
   role,
-  password: z.string().min(1, "Enter an initial password").max(1024, "Use at most 128 characters"),
+  password: z.string().min(1, "initialPasswordRequired").max(1024, "initialPasswordTooLong"),
   reason,
 });
 
@@ -24,7 +25,7 @@ const createUserAction = formAction({
   run: async (context, input) => {
     const { email } = await createPanelUser(context, input);
     revalidatePath("/admin/users");
-    return `Created ${email}. Hand over the initial password through a separate channel.`;
+    return (await translator("AdminUsers"))("done.created", { email });
   },
 });
 
@@ -44,15 +45,16 @@ const userAction = formAction({
   schema: userActionSchema,
   keep: ["reason"],
   run: async (context, input) => {
+    const t = await translator("AdminUsers");
     let message: string;
     if (input.operation === "role") {
       const { email, role: after } = await changePanelUserRole(context, input.userId, input.role);
-      message = `${email} is now ${after}; they were signed out everywhere.`;
+      message = t("done.roleChanged", { email, role: t(`roles.${after}`) });
     } else if (input.operation === "sign-out") {
-      message = `${(await signOutPanelUser(context, input.userId)).email} was signed out everywhere.`;
+      message = t("done.signedOut", { email: (await signOutPanelUser(context, input.userId)).email });
     } else {
       const { email } = await setPanelUserLocked(context, input.userId, input.operation === "lock");
-      message = input.operation === "lock" ? `${email} is locked and signed out everywhere.` : `${email} can sign in again.`;
+      message = input.operation === "lock" ? t("done.locked", { email }) : t("done.unlocked", { email });
     }
     revalidatePath("/admin/users");
     return message;

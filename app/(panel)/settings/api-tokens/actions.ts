@@ -5,6 +5,7 @@ import { z } from "zod";
 import { singleLine } from "@/lib/validation/single-line";
 import { currentUser } from "@/lib/auth/session";
 import { formAction } from "@/lib/actions/form-action";
+import { translator } from "@/lib/i18n/server";
 import { actionErrorState } from "@/lib/actions/action-errors";
 import type { ActionState } from "@/lib/actions/action-state";
 import { createMyApiToken, revokeMyApiToken } from "@/lib/mail/api-tokens";
@@ -13,10 +14,10 @@ import { apiScopes } from "@/lib/auth/scopes";
 import type { CreatedTokenState } from "@/components/api-tokens/created-token-state";
 
 const createTokenSchema = z.object({
-  name: singleLine("The name").trim().min(1, "Give the token a name, e.g. the script that uses it").max(80, "Keep the name under 80 characters"),
-  scopes: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(apiScopes)).min(1, "Choose at least one scope")),
+  name: singleLine("The name").trim().min(1, "tokenNameRequired").max(80, "tokenNameTooLong"),
+  scopes: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(apiScopes)).min(1, "scopeRequired")),
   expiresInDays: z.enum(["30", "90", "365", "never"]).transform((v) => (v === "never" ? null : Number(v))),
-  currentPassword: z.string().min(1, "Enter your panel password"),
+  currentPassword: z.string().min(1, "panelPasswordRequired"),
 });
 
 /** Creates an API token; the answer carries the secret once, for this page to show. */
@@ -28,7 +29,7 @@ export async function createApiTokenAction(_state: CreatedTokenState, formData: 
     run: async (context, input) => {
       const { token, apiToken } = await createMyApiToken(context, input);
       secret = token;
-      return `Token “${apiToken.name}” created. Copy it now: it is shown only once.`;
+      return (await translator("ApiTokens"))("done.created", { name: apiToken.name });
     },
   });
   const state = await run({ status: "idle" }, formData);
@@ -39,7 +40,7 @@ export async function createApiTokenAction(_state: CreatedTokenState, formData: 
 /** Revokes one of the signed-in user's tokens. */
 export async function revokeApiTokenAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await currentUser();
-  if (!actor) return { status: "error", message: "Your session has ended. Sign in again to continue.", at: Date.now() };
+  if (!actor) return { status: "error", message: (await translator("Form"))("sessionEnded"), at: Date.now() };
   const context = writeContext(actor, "web");
   try {
     await revokeMyApiToken(context, String(formData.get("tokenId") ?? ""));
@@ -47,5 +48,5 @@ export async function revokeApiTokenAction(_state: ActionState, formData: FormDa
     return actionErrorState(error, context.requestId);
   }
   revalidatePath("/settings/api-tokens");
-  return { status: "success", message: "Token revoked. Scripts using it are refused from now on.", at: Date.now() };
+  return { status: "success", message: (await translator("ApiTokens"))("done.revoked"), at: Date.now() };
 }

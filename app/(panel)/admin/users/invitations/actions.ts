@@ -4,15 +4,16 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { singleLine } from "@/lib/validation/single-line";
 import { formAction } from "@/lib/actions/form-action";
+import { translator } from "@/lib/i18n/server";
 import type { ActionState } from "@/lib/actions/action-state";
 import { cancelInvitation, inviteCustomer, resendInvitation } from "@/lib/mail/invitations";
 
-const reason = singleLine("The reason").max(500, "Keep the reason under 500 characters").optional();
+const reason = singleLine("The reason").max(500, "reasonTooLong").optional();
 
 const inviteUserSchema = z.object({
-  email: z.string().trim().min(1, "Enter an email address").max(254, "Use at most 254 characters"),
-  name: singleLine("The name").trim().max(100, "Use at most 100 characters").optional(),
-  accounts: z.string().max(10_000, "List fewer accounts at once").optional(),
+  email: z.string().trim().min(1, "emailAddressRequired").max(254, "tooLong"),
+  name: singleLine("The name").trim().max(100, "tooLong").optional(),
+  accounts: z.string().max(10_000, "accountListTooLong").optional(),
   reason,
 });
 
@@ -27,8 +28,8 @@ const inviteUserAction = formAction({
     });
     revalidatePath("/admin/users/invitations");
     revalidatePath("/admin/users");
-    const owns = accounts.length ? ` They will own ${accounts.join(", ")}.` : "";
-    return `Invited ${email}: the link works once, for 7 days.${owns}`;
+    const t = await translator("AdminInvitations");
+    return accounts.length ? t("done.invitedOwning", { email, accounts: accounts.join(", ") }) : t("done.invited", { email });
   },
 });
 
@@ -47,10 +48,11 @@ const invitationAction = formAction({
   schema: invitationActionSchema,
   keep: ["reason"],
   run: async (context, input) => {
+    const t = await translator("AdminInvitations");
     const message =
       input.operation === "resend"
-        ? `Sent a new link to ${(await resendInvitation(context, input.invitationId)).email}; the earlier one no longer works.`
-        : `The invitation to ${(await cancelInvitation(context, input.invitationId)).email} is revoked.`;
+        ? t("done.resent", { email: (await resendInvitation(context, input.invitationId)).email })
+        : t("done.revoked", { email: (await cancelInvitation(context, input.invitationId)).email });
     revalidatePath("/admin/users/invitations");
     return message;
   },
