@@ -1,10 +1,21 @@
 import { defineConfig } from "@playwright/test";
-import { EMULATOR_CPANEL_PORT, EMULATOR_WHM_PORT, MAIL_CATCHER_SMTP_PORT, MAIL_CATCHER_WEB_PORT, PANEL_PORT as PORT } from "./e2e/support/ports";
+import {
+  DATA_DIR,
+  EMULATOR_CPANEL_PORT,
+  EMULATOR_WHM_PORT,
+  MAIL_CATCHER_SMTP_PORT,
+  MAIL_CATCHER_WEB_PORT,
+  OUTPUT_DIR,
+  PANEL_PORT as PORT,
+} from "./e2e/support/ports";
 import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ISSUER, OIDC_LABEL, OIDC_PROVIDER_PORT } from "./e2e/support/oidc-portal";
 
 /**
  * e2e against the production build (`next build` + `next start`) and the emulator, started together by
  * the demo launcher on fresh databases. Chromium is Debian's (/usr/bin/chromium): no browser download.
+ * One worker per stack: the specs share the stack's state (cPanel faults, rate limits, the audit log). `npm run
+ * test:e2e` (scripts/e2e.ts) runs several stacks side by side, each on its own ports (e2e/support/ports.ts) with
+ * its share of the spec files; it reads each stack's JSON report (E2E_REPORT) for the per-file times.
  */
 export default defineConfig({
   testDir: "e2e",
@@ -13,7 +24,8 @@ export default defineConfig({
   forbidOnly: true,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"]],
+  reporter: process.env.E2E_REPORT ? [["list"], ["json", { outputFile: process.env.E2E_REPORT }]] : [["list"]],
+  outputDir: OUTPUT_DIR,
   globalTeardown: "./e2e/global-teardown.ts",
   use: {
     baseURL: `http://localhost:${PORT}`,
@@ -46,14 +58,14 @@ export default defineConfig({
     },
     {
       // The output is kept so the teardown can prove no typed password or token was ever printed.
-      command: "mkdir -p data/e2e && rm -f data/e2e/typed-secrets.txt && npm run demo -- --fresh 2>&1 | tee data/e2e/server.log",
+      command: `mkdir -p ${DATA_DIR} && rm -f ${DATA_DIR}/typed-secrets.txt && npm run demo -- --fresh 2>&1 | tee ${DATA_DIR}/server.log`,
       url: `http://localhost:${PORT}/login`,
       timeout: 300_000,
       reuseExistingServer: false,
       stdout: "pipe",
       env: {
         PORT: String(PORT),
-        MAILROOM_SQLITE_PATH: "./data/e2e/mailroom.db",
+        MAILROOM_SQLITE_PATH: `./${DATA_DIR}/mailroom.db`,
         EMULATOR_DB: ":memory:",
         EMULATOR_WHM_PORT: String(EMULATOR_WHM_PORT),
         EMULATOR_CPANEL_PORT: String(EMULATOR_CPANEL_PORT),

@@ -3,14 +3,15 @@ import { createWriteStream, mkdirSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { LoginPage } from "./support/login-page";
+import { CLUSTER_EMULATOR_CPANEL_PORT, CLUSTER_EMULATOR_WHM_PORT, CLUSTER_FIRST_PORT, DATA_DIR } from "./support/ports";
 import { customer } from "./support/users";
 
 /**
  * Two panel instances (`npm run demo:cluster`, from the build the e2e run made) on one PostgreSQL schema and one
  * Redis, with their own emulator: what one instance does, the other sees — sessions, rate limits, the audit log
- * and the cPanel read cache. Ports 3110/3111 and 12187/12183, apart from the main e2e run.
+ * and the cPanel read cache. Ports 3110/3111 and 12187/12183 (shard 0; see e2e/support/ports.ts), apart from the main e2e run.
  */
-const FIRST_PORT = 3110;
+const FIRST_PORT = CLUSTER_FIRST_PORT;
 const [A, B] = [`http://localhost:${FIRST_PORT}`, `http://localhost:${FIRST_PORT + 1}`];
 const SCHEMA = `mailroom_cluster_e2e_${process.pid}`;
 const PASSWORD_LIMIT = 3;
@@ -21,16 +22,16 @@ test.use({ storageState: { cookies: [], origins: [] } });
 let cluster: ChildProcess | undefined;
 
 function startCluster(): Promise<void> {
-  mkdirSync("data/e2e", { recursive: true });
-  const logFile = createWriteStream("data/e2e/cluster.log");
+  mkdirSync(DATA_DIR, { recursive: true });
+  const logFile = createWriteStream(`${DATA_DIR}/cluster.log`);
   cluster = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/demo-cluster.ts", "--fresh", "--port", String(FIRST_PORT)], {
     env: {
       ...process.env,
       DATABASE_URL: `${process.env.MAILROOM_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test"}?options=-c%20search_path%3D${SCHEMA}`,
       REDIS_URL: process.env.MAILROOM_TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
       EMULATOR_DB: ":memory:",
-      EMULATOR_WHM_PORT: "12187",
-      EMULATOR_CPANEL_PORT: "12183",
+      EMULATOR_WHM_PORT: String(CLUSTER_EMULATOR_WHM_PORT),
+      EMULATOR_CPANEL_PORT: String(CLUSTER_EMULATOR_CPANEL_PORT),
       CPANEL_READ_CACHE_SECONDS: "60",
       PASSWORD_ATTEMPTS_PER_MAILBOX: String(PASSWORD_LIMIT),
       LOG_LEVEL: "warn",
@@ -43,7 +44,7 @@ function startCluster(): Promise<void> {
       logFile.write(`${line}\n`);
       if (line.startsWith('{"event":"cluster-ready"')) resolve();
     });
-    cluster!.once("exit", (code) => reject(new Error(`demo:cluster exited (${code}) before it was ready; see data/e2e/cluster.log`)));
+    cluster!.once("exit", (code) => reject(new Error(`demo:cluster exited (${code}) before it was ready; see ${DATA_DIR}/cluster.log`)));
   });
 }
 

@@ -2,7 +2,9 @@
  * The hosting company's portal of the e2e run: a real OpenID Connect provider (e2e/support/oidc-provider.ts,
  * started by playwright.config.ts) with one client, the panel, and a few portal logins.
  */
-export const OIDC_PROVIDER_PORT = 12090;
+import { OIDC_PROVIDER_PORT } from "./ports";
+
+export { OIDC_PROVIDER_PORT };
 export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PROVIDER_PORT}`;
 export const OIDC_CLIENT_ID = "mailroom-e2e";
 /** Not a secret of anything real: the local provider's one client. */

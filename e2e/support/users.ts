@@ -1,3 +1,5 @@
+import { AUTH_DIR } from "./ports";
+
 /** The demo logins (DESIGN §8), as a person would type them. */
 export const customer = { email: "customer@example.com", password: "Demo-customer-2026" };
 export const otherCustomer = { email: "other@example.net", password: "Demo-other-2026" };
@@ -7,8 +9,8 @@ export const support = { email: "support@example.com", password: "Demo-support-2
 export const admin = { email: "admin@example.com", password: "Demo-admin-2026", totpSecret: DEMO_STAFF_TOTP_SECRET };
 
 export const storageState = {
-  customer: "e2e/.auth/customer.json",
-  support: "e2e/.auth/support.json",
-  admin: "e2e/.auth/admin.json",
-  other: "e2e/.auth/other.json",
+  customer: `${AUTH_DIR}/customer.json`,
+  support: `${AUTH_DIR}/support.json`,
+  admin: `${AUTH_DIR}/admin.json`,
+  other: `${AUTH_DIR}/other.json`,
 };

@@ -17,10 +17,15 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestMtime(join(path, entry))), stat.mtimeMs);
 }
 
-/** True when there is no production build, or a source file changed after it was made. */
+/**
+ * True when there is no production build, or a source file changed after it was made. DEMO_NO_BUILD=1 keeps the
+ * build there is, however old: the e2e runner builds once and then starts several stacks, which must not rebuild
+ * under each other's feet when a source file is saved meanwhile.
+ */
 export function buildIsStale(root: string): boolean {
   const buildId = join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
+  if (process.env.DEMO_NO_BUILD === "1") return false;
   const built = statSync(buildId).mtimeMs;
   return sources(root).some((source) => newestMtime(join(root, source)) > built);
 }
