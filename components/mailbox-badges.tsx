@@ -1,21 +1,22 @@
+import { useTranslations } from "next-intl";
+
 type Flags = { suspendLogin: boolean; suspendIncoming: boolean; suspendOutgoing: boolean; holdOutgoing: boolean };
 
-const labels: [keyof Flags, string][] = [
-  ["suspendLogin", "Login suspended"],
-  ["suspendIncoming", "Incoming suspended"],
-  ["suspendOutgoing", "Outgoing suspended"],
-  ["holdOutgoing", "Outgoing held"],
-];
+const restrictions = ["suspendLogin", "suspendIncoming", "suspendOutgoing", "holdOutgoing"] as const satisfies readonly (keyof Flags)[];
 
-/** The mailbox's restrictions as words; nothing is shown when there are none. */
+/**
+ * The mailbox's restrictions as words, or "Active" when there are none. Server or client component alike (the support
+ * page renders it on the server, the summary chips in the browser: there the MailboxChips messages must be provided).
+ */
 export function MailboxBadges(flags: Flags) {
-  const active = labels.filter(([key]) => flags[key]);
-  if (active.length === 0) return <span className="text-sm text-slate-700">Active</span>;
+  const t = useTranslations("MailboxChips");
+  const active = restrictions.filter((key) => flags[key]);
+  if (active.length === 0) return <span className="text-sm text-slate-700">{t("active")}</span>;
   return (
-    <ul className="flex flex-wrap gap-1" aria-label="Restrictions">
-      {active.map(([key, label]) => (
+    <ul className="flex flex-wrap gap-1" aria-label={t("restrictions")}>
+      {active.map((key) => (
         <li key={key} className="rounded border border-amber-400 bg-amber-50 px-1.5 py-0.5 text-xs font-semibold text-amber-900">
-          {label}
+          {t(`badges.${key}`)}
         </li>
       ))}
     </ul>

@@ -1,6 +1,7 @@
 "use client";
 
-import { outOfOfficeLabel, type OutOfOfficePeriod } from "@/lib/out-of-office";
+import { useLocale, useTranslations } from "next-intl";
+import { outOfOfficeWhen, type OutOfOfficePeriod } from "@/lib/out-of-office";
 import { MailboxBadges } from "./mailbox-badges";
 import { useReaderDates } from "./use-reader-dates";
 
@@ -26,25 +27,31 @@ const notable = `${chip} border-blue-300 bg-blue-50 text-blue-900`;
 /**
  * A mailbox's state in a few words: restrictions (or Active), "Forwards to 2" or "No forwarding", and "Out of office
  * 7–11 Dec" when it has an autoresponder (days in the reader's locale and time zone). Plain props: for the mailbox's
- * page and for a row of the mailbox list alike.
+ * page and for a row of the mailbox list alike; the words are the MailboxChips messages, which the page provides.
  */
 export function MailboxSummaryChips(props: MailboxSummaryChipsProps) {
+  const t = useTranslations("MailboxChips");
+  const locale = useLocale();
   const reader = useReaderDates();
   const { forwardCount, outOfOffice } = props;
+  // Days in the panel's language (British English for English) and, once the browser has said it, the reader's time
+  // zone; the browser's own locale only when it is a variant of the panel's language (en-US), so a chip never mixes two.
+  const dateLocale = reader?.locale.split("-")[0]?.toLowerCase() === locale ? reader.locale : locale === "en" ? "en-GB" : locale;
+  const when =
+    outOfOffice === null || outOfOffice === "unknown"
+      ? null
+      : outOfOfficeWhen(outOfOffice, { now: props.now, locale: dateLocale, timeZone: reader?.timeZone ?? "UTC" });
   return (
-    <ul aria-label={`Summary of ${props.address}`} className="flex flex-wrap items-center gap-2">
+    <ul aria-label={t("summaryOf", { address: props.address })} className="flex flex-wrap items-center gap-2">
       <li>
         <MailboxBadges {...props} />
       </li>
       <li className={forwardCount ? notable : neutral}>
-        {forwardCount === null ? "Forwarding unknown" : forwardCount === 0 ? "No forwarding" : `Forwards to ${forwardCount.toLocaleString("en-US")}`}
+        {forwardCount === null ? t("forwardingUnknown") : forwardCount === 0 ? t("noForwarding") : t("forwardsTo", { count: forwardCount })}
       </li>
       {outOfOffice === null ? null : (
         <li className={outOfOffice === "unknown" ? neutral : notable}>
-          {outOfOffice === "unknown"
-            ? "Out of office unknown"
-            : // Until the browser's locale is known (server render, hydration), UTC in English; then the reader's own.
-              outOfOfficeLabel(outOfOffice, { now: props.now, locale: reader?.locale ?? "en-GB", timeZone: reader?.timeZone ?? "UTC" })}
+          {when ? t(`outOfOffice.${when.kind}`, { days: when.days }) : t("outOfOfficeUnknown")}
         </li>
       )}
     </ul>

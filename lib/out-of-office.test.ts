@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { outOfOfficeLabel } from "./out-of-office";
+import { createTranslator } from "use-intl/core";
+import en from "@/messages/en.json";
+import { outOfOfficeWhen, type OutOfOfficePeriod } from "./out-of-office";
 
 const day = (y: number, m: number, d: number, h = 12) => Date.UTC(y, m - 1, d, h);
 const gb = { now: day(2026, 12, 1), locale: "en-GB", timeZone: "UTC" };
 // ICU separates the two ends of a range with thin or normal spaces depending on its version.
+const t = createTranslator({ locale: "en", messages: en, namespace: "MailboxChips" });
+/** The chip's words, as components/mailbox-summary-chips.tsx puts them together. */
+const outOfOfficeLabel = (period: OutOfOfficePeriod, options: typeof gb) => {
+  const { kind, days } = outOfOfficeWhen(period, options);
+  return t(`outOfOffice.${kind}`, { days });
+};
 const plain = (text: string) => text.replace(/[\u2009\u202f\u00a0 ]/g, " ").replace(/ – /g, "–");
 
-describe("outOfOfficeLabel", () => {
+describe("outOfOfficeWhen, in the chip's English words", () => {
   it("names both days of a range in the current year, without the year", () => {
     expect(plain(outOfOfficeLabel({ start: day(2026, 12, 7), end: day(2026, 12, 11) }, gb))).toBe("Out of office 7–11 Dec");
   });

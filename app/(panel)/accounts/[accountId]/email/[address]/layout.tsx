@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { accountOr404 } from "../../account-or-404";
 import { addressFromUrl, type MailboxParams } from "./load-mailbox";
 import { MailboxSummary, MailboxSummarySkeleton } from "./mailbox-summary";
 import { TaskNav } from "./task-nav";
+import { mailboxTasks } from "./tasks";
 
 /**
  * The mailbox's hub: breadcrumb, the address as title, its summary and its tasks, around the open task's page. The
@@ -14,11 +16,12 @@ export default async function MailboxLayout({ children, params }: { children: Re
   const { accountId, address: rawAddress } = await params;
   const account = await accountOr404(await requireUser(), accountId);
   const address = addressFromUrl(rawAddress);
+  const t = await getTranslations("Mailbox");
   return (
     <>
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t("breadcrumb")} className="text-sm">
         <Link href="/accounts" className="text-blue-800 underline underline-offset-2">
-          Hosting accounts
+          {t("hostingAccounts")}
         </Link>
         <span aria-hidden="true"> / </span>
         <Link href={`/accounts/${account.id}/email`} className="text-blue-800 underline underline-offset-2">
@@ -31,7 +34,12 @@ export default async function MailboxLayout({ children, params }: { children: Re
       <Suspense fallback={<MailboxSummarySkeleton />}>
         <MailboxSummary accountId={accountId} rawAddress={rawAddress} />
       </Suspense>
-      <TaskNav accountId={account.id} address={address} />
+      <TaskNav
+        accountId={account.id}
+        address={address}
+        label={t("tasksLabel")}
+        tasks={mailboxTasks.map((task) => ({ segment: task.segment, label: t(`tasks.${task.key}`) }))}
+      />
       {children}
     </>
   );

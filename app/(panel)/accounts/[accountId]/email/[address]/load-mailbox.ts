@@ -2,13 +2,15 @@ import "server-only";
 import type { Metadata } from "next";
 import { cache } from "react";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/core/actor";
 import { NotFoundError, UpstreamError } from "@/lib/core/errors";
 import { getMailbox } from "@/lib/mail/mailboxes";
 import { getMailboxOverview, type MailboxOverview } from "@/lib/mail/mailbox-overview";
+import { upstreamMessage } from "@/lib/i18n/upstream";
 import { accountOr404 } from "../../account-or-404";
-import { taskTitle, type MailboxTask } from "./tasks";
+import { taskKey, type MailboxTask } from "./tasks";
 
 export type MailboxParams = Promise<{ accountId: string; address: string }>;
 
@@ -40,7 +42,7 @@ async function load<T>(
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     if (!(error instanceof UpstreamError)) throw error;
-    return { ok: false, user, account, message: error.message };
+    return { ok: false, user, account, message: await upstreamMessage(error) };
   }
 }
 
@@ -74,5 +76,8 @@ export async function overviewOf(params: MailboxParams) {
 
 /** A task page's `generateMetadata`: its title names the task and the mailbox ("Forwarding · info@example.com"). */
 export function taskMetadata(task: MailboxTask) {
-  return async ({ params }: { params: MailboxParams }): Promise<Metadata> => ({ title: taskTitle(task, addressFromUrl((await params).address)) });
+  return async ({ params }: { params: MailboxParams }): Promise<Metadata> => {
+    const t = await getTranslations("Mailbox");
+    return { title: t("taskTitle", { task: t(`tasks.${taskKey(task)}`), address: addressFromUrl((await params).address) }) };
+  };
 }

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { ErrorPanel } from "@/components/error-panel";
 import { MailboxSummaryChips } from "@/components/mailbox-summary-chips";
 import { QuotaUsage } from "@/components/quota-usage";
@@ -6,11 +7,11 @@ import { loadOverview } from "./load-mailbox";
 
 /** The summary under the mailbox's title: storage, state, forwarding and out of office, from the page's one read. */
 export async function MailboxSummary({ accountId, rawAddress }: { accountId: string; rawAddress: string }) {
-  const loaded = await loadOverview(accountId, rawAddress);
+  const [loaded, t] = await Promise.all([loadOverview(accountId, rawAddress), getTranslations("Mailbox")]);
   if (!loaded.ok) {
     return (
       <div className="mt-4">
-        <ErrorPanel title="This mailbox could not be loaded">
+        <ErrorPanel title={t("loadFailed")}>
           <p>{loaded.message}</p>
         </ErrorPanel>
       </div>
@@ -19,7 +20,7 @@ export async function MailboxSummary({ accountId, rawAddress }: { accountId: str
   const { mailbox, forwarding, autoresponder } = loaded;
   return (
     <section
-      aria-label="Summary"
+      aria-label={t("summary")}
       className="mt-4 flex flex-col gap-3 rounded-md bg-white p-4 shadow-sm sm:flex-row sm:flex-wrap sm:items-center sm:gap-6"
     >
       <div className="max-w-xs">

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { deliveryInRequestLocale } from "@/lib/i18n/delivery";
 import { isUnread } from "@/lib/mail/mailbox-overview";
 import { addressFromUrl, overviewOf, type MailboxParams } from "./load-mailbox";
 import { MailboxSection } from "./mailbox-section";
@@ -17,48 +19,49 @@ const linkClass = "text-blue-800 underline underline-offset-2";
 export default async function MailboxOverviewPage({ params }: Props) {
   const loaded = await overviewOf(params);
   if (!loaded.ok) return null;
+  const t = await getTranslations("Mailbox");
   const { account, mailbox, forwarding, autoresponder } = loaded;
   const path = (task: Parameters<typeof mailboxPath>[2]) => mailboxPath(account.id, mailbox.email, task);
   return (
-    <MailboxSection id="overview" title="Overview">
+    <MailboxSection id="overview" title={t("headings.overview")}>
       <dl className="mt-2 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_minmax(0,1fr)] wrap-anywhere">
-        <dt className="font-medium">Forwarding</dt>
+        <dt className="font-medium">{t("overview.forwarding")}</dt>
         <dd>
-          {isUnread(forwarding) ? `Unknown: ${forwarding.error}` : forwarding.delivery}{" "}
+          {isUnread(forwarding) ? t("overview.unknown", { error: forwarding.error }) : await deliveryInRequestLocale(forwarding)}{" "}
           <Link href={path("forwarding")} className={linkClass}>
-            Change forwarding
+            {t("overview.changeForwarding")}
           </Link>
         </dd>
-        <dt className="font-medium">Out of office</dt>
+        <dt className="font-medium">{t("overview.outOfOffice")}</dt>
         <dd>
           {autoresponder === null
-            ? "Off: senders get no automatic reply."
+            ? t("overview.replyOff")
             : isUnread(autoresponder)
-              ? `Unknown: ${autoresponder.error}`
-              : `On: senders get the reply “${autoresponder.subject}”.`}{" "}
+              ? t("overview.unknown", { error: autoresponder.error })
+              : t("overview.replyOn", { subject: autoresponder.subject })}{" "}
           <Link href={path("out-of-office")} className={linkClass}>
-            {autoresponder === null ? "Set up an automatic reply" : "Change the automatic reply"}
+            {autoresponder === null ? t("overview.setUpReply") : t("overview.changeReply")}
           </Link>
         </dd>
-        <dt className="font-medium">Mail apps</dt>
+        <dt className="font-medium">{t("overview.mailApps")}</dt>
         <dd>
-          Read this mailbox in Webmail, or add it to a phone or a mail program.{" "}
+          {t("overview.mailAppsText")}{" "}
           <Link href={path("devices")} className={linkClass}>
-            Set up devices
+            {t("overview.setUpDevices")}
           </Link>
         </dd>
-        <dt className="font-medium">Quota and restrictions</dt>
+        <dt className="font-medium">{t("overview.quota")}</dt>
         <dd>
-          Storage limit, suspending login or mail, held outgoing mail, and deleting the mailbox.{" "}
+          {t("overview.quotaText")}{" "}
           <Link href={path("options")} className={linkClass}>
-            Options
+            {t("overview.options")}
           </Link>
         </dd>
-        <dt className="font-medium">Someone else has the password?</dt>
+        <dt className="font-medium">{t("overview.compromised")}</dt>
         <dd>
-          Lock the mailbox down in one step, then restore it.{" "}
+          {t("overview.compromisedText")}{" "}
           <Link href={path("secure")} className={linkClass}>
-            Secure this mailbox
+            {t("overview.secure")}
           </Link>
         </dd>
       </dl>

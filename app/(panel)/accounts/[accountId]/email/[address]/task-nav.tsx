@@ -2,21 +2,25 @@
 
 import Link from "next/link";
 import { useSelectedLayoutSegment } from "next/navigation";
-import { mailboxPath, mailboxTasks } from "./tasks";
+import { mailboxPath, type MailboxTask } from "./tasks";
+
+/** A task link: its route segment (null: the overview) and its name, already in the reader's language. */
+export type TaskLink = { segment: MailboxTask | null; label: string };
 
 /**
  * The mailbox's tasks as a row of buttons; the open one is marked for assistive technology too. On a narrow screen
- * the row wraps inside its own box, so the page never scrolls sideways.
+ * the row wraps inside its own box, so the page never scrolls sideways. The words come from the layout (a server
+ * component), so this needs no messages of its own.
  */
-export function TaskNav({ accountId, address }: { accountId: string; address: string }) {
+export function TaskNav({ accountId, address, label, tasks }: { accountId: string; address: string; label: string; tasks: readonly TaskLink[] }) {
   const current = useSelectedLayoutSegment();
   return (
-    <nav aria-label="Mailbox tasks" className="mt-4">
+    <nav aria-label={label} className="mt-4">
       <ul className="flex flex-wrap gap-2">
-        {mailboxTasks.map((task) => {
+        {tasks.map((task) => {
           const active = task.segment === current;
           return (
-            <li key={task.label}>
+            <li key={task.segment ?? "overview"}>
               <Link
                 href={mailboxPath(accountId, address, task.segment ?? undefined)}
                 aria-current={active ? "page" : undefined}

@@ -1,25 +1,29 @@
 /**
  * The mailbox page's tasks: one route each under /accounts/A/email/X, so every task keeps its URL (and Back works).
- * Pure data, shared by the task links (client), the page titles and the server actions' refreshes.
+ * Pure data, shared by the task links (client), the page titles and the server actions' refreshes; each task's name
+ * is the Mailbox message `tasks.<key>`.
  */
 export const mailboxTasks = [
-  { segment: null, label: "Overview" },
-  { segment: "password", label: "Change password" },
-  { segment: "forwarding", label: "Forwarding" },
-  { segment: "out-of-office", label: "Out of office" },
-  { segment: "options", label: "Options" },
-  { segment: "devices", label: "Set up devices" },
-  { segment: "secure", label: "Secure" },
+  { segment: null, key: "overview" },
+  { segment: "password", key: "password" },
+  { segment: "forwarding", key: "forwarding" },
+  { segment: "out-of-office", key: "outOfOffice" },
+  { segment: "options", key: "options" },
+  { segment: "devices", key: "devices" },
+  { segment: "secure", key: "secure" },
 ] as const;
 
 export type MailboxTask = Exclude<(typeof mailboxTasks)[number]["segment"], null>;
+
+/** The key of a task's name in the Mailbox messages (`tasks.<key>`). */
+export type MailboxTaskKey = (typeof mailboxTasks)[number]["key"];
 
 /** The URL of a mailbox's page, or of one of its tasks. */
 export function mailboxPath(accountId: string, address: string, task?: MailboxTask): string {
   return `/accounts/${accountId}/email/${encodeURIComponent(address)}${task ? `/${task}` : ""}`;
 }
 
-/** A task page's title: the task, then the mailbox ("Forwarding · info@example.com"). */
-export function taskTitle(task: MailboxTask, address: string): string {
-  return `${mailboxTasks.find((t) => t.segment === task)!.label} · ${address}`;
+/** The message key of a task's name. */
+export function taskKey(task: MailboxTask): MailboxTaskKey {
+  return mailboxTasks.find((t) => t.segment === task)!.key;
 }

@@ -1,10 +1,12 @@
+import { useTranslations } from "next-intl";
 import { SectionSkeleton, SkeletonPage } from "../../../skeleton";
 
 /** This task's section while it loads, at its final size (measured on the demo at 390 and 1366 px); the title, summary and task buttons stay. */
 export default function Loading() {
+  const t = useTranslations("Mailbox");
   return (
-    <SkeletonPage label="Loading the forwarding…">
-      <SectionSkeleton title="Forwarding" height="min-h-[19.375rem] sm:min-h-[17.125rem]" />
+    <SkeletonPage label={t("loading.forwarding")}>
+      <SectionSkeleton title={t("headings.forwarding")} height="min-h-[19.375rem] sm:min-h-[17.125rem]" />
     </SkeletonPage>
   );
 }

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { isStaff } from "@/lib/auth/roles";
 import { DeleteMailboxForm } from "@/components/options/delete-mailbox-form";
 import { mailboxOf, taskMetadata, type MailboxParams } from "../load-mailbox";
@@ -12,16 +13,17 @@ export const generateMetadata = taskMetadata("options");
 export default async function MailboxOptionsPage({ params }: { params: MailboxParams }) {
   const loaded = await mailboxOf(params);
   if (!loaded.ok) return null;
+  const t = await getTranslations("Mailbox");
   const { user, account, mailbox } = loaded;
   return (
     <>
-      <MailboxSection id="options" title="Options">
+      <MailboxSection id="options" title={t("headings.options")}>
         <OptionsSection user={user} account={account} mailbox={mailbox} />
       </MailboxSection>
-      <MailboxSection id="outgoing" title="Outgoing mail">
+      <MailboxSection id="outgoing" title={t("headings.outgoing")}>
         <OutgoingSection user={user} account={account} mailbox={mailbox} />
       </MailboxSection>
-      <MailboxSection id="delete" title="Delete mailbox">
+      <MailboxSection id="delete" title={t("headings.delete")}>
         <DeleteMailboxForm
           accountId={account.id}
           address={mailbox.email}

@@ -1,10 +1,12 @@
+import { useTranslations } from "next-intl";
 import { SectionSkeleton, SkeletonPage } from "../../../skeleton";
 
 /** This task's section while it loads, at its final size (measured on the demo at 390 and 1366 px); the title, summary and task buttons stay. */
 export default function Loading() {
+  const t = useTranslations("Mailbox");
   return (
-    <SkeletonPage label="Loading the automatic reply…">
-      <SectionSkeleton title="Out of office" height="min-h-[64.875rem] sm:min-h-[54.75rem]" />
+    <SkeletonPage label={t("loading.outOfOffice")}>
+      <SectionSkeleton title={t("headings.autoresponder")} height="min-h-[64.875rem] sm:min-h-[54.75rem]" />
     </SkeletonPage>
   );
 }

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { mailboxOf, taskMetadata, type MailboxParams } from "../load-mailbox";
 import { MailboxSection } from "../mailbox-section";
 import { AutoresponderSection } from "../sections/autoresponder-section";
@@ -8,8 +9,9 @@ export const generateMetadata = taskMetadata("out-of-office");
 export default async function MailboxOutOfOfficePage({ params }: { params: MailboxParams }) {
   const loaded = await mailboxOf(params);
   if (!loaded.ok) return null;
+  const t = await getTranslations("Mailbox");
   return (
-    <MailboxSection id="autoresponder" title="Out of office">
+    <MailboxSection id="autoresponder" title={t("headings.autoresponder")}>
       <AutoresponderSection user={loaded.user} account={loaded.account} mailbox={loaded.mailbox} />
     </MailboxSection>
   );

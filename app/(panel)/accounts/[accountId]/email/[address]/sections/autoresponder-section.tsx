@@ -1,3 +1,5 @@
+import { getTranslations } from "next-intl/server";
+import { upstreamMessage } from "@/lib/i18n/upstream";
 import { isStaff } from "@/lib/auth/roles";
 import { AUTORESPONDER_LIMITS } from "@/lib/mail/autoresponders";
 import { UpstreamError } from "@/lib/core/errors";
@@ -15,8 +17,8 @@ export async function AutoresponderSection({ user, account, mailbox }: MailboxSe
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
     return (
-      <ErrorPanel title="The autoresponder could not be loaded">
-        <p>{error.message}</p>
+      <ErrorPanel title={(await getTranslations("MailboxSections"))("autoresponder.unavailable")}>
+        <p>{await upstreamMessage(error)}</p>
       </ErrorPanel>
     );
   }

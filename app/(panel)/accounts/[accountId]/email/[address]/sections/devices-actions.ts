@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
+import { translator } from "@/lib/i18n/server";
 import type { ActionState } from "@/lib/actions/action-state";
 import { emailClientSettings } from "@/lib/mail/device-setup";
 import { singleLine } from "@/lib/validation/single-line";
@@ -19,7 +20,7 @@ const sendAction = formAction({
   keep: ["to", "reason"],
   run: async (context, input) => {
     const { to } = await emailClientSettings(context, input.accountId, input.address, input.to);
-    return `cPanel is sending the mail app settings of ${input.address} to ${to}.`;
+    return (await translator("MailboxSections"))("devices.sending", { address: input.address, to });
   },
 });
 

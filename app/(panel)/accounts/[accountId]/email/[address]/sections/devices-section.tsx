@@ -1,3 +1,5 @@
+import { getTranslations } from "next-intl/server";
+import { upstreamMessage } from "@/lib/i18n/upstream";
 import { UpstreamError } from "@/lib/core/errors";
 import { getDeviceSetup, type DeviceSetup } from "@/lib/mail/device-setup";
 import { isStaff } from "@/lib/auth/roles";
@@ -15,7 +17,7 @@ export async function DevicesSection({ user, account, mailbox }: MailboxSectionP
     if (!(error instanceof UpstreamError)) throw error;
     return (
       <p role="alert" className="mt-2 text-sm text-red-800">
-        The mail app settings could not be loaded: {error.message}
+        {(await getTranslations("MailboxSections"))("devices.unavailable", { error: await upstreamMessage(error) })}
       </p>
     );
   }

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
+import { translator } from "@/lib/i18n/server";
 import type { ActionState } from "@/lib/actions/action-state";
 import { deleteHeldMail, releaseHeldMail } from "@/lib/mail/outgoing";
 import { singleLine } from "@/lib/validation/single-line";
@@ -19,8 +20,8 @@ const deleteHeldAction = formAction({
   run: async (context, input) => {
     const { email, deleted } = await deleteHeldMail(context, input.accountId, input.address);
     refreshMailboxPages(input.accountId, email);
-    if (deleted === 0) return `No held messages to delete for ${email}.`;
-    return `${deleted.toLocaleString("en-US")} held ${deleted === 1 ? "message" : "messages"} of ${email} deleted. Outgoing mail stays held until you release it.`;
+    const t = await translator("MailboxSections");
+    return deleted === 0 ? t("outgoing.noneHeld", { email }) : t("outgoing.deleted", { count: deleted, email });
   },
 });
 
@@ -35,9 +36,8 @@ const releaseAction = formAction({
   run: async (context, input) => {
     const { email, changed } = await releaseHeldMail(context, input.accountId, input.address);
     refreshMailboxPages(input.accountId, email);
-    return changed
-      ? `Outgoing mail of ${email} released: held messages are being sent and new mail leaves normally.`
-      : `Outgoing mail of ${email} was not held.`;
+    const t = await translator("MailboxSections");
+    return changed ? t("outgoing.released", { email }) : t("outgoing.notHeld", { email });
   },
 });
 

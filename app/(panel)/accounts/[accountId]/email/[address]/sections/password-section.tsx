@@ -1,3 +1,5 @@
+import { getTranslations } from "next-intl/server";
+import { upstreamMessage } from "@/lib/i18n/upstream";
 import type { Actor } from "@/lib/core/actor";
 import { isStaff } from "@/lib/auth/roles";
 import { passwordPolicyContext } from "@/lib/mail/passwords";
@@ -16,8 +18,8 @@ export async function PasswordSection({ user, account, email }: Props) {
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
     return (
-      <ErrorPanel title="The password can't be changed right now">
-        <p>{error.message}</p>
+      <ErrorPanel title={(await getTranslations("MailboxSections"))("password.unavailable")}>
+        <p>{await upstreamMessage(error)}</p>
       </ErrorPanel>
     );
   }

@@ -5,7 +5,11 @@ import { actionErrorState } from "@/lib/actions/action-errors";
 import { formAction } from "@/lib/actions/form-action";
 import type { ActionState } from "@/lib/actions/action-state";
 import { currentUser } from "@/lib/auth/session";
+import { UpstreamError } from "@/lib/core/errors";
 import { writeContext } from "@/lib/core/write-context";
+import { fieldErrorsFrom } from "@/lib/i18n/field-errors";
+import { translator } from "@/lib/i18n/server";
+import { upstreamMessage } from "@/lib/i18n/upstream";
 import { updateMailbox } from "@/lib/mail/mailbox-options";
 import { secureMailbox } from "@/lib/mail/secure-mailbox";
 import { singleLine } from "@/lib/validation/single-line";
@@ -25,25 +29,24 @@ export async function secureMailboxForm(_previous: SecureState, formData: FormDa
     string
   >;
   const values = raw.reason === undefined ? undefined : { reason: raw.reason };
-  const actor = await currentUser();
-  if (!actor) return { status: "error", message: "Your session has ended. Sign in again to continue.", values, at: Date.now() };
+  const [actor, form] = await Promise.all([currentUser(), translator("Form")]);
+  if (!actor) return { status: "error", message: form("sessionEnded"), values, at: Date.now() };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-    return { status: "error", message: "Some fields need attention.", fieldErrors, values, at: Date.now() };
+    return { status: "error", message: form("needsAttention"), fieldErrors: await fieldErrorsFrom(parsed.error.issues), values, at: Date.now() };
   }
   const context = writeContext(actor, "web", parsed.data.reason);
   try {
     const report = await secureMailbox(context, parsed.data.accountId, parsed.data.address);
     refreshMailboxPages(parsed.data.accountId, report.email);
     const bad = report.steps.filter((s) => s.outcome === "failed" || s.outcome === "unknown");
-    const message = bad.length
-      ? `${report.email}: ${bad.length} ${bad.length === 1 ? "step" : "steps"} did not complete — see below what is in effect.`
-      : `${report.email} is secured. Review its forwarding below, then use the Restore checklist when it is safe.`;
+    const t = await translator("MailboxSections");
+    const message = bad.length ? t("secure.stepsFailed", { email: report.email, count: bad.length }) : t("secure.secured", { email: report.email });
     return { status: "success", message, at: Date.now(), report };
   } catch (error) {
-    return { ...actionErrorState(error, context.requestId), values };
+    const state = { ...actionErrorState(error, context.requestId), values };
+    // A refusal in cPanel's own words is marked as cPanel's in the reader's language (as formAction does).
+    return error instanceof UpstreamError && error.cpanelSays !== undefined ? { ...state, message: await upstreamMessage(error) } : state;
   }
 }
 
@@ -53,7 +56,8 @@ const unsuspendAction = formAction({
   run: async (context, input) => {
     const { settings, changed } = await updateMailbox(context, input.accountId, input.address, { suspendLogin: false });
     refreshMailboxPages(input.accountId, settings.email);
-    return changed.length ? `Login allowed again for ${settings.email}.` : `Login of ${settings.email} was not suspended.`;
+    const t = await translator("MailboxSections");
+    return changed.length ? t("secure.loginAllowedAgain", { email: settings.email }) : t("secure.loginNotSuspended", { email: settings.email });
   },
 });
 
@@ -68,7 +72,8 @@ const autoresponderOffAction = formAction({
   run: async (context, input) => {
     const { settings, changed } = await updateMailbox(context, input.accountId, input.address, { autoresponder: { enabled: false } });
     refreshMailboxPages(input.accountId, settings.email);
-    return changed.length ? `Autoresponder of ${settings.email} turned off.` : `${settings.email} has no autoresponder.`;
+    const t = await translator("MailboxSections");
+    return changed.length ? t("secure.autoresponderOff", { email: settings.email }) : t("secure.noAutoresponder", { email: settings.email });
   },
 });
 

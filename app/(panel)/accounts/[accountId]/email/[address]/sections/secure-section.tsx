@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { isStaff } from "@/lib/auth/roles";
 import { OneClickForm } from "@/components/secure/one-click-form";
 import { SecureMailboxForm } from "@/components/secure/secure-mailbox-form";
@@ -8,8 +9,10 @@ import type { MailboxSectionProps } from "./section-props";
 import { mailboxPath } from "../tasks";
 
 /** "Secure this mailbox", then the Restore checklist (with what is in effect now). */
-export function SecureSection({ user, account, mailbox }: MailboxSectionProps) {
+export async function SecureSection({ user, account, mailbox }: MailboxSectionProps) {
+  const t = await getTranslations("MailboxSections");
   const staff = isStaff(user.role);
+  const linkClass = "text-blue-800 underline underline-offset-2";
   return (
     <>
       <SecureMailboxForm
@@ -23,41 +26,38 @@ export function SecureSection({ user, account, mailbox }: MailboxSectionProps) {
       {/* Always rendered, so a step's status message stays after its own success changes the state. */}
       <section aria-labelledby="restore-heading" className="mt-4 space-y-2 text-sm">
         <h3 id="restore-heading" className="font-semibold">
-          Restore checklist
+          {t("secure.restoreChecklist")}
         </h3>
-        <p>After securing the mailbox, when it is safe again (a new password, forwarding reviewed), undo the lock-down:</p>
+        <p>{t("secure.restoreIntro")}</p>
         <ol className="list-decimal space-y-3 pl-6">
           <li>
-            Set a new password with the{" "}
-            <Link href={mailboxPath(account.id, mailbox.email, "password")} className="text-blue-800 underline underline-offset-2">
-              password form
-            </Link>
-            , and update it in the owner&apos;s mail apps.
+            {t.rich("secure.newPassword", {
+              link: (chunks) => (
+                <Link href={mailboxPath(account.id, mailbox.email, "password")} className={linkClass}>
+                  {chunks}
+                </Link>
+              ),
+            })}
           </li>
           <li>
-            {mailbox.holdOutgoing ? (
-              <>
-                Outgoing mail is held: delete the held messages (spam) or release them in{" "}
-                <Link
-                  href={`${mailboxPath(account.id, mailbox.email, "options")}#outgoing-heading`}
-                  className="text-blue-800 underline underline-offset-2"
-                >
-                  Outgoing mail
-                </Link>
-                .
-              </>
-            ) : (
-              <>Outgoing mail is not held.</>
-            )}
+            {mailbox.holdOutgoing
+              ? t.rich("secure.outgoingHeld", {
+                  link: (chunks) => (
+                    <Link href={`${mailboxPath(account.id, mailbox.email, "options")}#outgoing-heading`} className={linkClass}>
+                      {chunks}
+                    </Link>
+                  ),
+                })
+              : t("secure.outgoingNotHeld")}
           </li>
           <li>
             <div className="space-y-1">
-              <p>{mailbox.suspendLogin ? "Login is suspended: allow it again." : "Login is allowed."}</p>
+              <p>{mailbox.suspendLogin ? t("secure.loginSuspended") : t("secure.loginAllowed")}</p>
               <OneClickForm
                 fields={{ accountId: account.id, address: mailbox.email }}
                 idPrefix="restore-login"
-                label="Unsuspend login"
-                pendingLabel="Unsuspending login…"
+                label={t("secure.unsuspendLogin")}
+                pendingLabel={t("secure.unsuspendingLogin")}
                 requireReason={staff}
                 action={unsuspendLoginForm}
               />

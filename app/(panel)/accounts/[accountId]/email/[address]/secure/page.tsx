@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { mailboxOf, taskMetadata, type MailboxParams } from "../load-mailbox";
 import { MailboxSection } from "../mailbox-section";
 import { SecureSection } from "../sections/secure-section";
@@ -8,8 +9,9 @@ export const generateMetadata = taskMetadata("secure");
 export default async function MailboxSecurePage({ params }: { params: MailboxParams }) {
   const loaded = await mailboxOf(params);
   if (!loaded.ok) return null;
+  const t = await getTranslations("Mailbox");
   return (
-    <MailboxSection id="secure" title="Secure this mailbox">
+    <MailboxSection id="secure" title={t("headings.secure")}>
       <SecureSection user={loaded.user} account={loaded.account} mailbox={loaded.mailbox} />
     </MailboxSection>
   );
