@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import { idleState, type ActionState } from "@/lib/actions/action-state";
 import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
@@ -9,7 +10,7 @@ import { ReasonField } from "@/components/form/reason-field";
 import { SubmissionKey } from "@/components/form/submission-key";
 import { useBulkSelection } from "./bulk-selection";
 import { planCounts, PlanTable } from "./plan-table";
-import { BULK_KIND_LABELS, BULK_KINDS, previewKeyOf, type BulkKind, type BulkPreviewState, type MatchingAnswer } from "./types";
+import { BULK_KINDS, previewKeyOf, type BulkKind, type BulkPreviewState, type MatchingAnswer } from "./types";
 
 type Props = {
   idPrefix: string;
@@ -33,6 +34,7 @@ const secondaryButton =
  * disabled once the selection or the action changes.
  */
 export function BulkActionBar({ idPrefix, requireReason, preview, run, matching }: Props) {
+  const t = useTranslations("Bulk");
   const { selected, setMany, clear } = useBulkSelection();
   const [action, setAction] = useState<BulkKind>("set_quota");
   const [quota, setQuota] = useState("");
@@ -67,11 +69,11 @@ export function BulkActionBar({ idPrefix, requireReason, preview, run, matching 
   return (
     <section aria-labelledby={id("heading")} className="mt-4 space-y-3 rounded-md bg-white p-4 shadow-sm">
       <h2 id={id("heading")} className="text-lg font-semibold">
-        Bulk action
+        {t("heading")}
       </h2>
       <div className="flex flex-wrap items-center gap-2">
         <p role="status" className="text-sm">
-          {count === 0 ? "No mailboxes selected: tick them in the list." : `${count} mailbox${count === 1 ? "" : "es"} selected.`}
+          {count === 0 ? t("noneSelected") : t("selected", { count })}
         </p>
         {matching && matching.total > matching.onPage && count < matching.total ? (
           <button
@@ -86,12 +88,12 @@ export function BulkActionBar({ idPrefix, requireReason, preview, run, matching 
               })
             }
           >
-            {loadingAll ? "Selecting…" : `Select all ${matching.total} mailboxes that match`}
+            {loadingAll ? t("selecting") : t("selectAllMatching", { count: matching.total })}
           </button>
         ) : null}
         {count ? (
           <button type="button" className={secondaryButton} onClick={clear}>
-            Clear selection
+            {t("clear")}
           </button>
         ) : null}
       </div>
@@ -122,7 +124,7 @@ export function BulkActionBar({ idPrefix, requireReason, preview, run, matching 
         <FieldError id={id("mailboxes-error")} messages={fieldErrors?.mailboxes} />
         <div>
           <label htmlFor={id("action")} className="block text-sm font-medium text-slate-800">
-            Action
+            {t("action")}
           </label>
           <select
             id={id("action")}
@@ -134,7 +136,7 @@ export function BulkActionBar({ idPrefix, requireReason, preview, run, matching 
           >
             {BULK_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {BULK_KIND_LABELS[kind]}
+                {t(`kinds.${kind}`)}
               </option>
             ))}
           </select>
@@ -145,7 +147,7 @@ export function BulkActionBar({ idPrefix, requireReason, preview, run, matching 
             <div className="flex flex-wrap items-end gap-4">
               <div>
                 <label htmlFor={id("quota")} className="block text-sm font-medium text-slate-800">
-                  Quota (MB)
+                  {t("quota")}
                 </label>
                 <input
                   id={id("quota")}
@@ -163,7 +165,7 @@ export function BulkActionBar({ idPrefix, requireReason, preview, run, matching 
               </div>
               <label className="flex items-center gap-2 pb-2 text-sm">
                 <input type="checkbox" name="unlimited" checked={unlimited} onChange={(e) => setUnlimited(e.target.checked)} className="h-4 w-4" />
-                Unlimited
+                {t("unlimited")}
               </label>
             </div>
             <FieldError id={id("quota-error")} messages={fieldErrors?.quota} />
@@ -181,15 +183,15 @@ export function BulkActionBar({ idPrefix, requireReason, preview, run, matching 
             {previewState.message}
           </p>
         ) : null}
-        <PrimaryButton label="Preview" pendingLabel="Asking cPanel…" pending={previewPending} disabled={count === 0} />
+        <PrimaryButton label={t("preview")} pendingLabel={t("previewing")} pending={previewPending} disabled={count === 0} />
       </form>
 
       {shown && counts ? (
         <section aria-labelledby={id("preview-heading")} className="space-y-3 border-t border-slate-200 pt-3">
           <h3 id={id("preview-heading")} ref={previewHeading} tabIndex={-1} className="font-semibold">
-            Dry run: {counts.calls} of {counts.mailboxes} mailbox{counts.mailboxes === 1 ? "" : "es"} would change, {counts.skipped} skipped
+            {t("dryRunHeading", { calls: counts.calls, count: counts.mailboxes, skipped: counts.skipped })}
           </h3>
-          <p className="text-sm text-slate-700">Nothing has changed yet. These are the calls Run makes, read from cPanel just now.</p>
+          <p className="text-sm text-slate-700">{t("dryRunNote")}</p>
           <PlanTable plans={shown.plans} />
           <form action={runAction} className="space-y-2">
             <SubmissionKey round={runState.status === "idle" ? "idle" : runState.at} />
@@ -203,12 +205,12 @@ export function BulkActionBar({ idPrefix, requireReason, preview, run, matching 
             <FormStatus state={runState} />
             {stale ? (
               <p id={id("stale")} className="text-sm font-medium text-amber-900">
-                The selection or the action changed since this dry run: preview again before running.
+                {t("stale")}
               </p>
             ) : null}
             <PrimaryButton
-              label={`Run on ${counts.mailboxes} mailbox${counts.mailboxes === 1 ? "" : "es"}`}
-              pendingLabel="Starting…"
+              label={t("run", { count: counts.mailboxes })}
+              pendingLabel={t("starting")}
               pending={runPending}
               disabled={stale}
               describedBy={stale ? id("stale") : undefined}

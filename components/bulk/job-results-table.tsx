@@ -1,14 +1,21 @@
+import { useTranslations } from "next-intl";
 import { cardTable } from "@/components/card-table";
-import { OUTCOME_CLASS, OUTCOME_TEXT, type JobResultView } from "./job-view";
+import { OUTCOME_CLASS, type JobResultView } from "./job-view";
 
-/** One row per item of a bulk job: what it is, how it ended, the cPanel call, and why it was skipped or failed. */
+/**
+ * One row per item of a bulk job: what it is, how it ended, the cPanel call, and why it was skipped or failed.
+ * `itemLabel` names an item's column ("Mailbox"); the caller words it. An outcome without a message is shown as its code.
+ */
 export function JobResultsTable({ results, itemLabel }: { results: JobResultView[]; itemLabel: string }) {
+  const t = useTranslations("Bulk");
+  const outcome = (code: string) => (t.has(`results.outcomes.${code}` as never) ? t(`results.outcomes.${code}` as never) : code);
+  const columns = { result: t("results.columns.result"), call: t("results.columns.call"), details: t("results.columns.details") };
   return (
     <table className={`mt-2 rounded-md bg-white shadow-sm max-sm:bg-transparent max-sm:shadow-none ${cardTable.table}`}>
-      <caption className="sr-only">Result per {itemLabel.toLowerCase()}</caption>
+      <caption className="sr-only">{t("results.caption", { item: itemLabel.toLowerCase() })}</caption>
       <thead className={cardTable.head}>
         <tr>
-          {[itemLabel, "Result", "cPanel call", "Details"].map((column) => (
+          {[itemLabel, columns.result, columns.call, columns.details].map((column) => (
             <th key={column} scope="col" className="px-3 py-2">
               {column}
             </th>
@@ -21,13 +28,13 @@ export function JobResultsTable({ results, itemLabel }: { results: JobResultView
             <td data-label={itemLabel} className={`${cardTable.cell} max-sm:break-all`}>
               {r.item}
             </td>
-            <td data-label="Result" className={`${cardTable.cell} ${OUTCOME_CLASS[r.outcome] ?? ""}`}>
-              {OUTCOME_TEXT[r.outcome] ?? r.outcome}
+            <td data-label={columns.result} className={`${cardTable.cell} ${OUTCOME_CLASS[r.outcome] ?? ""}`}>
+              {outcome(r.outcome)}
             </td>
-            <td data-label="cPanel call" className={`${cardTable.cell} font-mono text-xs break-all`}>
+            <td data-label={columns.call} className={`${cardTable.cell} font-mono text-xs break-all`}>
               {r.call ?? "—"}
             </td>
-            <td data-label="Details" className={cardTable.cell}>
+            <td data-label={columns.details} className={cardTable.cell}>
               {r.detail ?? ""}
             </td>
           </tr>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { cardTable } from "@/components/card-table";
 import type { PlanView } from "./types";
 
@@ -10,41 +11,40 @@ export function planCounts(plans: PlanView[]): { mailboxes: number; calls: numbe
 
 /** The dry run: per account, every cPanel call that would be made for each mailbox, and what is skipped and why. */
 export function PlanTable({ plans }: { plans: PlanView[] }) {
+  const t = useTranslations("Bulk");
   return (
     <div className="space-y-4">
       {plans.map((plan) => {
         const { calls, skipped } = planCounts([plan]);
         return (
           <div key={plan.accountId}>
-            <h4 className="font-semibold">
-              {plan.label}: {calls} mailbox{calls === 1 ? "" : "es"} to change, {skipped} skipped
-            </h4>
+            <h4 className="font-semibold">{t("plan.heading", { account: plan.label, count: calls, skipped })}</h4>
             <table className={`mt-1 ${cardTable.table}`}>
-              <caption className="sr-only">Dry run for {plan.label}</caption>
+              <caption className="sr-only">{t("plan.caption", { account: plan.label })}</caption>
               <thead className={cardTable.head}>
                 <tr>
                   <th scope="col" className="px-3 py-2">
-                    Mailbox
+                    {t("plan.columns.mailbox")}
                   </th>
                   <th scope="col" className="px-3 py-2">
-                    cPanel call
+                    {t("plan.columns.call")}
                   </th>
                   <th scope="col" className="px-3 py-2">
-                    Skipped because
+                    {t("plan.columns.skip")}
                   </th>
                 </tr>
               </thead>
               <tbody className={cardTable.body}>
                 {plan.items.map((item) => (
                   <tr key={item.email} className={cardTable.row}>
-                    <td data-label="Mailbox" className={`${cardTable.cell} max-sm:break-all`}>
+                    <td data-label={t("plan.columns.mailbox")} className={`${cardTable.cell} max-sm:break-all`}>
                       {item.email}
                     </td>
-                    <td data-label="cPanel call" className={`${cardTable.cell} font-mono text-xs break-all`}>
-                      {item.call ?? "None"}
+                    <td data-label={t("plan.columns.call")} className={`${cardTable.cell} font-mono text-xs break-all`}>
+                      {item.call ?? t("plan.noCall")}
                     </td>
-                    <td data-label="Skipped because" className={cardTable.cell}>
-                      {item.skip ?? (item.note ? `Partly: ${item.note}` : "—")}
+                    <td data-label={t("plan.columns.skip")} className={cardTable.cell}>
+                      {item.skip ?? (item.note ? t("plan.partly", { note: item.note }) : "—")}
                     </td>
                   </tr>
                 ))}
@@ -52,7 +52,10 @@ export function PlanTable({ plans }: { plans: PlanView[] }) {
             </table>
             {plan.accountCalls.length ? (
               <p className="mt-1 text-sm">
-                Then, once for the whole account: <span className="font-mono text-xs">{plan.accountCalls.join("; ")}</span>
+                {t.rich("plan.accountCalls", {
+                  calls: plan.accountCalls.join("; "),
+                  mono: (chunks) => <span className="font-mono text-xs">{chunks}</span>,
+                })}
               </p>
             ) : null}
           </div>

@@ -1,4 +1,5 @@
 import { Fragment } from "react";
+import { useTranslations } from "next-intl";
 
 type Settings = {
   email: string;
@@ -32,38 +33,43 @@ function BreakAtDots({ text }: { text: string }) {
   ));
 }
 
-/** How to add the mailbox to a mail app: the settings, a QR code of them and an Apple profile. */
+/** How to add the mailbox to a mail app: the settings, a QR code of them and an Apple profile. Server component. */
 export function DeviceSettings({ settings, text, qrSvg, profileHref }: Props) {
+  const t = useTranslations("Devices");
   const incoming = settings.incoming.protocol === "imap" ? "IMAP" : "POP3";
   const rows: [string, string, string, string][] = [
-    [`Incoming (${incoming})`, settings.incoming.host, String(settings.incoming.securePort), "SSL/TLS"],
-    ["Outgoing (SMTP)", settings.smtp.host, String(settings.smtp.securePort), "SSL/TLS, authentication required"],
+    [t("incoming", { protocol: incoming }), settings.incoming.host, String(settings.incoming.securePort), t("ssl")],
+    [t("outgoing"), settings.smtp.host, String(settings.smtp.securePort), t("sslWithAuthentication")],
   ];
   return (
     <div className="mt-2 space-y-4 text-sm">
       <p>
-        Use these settings in any mail app (Outlook, Thunderbird, Apple Mail, Android). The user name is{" "}
-        <span className="font-mono wrap-anywhere">
-          <BreakAtDots text={settings.username} />
-        </span>
-        ; the password is the mailbox password.
+        {t.rich("intro", {
+          username: settings.username,
+          // The name as data, so it can wrap after its dots (BreakAtDots) rather than as the message's plain text.
+          user: () => (
+            <span className="font-mono wrap-anywhere">
+              <BreakAtDots text={settings.username} />
+            </span>
+          ),
+        })}
       </p>
       <div className="overflow-x-auto">
         <table className="min-w-full border-collapse">
-          <caption className="sr-only">Mail app settings for {settings.email}</caption>
+          <caption className="sr-only">{t("caption", { email: settings.email })}</caption>
           <thead>
             <tr>
               <th scope="col" className={`${cell} font-semibold`}>
-                Server
+                {t("columns.server")}
               </th>
               <th scope="col" className={`${cell} font-semibold`}>
-                Host name
+                {t("columns.host")}
               </th>
               <th scope="col" className={`${cell} font-semibold`}>
-                Port
+                {t("columns.port")}
               </th>
               <th scope="col" className={`${cell} font-semibold`}>
-                Security
+                {t("columns.security")}
               </th>
             </tr>
           </thead>
@@ -89,19 +95,19 @@ export function DeviceSettings({ settings, text, qrSvg, profileHref }: Props) {
             className="h-40 w-40 border border-slate-200 bg-white [&>svg]:h-full [&>svg]:w-full"
             dangerouslySetInnerHTML={{ __html: qrSvg }}
             role="img"
-            aria-label={`QR code: ${text}`}
+            aria-label={t("qrLabel", { text })}
           />
-          <figcaption className="mt-1 text-xs text-slate-700">Scan to read these settings on a phone.</figcaption>
+          <figcaption className="mt-1 text-xs text-slate-700">{t("qrCaption")}</figcaption>
         </figure>
         <div className="max-w-md space-y-2">
-          <h3 className="font-semibold">iPhone, iPad and Mac</h3>
-          <p>Download the profile and open it: the device adds the mailbox to Mail and asks for its password (the profile holds none).</p>
+          <h3 className="font-semibold">{t("apple.heading")}</h3>
+          <p>{t("apple.intro")}</p>
           <a
             href={profileHref}
             download
             className="inline-block rounded-md bg-blue-700 px-3 py-1.5 font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
           >
-            Download profile for Apple devices
+            {t("apple.download")}
           </a>
         </div>
       </div>

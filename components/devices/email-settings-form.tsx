@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { idleState, type ActionState } from "@/lib/actions/action-state";
 import { FormStatus } from "@/components/form/form-status";
 import { PrimaryButton } from "@/components/form/primary-button";
@@ -20,13 +21,14 @@ type Props = {
 
 /** "E-mail these settings": cPanel mails the settings (never a password) to the mailbox itself or another address. */
 export function EmailSettingsForm({ accountId, address, requireReason, action }: Props) {
+  const t = useTranslations("Devices.emailSettings");
   const [state, dispatch, pending] = useActionState(action, idleState);
   const { errors, onInput } = useFieldErrors(state);
   const onSubmit = useKeptSubmit(dispatch);
   return (
     <form action={dispatch} onSubmit={onSubmit} onInput={onInput} noValidate aria-labelledby="email-settings-heading" className="space-y-3">
       <h3 id="email-settings-heading" className="font-semibold">
-        E-mail these settings
+        {t("heading")}
       </h3>
       <SubmissionKey round={state.status === "idle" ? "idle" : state.at} />
       <input type="hidden" name="accountId" value={accountId} />
@@ -34,16 +36,16 @@ export function EmailSettingsForm({ accountId, address, requireReason, action }:
       <TextField
         id="email-settings-to"
         name="to"
-        label="Send to"
+        label={t("to")}
         kind="address"
         maxLength={320}
         defaultValue={address}
-        hint="cPanel sends the settings in an e-mail, without the password. Someone setting up a new phone can open it there."
+        hint={t("toHint")}
         messages={errors?.to}
       />
       {requireReason ? <ReasonField idPrefix="email-settings" messages={errors?.reason} /> : null}
       <FormStatus state={state} />
-      <PrimaryButton label="E-mail these settings" pendingLabel="Sending…" pending={pending} />
+      <PrimaryButton label={t("submit")} pendingLabel={t("sending")} pending={pending} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ReasonField } from "@/components/form/reason-field";
 import { OneTimeLinkStatus } from "@/components/form/one-time-link-status";
 import { useOneTimeLinkTab, type OneTimeLinkAnswer } from "@/components/form/use-one-time-link-tab";
@@ -19,12 +20,16 @@ const button =
 
 /** Signs in to Webmail as the mailbox in a new tab, with a one-time link. */
 export function OpenWebmailButton({ accountId, address, requireReason, action }: Props) {
+  const t = useTranslations("Devices.webmail");
   const link = useOneTimeLinkTab({ requireReason });
   return (
     <div className="mt-2 space-y-3">
       <p className="text-sm">
-        Read and send this mailbox&apos;s mail in the browser: opens Webmail in a new tab, signed in as <span className="font-mono">{address}</span>{" "}
-        with a one-time link{requireReason ? ". The sign-in (not the link) is recorded in the audit log" : ""}.
+        {t.rich("intro", {
+          address,
+          audited: requireReason ? "yes" : "no",
+          mono: (chunks) => <span className="font-mono">{chunks}</span>,
+        })}
       </p>
       {requireReason ? (
         <div onInput={link.onReasonInput}>
@@ -34,10 +39,10 @@ export function OpenWebmailButton({ accountId, address, requireReason, action }:
       <button
         type="button"
         disabled={link.pending}
-        onClick={() => link.open((reason) => action({ accountId, address, reason }), `Webmail opened as ${address} in a new tab.`)}
+        onClick={() => link.open((reason) => action({ accountId, address, reason }), t("opened", { address }))}
         className={button}
       >
-        Open Webmail <span className="sr-only">(opens in a new tab)</span>
+        {t("open")} <span className="sr-only">{t("newTab")}</span>
       </button>
       <OneTimeLinkStatus status={link.status} error={link.error} />
     </div>

@@ -132,7 +132,7 @@ export function MailboxForwarding({ accountId, forwarding, requireReason, addAct
               disabled={adding}
               className="mt-2 rounded-md border border-emerald-800 px-3 py-1 text-sm font-medium hover:bg-emerald-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
             >
-              Undo: forward to {removed} again
+              {t("undoRemoval", { destination: removed })}
             </button>
           ) : null}
         </FormStatus>

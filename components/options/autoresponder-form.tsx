@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { FieldError } from "@/components/form/field-error";
@@ -35,6 +36,7 @@ type Props = {
 
 /** The autoresponder: texts, interval and dates in the person's own time zone, with a live preview of the reply. */
 export function AutoresponderForm({ accountId, address, values, limits, requireReason, action }: Props) {
+  const t = useTranslations("MailboxOptions");
   const [state, formAction, pending] = useActionState(action, idleState);
   const timeZone = useBrowserTimeZone();
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
@@ -57,7 +59,7 @@ export function AutoresponderForm({ accountId, address, values, limits, requireR
       />
       {requireReason ? <ReasonField idPrefix="autoresponder" messages={fieldErrors?.reason} defaultValue={kept?.reason} /> : null}
       <FormStatus state={state} />
-      <PrimaryButton label="Save autoresponder" pendingLabel="Saving autoresponder…" pending={pending} />
+      <PrimaryButton label={t("autoresponder.save")} pendingLabel={t("autoresponder.saving")} pending={pending} />
     </form>
   );
 }
@@ -72,6 +74,7 @@ type FieldsProps = {
 };
 
 function AutoresponderFields({ address, values, kept, limits, timeZone, fieldErrors }: FieldsProps) {
+  const t = useTranslations("MailboxOptions");
   const wall = (ms: number | null) => (ms === null || !timeZone ? "" : toWallTime(ms, timeZone));
   const reader = useReaderDates();
   const [enabled, setEnabled] = useState(kept ? kept.enabled === "on" : values.enabled);
@@ -85,9 +88,7 @@ function AutoresponderFields({ address, values, kept, limits, timeZone, fieldErr
   // Checked as the person types (datetime-local values compare as text), so nobody saves a reply that never goes out.
   const endBeforeStart = start !== "" && end !== "" && end <= start;
   const errorsFor = (name: string): string[] | undefined =>
-    name === "end" && endBeforeStart
-      ? ["The end must be after the start: as it is, no reply would ever be sent. Choose a later end, or leave it empty."]
-      : fieldErrors?.[name];
+    name === "end" && endBeforeStart ? [t("autoresponder.endBeforeStart")] : fieldErrors?.[name];
   const field = (name: string, label: string, input: ReactNode, help?: string) => (
     <div>
       <label htmlFor={`ar-${name}`} className="block text-sm font-medium text-slate-800">
@@ -111,29 +112,27 @@ function AutoresponderFields({ address, values, kept, limits, timeZone, fieldErr
 
   const hours = Number(interval);
   const locale = reader?.locale;
-  const schedule = [
-    start ? `from ${readableWallTime(start, locale)}` : "from now",
-    end ? `until ${readableWallTime(end, locale)}` : "until you turn it off",
-  ].join(" ");
+  const sent = t("autoresponder.preview.sent", {
+    hasStart: start ? "yes" : "no",
+    start: start ? readableWallTime(start, locale) : "",
+    hasEnd: end ? "yes" : "no",
+    end: end ? readableWallTime(end, locale) : "",
+    // 0 (or a number that is no interval) answers every message.
+    hours: Number.isInteger(hours) && hours > 0 ? hours : 0,
+  });
   return (
     <>
       <label className="flex items-center gap-2 text-sm font-medium">
         <input type="checkbox" name="enabled" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} className="h-4 w-4" />
-        Enable autoresponder
+        {t("autoresponder.enable")}
       </label>
       <p className="text-sm text-slate-700">
-        {enabled
-          ? "Each sender gets this reply automatically."
-          : values.enabled
-            ? "Saving with this unticked deletes the reply in cPanel (cPanel has no paused state)."
-            : "No automatic replies are sent."}
+        {enabled ? t("autoresponder.state.on") : values.enabled ? t("autoresponder.state.offDeletes") : t("autoresponder.state.off")}
       </p>
-      {values.isHtml ? (
-        <p className="text-sm text-slate-700">This reply was written as HTML elsewhere; saving it here stores it as plain text.</p>
-      ) : null}
+      {values.isHtml ? <p className="text-sm text-slate-700">{t("autoresponder.wasHtml")}</p> : null}
       {field(
         "from",
-        "Sender name",
+        t("autoresponder.from"),
         <input
           {...aria("from", true)}
           value={from}
@@ -141,11 +140,11 @@ function AutoresponderFields({ address, values, kept, limits, timeZone, fieldErr
           onChange={(e) => setFrom(e.target.value)}
           className={`${textInput} w-full max-w-md`}
         />,
-        `Shown as the reply's sender, with the address ${address}.`,
+        t("autoresponder.fromHelp", { address }),
       )}
       {field(
         "subject",
-        "Subject",
+        t("autoresponder.subject"),
         <input
           {...aria("subject")}
           value={subject}
@@ -156,7 +155,7 @@ function AutoresponderFields({ address, values, kept, limits, timeZone, fieldErr
       )}
       {field(
         "body",
-        "Message",
+        t("autoresponder.body"),
         <textarea
           {...aria("body", true)}
           value={body}
@@ -165,11 +164,11 @@ function AutoresponderFields({ address, values, kept, limits, timeZone, fieldErr
           onChange={(e) => setBody(e.target.value)}
           className={`${textInput} w-full max-w-xl`}
         />,
-        `Plain text, up to ${limits.body.toLocaleString("en-US")} characters (${body.length.toLocaleString("en-US")} used).`,
+        t("autoresponder.bodyHelp", { max: limits.body, used: body.length }),
       )}
       {field(
         "intervalHours",
-        "Hours between replies to the same sender",
+        t("autoresponder.interval"),
         <input
           {...aria("intervalHours", true)}
           type="number"
@@ -180,43 +179,37 @@ function AutoresponderFields({ address, values, kept, limits, timeZone, fieldErr
           onChange={(e) => setIntervalText(e.target.value)}
           className={`${textInput} w-32`}
         />,
-        "0 answers every message, even several from the same sender.",
+        t("autoresponder.intervalHelp"),
       )}
       <div className="flex flex-wrap gap-4">
         {field(
           "start",
-          "Start",
+          t("autoresponder.start"),
           <input {...aria("start", true)} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} className={textInput} />,
         )}
         {field(
           "end",
-          "End",
+          t("autoresponder.end"),
           <input {...aria("end", true)} type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} className={textInput} />,
         )}
       </div>
       <p id="ar-start-help" className="-mt-2 text-sm text-slate-700">
-        <span id="ar-end-help">
-          Times are in your time zone{timeZone ? ` (${timeZone})` : ""}. Leave Start empty to begin now, and End empty to reply until you turn it off.
-        </span>
+        <span id="ar-end-help">{t("autoresponder.timesHelp", { hasZone: timeZone ? "yes" : "no", zone: timeZone ?? "" })}</span>
       </p>
-      <section aria-label="Preview of the reply" className="max-w-xl rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
-        <h3 className="font-semibold">Preview</h3>
+      <section aria-label={t("autoresponder.preview.label")} className="max-w-xl rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
+        <h3 className="font-semibold">{t("autoresponder.preview.heading")}</h3>
         {enabled ? (
           <>
             <p className="mt-1">
-              From: {from.trim() || address} &lt;{address}&gt;
+              {t("autoresponder.preview.from", { name: from.trim() || address })}
+              {` <${address}>`}
             </p>
-            <p>Subject: {subject.trim() || "(no subject yet)"}</p>
-            <p className="mt-2 whitespace-pre-wrap break-words border-t border-slate-300 pt-2">{body || "(no message yet)"}</p>
-            <p className="mt-2 text-slate-700">
-              Sent {schedule}
-              {Number.isInteger(hours) && hours > 0
-                ? `, at most once every ${hours} hour${hours === 1 ? "" : "s"} to the same sender.`
-                : ", to every message."}
-            </p>
+            <p>{t("autoresponder.preview.subject", { subject: subject.trim() || t("autoresponder.preview.noSubject") })}</p>
+            <p className="mt-2 whitespace-pre-wrap break-words border-t border-slate-300 pt-2">{body || t("autoresponder.preview.noMessage")}</p>
+            <p className="mt-2 text-slate-700">{sent}</p>
           </>
         ) : (
-          <p className="mt-1 text-slate-700">The autoresponder is off: no reply is sent.</p>
+          <p className="mt-1 text-slate-700">{t("autoresponder.preview.off")}</p>
         )}
       </section>
     </>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import type { PasswordContext } from "@/lib/password/rules";
@@ -34,6 +35,7 @@ type Props = {
  * and a generated password stays in the success banner, with Copy, until dismissed: someone must know it.
  */
 export function CreateMailboxForm(props: Props) {
+  const t = useTranslations("MailboxOptions");
   const { domains, maxQuotaMb, defaultQuotaMb } = props;
   const [localPart, setLocalPart] = useState("");
   const [domain, setDomain] = useState(domains[0] ?? "");
@@ -75,7 +77,7 @@ export function CreateMailboxForm(props: Props) {
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-0">
           <label htmlFor="create-localPart" className="block text-sm font-medium text-slate-800">
-            Address
+            {t("create.address")}
           </label>
           <input
             id="create-localPart"
@@ -94,7 +96,7 @@ export function CreateMailboxForm(props: Props) {
         </span>
         <div className="min-w-0">
           <label htmlFor="create-domain" className="block text-sm font-medium text-slate-800">
-            Domain
+            {t("create.domain")}
           </label>
           <select
             id="create-domain"
@@ -116,15 +118,15 @@ export function CreateMailboxForm(props: Props) {
       <FieldError id="create-localPart-error" messages={errorsOf("localPart")} />
       <FieldError id="create-domain-error" messages={errorsOf("domain")} />
       <NewPasswordFields
-        password={{ id: "create-password", name: "password", label: "Password" }}
-        confirm={{ id: "create-confirmPassword", label: "Confirm password" }}
+        password={{ id: "create-password", name: "password", label: t("create.password") }}
+        confirm={{ id: "create-confirmPassword", label: t("create.confirmPassword") }}
         draft={draft}
         fieldErrors={fieldErrors}
       />
       <div className="flex flex-wrap items-end gap-4">
         <div>
           <label htmlFor="create-quota" className="block text-sm font-medium text-slate-800">
-            Quota (MB)
+            {t("quota")}
           </label>
           <input
             key={round}
@@ -144,36 +146,34 @@ export function CreateMailboxForm(props: Props) {
         {maxQuotaMb === null ? (
           <label className="flex items-center gap-2 pb-2 text-sm">
             <input type="checkbox" name="unlimited" checked={unlimited} onChange={(e) => setUnlimited(e.target.checked)} className="h-4 w-4" />
-            Unlimited
+            {t("unlimited")}
           </label>
         ) : null}
       </div>
       <p id="create-quota-help" className="-mt-2 text-sm text-slate-700">
-        {maxQuotaMb === null
-          ? "New mail is refused once the mailbox is full."
-          : `This account allows at most ${maxQuotaMb.toLocaleString("en-US")} MB per mailbox.`}
+        {maxQuotaMb === null ? t("create.quotaHelp") : t("maxPerMailbox", { max: maxQuotaMb })}
       </p>
       <FieldError id="create-quota-error" messages={errorsOf("quota")} />
       {props.requireReason ? <ReasonField key={round} idPrefix="create" messages={fieldErrors?.reason} /> : null}
       <GeneratedPasswordBanner
-        state={state.status === "success" ? { ...state, message: `Created ${state.message}.` } : state}
+        state={state.status === "success" ? { ...state, message: t("create.created", { address: state.message }) } : state}
         password={handOff.handOff}
-        label={`Password of ${created}`}
-        note="Store it now or give it to the person who will use the mailbox: it is shown only until you dismiss this message or leave the page."
+        label={t("create.passwordOf", { address: created ?? "" })}
+        note={t("create.passwordNote")}
         onDismiss={handOff.dismiss}
       >
         {created ? (
           <p className="mt-2">
             <Link href={`/accounts/${props.accountId}/email/${encodeURIComponent(created)}`} className="text-blue-800 underline underline-offset-2">
-              Open {created}
+              {t("create.open", { address: created })}
             </Link>
           </p>
         ) : null}
       </GeneratedPasswordBanner>
       <div className="flex flex-wrap items-center gap-3">
         <PrimaryButton
-          label="Create mailbox"
-          pendingLabel="Creating mailbox…"
+          label={t("create.submit")}
+          pendingLabel={t("create.submitting")}
           pending={pending}
           disabled={draft.blocker !== null}
           describedBy={draft.blocker ? blockerId : undefined}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { formatMegabytes } from "@/lib/format";
@@ -20,6 +21,8 @@ type Props = {
 
 /** Deleting names the address and what is lost, and asks for the address typed out (no accidental clicks). */
 export function DeleteMailboxForm({ accountId, address, diskUsedBytes, requireReason, action }: Props) {
+  const t = useTranslations("MailboxOptions.delete");
+  const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, idleState);
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
   const errors = fieldErrors?.confirmAddress;
@@ -29,15 +32,12 @@ export function DeleteMailboxForm({ accountId, address, diskUsedBytes, requireRe
       <input type="hidden" name="accountId" value={accountId} />
       <input type="hidden" name="address" value={address} />
       <div id="delete-consequences" className="max-w-xl space-y-1 text-sm">
-        <p>
-          Deleting <strong>{address}</strong> removes the mailbox, the {formatMegabytes(diskUsedBytes)} of mail stored in it, and its autoresponder if
-          it has one. Mail apps using it stop working, and new mail to the address bounces.
-        </p>
-        <p>Forwarders from this address stay (cPanel keeps them). This cannot be undone: download anything you need first.</p>
+        <p>{t.rich("consequences", { address, size: formatMegabytes(diskUsedBytes, locale), strong: (chunks) => <strong>{chunks}</strong> })}</p>
+        <p>{t("forwardersStay")}</p>
       </div>
       <div>
         <label htmlFor="confirmAddress" className="block text-sm font-medium text-slate-800">
-          Type {address} to confirm
+          {t("confirmLabel", { address })}
         </label>
         <input
           id="confirmAddress"
@@ -55,7 +55,7 @@ export function DeleteMailboxForm({ accountId, address, diskUsedBytes, requireRe
       ) : null}
       <FormStatus state={state} />
       <button type="submit" disabled={pending} className={dangerButton}>
-        {pending ? "Deleting mailbox…" : "Delete mailbox"}
+        {pending ? t("submitting") : t("submit")}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { formatMegabytes } from "@/lib/format";
@@ -30,19 +31,12 @@ type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
-const restrictions = [
-  ["suspendLogin", "Suspend login", "New sign-ins to webmail and mail apps are refused; mail still arrives and is kept."],
-  ["suspendIncoming", "Suspend incoming mail", "Mail sent to this address is refused: senders get a bounce. Nothing new is stored."],
-  ["suspendOutgoing", "Suspend outgoing mail", "Mail sent from this address is rejected at once; nothing is queued or sent later."],
-  [
-    "holdOutgoing",
-    "Hold outgoing mail",
-    "Mail sent from this address waits in the server's queue instead of going out; untick to release it (cPanel keeps held mail for a few days).",
-  ],
-] as const;
+// Worded by MailboxOptions.options.restrictions.<name>.label and .help.
+const restrictions = ["suspendLogin", "suspendIncoming", "suspendOutgoing", "holdOutgoing"] as const;
 
 /** Quota (with usage and the account's maximum) and the four restrictions, saved together. */
 export function OptionsForm({ accountId, address, values, requireReason, action }: Props) {
+  const t = useTranslations("MailboxOptions.options");
   const [state, formAction, pending] = useActionState(action, idleState);
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
   const kept = state.status === "error" ? state.values : undefined;
@@ -52,14 +46,14 @@ export function OptionsForm({ accountId, address, values, requireReason, action 
       <input type="hidden" name="accountId" value={accountId} />
       <input type="hidden" name="address" value={address} />
       <input type="hidden" name="wasQuota" value={values.quotaMb === null ? "unlimited" : String(values.quotaMb)} />
-      {restrictions.map(([name]) => (
+      {restrictions.map((name) => (
         <input key={name} type="hidden" name={`was${name[0]!.toUpperCase()}${name.slice(1)}`} value={String(values[name])} />
       ))}
       {/* Remounted after every answer: fresh values from cPanel after a save, what was typed after an error. */}
       <OptionsFields key={state.status === "idle" ? "idle" : state.at} values={values} kept={kept} fieldErrors={fieldErrors} />
       {requireReason ? <ReasonField idPrefix="options" messages={fieldErrors?.reason} defaultValue={kept?.reason} /> : null}
       <FormStatus state={state} />
-      <PrimaryButton label="Save options" pendingLabel="Saving options…" pending={pending} />
+      <PrimaryButton label={t("save")} pendingLabel={t("saving")} pending={pending} />
     </form>
   );
 }
@@ -73,6 +67,9 @@ function OptionsFields({
   kept?: Record<string, string>;
   fieldErrors?: Record<string, string[]>;
 }) {
+  const t = useTranslations("MailboxOptions");
+  const locale = useLocale();
+  const stored = formatMegabytes(values.diskUsedBytes, locale);
   const [unlimited, setUnlimited] = useState(kept ? kept.unlimited === "on" : values.quotaMb === null);
   const [quota, setQuota] = useState(kept?.quota ?? (values.quotaMb === null ? "" : String(values.quotaMb)));
   const quotaNumber = /^\d+$/.test(quota) ? Number(quota) : null;
@@ -82,11 +79,11 @@ function OptionsFields({
   return (
     <>
       <fieldset className="space-y-2">
-        <legend className="text-base font-semibold">Storage</legend>
+        <legend className="text-base font-semibold">{t("options.storage")}</legend>
         <div className="flex flex-wrap items-end gap-4">
           <div>
             <label htmlFor="quota" className="block text-sm font-medium text-slate-800">
-              Quota (MB)
+              {t("quota")}
             </label>
             <input
               id="quota"
@@ -106,31 +103,27 @@ function OptionsFields({
           </div>
           <label className="flex items-center gap-2 pb-2 text-sm">
             <input type="checkbox" name="unlimited" checked={unlimited} onChange={(e) => setUnlimited(e.target.checked)} className="h-4 w-4" />
-            Unlimited
+            {t("unlimited")}
           </label>
         </div>
         <p id="quota-help" className="text-sm text-slate-700">
-          In use now: {formatMegabytes(values.diskUsedBytes)}.{" "}
-          {values.maxQuotaMb === null ? "" : `This account allows at most ${values.maxQuotaMb.toLocaleString("en-US")} MB per mailbox.`}
+          {t("options.inUse", { used: stored })} {values.maxQuotaMb === null ? "" : t("maxPerMailbox", { max: values.maxQuotaMb })}
         </p>
         <QuotaUsage diskUsedBytes={values.diskUsedBytes} quotaMb={values.quotaMb} />
         {belowUsage ? (
           <div id="quota-warning" className="max-w-xl rounded-md border border-amber-500 bg-amber-50 p-3 text-sm text-amber-950">
-            <p>
-              <strong>Below what is stored:</strong> the mailbox holds {formatMegabytes(values.diskUsedBytes)}. With this quota it is over quota at
-              once: new mail to it is refused and senders get a bounce, until mail is deleted or the quota is raised. Nothing stored is deleted.
-            </p>
+            <p>{t.rich("options.belowUsage", { used: stored, strong: (chunks) => <strong>{chunks}</strong> })}</p>
             <label className="mt-2 flex items-center gap-2 font-medium">
               <input type="checkbox" name="confirmQuotaBelowUsage" className="h-4 w-4" />
-              Set it below usage anyway
+              {t("options.belowUsageConfirm")}
             </label>
           </div>
         ) : null}
         <FieldError id="quota-error" messages={quotaErrors} />
       </fieldset>
       <fieldset className="space-y-3">
-        <legend className="text-base font-semibold">Restrictions</legend>
-        {restrictions.map(([name, label, help]) => (
+        <legend className="text-base font-semibold">{t("options.restrictionsLegend")}</legend>
+        {restrictions.map((name) => (
           <div key={name} className="flex items-start gap-2">
             <input
               id={name}
@@ -142,10 +135,10 @@ function OptionsFields({
             />
             <div>
               <label htmlFor={name} className="text-sm font-medium">
-                {label}
+                {t(`options.restrictions.${name}.label`)}
               </label>
               <p id={`${name}-help`} className="text-sm text-slate-700">
-                {help}
+                {t(`options.restrictions.${name}.help`)}
               </p>
             </div>
           </div>

@@ -12,5 +12,5 @@ export default async function AccountLayout({ children, params }: { children: Re
   await accountOr404(user, (await params).accountId);
   // The messages of the client forms shared by the account's pages (password fields, forwarding). Here rather than
   // around each form while the mailbox pages are still being converted; only the request's locale is sent.
-  return <IntlProvider namespaces={["Account", "Password", "PasswordPolicy", "Forwarding", "ReasonField", "ConfirmAction"]}>{children}</IntlProvider>;
+  return <IntlProvider namespaces={["Account", "Password", "PasswordPolicy", "Forwarding", "ReasonField", "ConfirmAction", "MailboxOptions", "Devices", "SecureMailbox", "Bulk", "MailboxChips"]}>{children}</IntlProvider>;
 }

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { upstreamMessage } from "@/lib/i18n/upstream";
 import { LinkPendingStatus } from "@/components/link-pending-status";
 import type { Actor } from "@/lib/core/actor";
 import { isStaff } from "@/lib/auth/roles";
@@ -24,14 +26,15 @@ import { previewBulkForm, runBulkForm, selectMatchingMailboxes } from "../../../
  * (a fixed number of cPanel calls per page, not one per row), and say "unknown" rather than hold the list back.
  */
 export async function MailboxTable({ user, accountId, query, page }: { user: Actor; accountId: string; query: string; page: number }) {
+  const t = await getTranslations("Mailboxes");
   let result, summaries;
   try {
     [result, summaries] = await Promise.all([listMailboxPage(user, accountId, { query, page }), mailboxListSummaries(user, accountId)]);
   } catch (error) {
     if (error instanceof UpstreamError) {
       return (
-        <ErrorPanel title="The mailboxes could not be loaded">
-          <p>{error.message}</p>
+        <ErrorPanel title={t("unavailable")}>
+          <p>{await upstreamMessage(error)}</p>
         </ErrorPanel>
       );
     }
@@ -45,56 +48,54 @@ export async function MailboxTable({ user, accountId, query, page }: { user: Act
   return (
     <BulkSelectionProvider>
       <p className="text-sm" role="status">
-        {query ? `${total} mailbox${total === 1 ? "" : "es"} match “${query}”.` : `${total} mailbox${total === 1 ? "" : "es"}.`}
+        {query ? t("countMatching", { count: total, query }) : t("count", { count: total })}
       </p>
       {mailboxes.length === 0 ? (
-        <p className="mt-2 rounded-md border border-slate-300 bg-white p-4">
-          {query ? "No mailbox matches that address." : "This account has no mailboxes yet."}
-        </p>
+        <p className="mt-2 rounded-md border border-slate-300 bg-white p-4">{query ? t("noMatch") : t("none")}</p>
       ) : (
         <>
           {/* Above the table, not in its header: the header is hidden on phones, where the rows become cards. */}
           <label className="mt-2 flex w-fit items-center gap-2 px-3 text-sm font-medium">
-            <SelectAllCheckbox values={pageValues} />
-            Select all on this page
+            <SelectAllCheckbox values={pageValues} label={t("selectAllOnPage")} />
+            {t("selectAllOnPage")}
           </label>
           <table className={`mt-2 rounded-md bg-white shadow-sm max-sm:bg-transparent max-sm:shadow-none ${cardTable.table}`}>
-            <caption className="sr-only">Mailboxes</caption>
+            <caption className="sr-only">{t("caption")}</caption>
             <thead className={cardTable.head}>
               <tr>
                 <th scope="col" className="w-10 px-3 py-2">
-                  <span className="sr-only">Select</span>
+                  <span className="sr-only">{t("columns.select")}</span>
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  Address
+                  {t("columns.address")}
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  Storage
+                  {t("columns.storage")}
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  Status
+                  {t("columns.status")}
                 </th>
               </tr>
             </thead>
             <tbody className={cardTable.body}>
               {mailboxes.map((mailbox) => (
                 <tr key={mailbox.email} className={cardTable.row}>
-                  <td data-label="Select" className={cardTable.cell}>
+                  <td data-label={t("columns.select")} className={cardTable.cell}>
                     <SelectMailboxCheckbox value={selectionValue(accountId, mailbox.email)} address={mailbox.email} />
                   </td>
-                  <td data-label="Address" className={`${cardTable.cell} max-sm:break-all`}>
+                  <td data-label={t("columns.address")} className={`${cardTable.cell} max-sm:break-all`}>
                     <Link
                       href={`/accounts/${accountId}/email/${encodeURIComponent(mailbox.email)}`}
                       className="font-medium text-blue-800 underline underline-offset-2"
                     >
                       {mailbox.email}
-                      <LinkPendingStatus label="Loading the mailbox…" />
+                      <LinkPendingStatus label={t("loadingMailbox")} />
                     </Link>
                   </td>
-                  <td data-label="Storage" className={cardTable.cell}>
+                  <td data-label={t("columns.storage")} className={cardTable.cell}>
                     <QuotaUsage diskUsedBytes={mailbox.diskUsedBytes} quotaMb={mailbox.quotaMb} />
                   </td>
-                  <td data-label="Status" className={cardTable.cell}>
+                  <td data-label={t("columns.status")} className={cardTable.cell}>
                     <MailboxSummaryChips
                       address={mailbox.email}
                       suspendLogin={mailbox.suspendLogin}
@@ -111,7 +112,7 @@ export async function MailboxTable({ user, accountId, query, page }: { user: Act
           </table>
         </>
       )}
-      <Pagination page={result.page} pageCount={result.pageCount} params={query ? { q: query } : {}} label="Mailbox pages" />
+      <Pagination page={result.page} pageCount={result.pageCount} params={query ? { q: query } : {}} label={t("pages")} />
       {mailboxes.length ? (
         <BulkActionBar
           idPrefix="mailbox-bulk"

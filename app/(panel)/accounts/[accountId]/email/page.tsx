@@ -1,4 +1,6 @@
 import { Suspense } from "react";
+import { getTranslations } from "next-intl/server";
+import { upstreamMessage } from "@/lib/i18n/upstream";
 import { requireUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/core/actor";
 import { isStaff } from "@/lib/auth/roles";
@@ -14,7 +16,7 @@ import { createMailboxForm } from "./create-mailbox-actions";
 import { MailboxListSkeleton } from "./list-skeleton";
 import { MailboxTable } from "./mailbox-table";
 
-export const generateMetadata = accountPageMetadata((domain) => `Mailboxes of ${domain}`);
+export const generateMetadata = accountPageMetadata(async (domain) => (await getTranslations("Mailboxes"))("heading", { domain }));
 
 type Props = {
   params: Promise<{ accountId: string }>;
@@ -25,6 +27,7 @@ export default async function MailboxesPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { accountId } = await params;
   const account = await accountOr404(user, accountId);
+  const t = await getTranslations("Mailboxes");
   const search = await searchParams;
   const query = stringParam(search.q);
   const page = pageParam(search.page);
@@ -33,24 +36,24 @@ export default async function MailboxesPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <AccountHeader account={account} title={`Mailboxes of ${account.primaryDomain}`} current="email" />
+      <AccountHeader account={account} title={t("heading", { domain: account.primaryDomain })} current="email" />
       <div className="mt-4">
-        <SearchForm label="Search by address" defaultValue={query} placeholder="info@…" />
+        <SearchForm label={t("search")} defaultValue={query} placeholder={t("searchPlaceholder")} />
       </div>
       {deleted ? (
         <p role="status" className="mt-4 rounded-md border border-emerald-600 bg-emerald-50 p-3 text-sm">
-          Deleted {deleted} and the mail in it.
+          {t("deleted", { address: deleted })}
         </p>
       ) : null}
       {/* The list and the create form stream in as one piece, the last of the page: the shell never waits for cPanel
           (its 404 is decided above), and nothing on it moves when they arrive, however long the list (no layout shift). */}
-      <Suspense key={`${query}|${page}`} fallback={<MailboxListFallback />}>
-        <section aria-label="Mailbox list" className="mt-4">
+      <Suspense key={`${query}|${page}`} fallback={<MailboxListFallback label={t("loadingList")} />}>
+        <section aria-label={t("listLabel")} className="mt-4">
           <MailboxTable user={user} accountId={account.id} query={query} page={page} />
         </section>
         <section aria-labelledby="create-heading" className="mt-6 rounded-md bg-white p-4 shadow-sm">
           <h2 id="create-heading" className="text-lg font-semibold">
-            Create a mailbox
+            {t("createHeading")}
           </h2>
           <CreateMailboxSection user={user} accountId={account.id} />
         </section>
@@ -59,11 +62,11 @@ export default async function MailboxesPage({ params, searchParams }: Props) {
   );
 }
 
-function MailboxListFallback() {
+function MailboxListFallback({ label }: { label: string }) {
   return (
     <div aria-busy="true">
       <p role="status" className="sr-only">
-        Loading mailboxes from cPanel…
+        {label}
       </p>
       <div aria-hidden="true" className="animate-pulse motion-reduce:animate-none">
         <MailboxListSkeleton />
@@ -80,8 +83,8 @@ async function CreateMailboxSection({ user, accountId }: { user: Actor; accountI
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
     return (
-      <ErrorPanel title="Mailboxes can't be created right now">
-        <p>{error.message}</p>
+      <ErrorPanel title={(await getTranslations("Mailboxes"))("createUnavailable")}>
+        <p>{await upstreamMessage(error)}</p>
       </ErrorPanel>
     );
   }
