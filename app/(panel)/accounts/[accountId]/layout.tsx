@@ -10,7 +10,26 @@ import { accountOr404 } from "./account-or-404";
 export default async function AccountLayout({ children, params }: { children: ReactNode; params: Promise<{ accountId: string }> }) {
   const user = await requireUser();
   await accountOr404(user, (await params).accountId);
-  // The messages of the client forms shared by the account's pages (password fields, forwarding). Here rather than
-  // around each form while the mailbox pages are still being converted; only the request's locale is sent.
-  return <IntlProvider namespaces={["Account", "Password", "PasswordPolicy", "Forwarding", "ReasonField", "ConfirmAction", "MailboxOptions", "Devices", "SecureMailbox", "Bulk", "MailboxChips"]}>{children}</IntlProvider>;
+  // The messages of the client components of the account's pages (password fields, forwarding, the mailbox list's and
+  // the mailbox hub's forms, the summary chips and quota bar), in the request's locale only. Here once rather than
+  // around each form: a provider nested inside would replace these messages, not add to them.
+  return (
+    <IntlProvider
+      namespaces={[
+        "Account",
+        "Password",
+        "PasswordPolicy",
+        "Forwarding",
+        "ReasonField",
+        "ConfirmAction",
+        "MailboxOptions",
+        "Devices",
+        "SecureMailbox",
+        "Bulk",
+        "MailboxChips",
+      ]}
+    >
+      {children}
+    </IntlProvider>
+  );
 }
