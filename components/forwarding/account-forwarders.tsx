@@ -12,6 +12,7 @@ import {
   normalizeAddress,
   splitDestinations,
 } from "@/lib/forwarding/address";
+import { checkWordsFrom } from "@/lib/forwarding/check-words";
 import type { AddressForwarding } from "@/lib/forwarding/describe";
 import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
@@ -55,14 +56,15 @@ export function AccountForwarders({ accountId, domains, addresses, isStaff, addA
   function checkBeforeSending(event: FormEvent<HTMLFormElement>) {
     const data = new FormData(event.currentTarget);
     const errors: Record<string, string[]> = {};
-    const source = normalizeAddress(String(data.get("source") ?? ""));
+    const words = checkWordsFrom(t);
+    const source = normalizeAddress(String(data.get("source") ?? ""), words);
     if (!source.ok) errors.source = [source.message];
     else if (!domains.includes(domainOf(source.address))) {
       errors.source = [t("notOnDomains", { address: source.address, domains: domains.join(", ") })];
     }
     if (kind === "address" && source.ok) {
       const existing = addresses.find((a) => a.address === source.address)?.destinations.map((d) => d.destination) ?? [];
-      const checked = checkDestinations(splitDestinations(String(data.get("destinations") ?? "")), { source: source.address, existing });
+      const checked = checkDestinations(splitDestinations(String(data.get("destinations") ?? "")), { source: source.address, existing }, words);
       if (!checked.ok) errors.destinations = checked.messages;
     }
     if (kind === "fail" && String(data.get("failMessage") ?? "").length > MAX_FAIL_MESSAGE_LENGTH) {

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { normalizeDomain } from "@/lib/forwarding/address";
+import { checkWordsFrom } from "@/lib/forwarding/check-words";
 import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
@@ -39,7 +40,7 @@ export function DomainForwarders({ accountId, domains, domainForwarders, isStaff
   function checkBeforeSending(event: FormEvent<HTMLFormElement>) {
     const data = new FormData(event.currentTarget);
     const source = String(data.get("sourceDomain") ?? "");
-    const destination = normalizeDomain(String(data.get("destinationDomain") ?? ""));
+    const destination = normalizeDomain(String(data.get("destinationDomain") ?? ""), checkWordsFrom(t));
     const errors: Record<string, string[]> = {};
     if (!destination.ok) errors.destinationDomain = [destination.message];
     else if (destination.domain === source) errors.destinationDomain = [t("domainToItself", { domain: source })];

@@ -1,10 +1,23 @@
 import "server-only";
-import { AccountNotEligibleError, ForbiddenError, NotFoundError, RateLimitedError, UpstreamError, ValidationError } from "@/lib/core/errors";
+import {
+  AccountNotEligibleError,
+  ForbiddenError,
+  NotFoundError,
+  PasswordTooWeakError,
+  RateLimitedError,
+  UpstreamError,
+  ValidationError,
+} from "@/lib/core/errors";
 import type { ActionState } from "@/lib/actions/action-state";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { requestLocale, translator } from "@/lib/i18n/server";
+import { upstreamMessage } from "@/lib/i18n/upstream";
 import { errorField, requestLog } from "@/lib/log";
 
-/** Maps a domain error to a form's error state: the one place the web UI turns errors into words. */
-export function actionErrorState(error: unknown, requestId: string): Extract<ActionState, { status: "error" }> {
+type ErrorState = Extract<ActionState, { status: "error" }>;
+
+/** Maps a domain error to a form's error state, in English: the one place the web UI turns errors into words. */
+export function actionErrorState(error: unknown, requestId: string): ErrorState {
   const at = Date.now();
   if (error instanceof ValidationError) return { status: "error", message: error.message, fieldErrors: error.fieldErrors, at };
   if (error instanceof NotFoundError)
@@ -20,4 +33,34 @@ export function actionErrorState(error: unknown, requestId: string): Extract<Act
   // Unknown: logged with the request id for support, never shown as e.message (it may hold internals).
   requestLog(requestId).error({ err: errorField(error) }, "unexpected error in a server action");
   return { status: "error", message: `Something went wrong and nothing was confirmed. Reference ${requestId}.`, at };
+}
+
+/**
+ * actionErrorState in the request's language. English keeps the domain's own sentences; another language gets the
+ * error's general sentence (Form messages) unless the domain worded it in the reader's language already (field
+ * errors, a refusal it translated), so a form never mixes languages. cPanel's own words stay as cPanel wrote them,
+ * marked as cPanel's.
+ */
+export async function localizedActionErrorState(error: unknown, requestId: string): Promise<ErrorState> {
+  const state = actionErrorState(error, requestId);
+  if (error instanceof UpstreamError && error.cpanelSays !== undefined) return { ...state, message: await upstreamMessage(error) };
+  const locale = await requestLocale();
+  if (locale === DEFAULT_LOCALE) return state;
+  const t = await translator("Form", locale);
+  return { ...state, message: generalSentence(error, requestId, t) ?? state.message };
+}
+
+type FormWords = Awaited<ReturnType<typeof translator<"Form">>>;
+
+/** The general sentence for an error whose own message is English, or null when the domain's message is to be kept. */
+function generalSentence(error: unknown, requestId: string, t: FormWords): string | null {
+  if (error instanceof PasswordTooWeakError) return t("passwordRefused");
+  if (error instanceof ValidationError) return error.message === new ValidationError({}).message ? t("needsAttention") : null;
+  if (error instanceof NotFoundError) return t("notFound");
+  if (error instanceof RateLimitedError) return t("rateLimited", { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) });
+  if (error instanceof UpstreamError) return t(`upstream.${error.failure}`);
+  if (error instanceof AccountNotEligibleError) return t("notEligible");
+  // A refusal lib/mail words itself (lib/mail/forwarders.ts) is kept; the class's default is English.
+  if (error instanceof ForbiddenError) return error.message === new ForbiddenError().message ? t("forbidden") : null;
+  return t("unexpected", { reference: requestId });
 }

@@ -3,14 +3,12 @@ import { z } from "zod";
 import { currentUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/core/actor";
 import type { ActionState } from "@/lib/actions/action-state";
-import { actionErrorState } from "@/lib/actions/action-errors";
+import { localizedActionErrorState } from "@/lib/actions/action-errors";
 import { writeContext, type WriteContext } from "@/lib/core/write-context";
 import { claimIdempotencyKey, completeIdempotentRequest } from "@/lib/db/idempotency";
 import { requestFingerprint } from "@/lib/api/request-fingerprint";
 import { fieldErrorsFrom } from "@/lib/i18n/field-errors";
 import { translator } from "@/lib/i18n/server";
-import { upstreamMessage } from "@/lib/i18n/upstream";
-import { UpstreamError } from "@/lib/core/errors";
 
 type FormActionOptions<Schema extends z.ZodType> = {
   schema: Schema;
@@ -59,9 +57,7 @@ export function formAction<Schema extends z.ZodType>(options: FormActionOptions<
         const message = await options.run(context, parsed.data, actor);
         return { status: "success", message, at: Date.now() };
       } catch (error) {
-        const state = { ...actionErrorState(error, context.requestId), values };
-        // A refusal in cPanel's own words is marked as cPanel's in the reader's language.
-        return error instanceof UpstreamError && error.cpanelSays !== undefined ? { ...state, message: await upstreamMessage(error) } : state;
+        return { ...(await localizedActionErrorState(error, context.requestId)), values };
       }
     });
   };

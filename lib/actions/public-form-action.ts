@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
-import { actionErrorState } from "@/lib/actions/action-errors";
+import { localizedActionErrorState } from "@/lib/actions/action-errors";
 import { fieldErrorsFrom } from "@/lib/i18n/field-errors";
 import { translator } from "@/lib/i18n/server";
 
@@ -31,7 +31,7 @@ export function publicFormAction<Schema extends z.ZodType>(options: PublicFormAc
     try {
       return { status: "success", message: await options.run(parsed.data), at: Date.now() };
     } catch (error) {
-      return { ...actionErrorState(error, randomUUID()), values };
+      return { ...(await localizedActionErrorState(error, randomUUID())), values };
     }
   };
 }

@@ -3,6 +3,7 @@
  * (all of D → E, i.e. x@D → x@E). Isomorphic and pure: the server runs it before every add.
  */
 import { domainOf } from "./address";
+import { englishCheckWords, type CheckWords } from "./check-words";
 
 export type ForwardingGraph = {
   /** Address forwarders between email addresses, normalised (lower case, punycode). Other kinds end a path. */
@@ -66,8 +67,8 @@ export function findDomainLoop(
   return path ? path.map(domainOf) : null;
 }
 
-/** The message for a refused loop, the same in the browser and from the server. */
-export function loopMessage(path: readonly string[]): string {
-  if (path.length <= 2) return `Mail to ${path[0]} can't be forwarded to itself`;
-  return `Forwarding to ${path[1]} would send mail in a circle: ${path.join(" → ")}`;
+/** The message for a refused loop, the same in the browser and from the server, in `words`' language. */
+export function loopMessage(path: readonly string[], words: CheckWords = englishCheckWords): string {
+  if (path.length <= 2) return words("toItself", { source: path[0] ?? "" });
+  return words("loop", { next: path[1] ?? "", path: path.join(" → ") });
 }

@@ -16,6 +16,8 @@ import { fromCpanel } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
 import { notifyOwners } from "@/lib/notify/notify-owners";
 import { englishDeliveryWords } from "@/lib/i18n/delivery";
+import { checkWordsFrom, type CheckWords } from "@/lib/forwarding/check-words";
+import { translator } from "@/lib/i18n/server";
 
 export type { AddressForwarding, ForwardDestination } from "@/lib/forwarding/describe";
 
@@ -65,11 +67,12 @@ async function resolveSource(account: HostingAccount, api: Api, ref: string, fie
     if (!mailbox) throw new NotFoundError("No such mailbox");
     return mailbox.email.toLowerCase();
   }
-  const checked = normalizeAddress(ref);
+  const t = await translator("Forwarding");
+  const checked = normalizeAddress(ref, checkWordsFrom(t));
   if (!checked.ok) throw new ValidationError({ [field]: [checked.message] });
   const domains = await mailDomains(account, api);
   if (!domains.includes(domainOf(checked.address))) {
-    throw new ValidationError({ [field]: [`${checked.address} is not on one of this account's mail domains (${domains.join(", ")})`] });
+    throw new ValidationError({ [field]: [t("notOnDomains", { address: checked.address, domains: domains.join(", ") })] });
   }
   return checked.address;
 }
@@ -106,6 +109,7 @@ function loopMessages(
   source: string,
   destinations: readonly string[],
   replacing: boolean,
+  words: CheckWords,
 ): string[] {
   const from = source.toLowerCase();
   const edges = graph.forwarders
@@ -114,7 +118,7 @@ function loopMessages(
   const messages: string[] = [];
   for (const destination of destinations) {
     const loop = findForwardingLoop({ edges, domainForwarders: graph.domainForwarders }, from, destination);
-    if (loop) messages.push(loopMessage(loop));
+    if (loop) messages.push(loopMessage(loop, words));
     edges.push({ source: from, destination: destination.toLowerCase() });
   }
   return messages;
@@ -189,7 +193,8 @@ async function writeAndReadBack<T>(
  * close through the account's other forwarders and domain forwarders, as messages for the field. Reads cPanel.
  */
 export async function replacementLoops(account: HostingAccount, source: string, destinations: readonly string[]): Promise<string[]> {
-  return loopMessages(await readAccountForwarders(account, await accountApi(account)), source, destinations, true);
+  const words = checkWordsFrom(await translator("Forwarding"));
+  return loopMessages(await readAccountForwarders(account, await accountApi(account)), source, destinations, true, words);
 }
 
 /**
@@ -219,14 +224,12 @@ export async function addForwarders(context: WriteContext, accountId: string, so
     throw error;
   }
   const record = auditRecorder(context, row(source, requested));
+  const t = await translator("Forwarding");
+  const words = checkWordsFrom(t);
 
   if ((request.kind === "pipe" || request.kind === "system") && !isStaff(context.actor.role)) {
     await record("denied", { error: "staff_only" });
-    throw new ForbiddenError(
-      request.kind === "pipe"
-        ? "Only support can create a forwarder to a program: it runs code on the server. Ask support if you need one."
-        : "Only support can create a forwarder to the system account. Ask support if you need one.",
-    );
+    throw new ForbiddenError(request.kind === "pipe" ? t("refusals.pipeStaffOnly") : t("refusals.systemStaffOnly"));
   }
 
   const graph = await readAccountForwarders(account, api);
@@ -245,13 +248,11 @@ export async function addForwarders(context: WriteContext, accountId: string, so
     case "address": {
       const field = "destinations";
       if (final) {
-        await refuse({
-          [field]: [`Mail to ${source} is ${final.kind === "fail" ? "bounced" : "discarded"}; remove that forwarder before adding destinations`],
-        });
+        await refuse({ [field]: [t(final.kind === "fail" ? "refusals.bouncedBeforeAdding" : "refusals.discardedBeforeAdding", { source })] });
       }
-      const checked = checkDestinations(request.destinations, { source, existing: existing.map((f) => f.destination) });
+      const checked = checkDestinations(request.destinations, { source, existing: existing.map((f) => f.destination) }, words);
       if (!checked.ok) return refuse({ [field]: checked.messages });
-      const loops = loopMessages(graph, source, checked.destinations, false);
+      const loops = loopMessages(graph, source, checked.destinations, false, words);
       if (loops.length) await refuse({ [field]: loops });
       write = () => api.addForwarder({ source, kind: "address", destinations: checked.destinations });
       landed = (after) => checked.destinations.every((d) => has(after, (f) => f.kind === "address" && f.destination.toLowerCase() === d));
@@ -260,35 +261,31 @@ export async function addForwarders(context: WriteContext, accountId: string, so
     case "fail": {
       const message = (request.failMessage ?? "").trim() || DEFAULT_FAIL_MESSAGE;
       if (message.length > MAX_FAIL_MESSAGE_LENGTH || !isSingleLine(message)) {
-        await refuse({ failMessage: [`Keep the bounce message to one line of at most ${MAX_FAIL_MESSAGE_LENGTH} characters`] });
+        await refuse({ failMessage: [t("failMessageTooLong", { max: MAX_FAIL_MESSAGE_LENGTH })] });
       }
-      if (existing.length) await refuse({ kind: [`${source} already has forwarders; remove them before making it bounce`] });
+      if (existing.length) await refuse({ kind: [t("refusals.hasForwardersBounce", { source })] });
       write = () => api.addForwarder({ source, kind: "fail", failMessage: message });
       landed = (after) => has(after, (f) => f.kind === "fail");
       break;
     }
     case "blackhole":
-      if (existing.length) await refuse({ kind: [`${source} already has forwarders; remove them before discarding its mail`] });
+      if (existing.length) await refuse({ kind: [t("refusals.hasForwardersDiscard", { source })] });
       write = () => api.addForwarder({ source, kind: "blackhole" });
       landed = (after) => has(after, (f) => f.kind === "blackhole");
       break;
     case "pipe": {
       const command = request.command.trim();
       if (!command || command.length > MAX_PIPE_COMMAND_LENGTH || !isSingleLine(command)) {
-        await refuse({
-          command: [
-            `Enter the program's path (relative to the account's home, or absolute), one line of at most ${MAX_PIPE_COMMAND_LENGTH} characters`,
-          ],
-        });
+        await refuse({ command: [t("refusals.commandInvalid", { max: MAX_PIPE_COMMAND_LENGTH })] });
       }
-      if (final) await refuse({ kind: [`Mail to ${source} is ${final.kind === "fail" ? "bounced" : "discarded"}; remove that forwarder first`] });
+      if (final) await refuse({ kind: [t(final.kind === "fail" ? "refusals.bouncedFirst" : "refusals.discardedFirst", { source })] });
       write = () => api.addForwarder({ source, kind: "pipe", command });
       landed = (after) => has(after, (f) => f.kind === "pipe" && f.destination.includes(command.replace(/^\|/, "")));
       break;
     }
     case "system": {
-      if (final) await refuse({ kind: [`Mail to ${source} is ${final.kind === "fail" ? "bounced" : "discarded"}; remove that forwarder first`] });
-      if (existing.some((f) => f.kind === "system")) await refuse({ kind: [`Mail to ${source} already goes to the system account`] });
+      if (final) await refuse({ kind: [t(final.kind === "fail" ? "refusals.bouncedFirst" : "refusals.discardedFirst", { source })] });
+      if (existing.some((f) => f.kind === "system")) await refuse({ kind: [t("refusals.alreadySystem", { source })] });
       write = () => api.addForwarder({ source, kind: "system", systemUser: account.cpanelUser });
       landed = (after) => has(after, (f) => f.kind === "system");
       break;
@@ -382,8 +379,10 @@ export async function addDomainForwarder(
   const account = await visibleAccount(context.actor, accountId);
   requireReason(context);
   const api = await accountApi(account);
-  const source = normalizeDomain(sourceDomain);
-  const destination = normalizeDomain(destinationDomain);
+  const t = await translator("Forwarding");
+  const words = checkWordsFrom(t);
+  const source = normalizeDomain(sourceDomain, words);
+  const destination = normalizeDomain(destinationDomain, words);
   const row: AuditRow = {
     accountId: account.id,
     action: "account.domain_forwarder.add",
@@ -394,17 +393,17 @@ export async function addDomainForwarder(
   const domains = await mailDomains(account, api);
   if (!source.ok) fieldErrors.sourceDomain = [source.message];
   else if (!domains.includes(source.domain))
-    fieldErrors.sourceDomain = [`${source.domain} is not one of this account's mail domains (${domains.join(", ")})`];
+    fieldErrors.sourceDomain = [t("refusals.domainNotOnAccount", { domain: source.domain, domains: domains.join(", ") })];
   if (!destination.ok) fieldErrors.destinationDomain = [destination.message];
   const current = await readDomainForwarders(account, api);
   if (source.ok && destination.ok && !fieldErrors.sourceDomain) {
     const existing = current.find((f) => f.sourceDomain === source.domain);
-    if (source.domain === destination.domain) fieldErrors.destinationDomain = [`Mail for ${source.domain} can't be forwarded to itself`];
+    if (source.domain === destination.domain) fieldErrors.destinationDomain = [t("domainToItself", { domain: source.domain })];
     else if (existing) {
-      fieldErrors.sourceDomain = [`${source.domain} already forwards to ${existing.destinationDomain}; remove that domain forwarder first`];
+      fieldErrors.sourceDomain = [t("refusals.domainAlreadyForwards", { domain: source.domain, destination: existing.destinationDomain })];
     } else {
       const loop = findDomainLoop(current, source.domain, destination.domain);
-      if (loop) fieldErrors.destinationDomain = [`Forwarding to ${destination.domain} would send mail in a circle: ${loop.join(" → ")}`];
+      if (loop) fieldErrors.destinationDomain = [words("loop", { next: destination.domain, path: loop.join(" → ") })];
     }
   }
   if (Object.keys(fieldErrors).length || !source.ok || !destination.ok) {

@@ -3,6 +3,8 @@ import type { AccountClient, Mailbox } from "@/lib/cpanel";
 import type { Actor } from "@/lib/core/actor";
 import type { HostingAccount } from "@/lib/db/hosting-accounts";
 import { checkDestinations } from "@/lib/forwarding/address";
+import type { CheckWords } from "@/lib/forwarding/check-words";
+import { forwardingCheckWords } from "@/lib/i18n/forwarding-checks";
 import { replacementLoops } from "@/lib/mail/forwarders";
 import { evaluatePassword } from "@/lib/password/policy";
 import { visibleAccount } from "@/lib/mail/accounts";
@@ -167,8 +169,8 @@ export function quotaProblems(
 }
 
 /** A replacement forward list checked with the forwarding feature's own rules (lib/forwarding/address). */
-function checkForwards(forwards: string[], email: string) {
-  return checkDestinations(forwards, { source: email.toLowerCase(), existing: [], replacing: true });
+function checkForwards(forwards: string[], email: string, words?: CheckWords) {
+  return checkDestinations(forwards, { source: email.toLowerCase(), existing: [], replacing: true }, words);
 }
 
 const flagWords: Record<RestrictionFlag, [on: string, off: string]> = {
@@ -288,7 +290,7 @@ async function validateChange(account: HostingAccount, before: MailboxSettings, 
     Object.assign(errors, autoresponderProblems(change.autoresponder));
   }
   if (change.forwards) {
-    const checked = checkForwards(change.forwards, before.email);
+    const checked = checkForwards(change.forwards, before.email, await forwardingCheckWords());
     // The same loop check as adding a forwarder (lib/mail/forwarders.ts), over the whole new list.
     const problems = checked.ok ? await replacementLoops(account, before.email, checked.destinations) : checked.messages;
     if (problems.length) errors.forwards = problems;
