@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { idleState, type ActionState } from "@/lib/actions/action-state";
 import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
@@ -21,9 +22,9 @@ type Props = {
  * result). The button names the same accounts as the list above it, and stays disabled once a run has started.
  */
 export function ForcePasswordForm({ accountIds, query, total, servers, action }: Props) {
+  const t = useTranslations("ForcePasswordForm");
   const [state, formAction, pending] = useActionState(action, idleState);
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
-  const accounts = `${total} account${total === 1 ? "" : "s"}`;
   return (
     // noValidate: a missing reason gets the panel's own message beside the field, not the browser's bubble.
     <form
@@ -33,28 +34,24 @@ export function ForcePasswordForm({ accountIds, query, total, servers, action }:
       aria-labelledby="batch-confirm-heading"
     >
       <h2 id="batch-confirm-heading" className="font-semibold">
-        What will happen
+        {t("heading")}
       </h2>
-      <p className="text-sm">
-        The {accounts} listed above, on {servers} server{servers === 1 ? "" : "s"}, will have to choose a new cPanel password the next time the owner
-        signs in to cPanel. Mailbox passwords do not change. WHM is asked once per server; the run is a job whose page shows each account&rsquo;s
-        result.
-      </p>
+      <p className="text-sm">{t("consequence", { accounts: total, servers })}</p>
       <SubmissionKey round={state.status === "idle" ? "idle" : state.at} />
       {accountIds.map((id) => (
         <input key={id} type="hidden" name="account" value={id} />
       ))}
       {accountIds.length === 0 ? <input type="hidden" name="q" value={query} /> : null}
       <fieldset>
-        <legend className="text-sm font-medium">If an account fails</legend>
+        <legend className="text-sm font-medium">{t("ifFails")}</legend>
         <div className="mt-1 space-y-1 text-sm">
           <label className="flex items-center gap-2">
             <input type="radio" name="mode" value="continue" defaultChecked />
-            Continue with the other accounts
+            {t("continue")}
           </label>
           <label className="flex items-center gap-2">
             <input type="radio" name="mode" value="stop" />
-            Stop at the first failure (later accounts are not attempted)
+            {t("stop")}
           </label>
         </div>
         <FieldError id="batch-mode-error" messages={fieldErrors?.mode} />
@@ -67,7 +64,7 @@ export function ForcePasswordForm({ accountIds, query, total, servers, action }:
         disabled={pending || total === 0}
         className="rounded-md bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60"
       >
-        {pending ? "Starting…" : `Force password change for the ${accounts} listed above`}
+        {pending ? t("starting") : t("submit", { count: total })}
       </button>
     </form>
   );

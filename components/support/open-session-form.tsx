@@ -1,5 +1,7 @@
 "use client";
 
+import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { ReasonField } from "@/components/form/reason-field";
 import { OneTimeLinkStatus } from "@/components/form/one-time-link-status";
 import { useOneTimeLinkTab, type OneTimeLinkAnswer } from "@/components/form/use-one-time-link-tab";
@@ -15,29 +17,29 @@ type Props = {
 const button =
   "rounded-md bg-blue-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60";
 
-/** Signs support in to cPanel or Webmail as the account in a new tab, with a one-time link and a reason. */
+const hint = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
+
+/** Signs support in to cPanel or Webmail as the account in a new tab, with a one-time link and a reason. Messages: OpenSession. */
 export function OpenSessionForm({ accountId, cpanelUser, action }: Props) {
+  const t = useTranslations("OpenSession");
   const link = useOneTimeLinkTab({ requireReason: true });
   const open = (service: Service) =>
     link.open(
       (reason) => action({ accountId, service, reason: reason ?? "" }),
-      `${service === "webmaild" ? "Webmail" : "cPanel"} opened as ${cpanelUser} in a new tab. The sign-in is in the audit log.`,
+      t("opened", { service: service === "webmaild" ? "Webmail" : "cPanel", user: cpanelUser }),
     );
   return (
     <div className="space-y-3">
-      <p className="text-sm">
-        Opens a new tab signed in as <span className="font-mono">{cpanelUser}</span> with a one-time link. Everything you do there happens as the
-        customer; the sign-in (not the link) is recorded in the audit log and shown to the customer.
-      </p>
+      <p className="text-sm">{t.rich("intro", { user: cpanelUser, code: (chunks) => <span className="font-mono">{chunks}</span> })}</p>
       <div onInput={link.onReasonInput}>
         <ReasonField idPrefix="session" messages={link.reasonErrors} />
       </div>
       <div className="flex flex-wrap gap-2">
         <button type="button" disabled={link.pending} onClick={() => open("cpaneld")} className={button}>
-          Open cPanel <span className="sr-only">(opens in a new tab)</span>
+          {t.rich("openCpanel", { hint })}
         </button>
         <button type="button" disabled={link.pending} onClick={() => open("webmaild")} className={button}>
-          Open Webmail <span className="sr-only">(opens in a new tab)</span>
+          {t.rich("openWebmail", { hint })}
         </button>
       </div>
       <OneTimeLinkStatus status={link.status} error={link.error} />

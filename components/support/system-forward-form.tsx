@@ -1,33 +1,32 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { FieldError } from "@/components/form/field-error";
 import { ConfirmActionForm } from "./confirm-action-form";
 
 type Props = { accountId: string; current: string[]; action: (state: ActionState, formData: FormData) => Promise<ActionState> };
 
-/** Shows and changes where the cPanel user's own mail goes; an empty list turns the forward off. */
+/** Shows and changes where the cPanel user's own mail goes; an empty list turns the forward off. Messages: SystemForward. */
 export function SystemForwardForm({ accountId, current, action }: Props) {
+  const t = useTranslations("SystemForward");
   return (
     <div className="mt-2 space-y-2">
       <p className="text-sm">
-        Now: {current.length ? <span className="font-mono">{current.join(", ")}</span> : "not forwarded (delivered to the account)"}
+        {current.length
+          ? t.rich("now", { addresses: current.join(", "), list: (chunks) => <span className="font-mono">{chunks}</span> })
+          : t("notForwarded")}
       </p>
       <ConfirmActionForm
-        triggerLabel="Change the forward…"
-        confirmLabel="Save the forward"
-        consequence={
-          <>
-            The account’s system mail will go to the addresses below instead; leave the field empty to stop forwarding (WHM
-            set_user_email_forward_destination).
-          </>
-        }
+        triggerLabel={t("trigger")}
+        confirmLabel={t("confirm")}
+        consequence={t("consequence")}
         hidden={{ accountId }}
         action={action}
         fields={(fieldErrors) => (
           <div>
             <label htmlFor="forwardTo" className="block text-sm font-medium text-slate-800">
-              Forward to (addresses, separated by commas)
+              {t("label")}
             </label>
             <input
               id="forwardTo"

@@ -13,16 +13,6 @@ const root = join(import.meta.dirname, "..", "..");
 const NOT_CONVERTED_YET = new Set<string>([
   // Pages and forms other work owned or was changing when the translations started (mailbox pages, devices, support,
   // admin, two-factor, 404, the page shell), and the rest of the panel not reached yet.
-  "app/(panel)/jobs/[jobId]/page.tsx",
-  "app/(panel)/jobs/page.tsx",
-  "app/(panel)/support/accounts/[accountId]/page.tsx",
-  "app/(panel)/support/audit/page.tsx",
-  "app/(panel)/support/force-password/page.tsx",
-  "app/(panel)/support/outgoing/page.tsx",
-  "app/(panel)/support/page.tsx",
-  "components/support/force-password-form.tsx",
-  "components/support/open-session-form.tsx",
-  "components/support/system-forward-form.tsx",
 ]);
 
 const ATTRIBUTES = new Set(["aria-label", "title", "placeholder", "alt"]);

@@ -7,6 +7,7 @@ import { actionErrorState } from "@/lib/actions/action-errors";
 import type { ActionState } from "@/lib/actions/action-state";
 import { formAction, formValues } from "@/lib/actions/form-action";
 import { currentUser } from "@/lib/auth/session";
+import { translator } from "@/lib/i18n/server";
 import { requireReason, writeContext } from "@/lib/core/write-context";
 import { cancelBulkJob, previewAcrossAccounts, startAcrossAccounts, type SelectedMailbox } from "@/lib/mail/bulk-jobs";
 import { matchingMailboxAddresses, MAX_BULK_MAILBOXES, type BulkAction } from "@/lib/mail/bulk-mailboxes";
@@ -139,6 +140,6 @@ export const cancelJobForm = formAction({
   run: async (context, input) => {
     const job = await cancelBulkJob(context, input.jobId);
     revalidatePath(`/jobs/${job.id}`);
-    return job.state === "cancelled" ? "Cancelled: nothing more will be done." : "Stopping: the items in progress finish, the rest are not done.";
+    return (await translator("Jobs"))(job.state === "cancelled" ? "cancelled" : "stopping");
   },
 });

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/core/errors";
 import { bulkJobFor, type BulkJobView } from "@/lib/mail/bulk-jobs";
 import { AutoRefresh } from "@/components/bulk/auto-refresh";
-import { jobStateText } from "@/components/bulk/job-view";
+import { jobStateText } from "./job-state";
 
-export const metadata: Metadata = { title: "Bulk actions" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Jobs"))("listTitle") };
+}
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -17,6 +20,7 @@ export default async function JobsPage({ searchParams }: Props) {
   const params = await searchParams;
   const ids = (Array.isArray(params.id) ? params.id : params.id ? [params.id] : []).slice(0, 100);
   const jobs: BulkJobView[] = [];
+  const t = await getTranslations("Jobs");
   for (const id of ids) {
     try {
       jobs.push(await bulkJobFor(user, id));
@@ -29,10 +33,10 @@ export default async function JobsPage({ searchParams }: Props) {
   return (
     <>
       <AutoRefresh active={jobs.some((j) => j.active)} />
-      <h1 className="text-2xl font-bold">Bulk actions</h1>
-      <p className="mt-1 text-sm text-slate-700">One job per hosting account; each has its own page with every mailbox&rsquo;s result and a CSV.</p>
+      <h1 className="text-2xl font-bold">{t("listTitle")}</h1>
+      <p className="mt-1 text-sm text-slate-700">{t("listIntro")}</p>
       {jobs.length === 0 ? (
-        <p className="mt-4 rounded-md bg-white p-4 shadow-sm">No such jobs.</p>
+        <p className="mt-4 rounded-md bg-white p-4 shadow-sm">{t("noJobs")}</p>
       ) : (
         <ul className="mt-4 space-y-2">
           {jobs.map((job) => {
@@ -42,7 +46,7 @@ export default async function JobsPage({ searchParams }: Props) {
                 <Link href={`/jobs/${job.id}`} className="font-medium text-blue-800 underline underline-offset-2">
                   {job.title}
                 </Link>
-                <p className="text-sm">{jobStateText(job, done, job.results.length, job.kind === "mailboxes" ? "mailboxes" : "accounts")}</p>
+                <p className="text-sm">{jobStateText(t, job, done, job.results.length)}</p>
               </li>
             );
           })}

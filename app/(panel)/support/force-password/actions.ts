@@ -5,6 +5,8 @@ import { z } from "zod";
 import { singleLine } from "@/lib/validation/single-line";
 import { currentUser } from "@/lib/auth/session";
 import { actionErrorState } from "@/lib/actions/action-errors";
+import { fieldErrorsFrom } from "@/lib/i18n/field-errors";
+import { translator } from "@/lib/i18n/server";
 import type { ActionState } from "@/lib/actions/action-state";
 import { MAX_BATCH_ACCOUNTS, startForcePasswordChange } from "@/lib/mail/force-password";
 import { writeContext } from "@/lib/core/write-context";
@@ -30,12 +32,14 @@ export async function startForcePasswordJob(_previous: ActionState, formData: Fo
   }
   const values = typeof raw.reason === "string" ? { reason: raw.reason } : undefined;
   const actor = await currentUser();
-  if (!actor) return { status: "error", message: "Your session has ended. Sign in again to continue.", values, at: Date.now() };
+  const t = await translator("Form");
+  if (!actor) return { status: "error", message: t("sessionEnded"), values, at: Date.now() };
   const parsed = startSchema.safeParse(raw);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-    return { status: "error", message: "Some fields need attention.", fieldErrors, values, at: Date.now() };
+    const fieldErrors = await fieldErrorsFrom(parsed.error.issues);
+    // The one message of this form that no general rule words: which way to go on failure.
+    if (fieldErrors.mode) fieldErrors.mode = [(await translator("ForcePassword"))("modeRequired")];
+    return { status: "error", message: t("needsAttention"), fieldErrors, values, at: Date.now() };
   }
   const { account, q, mode, reason } = parsed.data;
   const context = writeContext(actor, "web", reason);

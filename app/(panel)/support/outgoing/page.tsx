@@ -1,23 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { stringParam } from "@/lib/search-params";
 import { topSenders, type TopSender } from "@/lib/mail/outgoing";
 import { staffOr404 } from "../staff-or-404";
 
-export const metadata: Metadata = { title: "Top senders" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Outgoing"))("title") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const n = (value: number) => value.toLocaleString("en-US");
+type OutgoingT = Awaited<ReturnType<typeof getTranslations<"Outgoing">>>;
 
-function stateWords(s: TopSender["state"]): string {
-  if (!s) return "Unknown";
+function stateWords(s: TopSender["state"], t: OutgoingT): string {
+  if (!s) return t("state.unknown");
   const words = [
-    s.holdOutgoing ? "Outgoing held" : null,
-    s.suspendOutgoing ? "Outgoing suspended" : null,
-    s.suspendLogin ? "Login suspended" : null,
+    s.holdOutgoing ? t("state.held") : null,
+    s.suspendOutgoing ? t("state.suspended") : null,
+    s.suspendLogin ? t("state.loginSuspended") : null,
   ].filter(Boolean);
-  return words.length ? words.join(", ") : "Not restricted";
+  return words.length ? words.join(", ") : t("state.notRestricted");
 }
 
 /** Support: the mailboxes that sent the most in the last hour or 24 hours, over every server, each with a link to secure it. */
@@ -25,6 +28,8 @@ export default async function TopSendersPage({ searchParams }: Props) {
   const user = await staffOr404();
   const window = stringParam((await searchParams).window) === "day" ? "day" : "hour";
   const result = await topSenders(user, window);
+  const [t, format] = await Promise.all([getTranslations("Outgoing"), getFormatter()]);
+  const n = (value: number) => format.number(value);
   const tab = (value: "hour" | "day", label: string) => (
     <Link
       href={`/support/outgoing?window=${value}`}
@@ -36,61 +41,54 @@ export default async function TopSendersPage({ searchParams }: Props) {
   );
   return (
     <>
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t("breadcrumb")} className="text-sm">
         <Link href="/support" className="text-blue-800 underline underline-offset-2">
-          Support
+          {t("support")}
         </Link>
         <span aria-hidden="true"> / </span>
-        <span>Top senders</span>
+        <span>{t("title")}</span>
       </nav>
-      <h1 className="mt-2 text-2xl font-bold">Top senders</h1>
-      <p className="mt-1 text-sm text-slate-700">
-        The mailboxes that sent the most mail, from each server&apos;s delivery log. A mailbox with many failed or deferred messages is often sending
-        spam: open it and secure it.
-      </p>
-      <nav aria-label="Time window" className="mt-3 flex gap-2 text-sm">
-        {tab("hour", "Last hour")}
-        {tab("day", "Last 24 hours")}
+      <h1 className="mt-2 text-2xl font-bold">{t("title")}</h1>
+      <p className="mt-1 text-sm text-slate-700">{t("intro")}</p>
+      <nav aria-label={t("windowLabel")} className="mt-3 flex gap-2 text-sm">
+        {tab("hour", t("lastHour"))}
+        {tab("day", t("lastDay"))}
       </nav>
       {result.unansweredServers.length ? (
         <p className="mt-3 text-sm font-medium text-amber-900" role="status">
-          Not answered in time: {result.unansweredServers.join(", ")}. Senders on{" "}
-          {result.unansweredServers.length === 1 ? "that server" : "those servers"} are missing.
+          {t("unanswered", { servers: result.unansweredServers.join(", "), count: result.unansweredServers.length })}
         </p>
       ) : null}
       {result.sampledServers.length ? (
-        <p className="mt-1 text-sm text-slate-700">
-          {result.sampledServers.join(", ")}: more mail than the panel reads at once; counts there are from the {n(result.sampleLimit)} most recent
-          messages.
-        </p>
+        <p className="mt-1 text-sm text-slate-700">{t("sampled", { servers: result.sampledServers.join(", "), limit: result.sampleLimit })}</p>
       ) : null}
       {result.senders.length === 0 ? (
-        <p className="mt-4 rounded-md border border-slate-300 bg-white p-4">No outgoing mail in this window.</p>
+        <p className="mt-4 rounded-md border border-slate-300 bg-white p-4">{t("none")}</p>
       ) : (
         <table className="mt-4 w-full border-collapse rounded-md bg-white text-sm shadow-sm">
-          <caption className="sr-only">Top senders, {window === "hour" ? "last hour" : "last 24 hours"}</caption>
+          <caption className="sr-only">{window === "hour" ? t("captionHour") : t("captionDay")}</caption>
           <thead>
             <tr className="border-b border-slate-300 text-left">
               <th scope="col" className="p-2">
-                Mailbox
+                {t("columns.mailbox")}
               </th>
               <th scope="col" className="p-2">
-                Server
+                {t("columns.server")}
               </th>
               <th scope="col" className="p-2 text-right">
-                Sent
+                {t("columns.sent")}
               </th>
               <th scope="col" className="p-2 text-right">
-                Failed
+                {t("columns.failed")}
               </th>
               <th scope="col" className="p-2 text-right">
-                Deferred
+                {t("columns.deferred")}
               </th>
               <th scope="col" className="p-2">
-                State
+                {t("columns.state")}
               </th>
               <th scope="col" className="p-2">
-                <span className="sr-only">Action</span>
+                <span className="sr-only">{t("columns.action")}</span>
               </th>
             </tr>
           </thead>
@@ -106,18 +104,18 @@ export default async function TopSendersPage({ searchParams }: Props) {
                 <td className="p-2 text-right">{n(s.counts.sent)}</td>
                 <td className="p-2 text-right">{n(s.counts.failed)}</td>
                 <td className="p-2 text-right">{n(s.counts.deferred)}</td>
-                <td className="p-2">{stateWords(s.state)}</td>
+                <td className="p-2">{stateWords(s.state, t)}</td>
                 <td className="p-2">
                   {s.accountId ? (
                     <Link
                       href={`/accounts/${s.accountId}/email/${encodeURIComponent(s.sender)}/secure`}
                       className="text-blue-800 underline underline-offset-2"
-                      aria-label={`Secure ${s.sender}`}
+                      aria-label={t("secureLabel", { sender: s.sender })}
                     >
-                      Secure it
+                      {t("secure")}
                     </Link>
                   ) : (
-                    "Account not in the panel"
+                    t("notInPanel")
                   )}
                 </td>
               </tr>

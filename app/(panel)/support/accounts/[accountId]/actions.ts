@@ -5,6 +5,9 @@ import { z } from "zod";
 import { singleLine } from "@/lib/validation/single-line";
 import { currentUser } from "@/lib/auth/session";
 import { actionErrorState } from "@/lib/actions/action-errors";
+import { fieldErrorsFrom } from "@/lib/i18n/field-errors";
+import { translator } from "@/lib/i18n/server";
+import { visibleAccount } from "@/lib/mail/accounts";
 import { formAction } from "@/lib/actions/form-action";
 import type { ActionState } from "@/lib/actions/action-state";
 import {
@@ -27,8 +30,9 @@ const mailAction = formAction({
   schema: mailActionSchema,
   keep: ["reason"],
   run: async (context, input) => {
-    const { message } = await runAccountMailAction(context, input.accountId, input.action);
-    return message;
+    await runAccountMailAction(context, input.accountId, input.action);
+    const { cpanelUser } = await visibleAccount(context.actor, input.accountId);
+    return (await translator("SupportAccount"))(`done.${input.action}`, { user: cpanelUser });
   },
 });
 
@@ -50,7 +54,8 @@ const systemForwardAction = formAction({
   keep: ["reason", "forwardTo"],
   run: async (context, input) => {
     const after = await setSystemForward(context, input.accountId, parseForwardList(input.forwardTo));
-    return after.length ? `The system account's mail now goes to ${after.join(", ")}.` : "The system account's mail is no longer forwarded.";
+    const t = await translator("SupportAccount");
+    return after.length ? t("systemForward.now", { addresses: after.join(", ") }) : t("systemForward.off");
   },
 });
 
@@ -75,10 +80,10 @@ const openSessionSchema = z.object({
  */
 export async function openSession(input: z.input<typeof openSessionSchema>): Promise<OpenSessionAnswer> {
   const actor = await currentUser();
-  if (!actor) return { ok: false, message: "Your session has ended. Sign in again to continue." };
+  const t = await translator("Form");
+  if (!actor) return { ok: false, message: t("sessionEnded") };
   const parsed = openSessionSchema.safeParse(input);
-  if (!parsed.success)
-    return { ok: false, message: "Some fields need attention.", fieldErrors: { reason: parsed.error.issues.map((i) => i.message) } };
+  if (!parsed.success) return { ok: false, message: t("needsAttention"), fieldErrors: await fieldErrorsFrom(parsed.error.issues) };
   const context = writeContext(actor, "web", parsed.data.reason);
   try {
     return { ok: true, url: (await openAccountSession(context, parsed.data.accountId, parsed.data.service)).url };

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import { supportAccountView } from "@/lib/mail/support";
 import { visibleAccount } from "@/lib/mail/accounts";
 import { NotFoundError } from "@/lib/core/errors";
@@ -13,8 +14,12 @@ import { OpenSessionForm } from "@/components/support/open-session-form";
 import { SystemForwardForm } from "@/components/support/system-forward-form";
 import { TableHead } from "@/components/support/table-head";
 import { cardTable } from "@/components/card-table";
+import { IntlProvider } from "@/components/intl-provider";
 import { staffOr404 } from "../../staff-or-404";
 import { openSession, runMailAction, saveSystemForward } from "./actions";
+
+type SupportAccountT = Awaited<ReturnType<typeof getTranslations<"SupportAccount">>>;
+const link = "font-medium text-blue-800 underline underline-offset-2";
 
 type Props = { params: Promise<{ accountId: string }> };
 
@@ -22,7 +27,8 @@ type Props = { params: Promise<{ accountId: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const user = await staffOr404();
   try {
-    return { title: `${(await visibleAccount(user, (await params).accountId)).primaryDomain} · Support` };
+    const domain = (await visibleAccount(user, (await params).accountId)).primaryDomain;
+    return { title: (await getTranslations("SupportAccount"))("title", { domain }) };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -40,142 +46,155 @@ export default async function SupportAccountPage({ params }: Props) {
     throw error;
   }
   const { account, whm, systemForward, mailboxes } = view;
-  const who = <span className="font-mono">{account.cpanelUser}</span>;
+  const t = await getTranslations("SupportAccount");
+  // The cPanel user, in code type wherever a sentence names it.
+  const who = { user: account.cpanelUser, code: (chunks: ReactNode) => <span className="font-mono">{chunks}</span> };
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t("breadcrumb")} className="text-sm">
         <Link href="/support" className="text-blue-800 underline underline-offset-2">
-          Support
+          {t("support")}
         </Link>
         <span aria-hidden="true"> / </span>
         <span>{account.primaryDomain}</span>
       </nav>
       <h1 className="mt-2 text-2xl font-bold">{account.primaryDomain}</h1>
       <dl className="mt-3 grid grid-cols-[max-content_minmax(0,1fr)] wrap-anywhere gap-x-6 gap-y-1 text-sm">
-        <dt className="font-medium">cPanel user</dt>
+        <dt className="font-medium">{t("cpanelUser")}</dt>
         <dd className="font-mono">{account.cpanelUser}</dd>
-        <dt className="font-medium">Server</dt>
+        <dt className="font-medium">{t("server")}</dt>
         <dd>{account.serverName}</dd>
-        <dt className="font-medium">Owner</dt>
-        <dd>{account.ownerEmail ?? "No owner in the panel"}</dd>
-        <dt className="font-medium">Contact email in cPanel</dt>
-        <dd>{account.contactEmail ?? "None"}</dd>
+        <dt className="font-medium">{t("owner")}</dt>
+        <dd>{account.ownerEmail ?? t("noOwner")}</dd>
+        <dt className="font-medium">{t("contactEmail")}</dt>
+        <dd>{account.contactEmail ?? t("noContactEmail")}</dd>
         {whm.ok ? (
           <>
-            <dt className="font-medium">Plan</dt>
+            <dt className="font-medium">{t("plan")}</dt>
             <dd>
-              {whm.value.plan}
-              {whm.value.suspended ? ` — account suspended${whm.value.suspendReason ? `: ${whm.value.suspendReason}` : ""}` : ""}
+              {/* WHM's suspension reason is shown as WHM has it. */}
+              {!whm.value.suspended
+                ? whm.value.plan
+                : whm.value.suspendReason
+                  ? t("suspendedBecause", { plan: whm.value.plan, reason: whm.value.suspendReason })
+                  : t("suspended", { plan: whm.value.plan })}
             </dd>
           </>
         ) : null}
       </dl>
-      <nav aria-label="About this account" className="mt-3 flex flex-wrap gap-4 text-sm">
-        <Link href={`/accounts/${account.id}/email`} className="font-medium text-blue-800 underline underline-offset-2">
-          Mailboxes as the customer sees them
+      <nav aria-label={t("aboutLabel")} className="mt-3 flex flex-wrap gap-4 text-sm">
+        <Link href={`/accounts/${account.id}/email`} className={link}>
+          {t("links.mailboxes")}
         </Link>
-        <Link href={`/accounts/${account.id}/activity`} className="font-medium text-blue-800 underline underline-offset-2">
-          The customer’s activity page
+        <Link href={`/accounts/${account.id}/activity`} className={link}>
+          {t("links.activity")}
         </Link>
-        <Link href={`/support/audit?account=${encodeURIComponent(account.id)}`} className="font-medium text-blue-800 underline underline-offset-2">
-          Audit log of this account
+        <Link href={`/support/audit?account=${encodeURIComponent(account.id)}`} className={link}>
+          {t("links.audit")}
         </Link>
       </nav>
 
-      <Section id="outgoing" title="Outgoing email">
+      <Section id="outgoing" title={t("outgoing.heading")}>
         {whm.ok ? (
           <>
             <dl className="grid grid-cols-[max-content_minmax(0,1fr)] wrap-anywhere gap-x-6 gap-y-1 text-sm">
-              <dt className="font-medium">Sending</dt>
-              <dd>{whm.value.outgoingSuspended ? <strong className="text-red-800">Suspended: outgoing mail is rejected</strong> : "Allowed"}</dd>
-              <dt className="font-medium">Queue</dt>
-              <dd>{whm.value.outgoingHeld ? <strong className="text-amber-900">Held: outgoing mail waits in the queue</strong> : "Not held"}</dd>
+              <dt className="font-medium">{t("outgoing.sending")}</dt>
+              <dd>
+                {whm.value.outgoingSuspended ? (
+                  <strong className="text-red-800">{t("outgoing.sendingSuspended")}</strong>
+                ) : (
+                  t("outgoing.sendingAllowed")
+                )}
+              </dd>
+              <dt className="font-medium">{t("outgoing.queue")}</dt>
+              <dd>{whm.value.outgoingHeld ? <strong className="text-amber-900">{t("outgoing.queueHeld")}</strong> : t("outgoing.queueNotHeld")}</dd>
             </dl>
             <div className="mt-3 grid gap-3 sm:grid-cols-2">
-              {outgoingChoices(whm.value, who).map((choice) => (
-                // Keyed by slot, so the answer stays on screen when the action flips (suspend → allow).
-                <ConfirmActionForm
-                  key={choice.slot}
-                  {...choice.form}
-                  hidden={{ accountId: account.id, action: choice.action }}
-                  action={runMailAction}
-                />
-              ))}
+              <IntlProvider namespaces={["ConfirmAction", "ReasonField"]}>
+                {outgoingChoices(whm.value).map((choice) => (
+                  // Keyed by slot, so the answer stays on screen when the action flips (suspend → allow).
+                  <ConfirmActionForm
+                    key={choice.slot}
+                    {...confirmation(choice.action, t, who)}
+                    tone={choice.tone}
+                    hidden={{ accountId: account.id, action: choice.action }}
+                    action={runMailAction}
+                  />
+                ))}
+              </IntlProvider>
             </div>
           </>
         ) : (
-          <ErrorPanel title="The outgoing email state could not be read">
+          <ErrorPanel title={t("outgoing.unreadable")}>
             <p>{whm.message}</p>
           </ErrorPanel>
         )}
       </Section>
 
-      <Section id="security" title="Sessions and password">
+      <Section id="security" title={t("security")}>
         <div className="grid gap-3 sm:grid-cols-2">
-          <ConfirmActionForm
-            triggerLabel="End all mailbox sessions…"
-            confirmLabel="End all mailbox sessions"
-            tone="danger"
-            consequence={
-              <>
-                Every IMAP and POP session of every mailbox of {who} is closed; mail apps sign in again with their saved password (WHM
-                terminate_cpuser_mailbox_sessions).
-              </>
-            }
-            hidden={{ accountId: account.id, action: "terminate_sessions" }}
-            action={runMailAction}
-          />
+          <IntlProvider namespaces={["ConfirmAction", "ReasonField"]}>
+            <ConfirmActionForm
+              {...confirmation("terminate_sessions", t, who)}
+              tone="danger"
+              hidden={{ accountId: account.id, action: "terminate_sessions" }}
+              action={runMailAction}
+            />
+          </IntlProvider>
           <div>
             <Link
               href={`/support/force-password?account=${encodeURIComponent(account.id)}`}
               className="inline-block rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
             >
-              Force cPanel password change…
+              {t("forcePassword")}
             </Link>
           </div>
         </div>
       </Section>
 
-      <Section id="system-forward" title="System account forward">
-        <p className="text-sm text-slate-700">
-          Where mail for the cPanel user {who} itself goes (cron output, bounces to the account), not a mailbox forwarder.
-        </p>
+      <Section id="system-forward" title={t("systemForward.heading")}>
+        <p className="text-sm text-slate-700">{t.rich("systemForward.intro", who)}</p>
         {systemForward.ok ? (
-          <SystemForwardForm accountId={account.id} current={systemForward.value} action={saveSystemForward} />
+          <IntlProvider namespaces={["SystemForward", "ConfirmAction", "ReasonField"]}>
+            <SystemForwardForm accountId={account.id} current={systemForward.value} action={saveSystemForward} />
+          </IntlProvider>
         ) : (
-          <ErrorPanel title="The forward could not be read">
+          <ErrorPanel title={t("systemForward.unreadable")}>
             <p>{systemForward.message}</p>
           </ErrorPanel>
         )}
       </Section>
 
-      <Section id="sign-in" title="Sign in as the customer">
-        <OpenSessionForm accountId={account.id} cpanelUser={account.cpanelUser} action={openSession} />
+      <Section id="sign-in" title={t("signIn")}>
+        <IntlProvider namespaces={["OpenSession", "ReasonField"]}>
+          <OpenSessionForm accountId={account.id} cpanelUser={account.cpanelUser} action={openSession} />
+        </IntlProvider>
       </Section>
 
-      <Section id="mailboxes" title="Mailboxes">
+      <Section id="mailboxes" title={t("mailboxes.heading")}>
         {mailboxes.ok ? (
           mailboxes.value.length === 0 ? (
-            <p className="text-sm">This account has no mailboxes.</p>
+            <p className="text-sm">{t("mailboxes.none")}</p>
           ) : (
             <table className={cardTable.table}>
-              <TableHead cards caption={`Mailboxes of ${account.primaryDomain}`} columns={["Address", "Storage", "Status"]} />
+              <TableHead
+                cards
+                caption={t("mailboxes.caption", { domain: account.primaryDomain })}
+                columns={[t("mailboxes.address"), t("mailboxes.storage"), t("mailboxes.status")]}
+              />
               <tbody className={cardTable.body}>
                 {mailboxes.value.map((m) => (
                   <tr key={m.email} className={cardTable.row}>
-                    <td data-label="Address" className={`max-sm:break-all ${cardTable.cell}`}>
-                      <Link
-                        href={`/accounts/${account.id}/email/${encodeURIComponent(m.email)}`}
-                        className="font-medium text-blue-800 underline underline-offset-2"
-                      >
+                    <td data-label={t("mailboxes.address")} className={`max-sm:break-all ${cardTable.cell}`}>
+                      <Link href={`/accounts/${account.id}/email/${encodeURIComponent(m.email)}`} className={link}>
                         {m.email}
                       </Link>
                     </td>
-                    <td data-label="Storage" className={cardTable.cell}>
+                    <td data-label={t("mailboxes.storage")} className={cardTable.cell}>
                       <QuotaUsage diskUsedBytes={m.diskUsedBytes} quotaMb={m.quotaMb} />
                     </td>
-                    <td data-label="Status" className={cardTable.cell}>
+                    <td data-label={t("mailboxes.status")} className={cardTable.cell}>
                       <MailboxBadges {...m} />
                     </td>
                   </tr>
@@ -184,7 +203,7 @@ export default async function SupportAccountPage({ params }: Props) {
             </table>
           )
         ) : (
-          <ErrorPanel title="The mailboxes could not be loaded">
+          <ErrorPanel title={t("mailboxes.unreadable")}>
             <p>{mailboxes.message}</p>
           </ErrorPanel>
         )}
@@ -204,53 +223,27 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+type MailAction = "suspend_outgoing" | "unsuspend_outgoing" | "hold_outgoing" | "release_outgoing" | "terminate_sessions";
+
 /** The two outgoing-mail controls: sending (suspend or allow) and the queue (hold or release), as the state stands. */
-function outgoingChoices(state: { outgoingSuspended: boolean; outgoingHeld: boolean }, who: ReactNode) {
+function outgoingChoices(state: { outgoingSuspended: boolean; outgoingHeld: boolean }) {
   const sending = state.outgoingSuspended
-    ? {
-        action: "unsuspend_outgoing",
-        form: {
-          triggerLabel: "Allow outgoing email…",
-          confirmLabel: "Allow outgoing email",
-          tone: "normal" as const,
-          consequence: <>Every mailbox of {who} can send email again (WHM unsuspend_outgoing_email).</>,
-        },
-      }
-    : {
-        action: "suspend_outgoing",
-        form: {
-          triggerLabel: "Suspend outgoing email…",
-          confirmLabel: "Suspend outgoing email",
-          tone: "danger" as const,
-          consequence: (
-            <>
-              Every mailbox of {who} stops sending: outgoing mail is rejected until you allow it again. Incoming mail still arrives (WHM
-              suspend_outgoing_email).
-            </>
-          ),
-        },
-      };
+    ? { action: "unsuspend_outgoing" as const, tone: "normal" as const }
+    : { action: "suspend_outgoing" as const, tone: "danger" as const };
   const queue = state.outgoingHeld
-    ? {
-        action: "release_outgoing",
-        form: {
-          triggerLabel: "Release held email…",
-          confirmLabel: "Release held email",
-          tone: "normal" as const,
-          consequence: <>The mail queued for {who} is sent now, and new mail is no longer held (WHM release_outgoing_email).</>,
-        },
-      }
-    : {
-        action: "hold_outgoing",
-        form: {
-          triggerLabel: "Hold outgoing email…",
-          confirmLabel: "Hold outgoing email",
-          tone: "danger" as const,
-          consequence: <>Outgoing mail of {who} waits in the queue instead of being sent, until you release it (WHM hold_outgoing_email).</>,
-        },
-      };
+    ? { action: "release_outgoing" as const, tone: "normal" as const }
+    : { action: "hold_outgoing" as const, tone: "danger" as const };
   return [
     { slot: "sending", ...sending },
     { slot: "queue", ...queue },
   ];
+}
+
+/** A mail action's confirmation in words: its button, the sending button, and what it does (naming the WHM function). */
+function confirmation(action: MailAction, t: SupportAccountT, who: { user: string; code: (chunks: ReactNode) => ReactNode }) {
+  return {
+    triggerLabel: t(`choices.${action}.trigger`),
+    confirmLabel: t(`choices.${action}.confirm`),
+    consequence: <>{t.rich(`choices.${action}.consequence`, who)}</>,
+  };
 }
