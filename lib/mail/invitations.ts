@@ -27,7 +27,8 @@ import {
 import { isLinkTokenShape } from "@/lib/db/one-time-token";
 import { enqueueMail } from "@/lib/notify/enqueue-mail";
 import { MIN_INITIAL_PASSWORD_LENGTH } from "@/lib/mail/panel-users";
-import { translator } from "@/lib/i18n/server";
+import { requestLocale, translator } from "@/lib/i18n/server";
+import { invitationWords } from "@/lib/notify/templates/invitation";
 
 /** An invitation link works for 7 days after it was (re)sent. */
 export const INVITATION_VALID_MS = 7 * 24 * 3600_000;
@@ -107,13 +108,19 @@ async function resolveAccounts(refs: string[]): Promise<HostingAccount[]> {
   return [...found.values()];
 }
 
+/**
+ * Mails the invitation link. In the language of the request that invites (the staff member's, else their browser's):
+ * the invitee has chosen none yet, and a host's support usually writes to its customers in their shared language.
+ */
 async function sendInvitationMail(invitation: Invitation, token: string, invitedBy: string | null, accounts: string[]): Promise<void> {
+  const data = { linkPath: `/invite/${token}`, expiresAt: invitation.expiresAt, invitedBy, accounts };
+  const locale = await requestLocale();
   await enqueueMail({
     // One mail per link: a retried write never sends the same link twice; a resend has a new sentAt and goes out.
     key: `invitation:${invitation.id}:${invitation.sentAt}`,
     to: invitation.email,
     template: "invitation",
-    data: { linkPath: `/invite/${token}`, expiresAt: invitation.expiresAt, invitedBy, accounts },
+    data: { ...data, locale, words: invitationWords(await translator("InvitationMail", locale), data, locale) },
   });
 }
 

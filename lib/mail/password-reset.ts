@@ -12,7 +12,9 @@ import { createPasswordResetToken, findPasswordResetUser, resetPasswordWithToken
 import { isLinkTokenShape } from "@/lib/db/one-time-token";
 import { enqueueMail } from "@/lib/notify/enqueue-mail";
 import { panelPasswordErrors } from "@/lib/mail/invitations";
-import { translator } from "@/lib/i18n/server";
+import { requestLocale, translator } from "@/lib/i18n/server";
+import { isLocale } from "@/lib/i18n/locales";
+import { passwordResetWords } from "@/lib/notify/templates/password-reset";
 
 /** A reset link works for 30 minutes. */
 export const RESET_LINK_VALID_MS = 30 * 60_000;
@@ -57,11 +59,14 @@ export async function requestPasswordReset(input: { email: string; ip: string })
       outcome: "success",
       detail: { expiresAt },
     });
+    const data = { linkPath: `/reset-password/${token}`, expiresAt, validMinutes: RESET_LINK_VALID_MS / 60_000 };
+    // The owner's language, else the one of the browser that asked (the forgot-password page follows it).
+    const locale = isLocale(user.locale) ? user.locale : await requestLocale();
     await enqueueMail({
       key: `password-reset:${user.id}:${expiresAt}`,
       to: user.email,
       template: "password-reset",
-      data: { linkPath: `/reset-password/${token}`, expiresAt, validMinutes: RESET_LINK_VALID_MS / 60_000 },
+      data: { ...data, locale, words: passwordResetWords(await translator("PasswordResetMail", locale), data, locale) },
     });
   }
   const left = MIN_ANSWER_MS - (Date.now() - started);

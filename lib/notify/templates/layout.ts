@@ -12,8 +12,15 @@ export type MailBlock =
   | { kind: "warning"; text: string }
   | { kind: "button"; label: string; url: string };
 
-/** One mail in the panel's look, as plain text and HTML from the same blocks. */
-export function layoutMail(input: { lang?: string; title: string; greeting: string; blocks: MailBlock[]; footer: string }): {
+/** A time as the recipient's language writes it, in UTC and saying so (English keeps the mails' long-standing form). */
+export function formatMailTime(at: string | number, locale: string): string {
+  const date = new Date(at);
+  if (locale === "en") return date.toUTCString().replace("GMT", "UTC");
+  return `${new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "medium", timeZone: "UTC" }).format(date)} UTC`;
+}
+
+/** One mail in the panel's look, as plain text and HTML from the same blocks; `note` labels a warning (English "Note:"). */
+export function layoutMail(input: { lang?: string; title: string; greeting: string; blocks: MailBlock[]; footer: string; note?: string }): {
   text: string;
   html: string;
 } {
@@ -28,7 +35,7 @@ export function layoutMail(input: { lang?: string; title: string; greeting: stri
       case "warning":
         textParts.push(`! ${block.text}`, "");
         htmlParts.push(
-          `<p style="margin:0 0 16px;padding:12px 16px;border-left:4px solid #b45309;background:#fffbeb;color:#78350f;line-height:1.5"><strong>Note:</strong> ${escapeHtml(block.text)}</p>`,
+          `<p style="margin:0 0 16px;padding:12px 16px;border-left:4px solid #b45309;background:#fffbeb;color:#78350f;line-height:1.5"><strong>${escapeHtml(input.note ?? "Note:")}</strong> ${escapeHtml(block.text)}</p>`,
         );
         break;
       case "facts": {

@@ -1,39 +1,70 @@
 import { z } from "zod";
-import { layoutMail } from "./layout";
+import { createTranslator } from "use-intl/core";
+import en from "@/messages/en.json";
+import { formatMailTime, layoutMail } from "./layout";
 import { defineMailTemplate } from "./types";
+
+const dataSchema = z.object({
+  /** "/reset-password/<token>", relative to the panel's URL. */
+  linkPath: z.string().regex(/^\/reset-password\/[A-Za-z0-9_-]+$/),
+  /** Epoch ms when the link stops working. */
+  expiresAt: z.number().int(),
+  validMinutes: z.number().int().positive(),
+});
+
+const wordsSchema = z.object({
+  subject: z.string(),
+  title: z.string(),
+  greeting: z.string(),
+  asked: z.string(),
+  choosePassword: z.string(),
+  validity: z.string(),
+  notAsked: z.string(),
+  note: z.string(),
+  footer: z.string(),
+});
+
+export type PasswordResetWords = ReturnType<typeof createTranslator<typeof en, "PasswordResetMail">>;
+const englishWords: PasswordResetWords = createTranslator({ locale: "en", messages: en, namespace: "PasswordResetMail" });
+
+/** The reset mail's sentences in one language (PasswordResetMail messages), put in the mail's data when it is queued. */
+export function passwordResetWords(t: PasswordResetWords, data: z.input<typeof dataSchema>, locale: string): z.infer<typeof wordsSchema> {
+  return {
+    subject: t("subject"),
+    title: t("title"),
+    greeting: t("greeting"),
+    asked: t("asked"),
+    choosePassword: t("choosePassword"),
+    validity: t("validity", { minutes: data.validMinutes, until: formatMailTime(data.expiresAt, locale) }),
+    notAsked: t("notAsked"),
+    note: t("note"),
+    footer: t("footer"),
+  };
+}
 
 /** A password-reset link (its token only in the path): single use, 30 minutes; two-factor sign-in stays as it is. */
 export const passwordReset = defineMailTemplate({
-  schema: z.object({
-    /** "/reset-password/<token>", relative to the panel's URL. */
-    linkPath: z.string().regex(/^\/reset-password\/[A-Za-z0-9_-]+$/),
-    /** Epoch ms when the link stops working. */
-    expiresAt: z.number().int(),
-    validMinutes: z.number().int().positive(),
+  schema: dataSchema.extend({
+    /** The recipient's language, and the mail's words in it (mails queued before translations: English). */
+    locale: z.string().default("en"),
+    words: wordsSchema.optional(),
   }),
   render(data, env) {
+    const words = data.words ?? passwordResetWords(englishWords, data, "en");
     const link = new URL(data.linkPath, env.panelUrl).toString();
-    const until = new Date(data.expiresAt).toUTCString().replace("GMT", "UTC");
     const { text, html } = layoutMail({
-      title: "Choose a new panel password",
-      greeting: "Hello,",
+      lang: data.locale,
+      title: words.title,
+      greeting: words.greeting,
       blocks: [
-        {
-          kind: "paragraph",
-          text: "Someone asked for a link to choose a new password for your Mailroom login. If it was you, use the button below.",
-        },
-        { kind: "button", label: "Choose a new password", url: link },
-        {
-          kind: "paragraph",
-          text: `The link works once, for ${data.validMinutes} minutes (until ${until}). Saving a new password signs your login out everywhere. If you use two-factor sign-in, you will still need your code.`,
-        },
-        {
-          kind: "warning",
-          text: "If you did not ask for this, ignore this e-mail: your password stays as it is. Nobody from support will ever ask you for this link.",
-        },
+        { kind: "paragraph", text: words.asked },
+        { kind: "button", label: words.choosePassword, url: link },
+        { kind: "paragraph", text: words.validity },
+        { kind: "warning", text: words.notAsked },
       ],
-      footer: "You get this e-mail because a password reset was requested for this address in Mailroom.",
+      footer: words.footer,
+      note: words.note,
     });
-    return { subject: "Mailroom: reset your password", text, html };
+    return { subject: words.subject, text, html };
   },
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { englishSecurityWords, type SecurityWords } from "../security-events";
-import { layoutMail, type MailBlock } from "./layout";
+import { formatMailTime, layoutMail, type MailBlock } from "./layout";
 import { defineMailTemplate } from "./types";
 
 const labelsSchema = z.object({
@@ -28,13 +28,6 @@ export function mailLabels(t: SecurityWords): z.infer<typeof labelsSchema> {
     footer: t("footer"),
     subject: t("subject", { title: "{title}" }),
   };
-}
-
-/** When, as the recipient's language writes a date, in UTC and saying so (English keeps the mail's long-standing form). */
-function formatWhen(at: string, locale: string): string {
-  const date = new Date(at);
-  if (locale === "en") return date.toUTCString().replace("GMT", "UTC");
-  return `${new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "medium", timeZone: "UTC" }).format(date)} UTC`;
 }
 
 /**
@@ -65,7 +58,7 @@ export const securityAlert = defineMailTemplate({
   }),
   render(data, env) {
     const words = data.labels ?? mailLabels(englishSecurityWords);
-    const when = formatWhen(data.at, data.locale);
+    const when = formatMailTime(data.at, data.locale);
     const facts = [...data.facts, { label: words.doneBy, value: data.who }, { label: words.when, value: when }];
     if (data.fromAddress) facts.push({ label: words.fromAddress, value: data.fromAddress });
     const blocks: MailBlock[] = [
