@@ -25,6 +25,8 @@ const words = {
     remove: (source: string, to: string) => `Ta bort vidarebefordran från ${source} till ${to}`,
     removed: "Vidarebefordran har tagits bort.",
     notMet: "inte uppfyllt än",
+    overview: "Översikt",
+    mailboxTasks: "Uppgifter för e-postlådan",
   },
   de: {
     newPassword: "Neues Passwort",
@@ -43,6 +45,8 @@ const words = {
     remove: (source: string, to: string) => `Weiterleitung von ${source} an ${to} entfernen`,
     removed: "Weiterleitung entfernt.",
     notMet: "noch nicht erfüllt",
+    overview: "Übersicht",
+    mailboxTasks: "Aufgaben für das Postfach",
   },
 } as const;
 
@@ -59,9 +63,11 @@ async function openMailboxPage(page: Page, address: string) {
 async function changePassword(page: Page, language: Language, address: string) {
   const w = words[language];
   await openMailboxPage(page, address);
-  // The task's own URL: its link text belongs to the mailbox page, which is converted separately.
-  await page.goto(`${new URL(page.url()).pathname}/password`);
   await expect(page.locator("html")).toHaveAttribute("lang", language);
+  // The mailbox's hub speaks the language too: its overview, its task buttons, and the task's own heading.
+  await expect(page.getByRole("heading", { name: w.overview, level: 2 })).toBeVisible();
+  await page.getByRole("navigation", { name: w.mailboxTasks }).getByRole("link", { name: w.change, exact: true }).click();
+  await expect(page.getByRole("heading", { name: w.change, level: 2 })).toBeVisible();
   const field = page.getByLabel(w.newPassword, { exact: true });
   await expect(page.getByRole("meter", { name: w.meter })).toHaveAttribute("aria-valuetext", w.noPassword);
   await field.fill("abc");
@@ -141,6 +147,34 @@ test.describe("with the browser's language (Accept-Language)", () => {
     await expect(login.getByRole("button", { name: "Logga in" })).toBeVisible();
     await expectNoViolations(login);
     await visitor.close();
+  });
+
+  test("German from the browser: the forwarding checks' refusals, in the browser and from the server", async ({ page }) => {
+    const w = words.de;
+    await page.goto("/accounts");
+    await page.getByRole("link", { name: "example.com", exact: true }).click();
+    await page.getByRole("link", { name: w.forwardersTab, exact: true }).click();
+    const address = page.getByLabel(w.address, { exact: true });
+    // The browser's check (lib/forwarding/address.ts) before anything is sent.
+    await address.fill("niemand");
+    await page.getByLabel(w.forwardTo, { exact: true }).fill("i18n-check-de@example.org");
+    await page.getByRole("button", { name: w.add, exact: true }).click();
+    await expect(
+      page
+        .getByRole("alert")
+        .filter({ hasText: "„niemand“ ist keine vollständige E-Mail-Adresse; ergänzen Sie das @ und die Domain, etwa name@example.com" }),
+    ).toBeVisible();
+    await expect(address).toHaveAttribute("aria-invalid", "true");
+    // Only the server knows the account's forwarders: hello@example.com already forwards to info@example.com (demo data).
+    await address.fill("info@example.com");
+    await page.getByLabel(w.forwardTo, { exact: true }).fill("hello@example.com");
+    await page.getByRole("button", { name: w.add, exact: true }).click();
+    await expect(
+      page.getByRole("alert").filter({
+        hasText: "Eine Weiterleitung an hello@example.com würde E-Mails im Kreis schicken: info@example.com → hello@example.com → info@example.com",
+      }),
+    ).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Einige Felder müssen noch korrigiert werden." })).toBeVisible();
   });
 
   test.describe("in Swedish", () => {

@@ -6,6 +6,7 @@ import { verifyUserPassword } from "@/lib/auth/verify-password";
 import { auditWrite } from "@/lib/audit/write";
 import { RateLimitedError, ValidationError } from "@/lib/core/errors";
 import type { WriteContext } from "@/lib/core/write-context";
+import { translator } from "@/lib/i18n/server";
 
 /**
  * The budget of wrong passwords for one account (LOGIN_MAX_FAILURES per LOGIN_WINDOW_SECONDS): sign-in
@@ -41,5 +42,5 @@ export async function confirmPanelPassword(context: WriteContext, password: stri
     const minutes = Math.max(1, Math.ceil(attempt.retryAfterSeconds / 60));
     throw new RateLimitedError(attempt.retryAfterSeconds, `Too many wrong passwords. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
   }
-  throw new ValidationError({ currentPassword: ["Your panel password is not correct"] });
+  throw new ValidationError({ currentPassword: [(await translator("Fields"))("panelPasswordWrong")] });
 }

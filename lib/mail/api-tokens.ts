@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import type { WriteContext } from "@/lib/core/write-context";
 import { apiScopes, type ApiScope } from "@/lib/auth/scopes";
 import { notifyUser } from "@/lib/notify/notify-owners";
+import { translator } from "@/lib/i18n/server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -24,7 +25,7 @@ export async function createMyApiToken(
   input: { name: string; scopes: ApiScope[]; expiresInDays: number | null; currentPassword: string },
 ): Promise<{ token: string; apiToken: ApiToken }> {
   const scopes = input.scopes.filter((s) => (apiScopes as readonly string[]).includes(s));
-  if (scopes.length === 0) throw new ValidationError({ scopes: ["Choose at least one scope"] });
+  if (scopes.length === 0) throw new ValidationError({ scopes: [(await translator("Fields"))("chooseScope")] });
   await confirmPanelPassword(context, input.currentPassword, { action: "api_token.create", target: input.name });
   const created = await createApiToken({
     userId: context.actor.id,

@@ -20,6 +20,7 @@ import { endAccountSessions, secureMailbox } from "@/lib/mail/secure-mailbox";
 import { bulkConcurrencyPerServer, withServerSlot } from "@/lib/mail/server-slots";
 import { fromCpanel } from "@/lib/mail/upstream";
 import { runAuditEvents } from "@/lib/mail/run-events";
+import { translator } from "@/lib/i18n/server";
 
 /** What a bulk action does to each selected mailbox of one hosting account. */
 export type BulkAction =
@@ -103,10 +104,11 @@ function accountCallsFor(actor: Actor, cpanelUser: string, action: BulkAction): 
 
 async function planOn(actor: Actor, accountId: string, addresses: string[], action: BulkAction) {
   const parsed = actionSchema.safeParse(action);
-  if (!parsed.success) throw new ValidationError({ action: ["Choose an action (and a quota in MB for a quota change)"] });
+  const t = await translator("Fields");
+  if (!parsed.success) throw new ValidationError({ action: [t("chooseBulkAction")] });
   const wanted = [...new Set(addresses.map((a) => a.trim().toLowerCase()).filter(Boolean))];
-  if (wanted.length === 0) throw new ValidationError({ mailboxes: ["Select at least one mailbox"] });
-  if (wanted.length > MAX_BULK_MAILBOXES) throw new ValidationError({ mailboxes: [`Select at most ${MAX_BULK_MAILBOXES} mailboxes`] });
+  if (wanted.length === 0) throw new ValidationError({ mailboxes: [t("selectMailbox")] });
+  if (wanted.length > MAX_BULK_MAILBOXES) throw new ValidationError({ mailboxes: [t("selectAtMostMailboxes", { max: MAX_BULK_MAILBOXES })] });
   const account = await visibleAccount(actor, accountId);
   const api = await accountApi(account);
   const mailboxes = await fromCpanel(account.serverName, () => api.listMailboxes());

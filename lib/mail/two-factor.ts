@@ -10,6 +10,7 @@ import type { WriteContext } from "@/lib/core/write-context";
 import { disableTotp, enableTotp, remainingRecoveryCodes, setPendingTotpSecret, twoFactorState } from "@/lib/db/two-factor";
 import { pick } from "@/lib/password/generate";
 import { notifyUser } from "@/lib/notify/notify-owners";
+import { translator } from "@/lib/i18n/server";
 
 /** Two-factor enrolment and turning it off (the panel user's own security settings); verification is lib/auth's. */
 
@@ -38,13 +39,14 @@ export async function beginTotpEnrolment(actor: { id: string; email: string }): 
 export async function confirmTotpEnrolment(context: WriteContext, input: { code: string; currentPassword: string }): Promise<string[]> {
   await confirmPanelPassword(context, input.currentPassword, { action: "two_factor.enable" });
   const { pendingSecret } = await twoFactorState(context.actor.id);
-  if (!pendingSecret) throw new ValidationError({ code: ["Start the setup again: no setup is in progress"] });
+  const t = await translator("Fields");
+  if (!pendingSecret) throw new ValidationError({ code: [t("twoFactorNotStarted")] });
   const token = input.code.replace(/\s/g, "");
   const result = await withinCodeBudget(context.actor.id, async () => {
     const checked = await verify({ secret: pendingSecret, token, epochTolerance: TOLERANCE_SECONDS });
     return checked.valid ? checked : null;
   });
-  if (!result) throw new ValidationError({ code: ["That code is not right. Check the time on your phone and try the current code"] });
+  if (!result) throw new ValidationError({ code: [t("twoFactorWrongCode")] });
   const codes = newRecoveryCodes();
   await enableTotp(context.actor.id, pendingSecret, matchedStep(result), codes);
   await auditWrite(context, { accountId: null, action: "two_factor.enable", outcome: "success" });
@@ -53,7 +55,7 @@ export async function confirmTotpEnrolment(context: WriteContext, input: { code:
 
 /** Turns two-factor sign-in off (customers only: staff must keep it), after the panel password. */
 export async function turnOffTwoFactor(context: WriteContext, input: { currentPassword: string }): Promise<void> {
-  if (isStaff(context.actor.role)) throw new ValidationError({ form: ["Support and admin accounts must keep two-factor sign-in"] });
+  if (isStaff(context.actor.role)) throw new ValidationError({ form: [(await translator("Fields"))("staffKeepTwoFactor")] });
   await confirmPanelPassword(context, input.currentPassword, { action: "two_factor.disable" });
   await disableTotp(context.actor.id);
   await auditWrite(context, { accountId: null, action: "two_factor.disable", outcome: "success" });

@@ -8,6 +8,11 @@ vi.mock("@/lib/i18n/server", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/lib/i18n/server")>();
   return { ...real, requestLocale: async () => reader };
 });
+// The unknown error below is logged by design; the test needs no log line.
+vi.mock("@/lib/log", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/log")>()),
+  requestLog: () => ({ error: () => {} }),
+}));
 const { actionErrorState, localizedActionErrorState } = await import("@/lib/actions/action-errors");
 
 const errors = [
