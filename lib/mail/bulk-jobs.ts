@@ -27,6 +27,7 @@ import {
   type ForceJobRow,
 } from "@/lib/mail/force-password";
 import { requireStaff } from "@/lib/mail/guards";
+import { translator } from "@/lib/i18n/server";
 
 /** A bulk job as its page and the REST API show it: state and progress, and one result per item. */
 export type BulkJobView = {
@@ -106,8 +107,10 @@ export async function bulkJobCsv(actor: Actor, jobId: string): Promise<{ filenam
 /** Cancels a queued job or asks a running one to stop after the items it is doing; audited. */
 export async function cancelBulkJob(context: WriteContext, jobId: string): Promise<BulkJobView> {
   const found = await visibleJob(context.actor, jobId);
-  if (!(await jobQueue().cancel(found.job.id)))
-    throw new ValidationError({ form: ["This job has finished already."] }, "This job has finished already.");
+  if (!(await jobQueue().cancel(found.job.id))) {
+    const finished = (await translator("Fields"))("jobFinished");
+    throw new ValidationError({ form: [finished] }, finished);
+  }
   await auditWrite(context, {
     accountId: "bulk" in found && found.bulk ? found.bulk.account.id : null,
     action: "job.cancel",
@@ -120,9 +123,10 @@ export async function cancelBulkJob(context: WriteContext, jobId: string): Promi
 /** A selection that spans accounts (support's search results): addresses grouped by the account they are on. */
 export type SelectedMailbox = { accountId: string; email: string };
 
-function byAccount(selection: SelectedMailbox[]): Map<string, string[]> {
-  if (selection.length === 0) throw new ValidationError({ mailboxes: ["Select at least one mailbox"] });
-  if (selection.length > MAX_BULK_MAILBOXES) throw new ValidationError({ mailboxes: [`Select at most ${MAX_BULK_MAILBOXES} mailboxes`] });
+async function byAccount(selection: SelectedMailbox[]): Promise<Map<string, string[]>> {
+  const t = await translator("Fields");
+  if (selection.length === 0) throw new ValidationError({ mailboxes: [t("selectMailbox")] });
+  if (selection.length > MAX_BULK_MAILBOXES) throw new ValidationError({ mailboxes: [t("selectAtMostMailboxes", { max: MAX_BULK_MAILBOXES })] });
   const groups = new Map<string, string[]>();
   for (const { accountId, email } of selection) groups.set(accountId, [...(groups.get(accountId) ?? []), email]);
   return groups;
@@ -131,7 +135,7 @@ function byAccount(selection: SelectedMailbox[]): Map<string, string[]> {
 /** The dry run of each account of a selection (one plan per account, in the order the accounts first appear). */
 export async function previewAcrossAccounts(actor: Actor, selection: SelectedMailbox[], action: BulkAction): Promise<BulkPlan[]> {
   const plans: BulkPlan[] = [];
-  for (const [accountId, emails] of byAccount(selection)) plans.push(await previewBulkAction(actor, accountId, emails, action));
+  for (const [accountId, emails] of await byAccount(selection)) plans.push(await previewBulkAction(actor, accountId, emails, action));
   return plans;
 }
 
@@ -145,7 +149,7 @@ export async function startAcrossAccounts(
   action: BulkAction,
   options: { submissionKey?: string } = {},
 ): Promise<string[]> {
-  const groups = byAccount(selection);
+  const groups = await byAccount(selection);
   for (const accountId of groups.keys()) await visibleAccount(context.actor, accountId);
   const jobIds: string[] = [];
   for (const [accountId, emails] of groups) {

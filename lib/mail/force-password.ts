@@ -16,6 +16,7 @@ import { withServerSlot } from "@/lib/mail/server-slots";
 import { requireStaff } from "@/lib/mail/guards";
 import { toUpstreamError } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
+import { translator } from "@/lib/i18n/server";
 
 /** The most accounts one batch may hold (one WHM call per server carries them all). */
 export const MAX_BATCH_ACCOUNTS = 500;
@@ -82,11 +83,12 @@ export async function forcePasswordChangeOnServer(
   requireStaff(context.actor);
   requireReason(context);
   const ids = [...new Set(accountIds)];
-  if (ids.length === 0) throw new ValidationError({ accounts: ["Choose at least one account"] });
-  if (ids.length > MAX_BATCH_ACCOUNTS) throw new ValidationError({ accounts: [`Choose at most ${MAX_BATCH_ACCOUNTS} accounts`] });
+  const t = await translator("Fields");
+  if (ids.length === 0) throw new ValidationError({ accounts: [t("chooseAccount")] });
+  if (ids.length > MAX_BATCH_ACCOUNTS) throw new ValidationError({ accounts: [t("chooseAtMostAccounts", { max: MAX_BATCH_ACCOUNTS })] });
   const accounts = await Promise.all(ids.map((id) => (/^acct_[A-Za-z0-9]+$/.test(id) ? findHostingAccount(id) : Promise.resolve(null))));
   if (accounts.some((a) => !a || a.serverId !== serverId)) {
-    throw new ValidationError({ accounts: ["Some accounts no longer exist or are not on this server; reload the page"] });
+    throw new ValidationError({ accounts: [t("accountsGone")] });
   }
   const batch = accounts as HostingAccount[];
   const serverName = batch[0]!.serverName;
@@ -190,7 +192,7 @@ export async function startForcePasswordChange(
   requireReason(context);
   const plan = await planForcePasswordChange(context.actor, input);
   const total = plan.servers.reduce((n, s) => n + s.accounts.length, 0);
-  if (total === 0) throw new ValidationError({ accounts: ["Choose at least one account"] });
+  if (total === 0) throw new ValidationError({ accounts: [(await translator("Fields"))("chooseAccount")] });
   const batchId = options.submissionKey
     ? createHash("sha256").update(`${context.actor.id}:${options.submissionKey}`).digest("hex").slice(0, 32)
     : randomUUID();

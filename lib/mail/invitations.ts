@@ -135,7 +135,7 @@ export async function inviteCustomer(
   requireStaff(context.actor);
   requireReason(context);
   const email = normalizeEmail(input.email);
-  if (!EMAIL.test(email)) throw new ValidationError({ email: ["Enter an email address"] });
+  if (!EMAIL.test(email)) throw new ValidationError({ email: [(await translator("Fields"))("enterEmail")] });
   const existing = await findUserByEmail(email);
   if (existing) {
     const invitation = await latestInvitationOf(existing.id);
@@ -173,7 +173,7 @@ export async function inviteWithAccounts(
     });
   } catch (error) {
     if (error instanceof DuplicateEmailError || (await findUserByEmail(email)))
-      throw new ValidationError({ email: ["A panel user with this email already exists"] });
+      throw new ValidationError({ email: [(await translator("Fields"))("userExists")] });
     throw error;
   }
   const owned = (await listAccountsOwnedBy(created.user.id)).map((a) => a.primaryDomain);
@@ -205,8 +205,10 @@ async function staffInvitation(context: WriteContext, invitationId: string): Pro
 export async function resendInvitation(context: WriteContext, invitationId: string): Promise<{ email: string }> {
   const invitation = await staffInvitation(context, invitationId);
   const renewed = await renewInvitation(invitation.id, INVITATION_VALID_MS);
-  if (!renewed)
-    throw new ValidationError({ invitationId: ["It was accepted meanwhile"] }, `${invitation.email} has accepted the invitation already.`);
+  if (!renewed) {
+    const t = await translator("Fields");
+    throw new ValidationError({ invitationId: [t("acceptedMeanwhile")] }, t("invitationAccepted", { email: invitation.email }));
+  }
   await auditWrite(context, {
     accountId: null,
     action: "user.invitation.resend",

@@ -15,6 +15,7 @@ import { auditWrite } from "@/lib/audit/write";
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import { requireAdmin } from "@/lib/mail/guards";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
+import { translator } from "@/lib/i18n/server";
 
 /** What the users page shows of a panel user: never the hash, never the session version. */
 export type PanelUser = {
@@ -52,13 +53,14 @@ export async function createPanelUser(
   requireReason(context);
   const email = normalizeEmail(input.email);
   const errors: Record<string, string[]> = {};
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = ["Enter an email address"];
-  if (input.password.length < MIN_INITIAL_PASSWORD_LENGTH) errors.password = [`Use at least ${MIN_INITIAL_PASSWORD_LENGTH} characters`];
+  const t = await translator("Fields");
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = [t("enterEmail")];
+  if (input.password.length < MIN_INITIAL_PASSWORD_LENGTH) errors.password = [t("tooShort", { minimum: MIN_INITIAL_PASSWORD_LENGTH })];
   if (Object.keys(errors).length) throw new ValidationError(errors);
   try {
     await createUser({ email, name: input.name, role: input.role, password: input.password });
   } catch (error) {
-    if (error instanceof DuplicateEmailError) throw new ValidationError({ email: ["A panel user with this email already exists"] });
+    if (error instanceof DuplicateEmailError) throw new ValidationError({ email: [t("userExists")] });
     throw error;
   }
   await auditWrite(context, { accountId: null, action: "user.create", target: email, outcome: "success", detail: { role: input.role } });
@@ -71,7 +73,8 @@ async function otherUser(context: WriteContext, userId: string) {
   if (!user) throw new NotFoundError("No such user");
   if (user.id === context.actor.id) {
     // An admin who demotes or locks themselves could leave the panel without an admin.
-    throw new ValidationError({ userId: ["You cannot change your own account here; ask another admin"] }, "You cannot change your own account here.");
+    const t = await translator("Fields");
+    throw new ValidationError({ userId: [t("notOwnAccount")] }, t("notOwnAccountShort"));
   }
   requireReason(context);
   return user;

@@ -22,6 +22,7 @@ import { requireAdmin } from "@/lib/mail/guards";
 import { looksLikePemCertificate } from "@/lib/mail/server-ca";
 import { fromCpanel } from "@/lib/mail/upstream";
 import { runServerCheck, type CheckStatus, type ServerCheckResult } from "@/lib/mail/server-check";
+import { translator } from "@/lib/i18n/server";
 
 /** What /admin/servers shows of a server: never its token. */
 export type ServerSummary = {
@@ -99,7 +100,7 @@ export async function addServer(context: WriteContext, input: ServerInput): Prom
   try {
     server = await createServer({ ...input, caPem: input.caPem || null });
   } catch (error) {
-    if (error instanceof DuplicateServerError) throw new ValidationError({ name: ["A server with this name already exists"] });
+    if (error instanceof DuplicateServerError) throw new ValidationError({ name: [(await translator("Fields"))("serverExists")] });
     throw error;
   }
   await auditWrite(context, {
@@ -127,7 +128,7 @@ export async function editServer(
   try {
     await updateServer(serverId, { name: input.name, baseUrl: input.baseUrl, caPem });
   } catch (error) {
-    if (error instanceof DuplicateServerError) throw new ValidationError({ name: ["A server with this name already exists"] });
+    if (error instanceof DuplicateServerError) throw new ValidationError({ name: [(await translator("Fields"))("serverExists")] });
     throw error;
   }
   if (input.token) await setServerToken(serverId, input.token);

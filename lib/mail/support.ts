@@ -13,6 +13,7 @@ import { fromCpanel } from "@/lib/mail/upstream";
 import { searchMailboxIndex } from "@/lib/mail/mailbox-index";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
 import { notifyOwners } from "@/lib/notify/notify-owners";
+import { translator } from "@/lib/i18n/server";
 
 export type SupportAccountRow = {
   id: string;
@@ -255,7 +256,7 @@ export async function runAccountMailAction(
   const account = await visibleAccount(context.actor, accountId);
   requireReason(context);
   const definition = accountMailActions[action];
-  if (!definition) throw new ValidationError({ action: ["Choose an action"] });
+  if (!definition) throw new ValidationError({ action: [(await translator("Fields"))("chooseAction")] });
   const whm = (await clientForServer(account.serverId)).whm;
   const readState = async (): Promise<OutgoingState> => {
     const s = await whm.accountSummary(account.cpanelUser);
@@ -309,8 +310,10 @@ export async function setSystemForward(context: WriteContext, accountId: string,
   const account = await visibleAccount(context.actor, accountId);
   requireReason(context);
   const invalid = destinations.filter((d) => !ADDRESS.test(d));
-  if (invalid.length) throw new ValidationError({ forwardTo: [`Not an email address: ${invalid.join(", ")}`] });
-  if (destinations.length > MAX_SYSTEM_FORWARDS) throw new ValidationError({ forwardTo: [`Give at most ${MAX_SYSTEM_FORWARDS} addresses`] });
+  if (invalid.length)
+    throw new ValidationError({ forwardTo: [(await translator("Fields"))("notEmailAddresses", { addresses: invalid.join(", ") })] });
+  if (destinations.length > MAX_SYSTEM_FORWARDS)
+    throw new ValidationError({ forwardTo: [(await translator("Fields"))("atMostAddresses", { max: MAX_SYSTEM_FORWARDS })] });
 
   const whm = (await clientForServer(account.serverId)).whm;
   const before = await fromCpanel(account.serverName, () => whm.getSystemForwardDestination(account.cpanelUser));
@@ -339,7 +342,7 @@ export async function openAccountSession(context: WriteContext, accountId: strin
   requireStaff(context.actor);
   const account = await visibleAccount(context.actor, accountId);
   requireReason(context);
-  if (service !== "cpaneld" && service !== "webmaild") throw new ValidationError({ service: ["Choose cPanel or Webmail"] });
+  if (service !== "cpaneld" && service !== "webmaild") throw new ValidationError({ service: [(await translator("Fields"))("chooseService")] });
   const whm = (await clientForServer(account.serverId)).whm;
   // The link is a credential: it goes back to the caller only, never into the audit detail.
   const { result } = await auditedCpanelWrite({
