@@ -5,6 +5,7 @@ import { visibleAccount } from "@/lib/mail/accounts";
 import { auditedCpanelWrite, auditRecorder } from "@/lib/mail/audited-write";
 import { accountApi, cachedAccountApi } from "@/lib/mail/cpanel-access";
 import { PasswordTooWeakError, ValidationError } from "@/lib/core/errors";
+import { translator } from "@/lib/i18n/server";
 import { mailboxPublicId } from "@/lib/mail/mailbox-id";
 import { accountMaxQuota, quotaProblems } from "@/lib/mail/mailbox-options";
 import { findMailbox } from "@/lib/mail/mailboxes";
@@ -53,13 +54,14 @@ export async function createMailbox(context: WriteContext, accountId: string, in
   ]);
   const quotaMb = input.quotaMb === undefined ? Math.min(DEFAULT_NEW_QUOTA_MB, maxQuotaMb ?? DEFAULT_NEW_QUOTA_MB) : input.quotaMb;
   const errors: Record<string, string[]> = {};
+  const t = await translator("Fields");
   if (!LOCAL_PART.test(localPart) || localPart.includes("..")) {
-    errors.localPart = ["Use 1–64 letters, digits, dots, hyphens or underscores, starting and ending with a letter or digit"];
+    errors.localPart = [t("localPartInvalid")];
   } else if (existing.some((m) => m.email.toLowerCase() === email)) {
-    errors.localPart = [`${email} already exists`];
+    errors.localPart = [t("mailboxExists", { email })];
   }
-  if (!domains.some((d) => d.toLowerCase() === domain)) errors.domain = ["Choose one of this account's domains"];
-  const quota = quotaProblems(quotaMb, { accountMaxQuotaMb: maxQuotaMb, diskUsedBytes: 0, confirmBelowUsage: true });
+  if (!domains.some((d) => d.toLowerCase() === domain)) errors.domain = [t("chooseDomain")];
+  const quota = await quotaProblems(quotaMb, { accountMaxQuotaMb: maxQuotaMb, diskUsedBytes: 0, confirmBelowUsage: true });
   if (quota.length) errors.quota = quota;
   const verdict = evaluatePassword(input.password, await passwordPolicyContext(account, email));
   if (!verdict.ok) errors.password = await passwordViolationMessages(verdict.violations);

@@ -31,6 +31,7 @@ import { fromCpanel, toUpstreamError } from "@/lib/mail/upstream";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
 import { notifyOwners } from "@/lib/notify/notify-owners";
 import { passwordViolationMessages } from "@/lib/i18n/password-messages";
+import { requestLocale, translator } from "@/lib/i18n/server";
 
 const MIB = 1024 * 1024;
 /** The largest quota the panel sends (4 TiB in MB); cPanel caps it at the account's maximum anyway. */
@@ -143,28 +144,25 @@ function formatMb(mb: number | null): string {
   return mb === null ? "unlimited" : `${mb.toLocaleString("en-US")} MB`;
 }
 
-/** What setting the quota below the stored mail means, in words (the UI shows the same before asking). */
-export function quotaBelowUsageWarning(quotaMb: number, diskUsedBytes: number): string {
-  const used = (diskUsedBytes / MIB).toLocaleString("en-US", { maximumFractionDigits: 1 });
-  return `The mailbox already holds ${used} MB, more than ${quotaMb.toLocaleString("en-US")} MB. It would be over quota at once: new mail to it is refused (senders get a bounce) until mail is deleted or the quota is raised. Nothing stored is deleted. Confirm to set it anyway.`;
-}
-
-/** Quota field errors: positive MB, within the account's maximum, below usage only when confirmed. */
-export function quotaProblems(
+/** Quota field errors in the request's language: positive MB, within the account's maximum, below usage only when confirmed. */
+export async function quotaProblems(
   quotaMb: number | null,
   limits: { accountMaxQuotaMb: number | null; diskUsedBytes: number; confirmBelowUsage: boolean },
-): string[] {
+): Promise<string[]> {
+  const locale = await requestLocale();
+  const t = await translator("Fields", locale);
+  // Numbers as the reader writes them ("1,024" in English, as the panel always wrote them; "1 024" in Swedish).
+  const number = (value: number) => value.toLocaleString(locale, { maximumFractionDigits: 1 });
   if (quotaMb === null) {
-    return limits.accountMaxQuotaMb === null
-      ? []
-      : [`This account allows at most ${formatMb(limits.accountMaxQuotaMb)} per mailbox, so unlimited is not available`];
+    return limits.accountMaxQuotaMb === null ? [] : [t("quotaUnlimitedNotAllowed", { max: number(limits.accountMaxQuotaMb) })];
   }
-  if (!Number.isInteger(quotaMb) || quotaMb < 1 || quotaMb > MAX_QUOTA_MB)
-    return [`Use a whole number of MB from 1 to ${MAX_QUOTA_MB.toLocaleString("en-US")}`];
+  if (!Number.isInteger(quotaMb) || quotaMb < 1 || quotaMb > MAX_QUOTA_MB) return [t("quotaRange", { max: number(MAX_QUOTA_MB) })];
   if (limits.accountMaxQuotaMb !== null && quotaMb > limits.accountMaxQuotaMb) {
-    return [`This account allows at most ${formatMb(limits.accountMaxQuotaMb)} per mailbox`];
+    return [t("quotaAboveAccount", { max: number(limits.accountMaxQuotaMb) })];
   }
-  if (quotaMb * MIB < limits.diskUsedBytes && !limits.confirmBelowUsage) return [quotaBelowUsageWarning(quotaMb, limits.diskUsedBytes)];
+  if (quotaMb * MIB < limits.diskUsedBytes && !limits.confirmBelowUsage) {
+    return [t("quotaBelowUsage", { used: number(limits.diskUsedBytes / MIB), quota: number(quotaMb) })];
+  }
   return [];
 }
 
@@ -279,7 +277,7 @@ function planSteps(api: AccountClient, before: MailboxSettings, change: Resolved
 async function validateChange(account: HostingAccount, before: MailboxSettings, change: ResolvedChange): Promise<void> {
   const errors: Record<string, string[]> = {};
   if (change.quotaMb !== undefined && change.quotaMb !== before.quotaMb) {
-    const problems = quotaProblems(change.quotaMb, {
+    const problems = await quotaProblems(change.quotaMb, {
       accountMaxQuotaMb: before.accountMaxQuotaMb,
       diskUsedBytes: before.diskUsedBytes,
       confirmBelowUsage: change.confirmQuotaBelowUsage ?? false,

@@ -77,7 +77,7 @@ export async function serverForAdmin(actor: Actor, serverId: string): Promise<{ 
 
 export type ServerInput = { name: string; baseUrl: string; authMode: AuthMode; username: string; token: string; caPem?: string };
 
-function validateUrlAndCa(input: { baseUrl?: string; caPem?: string }, errors: Record<string, string[]>): void {
+async function validateUrlAndCa(input: { baseUrl?: string; caPem?: string }, errors: Record<string, string[]>): Promise<void> {
   if (input.baseUrl !== undefined) {
     try {
       normalizeBaseUrl(input.baseUrl);
@@ -85,8 +85,7 @@ function validateUrlAndCa(input: { baseUrl?: string; caPem?: string }, errors: R
       errors.baseUrl = [(error as Error).message];
     }
   }
-  if (input.caPem && !looksLikePemCertificate(input.caPem))
-    errors.caPem = ["Paste a PEM certificate (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)"];
+  if (input.caPem && !looksLikePemCertificate(input.caPem)) errors.caPem = [(await translator("Fields"))("pemCertificate")];
 }
 
 /** Adds a server; the token is stored encrypted and never shown again (admins only, with a reason). */
@@ -94,7 +93,7 @@ export async function addServer(context: WriteContext, input: ServerInput): Prom
   requireAdmin(context.actor);
   requireReason(context);
   const errors: Record<string, string[]> = {};
-  validateUrlAndCa(input, errors);
+  await validateUrlAndCa(input, errors);
   if (Object.keys(errors).length) throw new ValidationError(errors);
   let server: Server;
   try {
@@ -122,7 +121,7 @@ export async function editServer(
   const before = await adminServer(context.actor, serverId);
   requireReason(context);
   const errors: Record<string, string[]> = {};
-  validateUrlAndCa(input, errors);
+  await validateUrlAndCa(input, errors);
   if (Object.keys(errors).length) throw new ValidationError(errors);
   const caPem = input.removeCa ? null : input.caPem ? input.caPem : undefined;
   try {
