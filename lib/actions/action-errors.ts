@@ -3,8 +3,10 @@ import {
   AccountNotEligibleError,
   ForbiddenError,
   NotFoundError,
+  PartialUpdateError,
   PasswordTooWeakError,
   RateLimitedError,
+  ReasonRequiredError,
   UpstreamError,
   ValidationError,
 } from "@/lib/core/errors";
@@ -47,6 +49,11 @@ export async function localizedActionErrorState(error: unknown, requestId: strin
   const locale = await requestLocale();
   if (locale === DEFAULT_LOCALE) return state;
   const t = await translator("Form", locale);
+  // Thrown by a synchronous check (requireReason), so worded here: the field's message and the form's.
+  if (error instanceof ReasonRequiredError) {
+    const fields = await translator("Fields", locale);
+    return { ...state, message: t("reasonRequired"), fieldErrors: { reason: [fields("reasonTooShort", { minimum: error.minimum })] } };
+  }
   return { ...state, message: generalSentence(error, requestId, t) ?? state.message };
 }
 
@@ -58,6 +65,8 @@ function generalSentence(error: unknown, requestId: string, t: FormWords): strin
   if (error instanceof ValidationError) return error.message === new ValidationError({}).message ? t("needsAttention") : null;
   if (error instanceof NotFoundError) return t("notFound");
   if (error instanceof RateLimitedError) return t("rateLimited", { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) });
+  // What a save that failed part-way undid and left in effect matters more than one language: its report is kept.
+  if (error instanceof PartialUpdateError) return null;
   if (error instanceof UpstreamError) return t(`upstream.${error.failure}`);
   if (error instanceof AccountNotEligibleError) return t("notEligible");
   // A refusal lib/mail words itself (lib/mail/forwarders.ts) is kept; the class's default is English.

@@ -33,6 +33,17 @@ export class PasswordTooWeakError extends ValidationError {
   }
 }
 
+/** A staff write without a reason of `minimum` characters for the audit log (lib/core/write-context.ts). */
+export class ReasonRequiredError extends ValidationError {
+  constructor(readonly minimum: number) {
+    super(
+      { reason: [`Give a reason of at least ${minimum} characters (a ticket number helps); it goes to the audit log`] },
+      "Staff changes need a reason.",
+    );
+    this.name = "ReasonRequiredError";
+  }
+}
+
 /** Too many attempts; try again after `retryAfterSeconds`. */
 export class RateLimitedError extends Error {
   constructor(

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/core/actor";
 import { isStaff } from "@/lib/auth/roles";
-import { ValidationError } from "@/lib/core/errors";
+import { ReasonRequiredError } from "@/lib/core/errors";
 
 /** Who is writing, why (staff), through which door, and the id that ties logs, audit rows and answers together. */
 export type WriteContext = {
@@ -27,9 +27,6 @@ export function writeContext(actor: Actor, via: WriteContext["via"], reason?: st
 export function requireReason(context: WriteContext): void {
   if (!isStaff(context.actor.role)) return;
   if ((context.reason?.length ?? 0) < MIN_REASON_LENGTH) {
-    throw new ValidationError(
-      { reason: [`Give a reason of at least ${MIN_REASON_LENGTH} characters (a ticket number helps); it goes to the audit log`] },
-      "Staff changes need a reason.",
-    );
+    throw new ReasonRequiredError(MIN_REASON_LENGTH);
   }
 }

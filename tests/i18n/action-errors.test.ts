@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { ForbiddenError, NotFoundError, RateLimitedError, UpstreamError, ValidationError } from "@/lib/core/errors";
+import { ForbiddenError, NotFoundError, RateLimitedError, ReasonRequiredError, UpstreamError, ValidationError } from "@/lib/core/errors";
 import type { Locale } from "@/lib/i18n/locales";
 
 // The reader's language, as lib/i18n/server would find it in a request (the user's setting or Accept-Language).
@@ -48,6 +48,19 @@ describe("a form's error in the reader's language", () => {
       "Etwas ist schiefgelaufen, und nichts wurde bestätigt. Referenz req-1.",
     ]);
     expect((await localizedActionErrorState(errors[0], "req-1")).fieldErrors).toEqual({ source: ["x"] });
+  });
+
+  it("a staff change without a reason: the field's message and the form's, in Swedish", async () => {
+    reader = "sv";
+    const { message, fieldErrors } = await localizedActionErrorState(new ReasonRequiredError(10), "req-1");
+    expect({ message, fieldErrors }).toEqual({
+      message: "Ändringar som supporten gör kräver en anledning.",
+      fieldErrors: { reason: ["Ange en anledning på minst 10 tecken (ett ärendenummer hjälper); den sparas i granskningsloggen"] },
+    });
+    reader = "en";
+    expect((await localizedActionErrorState(new ReasonRequiredError(10), "req-1")).fieldErrors).toEqual({
+      reason: ["Give a reason of at least 10 characters (a ticket number helps); it goes to the audit log"],
+    });
   });
 
   it("cPanel's own words stay as cPanel wrote them, marked as cPanel's", async () => {
