@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 
 const MIN_REASON = 10;
 
@@ -10,7 +11,8 @@ export type OneTimeLinkAnswer = { ok: true; url: string } | { ok: false; message
 /**
  * Opens a one-time sign-in link (Webmail, cPanel) in a new tab. The tab is opened during the click, so no popup
  * blocker stops it, then sent to the link; the link lives only in that navigation, never in React state. Staff give
- * a reason first (put `onReasonInput` on an element around the ReasonField).
+ * a reason first (put `onReasonInput` on an element around the ReasonField). Messages: Common (every client provider
+ * carries it) and ReasonField (every form that asks for a reason renders that field).
  */
 export function useOneTimeLinkTab({ requireReason }: { requireReason: boolean }) {
   const [reason, setReason] = useState("");
@@ -18,6 +20,8 @@ export function useOneTimeLinkTab({ requireReason }: { requireReason: boolean })
   const [status, setStatus] = useState("");
   const [error, setError] = useState("");
   const [pending, startTransition] = useTransition();
+  const common = useTranslations("Common");
+  const reasonWords = useTranslations("ReasonField");
 
   function onReasonInput(event: FormEvent<HTMLElement>) {
     const target = event.target;
@@ -29,7 +33,7 @@ export function useOneTimeLinkTab({ requireReason }: { requireReason: boolean })
     setStatus("");
     setError("");
     if (requireReason && reason.trim().length < MIN_REASON) {
-      setReasonErrors([`Give a reason of at least ${MIN_REASON} characters (a ticket number helps); it goes to the audit log`]);
+      setReasonErrors([reasonWords("tooShort", { minimum: MIN_REASON })]);
       return;
     }
     setReasonErrors(undefined);
@@ -41,7 +45,7 @@ export function useOneTimeLinkTab({ requireReason }: { requireReason: boolean })
         if (tab) {
           tab.location.href = answer.url;
           setStatus(opened);
-        } else setError("The browser blocked the new tab. Allow pop-ups for the panel and try again.");
+        } else setError(common("popupBlocked"));
       } else {
         tab?.close();
         setReasonErrors(answer.fieldErrors?.reason);

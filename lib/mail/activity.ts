@@ -4,12 +4,16 @@ import { isStaff, type Role } from "@/lib/auth/roles";
 import { listAuditEvents, type AuditEvent, type AuditFilter, type AuditOutcome } from "@/lib/audit";
 import { accountDomainsByIds, findHostingAccount, searchAccounts } from "@/lib/db/hosting-accounts";
 import { findUserByEmail, userEmailsByIds } from "@/lib/db/users";
-import { describeAuditEvent, matchAuditActions } from "@/lib/audit/describe";
+import { describeAuditEvent, knownAuditActions, matchAuditActions, type AuditWords } from "@/lib/audit/describe";
+import { auditWordsForRequest, englishAuditWords } from "@/lib/i18n/audit-words";
+import { translator } from "@/lib/i18n/server";
 import { visibleAccount } from "@/lib/mail/accounts";
 import { requireStaff } from "@/lib/mail/guards";
 
-/** Known audit actions (for the Action filter), with their titles; titles and sentences come from lib/audit/describe. */
-export { knownAuditActions, describeAction } from "@/lib/audit/describe";
+/** Known audit actions for the Action filter, with their titles in the reader's language (lib/audit/describe words them). */
+export async function auditActionChoices(): Promise<{ action: string; label: string }[]> {
+  return knownAuditActions(await auditWordsForRequest());
+}
 
 export const OUTCOME_LABELS: Record<AuditOutcome, string> = { success: "Done", failure: "Failed", denied: "Refused", unknown: "Not confirmed" };
 
@@ -28,8 +32,8 @@ export type ActivityEntry = {
 
 const PAGE_SIZE = 50;
 
-function inWords(event: AuditEvent): { what: string; change: string | null } {
-  const { title, detail } = describeAuditEvent(event);
+function inWords(event: AuditEvent, words: AuditWords): { what: string; change: string | null } {
+  const { title, detail } = describeAuditEvent(event, words);
   return { what: title, change: detail };
 }
 
@@ -46,6 +50,7 @@ export async function listAccountActivity(actor: Actor, accountId: string, optio
   const account = await visibleAccount(actor, accountId);
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const events = await listAuditEvents({ accountId: account.id, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+  const words = await auditWordsForRequest();
   return {
     account: { id: account.id, primaryDomain: account.primaryDomain },
     page,
@@ -53,7 +58,7 @@ export async function listAccountActivity(actor: Actor, accountId: string, optio
     entries: events.slice(0, PAGE_SIZE).map((e) => ({
       id: e.id,
       at: e.at,
-      ...inWords(e),
+      ...inWords(e, words),
       target: e.target,
       outcome: e.outcome,
       by: byWhom(e, actor),
@@ -104,8 +109,9 @@ function parseDay(value: string | undefined): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-/** Turns the page's filter into the audit store's; a filter naming nobody/nothing matches nothing (and says so). */
-async function toFilter(query: AuditLogQuery): Promise<{ filter: AuditFilter; empty: boolean; problems: string[] }> {
+/** Turns the page's filter into the audit store's; a filter naming nobody/nothing matches nothing (and says so, in the reader's language). */
+async function toFilter(query: AuditLogQuery, words: AuditWords): Promise<{ filter: AuditFilter; empty: boolean; problems: string[] }> {
+  const t = await translator("ActivityTexts");
   const filter: AuditFilter = {};
   const problems: string[] = [];
   let empty = false;
@@ -114,7 +120,7 @@ async function toFilter(query: AuditLogQuery): Promise<{ filter: AuditFilter; em
     if (user) filter.actorUserId = user.id;
     else {
       empty = true;
-      problems.push(`No panel user has the email “${query.actor.trim()}”.`);
+      problems.push(t("noUser", { email: query.actor.trim() }));
     }
   }
   if (query.account?.trim()) {
@@ -125,33 +131,29 @@ async function toFilter(query: AuditLogQuery): Promise<{ filter: AuditFilter; em
     if (match) filter.accountId = match.id;
     else {
       empty = true;
-      problems.push(`No account has the id, domain or cPanel user “${query.account.trim()}”.`);
+      problems.push(t("noAccount", { account: query.account.trim() }));
     }
   }
   if (query.action?.trim()) {
     // A code (the filter's list sends one) or the words of an action's title ("mailbox settings").
-    const actions = matchAuditActions(query.action);
+    const actions = matchAuditActions(query.action, words);
     if (actions.length === 1) filter.action = actions[0];
     else {
       empty = true;
-      problems.push(
-        actions.length
-          ? `“${query.action.trim()}” names several actions; choose one from the Action list.`
-          : `No action is called “${query.action.trim()}”.`,
-      );
+      problems.push(t(actions.length ? "severalActions" : "noAction", { action: query.action.trim() }));
     }
   }
   if (query.outcome && OUTCOMES.includes(query.outcome as AuditOutcome)) filter.outcome = query.outcome as AuditOutcome;
   const since = parseDay(query.from);
   const until = parseDay(query.to);
-  if (query.from && since === undefined) problems.push("The “from” date is not a date; it was ignored.");
-  if (query.to && until === undefined) problems.push("The “to” date is not a date; it was ignored.");
+  if (query.from && since === undefined) problems.push(t("badFrom"));
+  if (query.to && until === undefined) problems.push(t("badTo"));
   if (since !== undefined) filter.since = since;
   if (until !== undefined) filter.until = until + DAY_MS;
   return { filter, empty, problems };
 }
 
-async function toRows(events: AuditEvent[]): Promise<AuditLogRow[]> {
+async function toRows(events: AuditEvent[], words: AuditWords): Promise<AuditLogRow[]> {
   // Two queries per page of events, not two per event: a 50,000-row CSV export made 100 lookups per 500 rows.
   const [emails, domains] = await Promise.all([
     userEmailsByIds(events.map((e) => e.actorUserId).filter((id): id is string => Boolean(id))),
@@ -164,7 +166,7 @@ async function toRows(events: AuditEvent[]): Promise<AuditLogRow[]> {
     actorRole: e.actorRole,
     account: e.accountId ? { id: e.accountId, primaryDomain: domains.get(e.accountId) ?? e.accountId } : null,
     action: e.action,
-    ...inWords(e),
+    ...inWords(e, words),
     target: e.target,
     outcome: e.outcome,
     reason: e.reason,
@@ -177,10 +179,11 @@ async function toRows(events: AuditEvent[]): Promise<AuditLogRow[]> {
 export async function listAuditLog(actor: Actor, query: AuditLogQuery): Promise<AuditLogPage> {
   requireStaff(actor);
   const page = Math.max(1, Math.floor(query.page ?? 1));
-  const { filter, empty, problems } = await toFilter(query);
+  const words = await auditWordsForRequest();
+  const { filter, empty, problems } = await toFilter(query, words);
   if (empty) return { rows: [], page, hasNext: false, filterProblems: problems };
   const events = await listAuditEvents({ ...filter, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
-  return { rows: await toRows(events.slice(0, PAGE_SIZE)), page, hasNext: events.length > PAGE_SIZE, filterProblems: problems };
+  return { rows: await toRows(events.slice(0, PAGE_SIZE), words), page, hasNext: events.length > PAGE_SIZE, filterProblems: problems };
 }
 
 /** The most rows one CSV export holds. */
@@ -200,7 +203,9 @@ function csvCell(value: unknown): string {
  */
 export async function* auditLogCsv(actor: Actor, query: AuditLogQuery): AsyncGenerator<string> {
   requireStaff(actor);
-  const { filter, empty } = await toFilter(query);
+  // The Action filter's words are matched in the reader's language, as on the page that links here; the file itself
+  // is machine-read and stays English (its columns hold codes and raw detail, never the sentences).
+  const { filter, empty } = await toFilter(query, await auditWordsForRequest());
   yield (
     ["time_utc", "actor_email", "actor_role", "account_id", "account_domain", "action", "target", "outcome", "reason", "request_id", "detail"].join(
       ",",
@@ -212,7 +217,7 @@ export async function* auditLogCsv(actor: Actor, query: AuditLogQuery): AsyncGen
   for (let exported = 0; exported < MAX_EXPORT_ROWS; exported += batch) {
     const events = await listAuditEvents({ ...filter, limit: batch, before });
     // One chunk per batch: a chunk per line made a 50,000-row export 50,000 round trips through the response stream.
-    yield (await toRows(events))
+    yield (await toRows(events, englishAuditWords))
       .map(
         (r) =>
           [

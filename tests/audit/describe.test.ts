@@ -1,6 +1,19 @@
 // Audit events in words: one row per action the code records, what the Activity page and the audit log show.
 import { describe, expect, it } from "vitest";
-import { describeAuditEvent, knownAuditActions, matchAuditActions, type DescribableEvent } from "@/lib/audit/describe";
+import {
+  describeAuditEvent as describeWith,
+  knownAuditActions as knownWith,
+  matchAuditActions as matchWith,
+  type DescribableEvent,
+} from "@/lib/audit/describe";
+import { auditWords, englishAuditWords } from "@/lib/i18n/audit-words";
+import de from "@/messages/de.json";
+import sv from "@/messages/sv.json";
+
+// The English words, as the page shows them to an English reader (and as they read before the panel had languages).
+const describeAuditEvent = (event: DescribableEvent) => describeWith(event, englishAuditWords);
+const knownAuditActions = knownWith(englishAuditWords);
+const matchAuditActions = (text: string) => matchWith(text, englishAuditWords);
 
 type Row = [name: string, event: DescribableEvent, title: string, detail: string | null];
 
@@ -326,5 +339,27 @@ describe("matchAuditActions", () => {
     );
     expect(matchAuditActions("nothing like this")).toEqual([]);
     expect(matchAuditActions("  ")).toEqual([]);
+  });
+});
+
+describe("in the reader's language", () => {
+  const german = auditWords("de", de);
+  const swedish = auditWords("sv", sv);
+
+  it("words titles, changes, numbers, days and refusals in German", () => {
+    const quota = ev("mailbox.settings.update", "denied", { changes: { quotaMb: { before: 777, after: 1000 } }, error: "not_owner" });
+    expect(describeWith(quota, german)).toEqual({
+      title: "Einstellungen des Postfachs geändert",
+      detail: "Kontingent 777 → 1.000 MB. Abgelehnt: das Konto gehört nicht zu ihren Konten.",
+    });
+    const invite = ev("user.invite", "success", { accountIds: ["a"], expiresAt: Date.UTC(2026, 11, 8) });
+    expect(describeWith(invite, german).detail).toBe("Für 1 Konto. Link gültig bis 08.12.2026.");
+  });
+
+  it("words them in Swedish and finds actions by Swedish words (codes still work)", () => {
+    expect(describeWith(ev("two_factor.enable", "success"), swedish)).toEqual({ title: "Slog på tvåstegsverifiering", detail: null });
+    expect(matchWith("vidarebefordran", swedish)).toEqual(expect.arrayContaining(["mailbox.forwarder.add", "account.domain_forwarder.remove"]));
+    expect(matchWith("mailbox.settings.update", swedish)).toEqual(["mailbox.settings.update"]);
+    expect(knownWith(swedish)).toHaveLength(knownAuditActions.length);
   });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { pageParam, stringParam } from "@/lib/search-params";
-import { knownAuditActions, listAuditLog, type AuditLogQuery } from "@/lib/mail/activity";
+import { auditActionChoices, listAuditLog, type AuditLogQuery } from "@/lib/mail/activity";
 import { LocalTime } from "@/components/local-time";
 import { NewerOlderNav } from "@/components/support/newer-older-nav";
 import { TableHead } from "@/components/support/table-head";
@@ -32,7 +32,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
     string
   >;
   const query: AuditLogQuery = { ...filters, page: pageParam(params.page) };
-  const log = await listAuditLog(user, query);
+  const [log, actionChoices] = await Promise.all([listAuditLog(user, query), auditActionChoices()]);
   const href = (extra: Record<string, string>) => `?${new URLSearchParams({ ...filters, ...extra }).toString()}`;
   const t = await getTranslations("Audit");
   const outcome = (value: string) => ((OUTCOMES as readonly string[]).includes(value) ? t(`outcomes.${value as (typeof OUTCOMES)[number]}`) : value);
@@ -70,10 +70,10 @@ export default async function AuditLogPage({ searchParams }: Props) {
           </label>
           <select id="f-action" name="action" defaultValue={filters.action ?? ""} className={input}>
             <option value="">{t("any")}</option>
-            {filters.action && !knownAuditActions.some((a) => a.action === filters.action) ? (
+            {filters.action && !actionChoices.some((a) => a.action === filters.action) ? (
               <option value={filters.action}>{filters.action}</option>
             ) : null}
-            {knownAuditActions.map((a) => (
+            {actionChoices.map((a) => (
               <option key={a.action} value={a.action}>
                 {a.label}
               </option>
