@@ -15,13 +15,11 @@ export async function auditActionChoices(): Promise<{ action: string; label: str
   return knownAuditActions(await auditWordsForRequest());
 }
 
-export const OUTCOME_LABELS: Record<AuditOutcome, string> = { success: "Done", failure: "Failed", denied: "Refused", unknown: "Not confirmed" };
-
 export type ActivityEntry = {
   id: string;
   at: number;
   what: string;
-  /** What changed and why it did not work, in words ("Quota 777 → 1,000 MB."), from allow-listed detail fields only. */
+  /** What changed and why it did not work, in the reader's words ("Quota 777 → 1,000 MB."), from allow-listed detail fields only. */
   change: string | null;
   target: string | null;
   outcome: AuditOutcome;
@@ -89,7 +87,7 @@ export type AuditLogRow = {
   account: { id: string; primaryDomain: string } | null;
   action: string;
   what: string;
-  /** What changed and why it did not work, in words (the CSV's before/after, on screen). */
+  /** What changed and why it did not work, in the reader's words (the CSV's before/after, on screen; English in the CSV path). */
   change: string | null;
   target: string | null;
   outcome: AuditOutcome;
