@@ -3,15 +3,6 @@
 export const BULK_KINDS = ["set_quota", "suspend_login", "unsuspend_login", "hold_outgoing", "release_outgoing", "secure"] as const;
 export type BulkKind = (typeof BULK_KINDS)[number];
 
-export const BULK_KIND_LABELS: Record<BulkKind, string> = {
-  set_quota: "Set quota",
-  suspend_login: "Suspend login",
-  unsuspend_login: "Unsuspend login",
-  hold_outgoing: "Hold outgoing mail",
-  release_outgoing: "Release outgoing mail",
-  secure: "Secure (suspend login, hold outgoing mail, replace the password)",
-};
-
 /** A selected mailbox as a form value: `acct_…:address` (the account it is on, then the address). */
 export const selectionValue = (accountId: string, email: string) => `${accountId}:${email}`;
 

@@ -85,7 +85,7 @@ export default async function JobPage({ params }: Props) {
             {t("download")}
           </a>
         </div>
-        <JobResultsTable results={job.results} itemLabel={view.kind === "mailboxes" ? t("itemMailbox") : t("itemAccount")} />
+        <JobResultsTable results={job.results} kind={view.kind} itemLabel={view.kind === "mailboxes" ? t("itemMailbox") : t("itemAccount")} />
       </section>
     </>
   );
