@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { checkDestinations, MAX_DESTINATIONS_PER_ADDRESS, splitDestinations } from "@/lib/forwarding/address";
+import { checkWordsFrom } from "@/lib/forwarding/check-words";
 import type { AddressForwarding } from "@/lib/forwarding/describe";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
@@ -66,10 +67,11 @@ export function MailboxForwarding({ accountId, forwarding, requireReason, addAct
 
   function checkBeforeSending(event: FormEvent<HTMLFormElement>) {
     const raw = new FormData(event.currentTarget).get("destinations");
-    const checked = checkDestinations(splitDestinations(typeof raw === "string" ? raw : ""), {
-      source: address,
-      existing: destinations.map((d) => d.destination),
-    });
+    const checked = checkDestinations(
+      splitDestinations(typeof raw === "string" ? raw : ""),
+      { source: address, existing: destinations.map((d) => d.destination) },
+      checkWordsFrom(t),
+    );
     if (!checked.ok) {
       event.preventDefault();
       setClientErrors(checked.messages);
