@@ -10,6 +10,9 @@ type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
+/** What an admin can do to a job, in the order the buttons show. */
+const operations = ["retry", "cancel"] as const;
+
 const buttonClass =
   "rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-50 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-60";
 
@@ -22,30 +25,21 @@ export function JobActions({ job, action }: Props) {
     <form action={formAction} className="space-y-1">
       <input type="hidden" name="jobId" value={job.id} />
       <div className="flex gap-2">
-        {job.canRetry ? (
-          <button
-            type="submit"
-            name="operation"
-            value="retry"
-            disabled={pending}
-            aria-label={t("actions.retryJob", { job: job.title })}
-            className={buttonClass}
-          >
-            {t("actions.retry")}
-          </button>
-        ) : null}
-        {job.canCancel ? (
-          <button
-            type="submit"
-            name="operation"
-            value="cancel"
-            disabled={pending}
-            aria-label={t("actions.cancelJob", { job: job.title })}
-            className={buttonClass}
-          >
-            {t("actions.cancel")}
-          </button>
-        ) : null}
+        {operations
+          .filter((operation) => (operation === "retry" ? job.canRetry : job.canCancel))
+          .map((operation) => (
+            <button
+              key={operation}
+              type="submit"
+              name="operation"
+              value={operation}
+              disabled={pending}
+              aria-label={t(`actions.${operation}Job`, { job: job.title })}
+              className={buttonClass}
+            >
+              {t(`actions.${operation}`)}
+            </button>
+          ))}
       </div>
       <FormStatus state={state} />
     </form>
