@@ -31,9 +31,7 @@ export default defineConfig({
   globalTeardown: "./e2e/global-teardown.ts",
   use: {
     baseURL: `http://localhost:${PORT}`,
-    // A failure's trace is kept (test-results/) on a focused run; the full run (scripts/e2e.ts) records none unless
-    // E2E_TRACE=on: recording every test's screencast and snapshots costs the shared cores time.
-    trace: process.env.E2E_TRACE === "off" ? "off" : "retain-on-failure",
+    trace: "retain-on-failure",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
       args: [

@@ -154,6 +154,8 @@ test.describe("with the browser's language (Accept-Language)", () => {
     await page.goto("/accounts");
     await page.getByRole("link", { name: "example.com", exact: true }).click();
     await page.getByRole("link", { name: w.forwardersTab, exact: true }).click();
+    // The whole page, not its skeleton: the browser's check needs the form it belongs to.
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
     const address = page.getByLabel(w.address, { exact: true });
     // The browser's check (lib/forwarding/address.ts) before anything is sent.
     await address.fill("niemand");

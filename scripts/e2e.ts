@@ -5,8 +5,6 @@
  * took when last recorded (e2e/durations.json, scripts/e2e/plan.ts). Specs stay serial within a stack, as they
  * share its state (cPanel faults, rate limits, the audit log).
  *
- * No traces unless E2E_TRACE=on (a focused `npx playwright test e2e/x.spec.ts` keeps a failure's trace).
- *
  * Flags: --record   write the seconds each file took to e2e/durations.json (the plan of later runs).
  *        x.spec.ts  run only these files (still spread over the stacks); anything else goes to every
  *                   `playwright test` (e.g. --grep "sign-in").
@@ -51,7 +49,7 @@ function runStack(shard: number, shards: number, files: string[], passThrough: s
   rmSync(report, { force: true });
   const started = Date.now();
   const child = spawn(join(root, "node_modules", ".bin", "playwright"), ["test", ...passThrough, ...files.map((file) => `e2e/${file}`)], {
-    env: { ...process.env, E2E_SHARD: String(shard), E2E_REPORT: report, DEMO_NO_BUILD: "1", E2E_TRACE: process.env.E2E_TRACE ?? "off" },
+    env: { ...process.env, E2E_SHARD: String(shard), E2E_REPORT: report, DEMO_NO_BUILD: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const label = `[e2e ${shard + 1}/${shards}]`;
