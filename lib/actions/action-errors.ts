@@ -18,7 +18,7 @@ import { errorField, requestLog } from "@/lib/log";
 
 type ErrorState = Extract<ActionState, { status: "error" }>;
 
-/** Maps a domain error to a form's error state, in English: the one place the web UI turns errors into words. */
+/** Maps a domain error to a form's error state, in English; actions use localizedActionErrorState, which starts from it. */
 export function actionErrorState(error: unknown, requestId: string): ErrorState {
   const at = Date.now();
   if (error instanceof ValidationError) return { status: "error", message: error.message, fieldErrors: error.fieldErrors, at };
@@ -38,7 +38,7 @@ export function actionErrorState(error: unknown, requestId: string): ErrorState 
 }
 
 /**
- * actionErrorState in the request's language. English keeps the domain's own sentences; another language gets the
+ * A domain error as a form's error state, in the request's language: the one place the web UI turns errors into words. English keeps the domain's own sentences; another language gets the
  * error's general sentence (Form messages) unless the domain worded it in the reader's language already (field
  * errors, a refusal it translated), so a form never mixes languages. cPanel's own words stay as cPanel wrote them,
  * marked as cPanel's.

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { actionErrorState } from "@/lib/actions/action-errors";
+import { localizedActionErrorState } from "@/lib/actions/action-errors";
 import type { ActionState } from "@/lib/actions/action-state";
 import { formAction, formValues } from "@/lib/actions/form-action";
 import { currentUser } from "@/lib/auth/session";
@@ -94,7 +94,7 @@ export async function previewBulkForm(_previous: BulkPreviewState, formData: For
       at: Date.now(),
     };
   } catch (error) {
-    return { ...actionErrorState(error, context.requestId), values: { reason: input.reason } };
+    return { ...(await localizedActionErrorState(error, context.requestId)), values: { reason: input.reason } };
   }
 }
 
@@ -114,7 +114,7 @@ export async function runBulkForm(_previous: ActionState, formData: FormData): P
   try {
     jobIds = await startAcrossAccounts(context, selectionOf(input), actionOf(input), { submissionKey });
   } catch (error) {
-    return { ...actionErrorState(error, context.requestId), values: input.reason ? { reason: input.reason } : undefined };
+    return { ...(await localizedActionErrorState(error, context.requestId)), values: input.reason ? { reason: input.reason } : undefined };
   }
   redirect(jobIds.length === 1 ? `/jobs/${jobIds[0]}` : `/jobs?${new URLSearchParams(jobIds.map((id) => ["id", id])).toString()}`);
 }
@@ -129,7 +129,7 @@ export async function selectMatchingMailboxes(input: { accountId: string; query:
     const emails = await matchingMailboxAddresses(actor, parsed.data.accountId, parsed.data.query);
     return { ok: true, values: emails.map((email) => selectionValue(parsed.data.accountId, email)) };
   } catch (error) {
-    const state = actionErrorState(error, writeContext(actor, "web").requestId);
+    const state = await localizedActionErrorState(error, writeContext(actor, "web").requestId);
     return { ok: false, message: state.fieldErrors ? Object.values(state.fieldErrors).flat().join(" ") : state.message };
   }
 }

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { sessionUser } from "@/lib/auth/session";
 import { beginTotpEnrolment, confirmTotpEnrolment, turnOffTwoFactor } from "@/lib/mail/two-factor";
-import { actionErrorState } from "@/lib/actions/action-errors";
+import { localizedActionErrorState } from "@/lib/actions/action-errors";
 import { fieldErrorsFrom } from "@/lib/i18n/field-errors";
 import { translator } from "@/lib/i18n/server";
 import { writeContext } from "@/lib/core/write-context";
@@ -41,7 +41,7 @@ export async function confirmEnrolmentAction(state: EnrolmentState, formData: Fo
     const recoveryCodes = await confirmTotpEnrolment(context, parsed.data);
     return { status: "success", message: (await translator("TwoFactor"))("done.on"), at: Date.now(), recoveryCodes };
   } catch (error) {
-    return { ...actionErrorState(error, context.requestId), setup: state.setup };
+    return { ...(await localizedActionErrorState(error, context.requestId)), setup: state.setup };
   }
 }
 
@@ -54,6 +54,6 @@ export async function turnOffAction(_state: EnrolmentState, formData: FormData):
     await turnOffTwoFactor(context, { currentPassword: String(formData.get("currentPassword") ?? "") });
     return { status: "success", message: (await translator("TwoFactor"))("done.off"), at: Date.now() };
   } catch (error) {
-    return actionErrorState(error, context.requestId);
+    return await localizedActionErrorState(error, context.requestId);
   }
 }

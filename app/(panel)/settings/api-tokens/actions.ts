@@ -6,7 +6,7 @@ import { singleLine } from "@/lib/validation/single-line";
 import { currentUser } from "@/lib/auth/session";
 import { formAction } from "@/lib/actions/form-action";
 import { translator } from "@/lib/i18n/server";
-import { actionErrorState } from "@/lib/actions/action-errors";
+import { localizedActionErrorState } from "@/lib/actions/action-errors";
 import type { ActionState } from "@/lib/actions/action-state";
 import { createMyApiToken, revokeMyApiToken } from "@/lib/mail/api-tokens";
 import { writeContext } from "@/lib/core/write-context";
@@ -45,7 +45,7 @@ export async function revokeApiTokenAction(_state: ActionState, formData: FormDa
   try {
     await revokeMyApiToken(context, String(formData.get("tokenId") ?? ""));
   } catch (error) {
-    return actionErrorState(error, context.requestId);
+    return await localizedActionErrorState(error, context.requestId);
   }
   revalidatePath("/settings/api-tokens");
   return { status: "success", message: (await translator("ApiTokens"))("done.revoked"), at: Date.now() };

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { singleLine } from "@/lib/validation/single-line";
 import { currentUser } from "@/lib/auth/session";
-import { actionErrorState } from "@/lib/actions/action-errors";
+import { localizedActionErrorState } from "@/lib/actions/action-errors";
 import { fieldErrorsFrom } from "@/lib/i18n/field-errors";
 import { translator } from "@/lib/i18n/server";
 import type { ActionState } from "@/lib/actions/action-state";
@@ -49,7 +49,7 @@ export async function startForcePasswordJob(_previous: ActionState, formData: Fo
     const input = account.length ? { accountIds: account } : { query: q ?? "" };
     jobId = (await startForcePasswordChange(context, input, { stopOnFailure: mode === "stop", submissionKey })).jobId;
   } catch (error) {
-    return { ...actionErrorState(error, context.requestId), values };
+    return { ...(await localizedActionErrorState(error, context.requestId)), values };
   }
   redirect(`/jobs/${jobId}`);
 }

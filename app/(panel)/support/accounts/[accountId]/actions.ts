@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { singleLine } from "@/lib/validation/single-line";
 import { currentUser } from "@/lib/auth/session";
-import { actionErrorState } from "@/lib/actions/action-errors";
+import { localizedActionErrorState } from "@/lib/actions/action-errors";
 import { fieldErrorsFrom } from "@/lib/i18n/field-errors";
 import { translator } from "@/lib/i18n/server";
 import { visibleAccount } from "@/lib/mail/accounts";
@@ -88,7 +88,7 @@ export async function openSession(input: z.input<typeof openSessionSchema>): Pro
   try {
     return { ok: true, url: (await openAccountSession(context, parsed.data.accountId, parsed.data.service)).url };
   } catch (error) {
-    const state = actionErrorState(error, context.requestId);
+    const state = await localizedActionErrorState(error, context.requestId);
     return { ok: false, message: state.message, fieldErrors: state.fieldErrors };
   }
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { actionErrorState } from "@/lib/actions/action-errors";
+import { localizedActionErrorState } from "@/lib/actions/action-errors";
 import { formAction } from "@/lib/actions/form-action";
 import type { ActionState } from "@/lib/actions/action-state";
 import { currentUser } from "@/lib/auth/session";
@@ -44,7 +44,7 @@ export async function secureMailboxForm(_previous: SecureState, formData: FormDa
     const message = bad.length ? t("secure.stepsFailed", { email: report.email, count: bad.length }) : t("secure.secured", { email: report.email });
     return { status: "success", message, at: Date.now(), report };
   } catch (error) {
-    const state = { ...actionErrorState(error, context.requestId), values };
+    const state = { ...(await localizedActionErrorState(error, context.requestId)), values };
     // A refusal in cPanel's own words is marked as cPanel's in the reader's language (as formAction does).
     return error instanceof UpstreamError && error.cpanelSays !== undefined ? { ...state, message: await upstreamMessage(error) } : state;
   }

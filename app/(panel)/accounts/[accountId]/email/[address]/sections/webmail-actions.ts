@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { actionErrorState } from "@/lib/actions/action-errors";
+import { localizedActionErrorState } from "@/lib/actions/action-errors";
 import { currentUser } from "@/lib/auth/session";
 import { UpstreamError } from "@/lib/core/errors";
 import { writeContext } from "@/lib/core/write-context";
@@ -31,7 +31,7 @@ export async function openWebmail(input: z.input<typeof schema>): Promise<OpenWe
   try {
     return { ok: true, url: (await openMailboxWebmail(context, parsed.data.accountId, parsed.data.address)).url };
   } catch (error) {
-    const state = actionErrorState(error, context.requestId);
+    const state = await localizedActionErrorState(error, context.requestId);
     // A refusal in cPanel's own words is marked as cPanel's in the reader's language (as formAction does).
     const message = error instanceof UpstreamError && error.cpanelSays !== undefined ? await upstreamMessage(error) : state.message;
     return { ok: false, message, fieldErrors: state.fieldErrors };
