@@ -9,6 +9,7 @@ import { idleState } from "@/lib/actions/action-state";
 import { FieldError } from "@/components/form/field-error";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
+import { PersonFields } from "./person-fields";
 import { PrimaryButton } from "@/components/form/primary-button";
 
 const ROLES = ["customer", "support", "admin"] as const;
@@ -26,17 +27,7 @@ export function CreateUserForm({ action }: { action: (state: ActionState, formDa
   const kept = state.status === "error" ? state.values : undefined;
   return (
     <form action={formAction} noValidate className="mt-3 space-y-3" key={state.status === "success" ? state.at : "form"}>
-      <TextField
-        id="new-email"
-        name="email"
-        label={t("form.email")}
-        type="email"
-        kind="address"
-        required
-        defaultValue={kept?.email}
-        messages={errors?.email}
-      />
-      <TextField id="new-name" name="name" label={t("form.name")} defaultValue={kept?.name} messages={errors?.name} />
+      <PersonFields idPrefix="new" labels={{ email: t("form.email"), name: t("form.name") }} kept={kept} errors={errors} />
       <div>
         <label htmlFor="new-role" className="block text-sm font-medium">
           {t("form.role")}

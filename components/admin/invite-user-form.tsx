@@ -7,6 +7,7 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { idleState } from "@/lib/actions/action-state";
 import { FormStatus } from "@/components/form/form-status";
 import { ReasonField } from "@/components/form/reason-field";
+import { PersonFields } from "./person-fields";
 import { PrimaryButton } from "@/components/form/primary-button";
 
 /**
@@ -20,17 +21,7 @@ export function InviteUserForm({ action }: { action: (state: ActionState, formDa
   const kept = state.status === "error" ? state.values : undefined;
   return (
     <form action={formAction} noValidate className="mt-3 space-y-3" key={state.status === "success" ? state.at : "form"}>
-      <TextField
-        id="invite-email"
-        name="email"
-        label={t("form.email")}
-        type="email"
-        kind="address"
-        required
-        defaultValue={kept?.email}
-        messages={errors?.email}
-      />
-      <TextField id="invite-name" name="name" label={t("form.name")} defaultValue={kept?.name} messages={errors?.name} />
+      <PersonFields idPrefix="invite" labels={{ email: t("form.email"), name: t("form.name") }} kept={kept} errors={errors} />
       <TextField
         id="invite-accounts"
         name="accounts"
