@@ -17,6 +17,10 @@ import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ISSUER, OIDC_LABEL, OIDC_PROVI
  * test:e2e` (scripts/e2e.ts) runs several stacks side by side, each on its own ports (e2e/support/ports.ts) with
  * its share of the spec files; it reads each stack's JSON report (E2E_REPORT) for the per-file times.
  */
+// A full run (scripts/e2e.ts) retries a failed test once and records its trace then; a single spec run by hand
+// keeps the trace of any failure instead.
+const retries = Number(process.env.E2E_RETRIES ?? 0);
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -25,13 +29,14 @@ export default defineConfig({
   // Two stacks share the CI machine's two cores (scripts/e2e.ts): the longest flows (invite → set password → 2FA,
   // forgot → reset) take 20–28 s on one quiet stack.
   timeout: 45_000,
+  retries,
   expect: { timeout: 10_000 },
   reporter: process.env.E2E_REPORT ? [["list"], ["json", { outputFile: process.env.E2E_REPORT }]] : [["list"]],
   outputDir: OUTPUT_DIR,
   globalTeardown: "./e2e/global-teardown.ts",
   use: {
     baseURL: `http://localhost:${PORT}`,
-    trace: "retain-on-failure",
+    trace: retries > 0 ? "on-first-retry" : "retain-on-failure",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
       args: [

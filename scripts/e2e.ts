@@ -5,6 +5,10 @@
  * took when last recorded (e2e/durations.json, scripts/e2e/plan.ts). Specs stay serial within a stack, as they
  * share its state (cPanel faults, rate limits, the audit log).
  *
+ * A test that fails is run once more (E2E_RETRIES, default 1): two stacks on two cores make a slow moment likelier
+ * than on a quiet machine. A test that then passes is named as flaky at the end, with the page as it stood when it
+ * failed, so a race is seen and fixed rather than hidden; a test that fails twice fails the run.
+ *
  * Flags: --record   write the seconds each file took to e2e/durations.json (the plan of later runs).
  *        x.spec.ts  run only these files (still spread over the stacks); anything else goes to every
  *                   `playwright test` (e.g. --grep "sign-in").
@@ -17,6 +21,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { buildIsStale, buildPanel } from "./demo/build";
 import { planShards, secondsPerFile } from "./e2e/plan";
+import { firstLines, troubleIn, type Trouble } from "./e2e/report";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DURATIONS = "e2e/durations.json";
@@ -31,12 +36,25 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-type StackResult = { shard: number; files: string[]; code: number; seconds: number; measured: Record<string, number> };
+type StackResult = {
+  shard: number;
+  files: string[];
+  code: number;
+  seconds: number;
+  measured: Record<string, number>;
+  trouble: Trouble[];
+};
 
 function shardCount(): number {
   const value = process.env.E2E_SHARDS ?? "2";
   if (!/^([1-9]|10)$/.test(value)) throw new Error(`E2E_SHARDS must be a whole number from 1 to 10, not "${value}"`);
   return Number(value);
+}
+
+function retries(): string {
+  const value = process.env.E2E_RETRIES ?? "1";
+  if (!/^[0-3]$/.test(value)) throw new Error(`E2E_RETRIES must be 0, 1, 2 or 3, not "${value}"`);
+  return value;
 }
 
 function readDurations(): Record<string, number> {
@@ -49,7 +67,7 @@ function runStack(shard: number, shards: number, files: string[], passThrough: s
   rmSync(report, { force: true });
   const started = Date.now();
   const child = spawn(join(root, "node_modules", ".bin", "playwright"), ["test", ...passThrough, ...files.map((file) => `e2e/${file}`)], {
-    env: { ...process.env, E2E_SHARD: String(shard), E2E_REPORT: report, DEMO_NO_BUILD: "1" },
+    env: { ...process.env, E2E_SHARD: String(shard), E2E_REPORT: report, E2E_RETRIES: retries(), DEMO_NO_BUILD: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const label = `[e2e ${shard + 1}/${shards}]`;
@@ -60,10 +78,29 @@ function runStack(shard: number, shards: number, files: string[], passThrough: s
   return new Promise((done) => {
     child.on("close", (code) => {
       running.delete(child);
-      const measured = existsSync(report) ? secondsPerFile(JSON.parse(readFileSync(report, "utf8"))) : {};
-      done({ shard, files, code: code ?? 1, seconds: Math.round((Date.now() - started) / 1000), measured });
+      const json = existsSync(report) ? JSON.parse(readFileSync(report, "utf8")) : {};
+      done({
+        shard,
+        files,
+        code: code ?? 1,
+        seconds: Math.round((Date.now() - started) / 1000),
+        measured: secondsPerFile(json),
+        trouble: troubleIn(json),
+      });
     });
   });
+}
+
+/** Each failed or flaky test with the page it saw when it gave up (CI keeps no trace files, only this output). */
+function printTrouble(results: StackResult[]) {
+  for (const result of results) {
+    for (const trouble of result.trouble) {
+      console.log(
+        `\n${trouble.outcome === "flaky" ? "FLAKY (failed, then passed on its retry)" : "FAILED"} on stack ${result.shard + 1}: ${trouble.title}`,
+      );
+      if (trouble.pageSnapshot) console.log(`  The page when it gave up:\n${firstLines(trouble.pageSnapshot, 150).replace(/^/gm, "    ")}`);
+    }
+  }
 }
 
 async function main() {
@@ -91,6 +128,7 @@ async function main() {
   for (const result of results) {
     console.log(`  ${result.shard + 1}/${plan.length}: ${result.code === 0 ? "passed" : `FAILED (exit ${result.code})`} in ${result.seconds} s`);
   }
+  printTrouble(results);
   const measured = Object.assign({}, ...results.map((result) => result.measured)) as Record<string, number>;
   console.log("Seconds per file (slowest first):");
   for (const [file, seconds] of Object.entries(measured).sort((a, b) => b[1] - a[1])) console.log(`  ${String(seconds).padStart(6)}  ${file}`);

@@ -2,7 +2,17 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, type DialectAdapter, type MigrationResult } from "kysely";
+import {
+  Kysely,
+  Migrator,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  sql,
+  type DialectAdapter,
+  type MigrationResult,
+} from "kysely";
 import pg from "pg";
 import { config } from "../config";
 import { migrationProvider } from "./migrations";
@@ -83,11 +93,22 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
 }
 
 /**
+ * On PostgreSQL, the schema the connection writes to (its search_path's first). Kysely's migrator looks for its own
+ * tables in every schema unless it is named: with two deployments (or two test runs) in one database, it would see
+ * the other's lock table, skip creating its own, and fail on it.
+ */
+async function migrationSchema(db: Kysely<Database>): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? undefined;
+}
+
+/**
  * Applies every pending migration; safe to call again (already applied ones are skipped) and from
  * several processes at once on PostgreSQL (Kysely's migrator takes an advisory lock).
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResult[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema: await migrationSchema(db) });
   let { error, results } = await migrator.migrateToLatest();
   if (error) {
     // Another process may have been migrating the same SQLite file (no advisory locks there): its
