@@ -17,6 +17,7 @@ const words = {
     digitRule: "En siffra",
     noPassword: "Inget lösenord än",
     forwardersTab: "Vidarebefordringar",
+    forwardersHeading: (domain: string) => `Vidarebefordringar för ${domain}`,
     address: "Adress",
     forwardTo: "Vidarebefordra till",
     add: "Lägg till vidarebefordran",
@@ -37,6 +38,7 @@ const words = {
     digitRule: "Eine Ziffer",
     noPassword: "Noch kein Passwort",
     forwardersTab: "Weiterleitungen",
+    forwardersHeading: (domain: string) => `Weiterleitungen von ${domain}`,
     address: "Adresse",
     forwardTo: "Weiterleiten an",
     add: "Weiterleitung hinzufügen",
@@ -90,6 +92,8 @@ async function addAndRemoveForwarder(page: Page, language: Language, accountDoma
   await page.goto("/accounts");
   await page.getByRole("link", { name: accountDomain, exact: true }).click();
   await page.getByRole("link", { name: w.forwardersTab, exact: true }).click();
+  // The mailbox list being left has an "Address" field too (its new-mailbox form): wait for the forwarders page.
+  await expect(page.getByRole("heading", { name: w.forwardersHeading(accountDomain), level: 1 })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", language);
   await page.getByLabel(w.address, { exact: true }).fill(source);
   await page.getByLabel(w.forwardTo, { exact: true }).fill(destination);

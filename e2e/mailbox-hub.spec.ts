@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { clearFaults, injectFault } from "./support/emulator";
 import { storageState } from "./support/users";
-import { expectNoViolations, goToMailboxTask, mailboxTasks, openMailbox } from "./support/pages";
+import { goToMailboxTask, mailboxTasks, openMailbox } from "./support/pages";
 
 // old@example.com belongs to this spec only: its forwarders and autoresponder are set here and removed again.
 const ADDRESS = "old@example.com";
@@ -123,17 +123,7 @@ test.describe("in London", () => {
       await clearFaults();
     }
   });
-
-  test("every task page passes an accessibility scan", async ({ page }) => {
-    test.slow(); // seven pages, one scan each
-    const base = await mailboxUrl(page);
-    for (const { path, heading } of TASKS) {
-      await page.goto(`${base}${path}`);
-      await expect(page.getByRole("heading", { name: heading, level: 2 })).toBeVisible();
-      await expect(summary(page)).toBeVisible();
-      await expectNoViolations(page);
-    }
-  });
+  // Every task page's accessibility scan is in accessibility.spec.ts ("mailbox task: …"), at both viewports.
 });
 
 for (const width of [320, 390]) {
