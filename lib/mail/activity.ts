@@ -15,6 +15,12 @@ export async function auditActionChoices(): Promise<{ action: string; label: str
   return knownAuditActions(await auditWordsForRequest());
 }
 
+/**
+ * Who made a change, as the customer may know it: "support" for staff (never the staff member's identity), "you" for
+ * the viewer, "owner" for another login of the account, "system" for the panel itself. Pages word it (Activity.by.*).
+ */
+export type ActivityActor = "support" | "you" | "owner" | "system";
+
 export type ActivityEntry = {
   id: string;
   at: number;
@@ -23,8 +29,7 @@ export type ActivityEntry = {
   change: string | null;
   target: string | null;
   outcome: AuditOutcome;
-  /** "Support" for staff, never the staff member's identity; "You" for the viewer; else "Account owner". */
-  by: string;
+  by: ActivityActor;
   reason: string | null;
 };
 
@@ -37,10 +42,10 @@ function inWords(event: AuditEvent, words: AuditWords): { what: string; change: 
 
 export type ActivityPage = { entries: ActivityEntry[]; page: number; hasNext: boolean; account: { id: string; primaryDomain: string } };
 
-function byWhom(event: AuditEvent, viewer: Actor): string {
-  if (event.actorRole && isStaff(event.actorRole as Role)) return "Support";
-  if (event.actorUserId && event.actorUserId === viewer.id) return "You";
-  return event.actorUserId ? "Account owner" : "System";
+function byWhom(event: AuditEvent, viewer: Actor): ActivityActor {
+  if (event.actorRole && isStaff(event.actorRole as Role)) return "support";
+  if (event.actorUserId && event.actorUserId === viewer.id) return "you";
+  return event.actorUserId ? "owner" : "system";
 }
 
 /** The trail of one account the actor may see: what was done, when, by whom (staff shown as "Support"), why. */

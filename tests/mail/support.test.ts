@@ -257,7 +257,7 @@ describe("audit log and customer activity", () => {
     const { other, customer, accountId } = panel();
     const page = await listAccountActivity(other, accountId.othernet);
     const staffEntry = page.entries.find((e) => e.what === "Suspended outgoing email");
-    expect(staffEntry).toMatchObject({ by: "Support", reason: REASON, outcome: "success" });
+    expect(staffEntry).toMatchObject({ by: "support", reason: REASON, outcome: "success" });
     expect(JSON.stringify(page)).not.toContain("support@example.com");
     await expect(listAccountActivity(customer, accountId.othernet)).rejects.toBeInstanceOf(NotFoundError);
     await expect(listAuditLog(customer, {})).rejects.toBeInstanceOf(NotFoundError);

@@ -11,14 +11,6 @@ import { AccountHeader } from "../account-header";
 
 export const generateMetadata = accountPageMetadata(async (domain) => (await getTranslations("Activity"))("heading", { domain }));
 
-// lib/mail/activity names who made a change in English words; these are their messages (any other name is shown as is).
-const BY_KEYS = new Map<string, "support" | "you" | "owner" | "system">([
-  ["Support", "support"],
-  ["You", "you"],
-  ["Account owner", "owner"],
-  ["System", "system"],
-]);
-
 type Props = {
   params: Promise<{ accountId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -60,7 +52,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
                   {e.change ? <span className="mt-1 block text-sm">{e.change}</span> : null}
                 </td>
                 <td data-label={columns.by} className={cardTable.cell}>
-                  {BY_KEYS.has(e.by) ? t(`by.${BY_KEYS.get(e.by)!}`) : e.by}
+                  {t(`by.${e.by}`)}
                 </td>
                 <td data-label={columns.outcome} className={`${cardTable.cell} ${e.outcome === "success" ? "" : "font-semibold text-red-800"}`}>
                   {t(`outcomes.${e.outcome}`)}
