@@ -1,6 +1,7 @@
 import "server-only";
 import { splitAddress, type AccountClient, type Autoresponder } from "@/lib/cpanel";
-import { isSingleLine, singleLineMessage } from "@/lib/validation/single-line";
+import { isSingleLine } from "@/lib/validation/single-line";
+import { requestLocale, translator } from "@/lib/i18n/server";
 
 /** Limits of the autoresponder form and API (cPanel has none it documents; these keep replies sane). */
 export const AUTORESPONDER_LIMITS = { subject: 200, body: 10_000, from: 100, intervalHours: 8760 } as const;
@@ -156,24 +157,27 @@ export function settingsFrom(change: AutoresponderChange, now: Date = new Date()
   return { ...change, isHtml: false, start: change.start ?? new Date(Math.floor(now.getTime() / 1000) * 1000) };
 }
 
-/** Field errors of an enabled autoresponder (keys are the REST body's pointers below `autoresponder/`). */
-export function autoresponderProblems(change: AutoresponderChange, now: Date = new Date()): Record<string, string[]> {
+/** Field errors of an enabled autoresponder (keys are the REST body's pointers below `autoresponder/`), in the request's language. */
+export async function autoresponderProblems(change: AutoresponderChange, now: Date = new Date()): Promise<Record<string, string[]>> {
   const errors: Record<string, string[]> = {};
-  const add = (field: string, message: string) => (errors[`autoresponder/${field}`] ??= []).push(message);
   if (!change.enabled) return errors;
-  if (!change.subject.trim()) add("subject", "Enter a subject for the reply");
-  if (!change.body.trim()) add("body", "Enter the message of the reply");
-  if (change.subject.length > AUTORESPONDER_LIMITS.subject) add("subject", `Keep the subject under ${AUTORESPONDER_LIMITS.subject} characters`);
-  if (!isSingleLine(change.subject)) add("subject", singleLineMessage("The subject"));
-  if (change.body.length > AUTORESPONDER_LIMITS.body)
-    add("body", `Keep the message under ${AUTORESPONDER_LIMITS.body.toLocaleString("en-US")} characters`);
-  if (change.from.length > AUTORESPONDER_LIMITS.from) add("from", `Keep the sender name under ${AUTORESPONDER_LIMITS.from} characters`);
-  if (!isSingleLine(change.from)) add("from", singleLineMessage("The sender name"));
-  else if (/[<>]/.test(change.from)) add("from", "The sender name can't contain < or >");
+  const locale = await requestLocale();
+  const t = await translator("Fields", locale);
+  const number = (value: number) => value.toLocaleString(locale);
+  const add = (field: string, message: string) => (errors[`autoresponder/${field}`] ??= []).push(message);
+  if (!change.subject.trim()) add("subject", t("autoresponderSubjectRequired"));
+  if (!change.body.trim()) add("body", t("autoresponderBodyRequired"));
+  if (change.subject.length > AUTORESPONDER_LIMITS.subject)
+    add("subject", t("autoresponderSubjectTooLong", { max: number(AUTORESPONDER_LIMITS.subject) }));
+  if (!isSingleLine(change.subject)) add("subject", t("autoresponderSubjectOneLine"));
+  if (change.body.length > AUTORESPONDER_LIMITS.body) add("body", t("autoresponderBodyTooLong", { max: number(AUTORESPONDER_LIMITS.body) }));
+  if (change.from.length > AUTORESPONDER_LIMITS.from) add("from", t("autoresponderFromTooLong", { max: number(AUTORESPONDER_LIMITS.from) }));
+  if (!isSingleLine(change.from)) add("from", t("autoresponderFromOneLine"));
+  else if (/[<>]/.test(change.from)) add("from", t("autoresponderFromBrackets"));
   if (!Number.isInteger(change.intervalHours) || change.intervalHours < 0 || change.intervalHours > AUTORESPONDER_LIMITS.intervalHours) {
-    add("intervalHours", `Use a whole number of hours from 0 (every message) to ${AUTORESPONDER_LIMITS.intervalHours}`);
+    add("intervalHours", t("autoresponderInterval", { max: number(AUTORESPONDER_LIMITS.intervalHours) }));
   }
-  if (change.end && change.start && change.end.getTime() <= change.start.getTime()) add("end", "The end must be after the start");
-  else if (change.end && change.end.getTime() <= now.getTime()) add("end", "The end is in the past: the autoresponder would never reply");
+  if (change.end && change.start && change.end.getTime() <= change.start.getTime()) add("end", t("autoresponderEndBeforeStart"));
+  else if (change.end && change.end.getTime() <= now.getTime()) add("end", t("autoresponderEndInPast"));
   return errors;
 }

@@ -285,7 +285,7 @@ async function validateChange(account: HostingAccount, before: MailboxSettings, 
     if (problems.length) errors.quota = problems;
   }
   if (change.autoresponder && !autoresponderUnchanged(before.autoresponder, change.autoresponder)) {
-    Object.assign(errors, autoresponderProblems(change.autoresponder));
+    Object.assign(errors, await autoresponderProblems(change.autoresponder));
   }
   if (change.forwards) {
     const checked = checkForwards(change.forwards, before.email, await forwardingCheckWords());
