@@ -63,17 +63,28 @@ function toServer(row: Selectable<ServersTable>): Server {
   };
 }
 
-/** `https://host:2087/` → `https://host:2087`; throws on anything that is not an http(s) URL without credentials. */
+/** Why a server URL was refused; the message is English (the CLI), the problem lets the panel word it (Fields.serverUrl*). */
+export class BaseUrlError extends Error {
+  constructor(
+    readonly problem: "invalid" | "scheme" | "credentials" | "query",
+    message: string,
+  ) {
+    super(message);
+    this.name = "BaseUrlError";
+  }
+}
+
+/** `https://host:2087/` → `https://host:2087`; throws BaseUrlError on anything that is not an http(s) URL without credentials. */
 export function normalizeBaseUrl(value: string): string {
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    throw new Error(`The server URL is not valid: ${value}`);
+    throw new BaseUrlError("invalid", `The server URL is not valid: ${value}`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("The server URL must start with https:// (or http://)");
-  if (url.username || url.password) throw new Error("The server URL must not contain credentials; use the token");
-  if (url.search || url.hash) throw new Error("The server URL must not have a query or fragment");
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new BaseUrlError("scheme", "The server URL must start with https:// (or http://)");
+  if (url.username || url.password) throw new BaseUrlError("credentials", "The server URL must not contain credentials; use the token");
+  if (url.search || url.hash) throw new BaseUrlError("query", "The server URL must not have a query or fragment");
   return url.origin + url.pathname.replace(/\/+$/, "");
 }
 

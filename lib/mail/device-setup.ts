@@ -11,6 +11,7 @@ import { auditedCpanelWrite } from "@/lib/mail/audited-write";
 import { accountApi } from "@/lib/mail/cpanel-access";
 import { findMailbox } from "@/lib/mail/mailboxes";
 import { fromCpanel } from "@/lib/mail/upstream";
+import { fieldErrorsFrom } from "@/lib/i18n/field-errors";
 
 export type { MailClientSettings };
 
@@ -30,7 +31,8 @@ export async function getClientSettings(actor: Actor, accountId: string, mailbox
   return fromCpanel(account.serverName, () => api.getClientSettings(mailbox.email));
 }
 
-const recipientSchema = z.email("Enter an e-mail address, like name@example.com").max(254, "Keep the address under 255 characters");
+// Messages are keys of Fields (lib/i18n/field-errors.ts words them in the reader's language).
+const recipientSchema = z.email("recipientInvalid").max(254, "recipientTooLong");
 
 /**
  * Has cPanel e-mail the mailbox's mail app settings (UAPI Email::dispatch_client_settings) to `to`, by default the
@@ -41,7 +43,7 @@ export async function emailClientSettings(context: WriteContext, accountId: stri
   requireReason(context);
   const mailbox = await findMailbox(account, mailboxRef, { cached: true });
   const parsed = recipientSchema.safeParse(to?.trim() || mailbox.email);
-  if (!parsed.success) throw new ValidationError({ to: parsed.error.issues.map((i) => i.message) });
+  if (!parsed.success) throw new ValidationError({ to: Object.values(await fieldErrorsFrom(parsed.error.issues)).flat() });
   const recipient = parsed.data.toLowerCase();
   const api = await accountApi(account);
   await auditedCpanelWrite({

@@ -87,6 +87,7 @@ export async function listInvitationSummaries(actor: Actor): Promise<InvitationS
 async function resolveAccounts(refs: string[]): Promise<HostingAccount[]> {
   const errors: string[] = [];
   const found = new Map<string, HostingAccount>();
+  const t = await translator("Fields");
   for (const raw of [...new Set(refs.map((r) => r.trim()).filter(Boolean))]) {
     const ref = raw.toLowerCase();
     let matches: HostingAccount[];
@@ -98,10 +99,9 @@ async function resolveAccounts(refs: string[]): Promise<HostingAccount[]> {
     } else {
       matches = await findHostingAccountsByCpanelUser(ref);
     }
-    if (matches.length === 0) errors.push(`No hosting account is called "${raw}"`);
-    else if (matches.length > 1)
-      errors.push(`"${ref}" names accounts on several servers (${matches.map((a) => a.serverName).join(", ")}); use the account id`);
-    else if (matches[0]!.ownerEmail) errors.push(`${matches[0]!.primaryDomain} already belongs to ${matches[0]!.ownerEmail}`);
+    if (matches.length === 0) errors.push(t("accountNotFound", { ref: raw }));
+    else if (matches.length > 1) errors.push(t("accountAmbiguous", { ref, servers: matches.map((a) => a.serverName).join(", ") }));
+    else if (matches[0]!.ownerEmail) errors.push(t("accountOwned", { domain: matches[0]!.primaryDomain, owner: matches[0]!.ownerEmail }));
     else found.set(matches[0]!.id, matches[0]!);
   }
   if (errors.length) throw new ValidationError({ accounts: errors });

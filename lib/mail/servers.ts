@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import { requireReason, type WriteContext } from "@/lib/core/write-context";
 import { findHostingAccountsByCpanelUser, listAccountsOnServer, upsertHostingAccount, type HostingAccount } from "@/lib/db/hosting-accounts";
 import {
+  BaseUrlError,
   createServer,
   DuplicateServerError,
   findServerById,
@@ -77,15 +78,24 @@ export async function serverForAdmin(actor: Actor, serverId: string): Promise<{ 
 
 export type ServerInput = { name: string; baseUrl: string; authMode: AuthMode; username: string; token: string; caPem?: string };
 
+const BASE_URL_WORDS = {
+  invalid: "serverUrlInvalid",
+  scheme: "serverUrlScheme",
+  credentials: "serverUrlCredentials",
+  query: "serverUrlQuery",
+} as const satisfies Record<BaseUrlError["problem"], string>;
+
 async function validateUrlAndCa(input: { baseUrl?: string; caPem?: string }, errors: Record<string, string[]>): Promise<void> {
+  const t = await translator("Fields");
   if (input.baseUrl !== undefined) {
     try {
       normalizeBaseUrl(input.baseUrl);
     } catch (error) {
-      errors.baseUrl = [(error as Error).message];
+      if (!(error instanceof BaseUrlError)) throw error;
+      errors.baseUrl = [t(BASE_URL_WORDS[error.problem], { value: input.baseUrl })];
     }
   }
-  if (input.caPem && !looksLikePemCertificate(input.caPem)) errors.caPem = [(await translator("Fields"))("pemCertificate")];
+  if (input.caPem && !looksLikePemCertificate(input.caPem)) errors.caPem = [t("pemCertificate")];
 }
 
 /** Adds a server; the token is stored encrypted and never shown again (admins only, with a reason). */
