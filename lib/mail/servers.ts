@@ -193,9 +193,14 @@ export interface ImportResult {
   missing: HostingAccount[];
 }
 
-/** Raised when a server cannot import: a cPanel token, or a disabled server. */
+/** Raised when a server cannot import: a cPanel token, or a disabled server. The message is English (the CLI); the
+ * panel words `why` in the reader's language (Fields.importNeedsWhmToken, importServerDisabled). */
 export class ImportNotPossibleError extends Error {
-  constructor(message: string) {
+  constructor(
+    readonly why: "cpanelToken" | "disabled",
+    readonly serverName: string,
+    message: string,
+  ) {
     super(message);
     this.name = "ImportNotPossibleError";
   }
@@ -214,9 +219,9 @@ export async function importServerAccounts(
   options: { listAccounts?: (server: Server) => Promise<ListedAccount[]> } = {},
 ): Promise<ImportResult> {
   if (server.authMode !== "whm")
-    throw new ImportNotPossibleError(`Server "${server.name}" uses a cPanel token; importing accounts needs a WHM token`);
+    throw new ImportNotPossibleError("cpanelToken", server.name, `Server "${server.name}" uses a cPanel token; importing accounts needs a WHM token`);
   if (server.disabledAt !== null && !options.listAccounts)
-    throw new ImportNotPossibleError(`Server "${server.name}" is disabled; enable it to import its accounts`);
+    throw new ImportNotPossibleError("disabled", server.name, `Server "${server.name}" is disabled; enable it to import its accounts`);
   const listed = await (options.listAccounts ?? fetchWhmAccounts)(server);
   const result: ImportResult = { server, created: [], updated: [], missing: [] };
   const seen = new Set<string>();
@@ -246,7 +251,12 @@ export async function importAccountsAsAdmin(
   try {
     result = await fromCpanel(server.name, () => importServerAccounts(server));
   } catch (error) {
-    if (error instanceof ImportNotPossibleError) throw new ValidationError({ form: [error.message] }, error.message);
+    if (error instanceof ImportNotPossibleError) {
+      const message = (await translator("Fields"))(error.why === "cpanelToken" ? "importNeedsWhmToken" : "importServerDisabled", {
+        server: error.serverName,
+      });
+      throw new ValidationError({ form: [message] }, message);
+    }
     throw error;
   }
   const counts = { created: result.created.length, updated: result.updated.length, missing: result.missing.length };
