@@ -1,12 +1,12 @@
 "use client";
 
 import { useState, type FormEvent, type MouseEvent } from "react";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { safeCallbackPath } from "@/lib/navigation/safe-callback";
 import { signInErrorMessage } from "@/components/sign-in-messages";
 import { FieldError } from "@/components/form/field-error";
 import { PrimaryButton } from "@/components/form/primary-button";
+import { signInElsewhere, signInHere } from "@/components/session-requests";
 
 type FieldErrors = { email?: string[]; password?: string[]; code?: string[] };
 type SignInT = ReturnType<typeof useTranslations<"SignIn">>;
@@ -59,19 +59,17 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
     }
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", {
+    const code = await signInHere("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
       code: String(form.get("code") ?? ""),
-      redirect: false,
     });
-    if (result?.ok && !result.error) {
+    if (code === null) {
       // A full navigation, so every server component renders with the new session cookie.
       window.location.assign(safeCallbackPath(callbackUrl));
       return;
     }
     setPending(false);
-    const code = result?.error ?? undefined;
     // The password was right when a code is asked for: keep it, and ask for the code as the next step, not an error.
     if (code === "totp_required") {
       setNeedCode(true);
@@ -90,7 +88,7 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
     event.preventDefault();
     if (leaving) return;
     setLeaving(true);
-    await signIn("oidc", { callbackUrl: safeCallbackPath(callbackUrl) });
+    await signInElsewhere("oidc", safeCallbackPath(callbackUrl)).catch(() => setLeaving(false));
   }
 
   // POST even before hydration: a password never lands in a URL, whenever someone submits.

@@ -5,7 +5,7 @@
  */
 export type SignInErrorMessage =
   | { key: "rateLimited"; values: { minutes: number } }
-  | { key: "locked" | "totpRequired" | "totpInvalid" | "wrong"; values?: undefined }
+  | { key: "locked" | "totpRequired" | "totpInvalid" | "wrong" | "unreachable"; values?: undefined }
   | { key: "ssoUnknown" | "ssoUnverified" | "ssoNoEmail" | "ssoExpired" | "ssoFailed"; values: { portal: string } };
 
 /** The message for a sign-in error code; `portal` is the portal's name, or the translated "your hosting provider's portal". */
@@ -38,6 +38,8 @@ export function signInErrorMessage(code: string | undefined, portal: string): Si
     case "Configuration":
     case "Default":
       return { key: "ssoFailed", values: { portal } };
+    case "unreachable":
+      return { key: "unreachable" };
     default:
       return { key: "wrong" };
   }

@@ -1,12 +1,12 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { safeCallbackPath } from "@/lib/navigation/safe-callback";
 import { useSignInErrorText } from "@/components/sign-in-form";
 import { PrimaryButton } from "@/components/form/primary-button";
+import { signInHere } from "@/components/session-requests";
 
 /** The code step after the portal's sign-in, for a login with two-factor sign-in: no session exists until it passes. */
 export function SsoCodeForm({ label, callbackUrl }: { label: string; callbackUrl: string }) {
@@ -20,13 +20,12 @@ export function SsoCodeForm({ label, callbackUrl }: { label: string; callbackUrl
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("oidc-code", { code: String(form.get("code") ?? ""), redirect: false });
-    if (result?.ok && !result.error) {
+    const code = await signInHere("oidc-code", { code: String(form.get("code") ?? "") });
+    if (code === null) {
       window.location.assign(safeCallbackPath(callbackUrl));
       return;
     }
     setPending(false);
-    const code = result?.error ?? "totp_invalid";
     setError({ code, text: describeSignInError(code, label) });
   }
 
