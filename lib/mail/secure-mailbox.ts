@@ -14,6 +14,7 @@ import { accountApi } from "@/lib/mail/cpanel-access";
 import { findMailbox } from "@/lib/mail/mailboxes";
 import { fromCpanel } from "@/lib/mail/upstream";
 import { notifyOwners } from "@/lib/notify/notify-owners";
+import type { SecuredMeasure } from "@/lib/notify/security-events";
 import { generatePassword } from "@/lib/password/generate";
 
 /** The steps of "Secure this mailbox", in the order they run. */
@@ -274,16 +275,17 @@ export async function secureMailbox(
     ),
   ]);
 
-  // The owner hears of it (queued security e-mail; never fails the action). Only a replaced password has a notice kind.
-  const passwordDone = steps.find((s) => s.id === "replace_password")?.outcome === "done";
-  if (passwordDone) await notifyOwners(context, account.id, { kind: "mailbox.password_changed", mailbox: mailbox.email });
+  // The owner hears of it (a queued security e-mail that names what is in effect and how to restore; it never fails
+  // the action), unless nothing took effect.
+  const inEffect = steps.filter((s) => s.outcome === "done").map((s) => s.id as SecuredMeasure);
+  if (inEffect.length) await notifyOwners(context, account.id, { kind: "mailbox.secured", mailbox: mailbox.email, incidentId, inEffect });
   steps.push({
     id: "notify_owner",
     label: LABELS.notify_owner,
-    outcome: passwordDone ? "done" : "skipped",
-    detail: passwordDone
-      ? "A security e-mail about the password change is queued for the account owner (when the account has one)."
-      : "No e-mail: the password was not replaced.",
+    outcome: inEffect.length ? "done" : "skipped",
+    detail: inEffect.length
+      ? "A security e-mail saying what is in effect and how to restore the mailbox is queued for the account owner (when the account has one)."
+      : "No e-mail: no step took effect.",
   });
 
   const report: SecureReport = {

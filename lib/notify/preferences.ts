@@ -16,6 +16,7 @@ export const SECURITY_NOTIFICATIONS = [
   "twoFactorOff",
   "apiToken",
   "supportSession",
+  "secured",
 ] as const;
 
 export type NotificationSettings = {

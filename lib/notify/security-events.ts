@@ -15,7 +15,12 @@ export type AccountSecurityEvent =
   | { kind: "forwarder.added"; source: string; destinations: string[]; accountDomains?: string[] }
   | { kind: "forwarder.removed"; source: string; destination: string }
   | { kind: "autoresponder.enabled"; mailbox: string }
-  | { kind: "support.cpanel_session"; service: string };
+  | { kind: "support.cpanel_session"; service: string }
+  /** "Secure this mailbox" ran: what is now in effect (the steps that took), never the new password (nobody sees it). */
+  | { kind: "mailbox.secured"; mailbox: string; incidentId: string; inEffect: SecuredMeasure[] };
+
+/** The measures of "Secure this mailbox" a notice can name (lib/mail/secure-mailbox.ts's steps that change the mailbox). */
+export type SecuredMeasure = "suspend_login" | "hold_outgoing" | "replace_password" | "end_sessions";
 
 /** Events about the user's own login rather than an account. */
 export type UserSecurityEvent = { kind: "two_factor.disabled" } | { kind: "api_token.created"; tokenName: string; scopes: string[] };
@@ -106,6 +111,22 @@ export function wordEvent(
         warning: null,
         reviewPath: mailboxPage(event.mailbox, "/out-of-office"),
         target: event.mailbox,
+      };
+    case "mailbox.secured":
+      return {
+        title: t("events.secured.title"),
+        summary: t("events.secured.summary", { mailbox: event.mailbox }),
+        facts: [
+          ...mailboxFact(event.mailbox),
+          {
+            label: t("facts.inEffect"),
+            value: event.inEffect.map((measure) => t(`events.secured.measures.${measure}`)).join("; ") || t("facts.nothing"),
+          },
+          { label: t("facts.incident"), value: event.incidentId },
+        ],
+        warning: t("events.secured.restore"),
+        reviewPath: mailboxPage(event.mailbox, "/secure"),
+        target: `${event.mailbox}#${event.incidentId}`,
       };
     case "support.cpanel_session":
       return {

@@ -25,6 +25,7 @@ const events: SecurityEvent[] = [
   { kind: "support.cpanel_session", service: "cPanel" },
   { kind: "two_factor.disabled" },
   { kind: "api_token.created", tokenName: "deploy", scopes: ["read:hostingconsole:services"] },
+  { kind: "mailbox.secured", mailbox: "info@example.com", incidentId: "inc_1", inEffect: ["suspend_login", "replace_password"] },
 ];
 
 describe("the security-alert template", () => {
@@ -49,6 +50,16 @@ describe("the security-alert template", () => {
     expect(outside.text).toContain("thief@evil.example is outside this account's domains");
     expect(outside.html).toContain("thief@evil.example is outside this account&#39;s domains");
     expect(render({ kind: "forwarder.added", source: "info@example.com", destinations: ["me@example.org"] }).text).not.toContain("outside");
+  });
+
+  it("a secured mailbox: what is in effect, the incident, and how to restore it, on the mailbox's Secure page", () => {
+    const mail = render({ kind: "mailbox.secured", mailbox: "info@example.com", incidentId: "inc_7", inEffect: ["suspend_login", "hold_outgoing"] });
+    expect(mail.subject).toBe("Mailroom: Mailbox secured");
+    expect(mail.text).toMatch(/Now in effect:\s+sign-in suspended; outgoing mail held/);
+    expect(mail.text).toMatch(/Incident:\s+inc_7/);
+    expect(mail.text).toContain("set a new password");
+    expect(mail.text).toContain("https://panel.example.net/accounts/acct_1/email/info%40example.com/secure");
+    expect(render({ kind: "mailbox.secured", mailbox: "info@example.com", incidentId: "inc_8", inEffect: [] }).text).toContain("every step failed");
   });
 
   it("names support without an address", () => {
