@@ -3,6 +3,7 @@ import { EMULATOR_WHM_PORT } from "./support/ports";
 import { rememberSecret } from "./support/secrets";
 import { storageState } from "./support/users";
 import { goToMailboxTask, openMailboxTask } from "./support/pages";
+import { waitForMail } from "./support/mailbox";
 
 // Mailboxes of this spec only: archive@shop.example (the owner's incident) and marketing@shop.example (the demo's spammer).
 const control = `http://127.0.0.1:${EMULATOR_WHM_PORT}/__emulator`;
@@ -22,6 +23,7 @@ test.describe("the owner", () => {
 
   test("secures a mailbox, sees every step's outcome, then restores it", async ({ page }) => {
     await openMailboxTask(page, "archive@shop.example", "Secure");
+    const since = new Date();
     await page.getByRole("button", { name: "Secure this mailbox" }).click();
     await expect(page.getByRole("status").filter({ hasText: "archive@shop.example is secured." })).toBeVisible();
 
@@ -33,6 +35,11 @@ test.describe("the owner", () => {
     await expect(step(page, "Tell the account owner")).toContainText("Done");
     await expect(page.getByRole("heading", { name: /What was done \(incident inc_/ })).toBeVisible();
     expect(await emuMailbox("shopcp", "archive@shop.example")).toMatchObject({ suspendedLogin: true, holdOutgoing: true });
+    // The owner's security e-mail says what is in effect and how to restore the mailbox.
+    const mail = await waitForMail({ to: "customer@example.com", subject: "Mailbox secured", since });
+    expect(mail.text).toContain("archive@shop.example");
+    expect(mail.text).toMatch(/Now in effect:\s+.*password replaced by a random one nobody knows/);
+    expect(mail.text).toContain("/accounts/");
 
     // Restore: a new password (the usual form), release the held mail, allow login again; the checklist links to each.
     const restore = page.getByRole("region", { name: "Restore checklist" });
