@@ -277,7 +277,7 @@ export async function secureMailbox(
 
   // The owner hears of it (a queued security e-mail that names what is in effect and how to restore; it never fails
   // the action), unless nothing took effect.
-  const inEffect = steps.filter((s) => s.outcome === "done").map((s) => s.id as SecuredMeasure);
+  const inEffect = steps.filter((s) => s.outcome === "done" || s.outcome === "already").map((s) => s.id as SecuredMeasure);
   if (inEffect.length) await notifyOwners(context, account.id, { kind: "mailbox.secured", mailbox: mailbox.email, incidentId, inEffect });
   steps.push({
     id: "notify_owner",
