@@ -37,6 +37,9 @@ function startCluster(): Promise<void> {
       LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group: the teardown can then stop the whole tree (launcher, panels, emulator) even if the
+    // launcher exits before its children, which would leave them on these ports for a retry or the next run.
+    detached: true,
   });
   cluster.stderr!.pipe(logFile);
   return new Promise((resolve, reject) => {
@@ -53,12 +56,24 @@ test.beforeAll(async () => {
   await startCluster();
 });
 
+/** Stops the cluster as Ctrl-C would, gives it 10 s, then kills whatever of its process group is left. */
+async function stopCluster(child: ChildProcess): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  }
+  try {
+    process.kill(-child.pid!, "SIGKILL");
+  } catch {
+    // ESRCH: the whole group has exited already.
+  }
+}
+
 test.afterAll(async () => {
   const child = cluster;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
+  if (!child) return;
+  await stopCluster(child);
   // Drop the schema so runs don't pile up (the launcher only empties it with --fresh).
   const pg = (await import("pg")).default;
   const client = new pg.Client({ connectionString: process.env.MAILROOM_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test" });

@@ -48,12 +48,12 @@ export function startChild(
 
 let stopping = false;
 
-/** Stops every child and exits. */
+/** Stops every child and exits once they have (at most 10 s: a Next server on a busy machine needs more than 1.5 s). */
 export function stopAll(exitCode = 0): void {
   if (stopping) return;
   stopping = true;
   for (const child of children) child.kill("SIGTERM");
-  setTimeout(() => process.exit(exitCode), children.size ? 1500 : 0).unref();
+  setTimeout(() => process.exit(exitCode), children.size ? 10_000 : 0).unref();
   if (children.size === 0) process.exit(exitCode);
   else void Promise.all([...children].map((c) => new Promise((r) => c.once("exit", r)))).then(() => process.exit(exitCode));
 }
