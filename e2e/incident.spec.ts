@@ -36,7 +36,7 @@ test.describe("the owner", () => {
     await expect(page.getByRole("heading", { name: /What was done \(incident inc_/ })).toBeVisible();
     expect(await emuMailbox("shopcp", "archive@shop.example")).toMatchObject({ suspendedLogin: true, holdOutgoing: true });
     // The owner's security e-mail says what is in effect and how to restore the mailbox.
-    const mail = await waitForMail({ to: "customer@example.com", subject: "Mailbox secured", since });
+    const mail = await waitForMail({ to: "customer@example.com", subject: "Mailbox secured", since, about: "archive@shop.example" });
     expect(mail.text).toContain("archive@shop.example");
     expect(mail.text).toMatch(/Now in effect:\s+.*password replaced by a random one nobody knows/);
     expect(mail.text).toContain("/accounts/");

@@ -19,7 +19,7 @@ test("a mailbox password change mails the owner who, when and what, without the 
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Password changed for contact@example.org" })).toBeVisible();
 
-  const mail = await waitForMail({ to: "customer@example.com", subject: "Mailbox password changed", since });
+  const mail = await waitForMail({ to: "customer@example.com", subject: "Mailbox password changed", since, about: "contact@example.org" });
   expect(mail.subject).toBe("Mailroom: Mailbox password changed");
   for (const body of [mail.text, mail.html]) {
     expect(body).toContain("contact@example.org"); // what

@@ -23,13 +23,22 @@ export async function allMails(): Promise<CaughtMail[]> {
 
 /**
  * Waits until a mail to `to` whose subject contains `subject` (a string) or matches it (a RegExp) arrives, received
- * after `since` if given; answers the newest such mail. Polls the catcher's API, as the panel sends from a queue.
+ * after `since` if given and whose text contains `about` if given; answers the newest such mail. Polls the catcher's
+ * API, as the panel sends from a queue — so a notice of an earlier spec's change can arrive after `since`: name what
+ * the mail is about when the owner gets the same kind of mail from other specs.
  */
-export async function waitForMail(input: { to: string; subject: string | RegExp; since?: Date; timeoutMs?: number }): Promise<CaughtMail> {
+export async function waitForMail(input: {
+  to: string;
+  subject: string | RegExp;
+  since?: Date;
+  about?: string;
+  timeoutMs?: number;
+}): Promise<CaughtMail> {
   const matches = (mail: CaughtMail) =>
     mail.to.some((t) => t.address.toLowerCase() === input.to.toLowerCase()) &&
     (typeof input.subject === "string" ? mail.subject.includes(input.subject) : input.subject.test(mail.subject)) &&
-    (!input.since || new Date(mail.time).getTime() >= input.since.getTime() - 1_000);
+    (!input.since || new Date(mail.time).getTime() >= input.since.getTime() - 1_000) &&
+    (!input.about || mail.text.includes(input.about));
   let found: CaughtMail | undefined;
   await expect
     .poll(
