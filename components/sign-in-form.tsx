@@ -88,7 +88,13 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
     event.preventDefault();
     if (leaving) return;
     setLeaving(true);
-    await signInElsewhere("oidc", safeCallbackPath(callbackUrl)).catch(() => setLeaving(false));
+    try {
+      await signInElsewhere("oidc", safeCallbackPath(callbackUrl));
+    } catch {
+      // The panel did not answer: say so, and let the person try again (as a failed password sign-in does).
+      setLeaving(false);
+      setError(describeSignInError("unreachable", sso?.label));
+    }
   }
 
   // POST even before hydration: a password never lands in a URL, whenever someone submits.
