@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { storageState } from "./support/users";
 import { expectNoViolations, openMailbox, openMailboxTask } from "./support/pages";
 import { clearFaults, dispatchedSettings, injectFault } from "./support/emulator";
@@ -11,6 +11,13 @@ async function openDevices(page: Page, address: string) {
   const devices = page.getByRole("region", { name: "Set up devices" });
   await expect(devices).toBeVisible();
   return devices;
+}
+
+/** Clicks Open Webmail in its section and checks the new tab is Webmail signed in as `address`; closes the tab. */
+async function expectWebmailOpensAs(page: Page, webmail: Locator, address: string) {
+  const [popup] = await Promise.all([page.waitForEvent("popup"), webmail.getByRole("button", { name: /Open Webmail/ }).click()]);
+  await expect(popup.locator("body")).toContainText(`Signed in to Webmail as ${address}`);
+  await popup.close();
 }
 
 // Webmail and mail-app setup from a mailbox's page: read-only for cPanel's mail, so any mailbox will do.
@@ -31,9 +38,7 @@ for (const viewport of [
         test("opens Webmail as the mailbox in a new tab", async ({ page }) => {
           await openMailboxTask(page, "info@example.com", "Set up devices");
           const webmail = page.getByRole("region", { name: "Webmail" });
-          const [popup] = await Promise.all([page.waitForEvent("popup"), webmail.getByRole("button", { name: /Open Webmail/ }).click()]);
-          await expect(popup.locator("body")).toContainText("Signed in to Webmail as info@example.com");
-          await popup.close();
+          await expectWebmailOpensAs(page, webmail, "info@example.com");
           await expect(webmail.getByRole("status")).toHaveText("Webmail opened as info@example.com in a new tab.");
         });
       });
@@ -113,9 +118,7 @@ for (const viewport of [
           await webmail.getByRole("button", { name: /Open Webmail/ }).click();
           await expect(webmail.getByText(/Give a reason of at least 10 characters/)).toBeVisible();
           await webmail.getByLabel("Reason (for the audit log)").fill("Ticket #6010: check a message in Webmail");
-          const [popup] = await Promise.all([page.waitForEvent("popup"), webmail.getByRole("button", { name: /Open Webmail/ }).click()]);
-          await expect(popup.locator("body")).toContainText("Signed in to Webmail as info@example.net");
-          await popup.close();
+          await expectWebmailOpensAs(page, webmail, "info@example.net");
         });
       });
   });
